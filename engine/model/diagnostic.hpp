@@ -1,0 +1,50 @@
+// Diagnostics: what the loader and the checker report about definitions.
+//
+// Loading and checking never stop at the first problem: they return a list of Diagnostics, each
+// with a stable code (E-UNKNOWN-KEY), a 1-based position and a message that says what was found
+// and what would be accepted. The one text format is `path:line:col: error: message`.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace regflow::model {
+
+/// A position in a definition file. Line and column are 1-based; 0 means "unknown".
+struct SourceLocation {
+  std::string file;
+  int line = 0;
+  int column = 0;
+
+  friend bool operator==(const SourceLocation&, const SourceLocation&) = default;
+};
+
+enum class Severity { Error, Warning };
+
+struct Diagnostic {
+  std::string code;  ///< stable identifier, e.g. "E-UNREACHABLE-STEP"
+  Severity severity = Severity::Error;
+  SourceLocation location;
+  std::string message;  ///< lower-case start, no final period, user values in '…'
+  std::vector<std::string> notes;  ///< extra context, printed as "  note: …"
+  std::string source_line;  ///< the offending line, for a caret excerpt; empty when not useful
+  int caret_column = 0;     ///< 1-based column of the caret inside source_line
+};
+
+using Diagnostics = std::vector<Diagnostic>;
+
+/// Builds an error diagnostic.
+Diagnostic make_error(std::string code, SourceLocation where, std::string message);
+/// Builds a warning diagnostic.
+Diagnostic make_warning(std::string code, SourceLocation where, std::string message);
+
+/// True when any diagnostic is an error (warnings alone do not fail `check`).
+bool has_errors(const Diagnostics& diagnostics);
+
+/// Sorts by file, line, column, then code, so reports are stable.
+void sort_diagnostics(Diagnostics& diagnostics);
+
+/// "path:line:col: error: message [CODE]", then the excerpt with a caret and the notes, one per line.
+std::string format_diagnostic(const Diagnostic& diagnostic);
+
+}  // namespace regflow::model

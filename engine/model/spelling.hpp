@@ -1,0 +1,25 @@
+// "Did you mean …?" suggestions for misspelt keys, steps, actions, agencies, rules and commands.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace regflow::model {
+
+/// Levenshtein distance between two strings (bytes, case-sensitive).
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+/// The candidate closest to `word`, if it is close enough to be a plausible typo
+/// (distance at most a third of the word's length, and at least 1 allowed).
+std::optional<std::string> closest_match(std::string_view word,
+                                         const std::vector<std::string>& candidates);
+
+/// " (did you mean 'x'?)" or "" — to append to a message.
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
+/// "'a', 'b', 'c'" — a list of accepted values for a message.
+std::string quoted_list(const std::vector<std::string>& values);
+
+}  // namespace regflow::model

@@ -1,0 +1,97 @@
+#include "engine/time/date.hpp"
+
+#include <charconv>
+
+#include <fmt/format.h>
+
+namespace regflow::time {
+namespace {
+
+bool parse_int(std::string_view text, int& out) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+  }
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc{} && ptr == text.data() + text.size();
+}
+
+}  // namespace
+
+std::optional<Date> parse_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  int y = 0;
+  int m = 0;
+  int d = 0;
+  if (!parse_int(text.substr(0, 4), y) || !parse_int(text.substr(5, 2), m) ||
+      !parse_int(text.substr(8, 2), d)) {
+    return std::nullopt;
+  }
+  const std::chrono::year_month_day ymd{std::chrono::year{y},
+                                        std::chrono::month{static_cast<unsigned>(m)},
+                                        std::chrono::day{static_cast<unsigned>(d)}};
+  if (!ymd.ok()) return std::nullopt;
+  return Date{ymd};
+}
+
+std::optional<Instant> parse_instant(std::string_view text, UtcOffset offset) {
+  using namespace std::chrono;
+  auto date = parse_date(text.substr(0, std::min<std::size_t>(text.size(), 10)));
+  if (!date) return std::nullopt;
+  if (text.size() == 10) {
+    return Instant{*date + hours{9} - offset.minutes};
+  }
+  if (text[10] != 'T' && text[10] != ' ') return std::nullopt;
+  std::string_view rest = text.substr(11);
+  std::chrono::minutes zone = offset.minutes;
+  if (!rest.empty() && (rest.back() == 'Z' || rest.back() == 'z')) {
+    zone = minutes{0};
+    rest.remove_suffix(1);
+  } else if (rest.size() > 6 && (rest[rest.size() - 6] == '+' || rest[rest.size() - 6] == '-') &&
+             rest[rest.size() - 3] == ':') {
+    int zh = 0;
+    int zm = 0;
+    if (!parse_int(rest.substr(rest.size() - 5, 2), zh) ||
+        !parse_int(rest.substr(rest.size() - 2, 2), zm) || zh > 14 || zm > 59) {
+      return std::nullopt;
+    }
+    zone = hours{zh} + minutes{zm};
+    if (rest[rest.size() - 6] == '-') zone = -zone;
+    rest.remove_suffix(6);
+  }
+  int hh = 0;
+  int mm = 0;
+  int ss = 0;
+  if (rest.size() != 5 && rest.size() != 8) return std::nullopt;
+  if (rest[2] != ':' || !parse_int(rest.substr(0, 2), hh) || !parse_int(rest.substr(3, 2), mm)) {
+    return std::nullopt;
+  }
+  if (rest.size() == 8 && (rest[5] != ':' || !parse_int(rest.substr(6, 2), ss))) {
+    return std::nullopt;
+  }
+  if (hh > 23 || mm > 59 || ss > 59) return std::nullopt;
+  return Instant{*date + hours{hh} + minutes{mm} + seconds{ss} - zone};
+}
+
+std::string format_date(Date date) {
+  const std::chrono::year_month_day ymd{date};
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+}
+
+std::string format_instant(Instant instant) {
+  const auto day = std::chrono::floor<std::chrono::days>(instant);
+  const std::chrono::hh_mm_ss hms{instant - day};
+  return fmt::format("{}T{:02}:{:02}:{:02}Z", format_date(day), hms.hours().count(),
+                     hms.minutes().count(), hms.seconds().count());
+}
+
+Date local_date(Instant instant, UtcOffset offset) {
+  return std::chrono::floor<std::chrono::days>(instant + offset.minutes);
+}
+
+Instant end_of_local_day(Date date, UtcOffset offset) {
+  return Instant{date + std::chrono::days{1} - offset.minutes - std::chrono::seconds{1}};
+}
+
+}  // namespace regflow::time

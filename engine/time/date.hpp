@@ -1,0 +1,39 @@
+// Dates and instants. Legal deadlines are dates in the installation's zone (WIB, UTC+7 by
+// default), due at the end of that local day; events are stamped with UTC instants.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace regflow::time {
+
+using Date = std::chrono::sys_days;  ///< a local calendar date (no zone attached)
+using Instant = std::chrono::sys_seconds;  ///< a UTC instant, whole seconds
+
+/// The installation's fixed offset from UTC. Indonesia has no daylight saving.
+struct UtcOffset {
+  std::chrono::minutes minutes{7 * 60};
+};
+
+/// Parses "YYYY-MM-DD" (a real calendar date); nullopt otherwise.
+std::optional<Date> parse_date(std::string_view text);
+
+/// Parses "YYYY-MM-DD", "YYYY-MM-DDTHH:MM[:SS]" (local time at `offset`) or the same with a
+/// trailing "Z" or "+HH:MM"; a bare date means 09:00 local, the start of an office day.
+std::optional<Instant> parse_instant(std::string_view text, UtcOffset offset);
+
+/// "YYYY-MM-DD".
+std::string format_date(Date date);
+
+/// "YYYY-MM-DDTHH:MM:SSZ" (UTC).
+std::string format_instant(Instant instant);
+
+/// The local date of an instant at the installation's offset.
+Date local_date(Instant instant, UtcOffset offset);
+
+/// The last second of a local date, as a UTC instant: when a deadline on that date passes.
+Instant end_of_local_day(Date date, UtcOffset offset);
+
+}  // namespace regflow::time
