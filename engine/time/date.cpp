@@ -34,6 +34,8 @@ std::optional<Date> parse_date(std::string_view text) {
   return Date{ymd};
 }
 
+int year_of(Date date) { return static_cast<int>(std::chrono::year_month_day{date}.year()); }
+
 std::optional<Instant> parse_instant(std::string_view text, UtcOffset offset) {
   using namespace std::chrono;
   auto date = parse_date(text.substr(0, std::min<std::size_t>(text.size(), 10)));

@@ -20,6 +20,9 @@ struct UtcOffset {
 /// Parses "YYYY-MM-DD" (a real calendar date); nullopt otherwise.
 std::optional<Date> parse_date(std::string_view text);
 
+/// The calendar year of a date (2026 for 2026-03-19).
+int year_of(Date date);
+
 /// Parses "YYYY-MM-DD", "YYYY-MM-DDTHH:MM[:SS]" (local time at `offset`) or the same with a
 /// trailing "Z" or "+HH:MM"; a bare date means 09:00 local, the start of an office day.
 std::optional<Instant> parse_instant(std::string_view text, UtcOffset offset);
