@@ -1,0 +1,24 @@
+// Command groups. Each registers its subcommands on the app, with a description and an example;
+// the callbacks parse nothing themselves beyond CLI11, call the engine and render.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "cli/context.hpp"
+#include "engine/report/board.hpp"
+
+namespace regflow::cli {
+
+void add_definition_commands(CLI::App& app, Context& context);   // check, workflows, graph
+void add_setup_commands(CLI::App& app, Context& context);        // init, user, demo
+void add_dossier_commands(CLI::App& app, Context& context);      // start, advance, show, history, list, extend
+void add_report_commands(CLI::App& app, Context& context);       // board, queue
+void add_maintenance_commands(CLI::App& app, Context& context);  // tick, verify
+
+/// Prints the board (or a queue) as a table, or as JSON with --json.
+void print_board(Context& context, const report::Board& board, const std::string& heading);
+
+/// Prints a JSON document to stdout (for --json).
+void print_json(const std::string& dumped);
+
+}  // namespace regflow::cli

@@ -1,0 +1,121 @@
+#include "cli/context.hpp"
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "engine/model/error.hpp"
+#include "engine/model/spelling.hpp"
+
+namespace regflow::cli {
+namespace {
+
+std::string env(const char* name) {
+  const char* value = std::getenv(name);
+  return value == nullptr ? std::string{} : std::string{value};
+}
+
+}  // namespace
+
+std::string Context::config_dir() {
+  if (!options.config.empty()) return options.config;
+  if (auto from_env = env("REGFLOW_CONFIG"); !from_env.empty()) return from_env;
+  // Run from the build tree, the shipped definitions are in the source tree; installed, they
+  // are under share/regflow.
+  if (std::filesystem::is_directory(std::filesystem::path(REGFLOW_SOURCE_CONFIG_DIR) / "workflows")) {
+    return REGFLOW_SOURCE_CONFIG_DIR;
+  }
+  return REGFLOW_INSTALLED_CONFIG_DIR;
+}
+
+time::Instant Context::now() {
+  if (now_) return *now_;
+  std::string text = options.now.empty() ? env("REGFLOW_NOW") : options.now;
+  if (text.empty()) {
+    now_ = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  } else {
+    // The offset is a setting of the installation; a bare --now is local time there.
+    time::UtcOffset offset;
+    if (config_) offset = config_->settings.offset;
+    auto parsed = time::parse_instant(text, offset);
+    if (!parsed) {
+      throw InputError(fmt::format("--now '{}' is not a date or time; expected YYYY-MM-DD or "
+                                   "YYYY-MM-DDTHH:MM (local time), optionally with Z or +HH:MM",
+                                   text));
+    }
+    now_ = *parsed;
+  }
+  return *now_;
+}
+
+time::Date Context::today() {
+  time::UtcOffset offset;
+  if (config_) offset = config_->settings.offset;
+  return time::local_date(now(), offset);
+}
+
+const load::ConfigSet& Context::config_for_check(const std::vector<std::string>& paths) {
+  std::vector<std::filesystem::path> only(paths.begin(), paths.end());
+  config_ = std::make_unique<load::ConfigSet>(load::load_config(config_dir(), today(), only));
+  return *config_;
+}
+
+const load::ConfigSet& Context::config() {
+  if (!config_) {
+    config_ = std::make_unique<load::ConfigSet>(load::load_config(config_dir(), today()));
+  }
+  if (model::has_errors(config_->diagnostics)) {
+    std::string first;
+    std::size_t errors = 0;
+    for (const auto& d : config_->diagnostics) {
+      if (d.severity != model::Severity::Error) continue;
+      if (errors++ == 0) first = model::format_diagnostic(d);
+    }
+    throw InputError(fmt::format("the definitions in '{}' have {} error(s); run 'regflow check' "
+                                 "for all of them. First:\n{}",
+                                 config_dir(), errors, first));
+  }
+  return *config_;
+}
+
+std::string Context::db_path() {
+  if (!options.db.empty()) return options.db;
+  if (auto from_env = env("REGFLOW_DB"); !from_env.empty()) return from_env;
+  throw InputError("no database given; pass --db PATH or set REGFLOW_DB");
+}
+
+store::Store& Context::store() {
+  if (!store_) store_ = std::make_unique<store::Store>(store::Store::open(db_path()));
+  return *store_;
+}
+
+store::Store& Context::init_store() {
+  if (!store_) store_ = std::make_unique<store::Store>(store::Store::init(db_path()));
+  return *store_;
+}
+
+app::Installation& Context::installation() {
+  if (!installation_) {
+    const auto& cfg = config();
+    installation_ = std::make_unique<app::Installation>(cfg, store());
+  }
+  return *installation_;
+}
+
+runtime::Actor Context::actor() {
+  std::string name = options.as.empty() ? env("REGFLOW_USER") : options.as;
+  if (name.empty()) {
+    throw InputError("no user given; pass --as USER or set REGFLOW_USER (see 'regflow user list')");
+  }
+  if (auto found = installation().actor(name)) return *found;
+  std::vector<std::string> names;
+  for (const auto& u : store().users()) names.push_back(u.name);
+  throw InputError(fmt::format("unknown user '{}'{}; registered users: {}", name,
+                               model::did_you_mean(name, names),
+                               names.empty() ? "none (add one with 'regflow user add')"
+                                             : model::quoted_list(names)));
+}
+
+}  // namespace regflow::cli

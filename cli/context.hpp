@@ -1,0 +1,54 @@
+// The resolved global options of one regflow run, and the set-up each command needs, done
+// lazily and at most once: the configuration folder, the database, the actor, `now`.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "cli/exit_code.hpp"
+#include "engine/app/installation.hpp"
+#include "engine/load/config_set.hpp"
+#include "engine/store/store.hpp"
+#include "engine/time/date.hpp"
+
+namespace regflow::cli {
+
+struct GlobalOptions {
+  std::string db;
+  std::string config;
+  std::string as;
+  std::string now;
+  bool json = false;
+  int verbosity = 0;
+};
+
+class Context {
+ public:
+  GlobalOptions options;
+  ExitCode exit_code = ExitCode::Ok;
+
+  /// `--now`, REGFLOW_NOW, or the system clock (the only place regflow reads it).
+  time::Instant now();
+  time::Date today();
+  /// The configuration, loaded and checked. Throws InputError listing the errors if it has any.
+  const load::ConfigSet& config();
+  /// The configuration with its diagnostics, for `check` (never throws on invalid definitions).
+  const load::ConfigSet& config_for_check(const std::vector<std::string>& paths);
+  /// The database path from --db or REGFLOW_DB; throws InputError when neither is given.
+  std::string db_path();
+  store::Store& store();
+  store::Store& init_store();
+  app::Installation& installation();
+  /// The acting user (--as or REGFLOW_USER), looked up in the database.
+  runtime::Actor actor();
+  std::string config_dir();
+
+ private:
+  std::optional<time::Instant> now_;
+  std::unique_ptr<load::ConfigSet> config_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<app::Installation> installation_;
+};
+
+}  // namespace regflow::cli

@@ -1,0 +1,8 @@
+// The exit codes of design.md, in one place.
+#pragma once
+
+namespace regflow::cli {
+
+enum class ExitCode { Ok = 0, Refused = 1, Usage = 2, Internal = 3 };
+
+}  // namespace regflow::cli

@@ -1,0 +1,206 @@
+#include "cli/render/dossier.hpp"
+
+#include <fmt/format.h>
+
+#include "cli/render/refusal.hpp"
+#include "cli/render/table.hpp"
+
+namespace regflow::cli::render {
+namespace {
+
+std::string local_time(time::Instant at, time::UtcOffset offset) {
+  const auto local = at + offset.minutes;
+  const auto day = std::chrono::floor<std::chrono::days>(local);
+  const std::chrono::hh_mm_ss hms{local - day};
+  return fmt::format("{} {:02}:{:02}", time::format_date(day), hms.hours().count(), hms.minutes().count());
+}
+
+std::string describe(const runtime::Event& e) {
+  using T = runtime::EventType;
+  switch (e.type) {
+    case T::Started: return fmt::format("started in '{}'", e.to_step);
+    case T::ActionTaken:
+      return fmt::format("{}: {} -> {}{}", e.action, e.from_step, e.to_step,
+                         e.data.count("return") ? " (returned for revision)" : "");
+    case T::Signed:
+      return e.to_step != e.from_step ? fmt::format("signed '{}'; sign-off complete -> {}", e.from_step, e.to_step)
+                                      : fmt::format("signed '{}'", e.from_step);
+    case T::DeadlineExtended:
+      return fmt::format("extended deadline '{}' to {}", e.data.count("deadline") ? e.data.at("deadline") : "",
+                         e.data.count("to") ? e.data.at("to") : "");
+    case T::ReminderSent:
+      return fmt::format("reminder: deadline '{}' (due {})", e.action, e.data.count("due") ? e.data.at("due") : "");
+    case T::Escalated:
+      return fmt::format("escalated to '{}': deadline '{}' (due {})",
+                         e.data.count("to_agency") ? e.data.at("to_agency") : "", e.action,
+                         e.data.count("due") ? e.data.at("due") : "");
+    case T::AutoTransition:
+      return fmt::format("automatic: {} -> {} (deadline '{}' passed)", e.from_step, e.to_step, e.action);
+  }
+  return "?";
+}
+
+}  // namespace
+
+std::string event_line(const runtime::Event& e, const model::WorkflowDefinition&) {
+  return fmt::format("{} #{} {}", e.dossier_id, e.sequence, describe(e));
+}
+
+nlohmann::json event_json(const runtime::Event& e) {
+  return {{"dossier", e.dossier_id}, {"seq", e.sequence}, {"type", runtime::event_type_name(e.type)},
+          {"at", time::format_instant(e.at)}, {"actor", e.actor}, {"agency", e.agency},
+          {"action", e.action}, {"from", e.from_step}, {"to", e.to_step}, {"note", e.note},
+          {"changes", e.changes}, {"data", e.data}, {"prev_hash", e.prev_hash}, {"hash", e.hash}};
+}
+
+nlohmann::json row_json(const store::DossierRow& r) {
+  return {{"id", r.id}, {"workflow", r.workflow}, {"title", r.title}, {"step", r.step},
+          {"step_title", r.step_title}, {"held_by", r.owner_agency}, {"escalated_to", r.escalated_to},
+          {"pending_signers", r.pending_signers}, {"closed", r.closed}, {"version", r.version},
+          {"started_at", time::format_instant(r.started_at)}, {"updated_at", time::format_instant(r.updated_at)}};
+}
+
+std::string days_text(const deadline::DeadlineView& v) {
+  const std::string unit = time::unit_name(v.unit);
+  switch (v.status) {
+    case deadline::Status::Paused: return fmt::format("paused, {} {} left", v.days_left, unit);
+    case deadline::Status::Met: return "met";
+    case deadline::Status::Missed: return fmt::format("missed by {} {}", -v.days_left, unit);
+    case deadline::Status::Overdue: return fmt::format("{} {} overdue", -v.days_left, unit);
+    case deadline::Status::DueSoon:
+    case deadline::Status::OnTrack:
+      return v.days_left == 0 ? "due today" : fmt::format("{} {} left", v.days_left, unit);
+  }
+  return "";
+}
+
+nlohmann::json deadline_json(const deadline::DeadlineView& v) {
+  nlohmann::json rounds = nlohmann::json::array();
+  for (const auto& r : v.clock->rounds) {
+    rounds.push_back({{"returned", time::format_date(r.returned)},
+                      {"back", r.back ? nlohmann::json(time::format_date(*r.back)) : nlohmann::json()},
+                      {"from_step", r.from_step}, {"note", r.note}});
+  }
+  return {{"id", v.clock->id}, {"title", v.clock->title}, {"basis", v.clock->basis},
+          {"status", deadline::status_name(v.status)},
+          {"due", v.due ? nlohmann::json(time::format_date(*v.due)) : nlohmann::json()},
+          {"computed_due", v.computed_due ? nlohmann::json(time::format_date(*v.computed_due)) : nlohmann::json()},
+          {"extended", v.clock->extended_to.has_value()}, {"extension_reason", v.clock->extension_reason},
+          {"days_left", v.days_left}, {"unit", time::unit_name(v.unit)}, {"provisional", v.provisional},
+          {"revision_rounds", rounds}};
+}
+
+nlohmann::json dossier_json(const app::Dossier& d, const load::ConfigSet& config, time::Date today,
+                            const std::optional<runtime::Actor>&) {
+  const auto& s = d.state;
+  nlohmann::json deadlines = nlohmann::json::array();
+  for (const auto& v : deadline::evaluate_all(*d.definition, s, config.calendar(), today)) {
+    deadlines.push_back(deadline_json(v));
+  }
+  nlohmann::json vars = nlohmann::json::object();
+  for (const auto& [k, v] : s.variables) vars[k] = model::to_text(v);
+  const auto* step = d.definition->find_step(s.step);
+  return {{"id", s.id}, {"workflow", s.workflow}, {"definition_hash", s.definition_hash},
+          {"newer_definition_exists", d.newer_definition_exists}, {"title", s.title},
+          {"step", s.step}, {"step_title", step ? step->title : s.step},
+          {"held_by", step && step->kind != model::StepKind::Final ? runtime::resolve_party(*d.definition, s, step->owner) : ""},
+          {"escalated_to", s.escalated_to}, {"closed", s.closed}, {"version", s.version},
+          {"variables", vars}, {"bindings", s.bindings}, {"signatures", s.signatures},
+          {"pending_signers", runtime::pending_signers(*d.definition, s)}, {"deadlines", deadlines}};
+}
+
+std::string dossier_text(const app::Dossier& d, app::Installation& installation, time::Date today,
+                         time::Instant now, const std::optional<runtime::Actor>& actor) {
+  const auto& s = d.state;
+  const auto& def = *d.definition;
+  const auto* step = def.find_step(s.step);
+  std::string out = fmt::format("{}  {}\n", s.id, s.title);
+  out += fmt::format("workflow  {} v{} ({}){}\n", def.name, def.version, s.definition_hash.substr(0, 12),
+                     d.newer_definition_exists ? " — a newer version of this workflow exists; this dossier stays on its own" : "");
+  out += fmt::format("step      {} — {}{}\n", s.step, step ? step->title : "", s.closed ? " (closed)" : "");
+  if (step != nullptr && step->kind != model::StepKind::Final) {
+    out += fmt::format("held by   {}{}\n", runtime::resolve_party(def, s, step->owner),
+                       step->with.empty() ? "" : " (file is with " + step->with + ")");
+  }
+  if (!s.escalated_to.empty()) out += fmt::format("escalated to {}\n", s.escalated_to);
+  if (step != nullptr && step->kind == model::StepKind::SignOff) {
+    std::string signed_by;
+    for (const auto& [agency, user] : s.signatures) signed_by += (signed_by.empty() ? "" : ", ") + agency + " (" + user + ")";
+    std::string pending;
+    for (const auto& a : runtime::pending_signers(def, s)) pending += (pending.empty() ? "" : ", ") + a;
+    out += fmt::format("signed    {}\n", signed_by.empty() ? "nobody yet" : signed_by);
+    out += fmt::format("to sign   {}\n", pending.empty() ? "nobody" : pending);
+  }
+  if (!s.variables.empty()) {
+    std::string vars;
+    for (const auto& [k, v] : s.variables) vars += (vars.empty() ? "" : ", ") + k + "=" + model::to_text(v);
+    out += fmt::format("variables {}\n", vars);
+  }
+  const auto views = deadline::evaluate_all(def, s, installation.config().calendar(), today);
+  if (!views.empty()) {
+    out += "\ndeadlines\n";
+    Table table({"DEADLINE", "DUE", "STATUS", "LEFT", "BASIS"});
+    table.limit(4, 40);
+    for (const auto& v : views) {
+      std::string due = v.due ? time::format_date(*v.due) : "-";
+      if (v.clock->extended_to && v.computed_due) due += " (computed " + time::format_date(*v.computed_due) + ")";
+      if (v.provisional) due += " (provisional)";
+      table.add({v.clock->id, due, deadline::status_name(v.status), days_text(v), v.clock->basis});
+    }
+    out += table.str();
+    for (const auto& v : views) {
+      for (const auto& r : v.clock->rounds) {
+        out += fmt::format("  {}: returned {}{}{}\n", v.clock->id, time::format_date(r.returned),
+                           r.back ? ", back " + time::format_date(*r.back) : ", not back yet",
+                           v.clock->on_return == model::ReturnPolicy::Pause && r.back
+                               ? fmt::format(", clock paused {} {}",
+                                             installation.config().calendar().days_between(r.returned, *r.back, v.unit),
+                                             time::unit_name(v.unit))
+                               : "");
+      }
+      if (v.clock->extended_to) out += fmt::format("  {}: extended — {}\n", v.clock->id, v.clock->extension_reason);
+    }
+  }
+  if (step != nullptr && !s.closed) {
+    out += "\nactions\n";
+    std::vector<std::string> candidates;
+    if (step->kind == model::StepKind::SignOff) candidates.push_back("sign");
+    for (const auto& a : step->actions) candidates.push_back(a.name);
+    for (const auto& name : candidates) {
+      std::string line;
+      if (actor) {
+        runtime::AdvanceCommand probe;
+        probe.action = name;
+        probe.note = "(probe)";
+        auto decision = runtime::decide_advance(installation.context(*d.workflow, now), s, probe, *actor);
+        if (auto* r = std::get_if<runtime::Refusal>(&decision)) {
+          line = fmt::format("  {:<20} not for you: {}", name, refusal_text(*r));
+        } else {
+          line = fmt::format("  {:<20} available to you", name);
+        }
+      } else {
+        const auto* action = step->find_action(name);
+        std::string who;
+        if (action != nullptr) {
+          for (const auto& a : runtime::agencies_allowed(def, s, *action)) who += (who.empty() ? "" : ", ") + a;
+        } else {
+          for (const auto& a : runtime::pending_signers(def, s)) who += (who.empty() ? "" : ", ") + a;
+        }
+        line = fmt::format("  {:<20} by {}", name, who.empty() ? "-" : who);
+      }
+      out += line + "\n";
+    }
+  }
+  return out;
+}
+
+std::string history_text(const app::Dossier& d, time::UtcOffset offset) {
+  Table table({"#", "WHEN (LOCAL)", "WHO", "AGENCY", "WHAT", "NOTE"});
+  table.limit(5, 50);
+  for (const auto& e : d.events) {
+    table.add({std::to_string(e.sequence), local_time(e.at, offset), e.actor, e.agency, describe(e), e.note});
+  }
+  return table.str();
+}
+
+}  // namespace regflow::cli::render

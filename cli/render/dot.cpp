@@ -1,0 +1,70 @@
+#include "cli/render/dot.hpp"
+
+#include <fmt/format.h>
+
+namespace regflow::cli::render {
+namespace {
+
+std::string quote(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c == '\n' ? ' ' : c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string workflow_dot(const model::WorkflowDefinition& def, const check::RouteTargets& routes,
+                         const std::string& current_step, const std::set<std::string>& reached) {
+  std::string out = fmt::format("digraph {} {{\n  label={};\n  rankdir=TB;\n  node [shape=box, "
+                                "style=rounded, fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n",
+                                quote(def.name), quote(def.title + " (v" + std::to_string(def.version) + ")"));
+  for (const auto& step : def.steps) {
+    std::string label = step.title;
+    if (step.kind == model::StepKind::SignOff) label += "\\n[paraf: " + std::to_string(step.signers.size()) + " signers]";
+    if (!step.owner.empty()) label += "\\n(" + step.owner + (step.with.empty() ? "" : " → " + step.with) + ")";
+    if (step.limit) {
+      label += "\\n≤ " + std::to_string(step.limit->within.amount) + " " + time::unit_name(step.limit->within.unit);
+    }
+    std::string attributes = "label=" + quote(label);
+    if (step.kind == model::StepKind::Final) attributes += ", shape=doubleoctagon";
+    if (step.kind == model::StepKind::Waiting) attributes += ", style=\"rounded,dashed\"";
+    if (step.id == current_step) {
+      attributes += ", style=\"rounded,filled\", fillcolor=\"gold\"";
+    } else if (reached.count(step.id) > 0) {
+      attributes += ", style=\"rounded,filled\", fillcolor=\"lightgrey\"";
+    }
+    if (step.id == def.initial) attributes += ", penwidth=2";
+    out += fmt::format("  {} [{}];\n", quote(step.id), attributes);
+  }
+  for (const auto& step : def.steps) {
+    for (const auto& action : step.actions) {
+      std::string label = action.name + (action.guard ? " [" + action.guard->text + "]" : "");
+      const std::string style = action.is_return ? ", style=dashed" : "";
+      if (!action.target.empty()) {
+        out += fmt::format("  {} -> {} [label={}{}];\n", quote(step.id), quote(action.target), quote(label), style);
+      } else if (auto it = routes.find(action.route_table); it != routes.end()) {
+        for (const auto& target : it->second) {
+          out += fmt::format("  {} -> {} [label={}{}];\n", quote(step.id), quote(target),
+                             quote(label + " (" + action.route_table + ")"), style);
+        }
+      }
+    }
+    if (step.kind == model::StepKind::SignOff && !step.next.empty()) {
+      out += fmt::format("  {} -> {} [label=\"sign\"];\n", quote(step.id), quote(step.next));
+    }
+  }
+  for (const auto* deadline : def.all_deadlines()) {
+    for (const auto& timer : deadline->timers) {
+      if (timer.kind != model::TimerKind::Transition) continue;
+      const std::string from = deadline->kind == model::DeadlineKind::StepLimit ? deadline->id : deadline->from;
+      out += fmt::format("  {} -> {} [label={}, style=dotted, color=red];\n", quote(from), quote(timer.target),
+                         quote("otomatis: " + deadline->id));
+    }
+  }
+  return out + "}\n";
+}
+
+}  // namespace regflow::cli::render

@@ -1,0 +1,105 @@
+#include "cli/render/refusal.hpp"
+
+#include <fmt/format.h>
+
+#include "engine/model/spelling.hpp"
+
+namespace regflow::cli::render {
+namespace {
+
+std::string options_or(const std::vector<std::string>& options, const std::string& none) {
+  return options.empty() ? none : model::quoted_list(options);
+}
+
+}  // namespace
+
+std::string refusal_text(const runtime::Refusal& r) {
+  using K = runtime::RefusalKind;
+  switch (r.kind) {
+    case K::UnknownWorkflow:
+      return fmt::format("unknown workflow '{}'{}; loaded workflows: {}", r.subject,
+                         model::did_you_mean(r.subject, r.options), options_or(r.options, "none"));
+    case K::UnknownDossier:
+      return fmt::format("no dossier '{}' in this database; 'regflow list' shows the dossiers",
+                         r.subject);
+    case K::DossierClosed:
+      return fmt::format("dossier '{}' is closed (final step '{}'); nothing more can be done on it",
+                         r.subject, r.found);
+    case K::UnknownAction:
+      return fmt::format("step '{}' has no action '{}'{}; actions here: {}", r.found, r.subject,
+                         model::did_you_mean(r.subject, r.options), options_or(r.options, "none"));
+    case K::ActionNotHere:
+      return fmt::format("action '{}' is not available in step '{}' (it belongs to step {}); "
+                         "actions here: {}",
+                         r.subject, r.found, model::quoted_list({r.detail}),
+                         options_or(r.options, "none"));
+    case K::NotAllowed:
+      return fmt::format("'{}' acts for {} and may not take '{}' here; only {} may",
+                         r.detail, r.found.empty() ? "no agency" : "'" + r.found + "'", r.subject,
+                         options_or(r.options, "nobody (the step's owner is not bound)"));
+    case K::NoteRequired:
+      return fmt::format("'{}' needs a reason: give --{} TEXT", r.subject,
+                         r.subject == "extend" ? "reason" : "note");
+    case K::GuardFalse: {
+      std::string facts;
+      for (const auto& [name, value] : r.inputs) {
+        facts += fmt::format("{}{} is {}", facts.empty() ? "" : ", ", name,
+                             value.empty() ? "not set" : "'" + value + "'");
+      }
+      return fmt::format("action '{}' requires {} — {}", r.subject, r.detail,
+                         facts.empty() ? "it is false" : facts);
+    }
+    case K::UnknownVariable:
+      return fmt::format("unknown variable '{}'{}; variables: {}", r.subject,
+                         model::did_you_mean(r.subject, r.options), options_or(r.options, "none"));
+    case K::VariableNotSettable:
+      return fmt::format("action '{}' may not set '{}'; it may set: {}", r.found, r.subject,
+                         options_or(r.options, "nothing"));
+    case K::BadValue:
+      return fmt::format("'{}' is not a valid {} for '{}'{}", r.found, r.detail, r.subject,
+                         r.options.empty() ? std::string{}
+                                           : model::did_you_mean(r.found, r.options) +
+                                                 "; accepted values: " + model::quoted_list(r.options));
+    case K::MissingVariable:
+      return fmt::format("'{}' must be given when the dossier starts: --set {}=VALUE ({}{})",
+                         r.subject, r.subject, r.detail,
+                         r.options.empty() ? "" : ": " + model::quoted_list(r.options));
+    case K::UnknownRole:
+      return fmt::format("unknown role '{}'{}; roles: {}", r.subject,
+                         model::did_you_mean(r.subject, r.options), options_or(r.options, "none"));
+    case K::UnknownAgency:
+      return fmt::format("unknown agency '{}'{}; see workflows/agencies.yaml", r.subject,
+                         model::did_you_mean(r.subject, r.options));
+    case K::UnboundRole:
+      return fmt::format("role '{}' has no default agency: give --bind {}=AGENCY", r.subject,
+                         r.subject);
+    case K::NotASigner:
+      return fmt::format("'{}' is not among the agencies still to sign step '{}'; waiting for: {}",
+                         r.subject, r.found, options_or(r.options, "nobody"));
+    case K::AlreadySigned:
+      return fmt::format("'{}' has already signed this step (by '{}'); each agency signs once",
+                         r.subject, r.found);
+    case K::VersionConflict:
+      return fmt::format("dossier is at version {}, not {} as expected: '{}' changed it (now at "
+                         "step '{}'); nothing was written — look again with 'regflow show'",
+                         r.found, r.detail, r.subject, r.options.empty() ? "" : r.options.front());
+    case K::UnknownDeadline:
+      return fmt::format("no deadline '{}' on this dossier{}; deadlines: {}", r.subject,
+                         model::did_you_mean(r.subject, r.options), options_or(r.options, "none"));
+    case K::DeadlineEnded:
+      return fmt::format("deadline '{}' has already ended; only a running deadline can be extended",
+                         r.subject);
+    case K::BadExtension:
+      return fmt::format("cannot move deadline '{}' to {}, which is before today ({})", r.subject,
+                         r.found, r.detail);
+    case K::RouteFailed:
+      return fmt::format("action '{}' could not choose its next step: decision table '{}' has no "
+                         "row for this dossier's values",
+                         r.subject, r.detail);
+    case K::NoTarget:
+      return "give either --target DATE or --within DURATION, not both";
+  }
+  return "refused";
+}
+
+}  // namespace regflow::cli::render

@@ -1,0 +1,61 @@
+#include "cli/render/table.hpp"
+
+#include <algorithm>
+
+namespace regflow::cli::render {
+namespace {
+
+std::string cut(const std::string& text, std::size_t width) {
+  if (display_width(text) <= width || width == 0) return text;
+  std::string out;
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c & 0xC0) != 0x80) {
+      if (count + 1 == width) break;
+      ++count;
+    }
+    out += text[i];
+  }
+  return out + "…";
+}
+
+}  // namespace
+
+std::size_t display_width(const std::string& text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+void Table::limit(std::size_t column, std::size_t width) {
+  if (limits_.size() <= column) limits_.resize(column + 1, 0);
+  limits_[column] = width;
+}
+
+std::string Table::str() const {
+  std::vector<std::vector<std::string>> cells;
+  cells.push_back(headers_);
+  for (const auto& row : rows_) cells.push_back(row);
+  std::vector<std::size_t> widths(headers_.size(), 0);
+  for (auto& row : cells) {
+    row.resize(headers_.size());
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      if (c < limits_.size() && limits_[c] > 0) row[c] = cut(row[c], limits_[c]);
+      widths[c] = std::max(widths[c], display_width(row[c]));
+    }
+  }
+  std::string out;
+  for (const auto& row : cells) {
+    std::string line;
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      line += row[c];
+      if (c + 1 < row.size()) line += std::string(widths[c] - display_width(row[c]) + 2, ' ');
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
+  }
+  return out;
+}
+
+}  // namespace regflow::cli::render

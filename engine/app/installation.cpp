@@ -1,0 +1,200 @@
+#include "engine/app/installation.hpp"
+
+#include <fmt/format.h>
+
+#include "engine/model/error.hpp"
+#include "engine/runtime/evolve.hpp"
+
+namespace regflow::app {
+
+Installation::Installation(const load::ConfigSet& config, store::Store& store)
+    : config_(config), store_(store) {}
+
+const runtime::ExecutableWorkflow& Installation::executable(const std::string& hash,
+                                                            const std::string& workflow) {
+  if (auto it = executables_.find(hash); it != executables_.end()) return *it->second;
+  const model::WorkflowDefinition* def = nullptr;
+  for (const auto& w : config_.workflows) {
+    if (w.content_hash == hash) def = &w;
+  }
+  if (def == nullptr) {
+    auto text = store_.definition_text(hash);
+    if (!text) {
+      throw LoadError(fmt::format("definition {} of workflow '{}' is not in the database", hash,
+                                  workflow));
+    }
+    model::Diagnostics diagnostics;
+    auto loaded = load::load_stored_definition(config_, "stored:" + workflow, *text, diagnostics);
+    if (!loaded || model::has_errors(diagnostics)) {
+      throw LoadError(fmt::format(
+          "the stored definition of workflow '{}' ({}) no longer loads with the current agencies "
+          "and rules; first problem: {}",
+          workflow, hash.substr(0, 12),
+          diagnostics.empty() ? "unreadable" : model::format_diagnostic(diagnostics.front())));
+    }
+    auto owned = std::make_unique<model::WorkflowDefinition>(std::move(*loaded));
+    def = owned.get();
+    stored_definitions_.emplace(hash, std::move(owned));
+  }
+  model::Diagnostics diagnostics;
+  auto ready = std::make_unique<runtime::ExecutableWorkflow>(
+      runtime::prepare(*def, config_.rules, diagnostics));
+  return *executables_.emplace(hash, std::move(ready)).first->second;
+}
+
+runtime::DecideContext Installation::context(const runtime::ExecutableWorkflow& workflow,
+                                             time::Instant now) const {
+  return runtime::DecideContext{workflow, config_.agencies, config_.calendar(),
+                                config_.settings.offset, now};
+}
+
+std::optional<runtime::Actor> Installation::actor(const std::string& name) const {
+  auto user = store_.find_user(name);
+  if (!user) return std::nullopt;
+  return runtime::Actor{user->name, user->agencies, user->role};
+}
+
+std::optional<Dossier> Installation::read(const std::string& id) {
+  auto row = store_.dossier(id);
+  if (!row) return std::nullopt;
+  Dossier dossier;
+  dossier.workflow = &executable(row->definition_hash, row->workflow);
+  dossier.definition = dossier.workflow->definition;
+  dossier.events = store_.events(id);
+  dossier.state = runtime::replay(*dossier.definition, dossier.events, config_.settings.offset);
+  const auto* current = config_.find(row->workflow);
+  dossier.newer_definition_exists =
+      current != nullptr && current->content_hash != row->definition_hash;
+  return dossier;
+}
+
+store::Write Installation::projection(const model::WorkflowDefinition& def,
+                                      const runtime::DossierState& state,
+                                      std::vector<runtime::Event> events, time::Date today) const {
+  store::Write write;
+  write.events = std::move(events);
+  auto& row = write.dossier;
+  row.id = state.id;
+  row.workflow = state.workflow;
+  row.definition_hash = state.definition_hash;
+  row.title = state.title;
+  row.step = state.step;
+  const auto* step = def.find_step(state.step);
+  row.step_title = step != nullptr ? step->title : state.step;
+  if (step != nullptr && step->kind != model::StepKind::Final) {
+    row.owner_agency = runtime::resolve_party(def, state, step->owner);
+  }
+  row.escalated_to = state.escalated_to;
+  row.pending_signers = runtime::pending_signers(def, state);
+  row.closed = state.closed;
+  row.version = state.version;
+  row.started_at = state.started_at;
+  row.updated_at = write.events.empty() ? state.entered_step_at : write.events.back().at;
+  if (!state.closed) {
+    for (const auto& view : deadline::evaluate_all(def, state, config_.calendar(), today)) {
+      if (!view.clock->running()) continue;
+      store::DeadlineRow d;
+      d.dossier_id = state.id;
+      d.deadline_id = view.clock->id;
+      d.title = view.clock->title;
+      d.basis = view.clock->basis;
+      d.due = view.due;
+      d.computed_due = view.computed_due;
+      d.working_days = view.unit == time::DayUnit::Working;
+      d.due_soon = view.clock->due_soon;
+      d.provisional = view.provisional;
+      d.paused_remaining = view.status == deadline::Status::Paused ? view.days_left : 0;
+      write.deadlines.push_back(std::move(d));
+    }
+  }
+  return write;
+}
+
+StartOutcome Installation::start(const std::string& workflow, const runtime::StartCommand& command,
+                                 const runtime::Actor& actor, time::Instant now) {
+  const auto* def = config_.find(workflow);
+  if (def == nullptr) {
+    return runtime::Refusal{runtime::RefusalKind::UnknownWorkflow, workflow, {}, {},
+                            config_.workflow_names(), {}};
+  }
+  const auto& ready = executable(def->content_hash, def->name);
+  store_.save_definition(def->content_hash, def->name, def->version, def->source_path,
+                         def->source_text);
+  const auto today = time::local_date(now, config_.settings.offset);
+  const int year = static_cast<int>(std::chrono::year_month_day{today}.year());
+  std::optional<runtime::Refusal> refusal;
+  // The store allocates the number inside its transaction; a refusal aborts it, so numbers
+  // stay gap-free.
+  struct Refused {};
+  try {
+    return store_.start(def->id_prefix, year, [&](const std::string& id) {
+      runtime::StartCommand with_id = command;
+      with_id.dossier_id = id;
+      auto decision = runtime::decide_start(context(ready, now), with_id, actor);
+      if (auto* r = std::get_if<runtime::Refusal>(&decision)) {
+        refusal = *r;
+        throw Refused{};
+      }
+      auto events = std::get<std::vector<runtime::Event>>(std::move(decision));
+      const auto state = runtime::replay(*def, events, config_.settings.offset);
+      return projection(*def, state, std::move(events), today);
+    });
+  } catch (const Refused&) {
+    return *refusal;
+  }
+}
+
+AdvanceOutcome Installation::advance(const std::string& id, const runtime::AdvanceCommand& command,
+                                     const runtime::Actor& actor, time::Instant now) {
+  auto dossier = read(id);
+  if (!dossier) return runtime::Refusal{runtime::RefusalKind::UnknownDossier, id, {}, {}, {}, {}};
+  auto decision = runtime::decide_advance(context(*dossier->workflow, now), dossier->state, command,
+                                          actor);
+  if (auto* r = std::get_if<runtime::Refusal>(&decision)) return *r;
+  auto events = std::get<std::vector<runtime::Event>>(std::move(decision));
+  auto state = dossier->state;
+  for (const auto& e : events) runtime::evolve(*dossier->definition, state, e, config_.settings.offset);
+  const auto today = time::local_date(now, config_.settings.offset);
+  store_.append(projection(*dossier->definition, state, events, today), dossier->state.version);
+  return events;
+}
+
+AdvanceOutcome Installation::extend(const std::string& id, const runtime::ExtendCommand& command,
+                                    const runtime::Actor& actor, time::Instant now) {
+  auto dossier = read(id);
+  if (!dossier) return runtime::Refusal{runtime::RefusalKind::UnknownDossier, id, {}, {}, {}, {}};
+  auto decision =
+      runtime::decide_extend(context(*dossier->workflow, now), dossier->state, command, actor);
+  if (auto* r = std::get_if<runtime::Refusal>(&decision)) return *r;
+  auto events = std::get<std::vector<runtime::Event>>(std::move(decision));
+  auto state = dossier->state;
+  for (const auto& e : events) runtime::evolve(*dossier->definition, state, e, config_.settings.offset);
+  const auto today = time::local_date(now, config_.settings.offset);
+  store_.append(projection(*dossier->definition, state, events, today), dossier->state.version);
+  return events;
+}
+
+TickReport Installation::tick(time::Instant now) {
+  TickReport report;
+  const auto today = time::local_date(now, config_.settings.offset);
+  for (const auto& id : store_.open_dossier_ids()) {
+    ++report.dossiers_seen;
+    auto dossier = read(id);
+    if (!dossier) continue;
+    auto events = runtime::decide_tick(context(*dossier->workflow, now), dossier->state);
+    auto state = dossier->state;
+    for (const auto& e : events) runtime::evolve(*dossier->definition, state, e, config_.settings.offset);
+    // Even with nothing to fire, statuses move with the day; refresh only when something fired
+    // so that a tick with nothing due writes nothing (idempotent).
+    if (events.empty()) continue;
+    try {
+      store_.append(projection(*dossier->definition, state, events, today), dossier->state.version);
+      report.fired.insert(report.fired.end(), events.begin(), events.end());
+    } catch (const ConflictError&) {
+      report.conflicts.push_back(id);  // a clerk moved it meanwhile; the next tick sees it
+    }
+  }
+  return report;
+}
+
+}  // namespace regflow::app

@@ -1,0 +1,87 @@
+// The application service: one installation's configuration and database, and the commands a
+// user can run against them. It reads a dossier, asks the pure decider, and writes the events
+// with the projections in one store transaction. No terminal, no argv: the CLI renders what it
+// returns.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "engine/deadline/status.hpp"
+#include "engine/load/config_set.hpp"
+#include "engine/runtime/command.hpp"
+#include "engine/runtime/decide.hpp"
+#include "engine/runtime/dossier_state.hpp"
+#include "engine/runtime/executable_workflow.hpp"
+#include "engine/runtime/refusal.hpp"
+#include "engine/store/store.hpp"
+
+namespace regflow::app {
+
+/// A dossier as read now: its definition version, its state and its events.
+struct Dossier {
+  const model::WorkflowDefinition* definition = nullptr;
+  const runtime::ExecutableWorkflow* workflow = nullptr;
+  runtime::DossierState state;
+  std::vector<runtime::Event> events;
+  bool newer_definition_exists = false;  ///< the YAML changed since the dossier started
+};
+
+/// The id of a new dossier, or why not.
+using StartOutcome = std::variant<std::string, runtime::Refusal>;
+/// The events written, or why not.
+using AdvanceOutcome = std::variant<std::vector<runtime::Event>, runtime::Refusal>;
+
+struct TickReport {
+  std::int64_t dossiers_seen = 0;
+  std::vector<runtime::Event> fired;
+  std::vector<std::string> conflicts;  ///< dossiers moved by someone else during the tick
+};
+
+class Installation {
+ public:
+  Installation(const load::ConfigSet& config, store::Store& store);
+
+  const load::ConfigSet& config() const { return config_; }
+  store::Store& store() { return store_; }
+
+  /// Reads a dossier; nullopt when the id is unknown. Throws LoadError when its stored
+  /// definition no longer loads.
+  std::optional<Dossier> read(const std::string& id);
+
+  StartOutcome start(const std::string& workflow, const runtime::StartCommand& command,
+                     const runtime::Actor& actor, time::Instant now);
+  AdvanceOutcome advance(const std::string& id, const runtime::AdvanceCommand& command,
+                         const runtime::Actor& actor, time::Instant now);
+  AdvanceOutcome extend(const std::string& id, const runtime::ExtendCommand& command,
+                        const runtime::Actor& actor, time::Instant now);
+  /// Fires due timers on every open dossier; each dossier in its own transaction.
+  TickReport tick(time::Instant now);
+
+  /// The context the decider needs for one dossier's definition.
+  runtime::DecideContext context(const runtime::ExecutableWorkflow& workflow,
+                                 time::Instant now) const;
+
+  /// The projections of a dossier's state on a day (for the store).
+  store::Write projection(const model::WorkflowDefinition& definition,
+                          const runtime::DossierState& state, std::vector<runtime::Event> events,
+                          time::Date today) const;
+
+  /// The user named `name`, with their agencies; nullopt when not registered.
+  std::optional<runtime::Actor> actor(const std::string& name) const;
+
+ private:
+  const runtime::ExecutableWorkflow& executable(const std::string& hash, const std::string& workflow);
+
+  const load::ConfigSet& config_;
+  store::Store& store_;
+  // Definitions loaded from the database (older versions), kept alive for their dossiers.
+  std::map<std::string, std::unique_ptr<model::WorkflowDefinition>> stored_definitions_;
+  std::map<std::string, std::unique_ptr<runtime::ExecutableWorkflow>> executables_;
+};
+
+}  // namespace regflow::app

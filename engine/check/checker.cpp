@@ -1,0 +1,138 @@
+#include "engine/check/checker.hpp"
+
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "engine/check/references.hpp"
+#include "engine/check/workflow_graph.hpp"
+#include "engine/model/spelling.hpp"
+
+namespace regflow::check {
+namespace {
+
+using model::Diagnostics;
+using model::make_error;
+using model::make_warning;
+
+void check_reachability(const model::WorkflowDefinition& def, const std::vector<Edge>& edges,
+                        Diagnostics& out) {
+  const model::Step* initial = def.find_step(def.initial);
+  if (initial == nullptr) return;  // reported by the reference check
+  bool any_final = false;
+  for (const auto& step : def.steps) any_final = any_final || step.kind == model::StepKind::Final;
+  if (!any_final) {
+    out.push_back(make_error("E-NO-FINAL-STEP", def.location,
+                             fmt::format("workflow '{}' has no final step; add a step with "
+                                         "'kind: final' where a dossier ends",
+                                         def.name)));
+    return;
+  }
+  const GraphFacts facts = analyse(def, edges);
+  for (const auto& step : def.steps) {
+    if (facts.reachable.count(step.id) == 0) {
+      out.push_back(make_error(
+          "E-UNREACHABLE-STEP", step.location,
+          fmt::format("step '{}' cannot be reached from the initial step '{}'; no action, "
+                      "sign-off or timer leads to it",
+                      step.id, def.initial)));
+    } else if (facts.can_finish.count(step.id) == 0) {
+      out.push_back(make_error("E-DEAD-END", step.location,
+                               fmt::format("no final step can be reached from step '{}'; a "
+                                           "dossier there could never be closed",
+                                           step.id)));
+    }
+  }
+}
+
+void check_deadline_paths(const model::WorkflowDefinition& def, const std::vector<Edge>& edges,
+                          Diagnostics& out) {
+  for (const auto& deadline : def.deadlines) {
+    if (deadline.kind != model::DeadlineKind::Anchored) continue;
+    if (def.find_step(deadline.from) == nullptr) continue;
+    bool all_known = true;
+    for (const auto& t : deadline.to) all_known = all_known && def.find_step(t) != nullptr;
+    if (!all_known || deadline.to.empty()) continue;
+    if (!path_exists(def, edges, deadline.from, deadline.to)) {
+      out.push_back(make_error(
+          "E-DEADLINE-NEVER-ENDS", deadline.location,
+          fmt::format("deadline '{}' starts at '{}' but no path leads from there to {}; it could "
+                      "never be met",
+                      deadline.id, deadline.from, model::quoted_list(deadline.to))));
+    }
+  }
+}
+
+void check_bounds(const model::WorkflowDefinition& def, Diagnostics& out) {
+  for (const auto* deadline : def.all_deadlines()) {
+    if (deadline->kind == model::DeadlineKind::DateVariable) continue;
+    if (deadline->within.amount <= 0) {
+      out.push_back(make_error("E-DEADLINE-BOUNDS", deadline->location,
+                               fmt::format("deadline '{}' must allow at least 1 day, found {}",
+                                           deadline->id, deadline->within.amount)));
+    } else if (deadline->within.amount > 3650) {
+      out.push_back(make_warning("W-DEADLINE-LONG", deadline->location,
+                                 fmt::format("deadline '{}' allows {} days (over ten years); is "
+                                             "that intended?",
+                                             deadline->id, deadline->within.amount)));
+    }
+    if (deadline->due_soon > deadline->within.amount && deadline->within.amount > 0) {
+      out.push_back(make_warning(
+          "W-DUE-SOON", deadline->location,
+          fmt::format("deadline '{}' is 'due soon' from {} days left but only allows {}",
+                      deadline->id, deadline->due_soon, deadline->within.amount)));
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> route_targets(const rules::RuleSet& rules, const std::string& table) {
+  return table_step_outputs(rules, table);
+}
+
+RouteTargets routes_of(const model::WorkflowDefinition& def, const rules::RuleSet& rules) {
+  RouteTargets routes;
+  for (const auto& step : def.steps) {
+    for (const auto& action : step.actions) {
+      if (!action.route_table.empty() && routes.count(action.route_table) == 0) {
+        routes.emplace(action.route_table, route_targets(rules, action.route_table));
+      }
+    }
+  }
+  return routes;
+}
+
+GraphFacts workflow_facts(const model::WorkflowDefinition& def, const rules::RuleSet& rules) {
+  return analyse(def, step_edges(def, routes_of(def, rules)));
+}
+
+void check_workflow(const model::WorkflowDefinition& def, const model::AgencyDirectory& agencies,
+                    const rules::RuleSet& rules, Diagnostics& out) {
+  check_references(def, agencies, rules, out);
+  const auto edges = step_edges(def, routes_of(def, rules));
+  check_reachability(def, edges, out);
+  check_deadline_paths(def, edges, out);
+  check_bounds(def, out);
+}
+
+void check_workflow_set(const std::vector<model::WorkflowDefinition>& workflows,
+                        Diagnostics& out) {
+  std::map<std::string, const model::WorkflowDefinition*> names;
+  std::map<std::string, const model::WorkflowDefinition*> prefixes;
+  for (const auto& w : workflows) {
+    if (auto [it, fresh] = names.emplace(w.name, &w); !fresh) {
+      auto d = make_error("E-DUPLICATE-WORKFLOW", w.location,
+                          fmt::format("workflow '{}' is defined twice", w.name));
+      d.notes.push_back(fmt::format("first defined in {}", it->second->source_path));
+      out.push_back(std::move(d));
+    } else if (auto [pit, pfresh] = prefixes.emplace(w.id_prefix, &w); !pfresh) {
+      out.push_back(make_error("E-DUPLICATE-PREFIX", w.location,
+                               fmt::format("id_prefix '{}' of workflow '{}' is already used by '{}'",
+                                           w.id_prefix, w.name, pit->second->name)));
+    }
+  }
+}
+
+}  // namespace regflow::check

@@ -1,0 +1,262 @@
+#include "engine/check/references.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "engine/model/spelling.hpp"
+#include "engine/rules/expression.hpp"
+#include "engine/runtime/executable_workflow.hpp"
+
+namespace regflow::check {
+namespace {
+
+using model::Diagnostics;
+using model::make_error;
+using model::make_warning;
+
+class ReferenceChecker {
+ public:
+  ReferenceChecker(const model::WorkflowDefinition& def, const model::AgencyDirectory& agencies,
+                   Diagnostics& out)
+      : def_(def), agencies_(agencies), out_(out), steps_(def.step_ids()) {
+    for (const auto& role : def.roles) roles_.push_back(role.name);
+    for (const auto& variable : def.variables) variables_.push_back(variable.name);
+    parties_ = agencies.codes();
+    parties_.insert(parties_.end(), roles_.begin(), roles_.end());
+  }
+
+  void run() {
+    if (def_.initial.empty()) {
+      // reported by the loader as a missing key
+    } else if (def_.find_step(def_.initial) == nullptr) {
+      step_error(def_.initial, def_.location, "the initial step");
+    } else if (def_.find_step(def_.initial)->kind == model::StepKind::Final) {
+      out_.push_back(make_error("E-INITIAL-FINAL", def_.location,
+                                fmt::format("the initial step '{}' is final; a dossier would be "
+                                            "closed as soon as it starts",
+                                            def_.initial)));
+    }
+    for (const auto& role : def_.roles) {
+      if (!role.default_agency.empty() && !agencies_.contains(role.default_agency)) {
+        out_.push_back(make_error(
+            "E-UNKNOWN-AGENCY", role.location,
+            fmt::format("default agency '{}' of role '{}' is not an agency{}", role.default_agency,
+                        role.name, model::did_you_mean(role.default_agency, agencies_.codes()))));
+      }
+      if (agencies_.contains(role.name)) {
+        out_.push_back(make_error("E-ROLE-SHADOWS-AGENCY", role.location,
+                                  fmt::format("role '{}' has the same name as an agency; rename "
+                                              "the role",
+                                              role.name)));
+      }
+    }
+    for (const auto& step : def_.steps) check_step(step);
+    for (const auto& deadline : def_.deadlines) check_deadline(deadline);
+  }
+
+ private:
+  void step_error(const std::string& name, const model::SourceLocation& where,
+                  const std::string& what) {
+    out_.push_back(make_error("E-UNKNOWN-STEP", where,
+                              fmt::format("{} '{}' is not a step of workflow '{}'{}", what, name,
+                                          def_.name, model::did_you_mean(name, steps_))));
+  }
+
+  void party(const std::string& name, const model::SourceLocation& where, const std::string& what) {
+    if (agencies_.contains(name)) return;
+    if (std::find(roles_.begin(), roles_.end(), name) != roles_.end()) return;
+    auto d = make_error("E-UNKNOWN-AGENCY", where,
+                        fmt::format("{} '{}' is neither an agency nor a role of workflow '{}'{}",
+                                    what, name, def_.name, model::did_you_mean(name, parties_)));
+    d.notes.push_back(roles_.empty() ? "agencies are listed in workflows/agencies.yaml"
+                                     : "roles: " + model::quoted_list(roles_) +
+                                           "; agencies are listed in workflows/agencies.yaml");
+    out_.push_back(std::move(d));
+  }
+
+  void check_step(const model::Step& step) {
+    const std::string what = fmt::format("step '{}'", step.id);
+    if (step.kind != model::StepKind::Final && !step.owner.empty()) {
+      party(step.owner, step.location, "owner of " + what);
+    }
+    if (step.kind == model::StepKind::Waiting && !step.with.empty()) {
+      if (!agencies_.contains(step.with)) {
+        out_.push_back(make_error("E-UNKNOWN-AGENCY", step.location,
+                                  fmt::format("'with' of {} names '{}', which is not an agency{}",
+                                              what, step.with,
+                                              model::did_you_mean(step.with, agencies_.codes()))));
+      } else if (!agencies_.find(step.with)->outside) {
+        out_.push_back(make_warning(
+            "W-WAITING-ON-INSIDE", step.location,
+            fmt::format("waiting {} waits on '{}', which is not marked 'outside: true'", what,
+                        step.with)));
+      }
+    }
+    if (step.kind == model::StepKind::SignOff) {
+      if (step.signers.empty()) {
+        out_.push_back(make_error("E-SIGNOFF-NO-SIGNERS", step.location,
+                                  fmt::format("signoff {} lists no signers", what)));
+      }
+      std::set<std::string> seen;
+      for (const auto& signer : step.signers) {
+        party(signer, step.location, "signer of " + what);
+        if (!seen.insert(signer).second) {
+          out_.push_back(make_error("E-DUPLICATE-SIGNER", step.location,
+                                    fmt::format("'{}' is listed twice as a signer of {}", signer,
+                                                what)));
+        }
+      }
+      if (step.quorum.kind == model::QuorumKind::AtLeast &&
+          step.quorum.count > static_cast<int>(step.signers.size())) {
+        out_.push_back(make_error(
+            "E-QUORUM-TOO-LARGE", step.location,
+            fmt::format("signoff {} needs {} signatures but lists only {} signers", what,
+                        step.quorum.count, step.signers.size())));
+      }
+      if (!step.next.empty() && def_.find_step(step.next) == nullptr) {
+        step_error(step.next, step.location, "'next' of " + what);
+      }
+    }
+    for (const auto& action : step.actions) check_action(step, action);
+    if (step.limit) check_timers(*step.limit);
+  }
+
+  void check_action(const model::Step& step, const model::Action& action) {
+    const std::string what = fmt::format("action '{}' of step '{}'", action.name, step.id);
+    if (!action.target.empty() && def_.find_step(action.target) == nullptr) {
+      step_error(action.target, action.location, "target of " + what);
+    }
+    for (const auto& who : action.by) party(who, action.location, "'by' of " + what);
+    for (const auto& variable : action.sets) {
+      if (def_.find_variable(variable) == nullptr) {
+        out_.push_back(make_error(
+            "E-UNKNOWN-VARIABLE", action.location,
+            fmt::format("{} sets '{}', which is not a variable of workflow '{}'{}", what, variable,
+                        def_.name, model::did_you_mean(variable, variables_))));
+      }
+    }
+  }
+
+  void check_timers(const model::DeadlineSpec& deadline) {
+    for (const auto& timer : deadline.timers) {
+      if (timer.kind == model::TimerKind::Transition && !timer.target.empty() &&
+          def_.find_step(timer.target) == nullptr) {
+        step_error(timer.target, timer.location,
+                   fmt::format("transition target of deadline '{}'", deadline.id));
+      }
+    }
+  }
+
+  void check_deadline(const model::DeadlineSpec& deadline) {
+    const std::string what = fmt::format("deadline '{}'", deadline.id);
+    if (deadline.kind == model::DeadlineKind::Anchored) {
+      if (!deadline.from.empty() && def_.find_step(deadline.from) == nullptr) {
+        step_error(deadline.from, deadline.location, "'from' of " + what);
+      }
+      for (const auto& to : deadline.to) {
+        if (def_.find_step(to) == nullptr) step_error(to, deadline.location, "'to' of " + what);
+      }
+    } else if (deadline.kind == model::DeadlineKind::DateVariable) {
+      const auto* variable = def_.find_variable(deadline.variable);
+      if (variable == nullptr) {
+        out_.push_back(make_error(
+            "E-UNKNOWN-VARIABLE", deadline.location,
+            fmt::format("{} is due on '{}', which is not a variable of workflow '{}'{}", what,
+                        deadline.variable, def_.name,
+                        model::did_you_mean(deadline.variable, variables_))));
+      } else if (variable->type != model::ValueType::Date) {
+        out_.push_back(make_error("E-WRONG-TYPE", deadline.location,
+                                  fmt::format("{} is due on '{}', which is a {}, not a date", what,
+                                              deadline.variable, model::type_name(variable->type))));
+      }
+      for (const auto& step : deadline.active_in) {
+        if (def_.find_step(step) == nullptr) step_error(step, deadline.location, "'active_in' of " + what);
+      }
+    }
+    check_timers(deadline);
+  }
+
+  const model::WorkflowDefinition& def_;
+  const model::AgencyDirectory& agencies_;
+  Diagnostics& out_;
+  std::vector<std::string> steps_;
+  std::vector<std::string> roles_;
+  std::vector<std::string> variables_;
+  std::vector<std::string> parties_;
+};
+
+}  // namespace
+
+void check_references(const model::WorkflowDefinition& def, const model::AgencyDirectory& agencies,
+                      const rules::RuleSet& rules, Diagnostics& out) {
+  ReferenceChecker(def, agencies, out).run();
+  check_rule_uses(def, rules, out);
+}
+
+}  // namespace regflow::check
+
+namespace regflow::check {
+
+std::vector<std::string> table_step_outputs(const rules::RuleSet& rules, const std::string& table) {
+  std::vector<std::string> out;
+  const auto* found = rules.find_table(table);
+  if (found == nullptr) return out;
+  for (const auto& row : found->rows) {
+    auto it = row.outputs.find("step");
+    if (it == row.outputs.end()) continue;
+    const std::string step = model::to_text(it->second);
+    if (std::find(out.begin(), out.end(), step) == out.end()) out.push_back(step);
+  }
+  return out;
+}
+
+void check_rule_uses(const model::WorkflowDefinition& def, const rules::RuleSet& rules,
+                     model::Diagnostics& out) {
+  const rules::Scope scope = runtime::scope_of(def);
+  const auto steps = def.step_ids();
+  for (const auto& step : def.steps) {
+    for (const auto& action : step.actions) {
+      if (action.guard) {
+        rules::compile_condition(action.guard->text, action.guard->location, scope, rules, out);
+      }
+      if (action.route_table.empty()) continue;
+      const auto* table = rules.find_table(action.route_table);
+      if (table == nullptr) {
+        out.push_back(model::make_error(
+            "E-UNKNOWN-TABLE", action.location,
+            fmt::format("action '{}' of step '{}' routes by '{}', which is not a decision table "
+                        "in rules/{}",
+                        action.name, step.id, action.route_table,
+                        model::did_you_mean(action.route_table, rules.table_names()))));
+        continue;
+      }
+      for (auto& d : rules::check_rule_inputs(rules, action.route_table, scope, action.location)) {
+        out.push_back(std::move(d));
+      }
+      const bool has_step_output =
+          std::any_of(table->outputs.begin(), table->outputs.end(),
+                      [](const rules::TableOutput& o) { return o.name == "step"; });
+      if (!has_step_output) {
+        out.push_back(model::make_error(
+            "E-ROUTE-NO-STEP", action.location,
+            fmt::format("decision table '{}' used by action '{}' has no 'step' output to route by",
+                        action.route_table, action.name)));
+        continue;
+      }
+      for (const auto& target : table_step_outputs(rules, action.route_table)) {
+        if (def.find_step(target) == nullptr) {
+          out.push_back(model::make_error(
+              "E-UNKNOWN-STEP", action.location,
+              fmt::format("decision table '{}' routes action '{}' to '{}', which is not a step of "
+                          "workflow '{}'{}",
+                          action.route_table, action.name, target, def.name,
+                          model::did_you_mean(target, steps))));
+        }
+      }
+    }
+  }
+}
+
+}  // namespace regflow::check

@@ -1,0 +1,31 @@
+// Which timers are due at a given day: reminders (ahead of or after a due date), escalations
+// and declared automatic transitions. Pure; `regflow tick` turns each into an event, and a timer
+// that fired once for a clock's generation never fires again (tick is idempotent).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/model/definition.hpp"
+#include "engine/runtime/dossier_state.hpp"
+#include "engine/time/calendar.hpp"
+
+namespace regflow::deadline {
+
+struct DueTimer {
+  std::string deadline;  ///< the clock's id
+  int index = 0;         ///< the timer's position in the deadline's on_miss list
+  model::TimerSpec spec;
+  time::Date due{};      ///< the deadline's due date the timer is relative to
+};
+
+/// The timers of running deadlines that are due on `today` and have not fired yet, in the order
+/// the deadlines and timers are declared.
+std::vector<DueTimer> due_timers(const model::WorkflowDefinition& definition,
+                                 const runtime::DossierState& state,
+                                 const time::HolidayCalendar& calendar, time::Date today);
+
+/// The key under which a clock records a fired timer.
+std::string fired_key(const runtime::DeadlineClock& clock, int index);
+
+}  // namespace regflow::deadline

@@ -1,0 +1,161 @@
+#include "engine/load/config_set.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "engine/check/checker.hpp"
+#include "engine/load/agency_loader.hpp"
+#include "engine/load/rule_loader.hpp"
+#include "engine/load/workflow_loader.hpp"
+#include "engine/load/yaml_reader.hpp"
+#include "engine/model/error.hpp"
+
+namespace regflow::load {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string shown_path(const fs::path& root, const fs::path& file) {
+  std::error_code ec;
+  auto relative = fs::relative(file, root, ec);
+  if (!ec && !relative.empty() && relative.native().rfind("..", 0) != 0) return relative.string();
+  return file.string();
+}
+
+std::vector<fs::path> yaml_files(const fs::path& dir) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return out;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".yaml") out.push_back(entry.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::optional<std::chrono::minutes> parse_offset(const std::string& text) {
+  if (text.size() != 6 || (text[0] != '+' && text[0] != '-') || text[3] != ':') return std::nullopt;
+  auto digits = [&](std::size_t at) -> int {
+    if (!std::isdigit(static_cast<unsigned char>(text[at])) ||
+        !std::isdigit(static_cast<unsigned char>(text[at + 1]))) {
+      return -1;
+    }
+    return (text[at] - '0') * 10 + (text[at + 1] - '0');
+  };
+  const int h = digits(1);
+  const int m = digits(4);
+  if (h < 0 || m < 0 || h > 14 || m > 59) return std::nullopt;
+  std::chrono::minutes total{h * 60 + m};
+  return text[0] == '-' ? -total : total;
+}
+
+Settings load_settings(const fs::path& root, model::Diagnostics& out) {
+  Settings settings;
+  const fs::path file = root / "settings.yaml";
+  std::error_code ec;
+  if (!fs::exists(file, ec)) return settings;
+  auto text = read_definition_file(file, out);
+  if (!text) return settings;
+  YamlReader yaml(shown_path(root, file), *text, out);
+  auto node = yaml.parse();
+  if (!node || node->IsNull() || !yaml.expect_map(*node, "settings")) return settings;
+  yaml.check_keys(*node, {"utc_offset", "cuti_bersama_is_working", "installation"}, "settings");
+  if (auto raw = yaml.text(*node, "utc_offset", "settings", false)) {
+    if (auto minutes = parse_offset(*raw)) {
+      settings.offset.minutes = *minutes;
+    } else {
+      yaml.error("E-BAD-VALUE", (*node)["utc_offset"],
+                 fmt::format("utc_offset '{}' must look like '+07:00'", *raw));
+    }
+  }
+  settings.collective_leave_is_working =
+      yaml.boolean(*node, "cuti_bersama_is_working", "settings").value_or(false);
+  settings.installation = yaml.text(*node, "installation", "settings", false).value_or("regflow");
+  return settings;
+}
+
+}  // namespace
+
+const model::WorkflowDefinition* ConfigSet::find(const std::string& name) const {
+  for (const auto& w : workflows) {
+    if (w.name == name) return &w;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> ConfigSet::workflow_names() const {
+  std::vector<std::string> out;
+  for (const auto& w : workflows) out.push_back(w.name);
+  return out;
+}
+
+ConfigSet load_config(const fs::path& root, time::Date today, const std::vector<fs::path>& only) {
+  std::error_code ec;
+  if (!fs::is_directory(root, ec)) {
+    throw LoadError(fmt::format("configuration folder '{}' does not exist; give --config with a "
+                                "folder that holds workflows/ and rules/",
+                                root.string()));
+  }
+  ConfigSet config;
+  config.root = root;
+  auto& out = config.diagnostics;
+  config.settings = load_settings(root, out);
+
+  const fs::path agencies_file = root / "workflows" / "agencies.yaml";
+  if (fs::exists(agencies_file, ec)) {
+    auto text = read_definition_file(agencies_file, out);
+    if (text) config.agencies = load_agencies_text(shown_path(root, agencies_file), *text, out);
+  } else {
+    out.push_back(model::make_error("E-FILE", {shown_path(root, agencies_file), 0, 0},
+                                    "no agencies file; every workflow needs "
+                                    "workflows/agencies.yaml to name its owners"));
+  }
+
+  auto rules = load_rules(root / "rules");
+  for (auto& d : rules.diagnostics) {
+    d.location.file = shown_path(root, d.location.file);
+    out.push_back(std::move(d));
+  }
+  config.rules = std::move(rules.rules);
+
+  config.calendars = load_calendars(root / "rules" / "calendars",
+                                    config.settings.collective_leave_is_working);
+  for (auto d : config.calendars.diagnostics) {
+    d.location.file = shown_path(root, d.location.file);
+    out.push_back(std::move(d));
+  }
+  for (auto d : check_calendar_horizon(config.calendars, today)) {
+    d.location.file = shown_path(root, d.location.file);
+    out.push_back(std::move(d));
+  }
+
+  std::vector<fs::path> files = only;
+  if (files.empty()) {
+    for (auto& f : yaml_files(root / "workflows")) {
+      if (f.filename() != "agencies.yaml") files.push_back(f);
+    }
+  }
+  for (const auto& file : files) {
+    auto text = read_definition_file(file, out);
+    if (!text) continue;
+    auto def = load_workflow_text(shown_path(root, file), *text, out);
+    if (!def) continue;
+    check::check_workflow(*def, config.agencies, config.rules, out);
+    config.workflows.push_back(std::move(*def));
+  }
+  check::check_workflow_set(config.workflows, out);
+  model::sort_diagnostics(out);
+  return config;
+}
+
+std::optional<model::WorkflowDefinition> load_stored_definition(const ConfigSet& config,
+                                                                const std::string& path,
+                                                                const std::string& text,
+                                                                model::Diagnostics& out) {
+  auto def = load_workflow_text(path, text, out);
+  if (def) check::check_workflow(*def, config.agencies, config.rules, out);
+  return def;
+}
+
+}  // namespace regflow::load

@@ -1,0 +1,500 @@
+#include "engine/load/workflow_loader.hpp"
+
+#include <set>
+
+#include <fmt/format.h>
+
+#include "engine/load/yaml_reader.hpp"
+#include "engine/model/digest.hpp"
+#include "engine/model/spelling.hpp"
+
+namespace regflow::load {
+namespace {
+
+using model::Diagnostics;
+
+const std::vector<std::string> kWorkflowKeys{"workflow", "id_prefix", "version",  "title",
+                                             "basis",    "effective", "variables", "roles",
+                                             "initial",  "steps",     "deadlines"};
+const std::vector<std::string> kVariableKeys{"title", "type", "values", "default", "required"};
+const std::vector<std::string> kRoleKeys{"title", "default"};
+const std::vector<std::string> kStepKeys{"title",  "kind",    "owner", "with",  "signers",
+                                         "quorum", "next",    "basis", "limit", "actions"};
+const std::vector<std::string> kActionKeys{"title", "to", "route", "guard", "by",
+                                           "note",  "return", "sets"};
+const std::vector<std::string> kLimitKeys{"title",     "within",   "basis", "confidence",
+                                          "on_return", "due_soon", "on_miss"};
+const std::vector<std::string> kDeadlineKeys{"title",     "from",     "to",        "date",
+                                             "active_in", "within",   "basis",     "confidence",
+                                             "on_return", "due_soon", "on_miss"};
+const std::vector<std::string> kStepKinds{"task", "signoff", "waiting", "final"};
+const std::vector<std::string> kReturnPolicies{"continue", "pause", "restart"};
+const std::vector<std::string> kTimerKinds{"remind", "escalate", "transition"};
+const std::vector<std::string> kTimerKeys{"before", "after", "to", "note"};
+
+bool is_name(const std::string& s) {
+  if (s.empty() || s.size() > 64) return false;
+  for (char c : s) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    if (!ok) return false;
+  }
+  return s[0] >= 'a' && s[0] <= 'z';
+}
+
+class WorkflowReader {
+ public:
+  WorkflowReader(YamlReader& yaml, model::WorkflowDefinition& def) : yaml_(yaml), def_(def) {}
+
+  void read(const YAML::Node& root) {
+    if (!yaml_.expect_map(root, "a workflow file")) return;
+    yaml_.check_keys(root, kWorkflowKeys, "the workflow");
+    def_.location = yaml_.location(root);
+    if (auto name = yaml_.text(root, "workflow", "the workflow", true)) {
+      if (check_name(root["workflow"], *name, "workflow name")) def_.name = *name;
+    }
+    def_.id_prefix = yaml_.text(root, "id_prefix", "the workflow", false).value_or("");
+    if (def_.id_prefix.empty()) {
+      for (char c : def_.name) {
+        def_.id_prefix += (c == '-' || c == '_') ? '-' : static_cast<char>(std::toupper(c));
+      }
+    } else if (!valid_prefix(def_.id_prefix)) {
+      yaml_.error("E-BAD-NAME", root["id_prefix"],
+                  fmt::format("id_prefix '{}' must be upper-case letters, digits and '-'",
+                              def_.id_prefix));
+    }
+    def_.version = yaml_.integer(root, "version", "the workflow", true, 1, 1000000).value_or(1);
+    def_.title = yaml_.text(root, "title", "the workflow", true).value_or("");
+    def_.basis = yaml_.text(root, "basis", "the workflow", true).value_or("");
+    if (auto effective = yaml_.text(root, "effective", "the workflow", false)) {
+      def_.effective = time::parse_date(*effective);
+      if (!def_.effective) {
+        yaml_.error("E-BAD-DATE", root["effective"],
+                    fmt::format("'{}' is not a date; expected YYYY-MM-DD", *effective));
+      }
+    }
+    read_variables(root["variables"]);
+    read_roles(root["roles"]);
+    def_.initial = yaml_.text(root, "initial", "the workflow", true).value_or("");
+    read_steps(root["steps"], root);
+    read_deadlines(root["deadlines"]);
+  }
+
+ private:
+  bool check_name(const YAML::Node& at, const std::string& name, const std::string& what) {
+    if (is_name(name)) return true;
+    yaml_.error("E-BAD-NAME", at,
+                fmt::format("{} '{}' must start with a lower-case letter and use only a-z, 0-9, "
+                            "'_' and '-' (at most 64 characters)",
+                            what, name));
+    return false;
+  }
+
+  static bool valid_prefix(const std::string& prefix) {
+    if (prefix.empty() || prefix.size() > 16) return false;
+    for (char c : prefix) {
+      if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    }
+    return true;
+  }
+
+  void read_variables(const YAML::Node& node) {
+    if (!node.IsDefined() || node.IsNull()) return;
+    if (!yaml_.expect_map(node, "'variables'")) return;
+    for (const auto& [key, value] : yaml_.entries(node, "'variables'")) {
+      model::VariableDecl var;
+      var.name = key.Scalar();
+      var.location = yaml_.location(key);
+      check_name(key, var.name, "variable name");
+      const std::string what = fmt::format("variable '{}'", var.name);
+      if (!yaml_.expect_map(value, what)) continue;
+      yaml_.check_keys(value, kVariableKeys, what);
+      var.title = yaml_.text(value, "title", what, false).value_or(var.name);
+      if (auto type = yaml_.text(value, "type", what, true)) {
+        if (auto parsed = model::parse_type_name(*type)) {
+          var.type = *parsed;
+        } else {
+          const std::vector<std::string> types{"text", "number", "bool", "date", "enum"};
+          yaml_.error("E-BAD-TYPE", value["type"],
+                      fmt::format("unknown type '{}' for {}{}; accepted types: {}", *type, what,
+                                  model::did_you_mean(*type, types), model::quoted_list(types)));
+        }
+      }
+      var.values = yaml_.text_list(value, "values", what);
+      if (var.type == model::ValueType::Enum && var.values.empty()) {
+        yaml_.error("E-ENUM-NO-VALUES", key,
+                    fmt::format("{} is an enum but lists no 'values'", what));
+      }
+      if (var.type != model::ValueType::Enum && !var.values.empty()) {
+        yaml_.error("E-WRONG-TYPE", value["values"],
+                    fmt::format("{} has 'values' but is not of type enum", what));
+      }
+      var.required = yaml_.boolean(value, "required", what).value_or(false);
+      if (auto raw = yaml_.text(value, "default", what, false)) {
+        var.default_value = model::parse_value(*raw, var.type, var.values);
+        if (!var.default_value) {
+          yaml_.error("E-BAD-DEFAULT", value["default"],
+                      fmt::format("default '{}' of {} is not a valid {}{}", *raw, what,
+                                  model::type_name(var.type),
+                                  var.type == model::ValueType::Enum
+                                      ? "; accepted values: " + model::quoted_list(var.values)
+                                      : ""));
+        }
+      }
+      def_.variables.push_back(std::move(var));
+    }
+  }
+
+  void read_roles(const YAML::Node& node) {
+    if (!node.IsDefined() || node.IsNull()) return;
+    if (!yaml_.expect_map(node, "'roles'")) return;
+    for (const auto& [key, value] : yaml_.entries(node, "'roles'")) {
+      model::RoleDecl role;
+      role.name = key.Scalar();
+      role.location = yaml_.location(key);
+      check_name(key, role.name, "role name");
+      const std::string what = fmt::format("role '{}'", role.name);
+      if (value.IsMap()) {
+        yaml_.check_keys(value, kRoleKeys, what);
+        role.title = yaml_.text(value, "title", what, false).value_or(role.name);
+        role.default_agency = yaml_.text(value, "default", what, false).value_or("");
+      } else if (value.IsScalar()) {
+        role.title = value.Scalar();
+      } else if (!value.IsNull()) {
+        yaml_.expect_map(value, what);
+      }
+      def_.roles.push_back(std::move(role));
+    }
+  }
+
+  std::optional<time::Duration> duration(const YAML::Node& map, const std::string& key,
+                                         const std::string& what, bool required) {
+    auto raw = yaml_.text(map, key, what, required);
+    if (!raw) return std::nullopt;
+    auto parsed = time::parse_duration(*raw);
+    if (!parsed) {
+      yaml_.error("E-BAD-DURATION", map[key],
+                  fmt::format("'{}' is not a duration; expected a number of days such as "
+                              "'30 hari', '7 hari kerja', '30 days' or '10 working days'",
+                              *raw));
+    }
+    return parsed;
+  }
+
+  void read_deadline_common(const YAML::Node& node, model::DeadlineSpec& spec,
+                            const std::string& what) {
+    spec.title = yaml_.text(node, "title", what, false).value_or(spec.title);
+    spec.basis = yaml_.text(node, "basis", what, false).value_or("");
+    spec.confidence = yaml_.text(node, "confidence", what, false).value_or("");
+    if (auto policy = yaml_.text(node, "on_return", what, false)) {
+      if (*policy == "continue") {
+        spec.on_return = model::ReturnPolicy::Continue;
+      } else if (*policy == "pause") {
+        spec.on_return = model::ReturnPolicy::Pause;
+      } else if (*policy == "restart") {
+        spec.on_return = model::ReturnPolicy::Restart;
+      } else {
+        yaml_.error("E-BAD-VALUE", node["on_return"],
+                    fmt::format("unknown return policy '{}'{}; accepted: {}", *policy,
+                                model::did_you_mean(*policy, kReturnPolicies),
+                                model::quoted_list(kReturnPolicies)));
+      }
+    }
+    spec.due_soon = yaml_.integer(node, "due_soon", what, false, 0, 3650).value_or(spec.due_soon);
+    read_timers(node["on_miss"], spec, what);
+  }
+
+  void read_timers(const YAML::Node& node, model::DeadlineSpec& spec, const std::string& what) {
+    if (!node.IsDefined() || node.IsNull()) return;
+    const std::string list_what = fmt::format("'on_miss' of {}", what);
+    if (!yaml_.expect_sequence(node, list_what)) return;
+    for (const auto& item : node) {
+      model::TimerSpec timer;
+      timer.location = yaml_.location(item);
+      std::string kind;
+      YAML::Node body;
+      if (item.IsScalar()) {
+        kind = item.Scalar();
+      } else if (item.IsMap() && item.size() == 1) {
+        kind = item.begin()->first.Scalar();
+        body = item.begin()->second;
+      } else {
+        yaml_.error("E-WRONG-TYPE", item,
+                    fmt::format("each entry of {} must be 'remind', 'escalate' or a map with one "
+                                "of them or 'transition'",
+                                list_what));
+        continue;
+      }
+      if (kind == "remind") {
+        timer.kind = model::TimerKind::Remind;
+      } else if (kind == "escalate") {
+        timer.kind = model::TimerKind::Escalate;
+      } else if (kind == "transition") {
+        timer.kind = model::TimerKind::Transition;
+      } else {
+        yaml_.error("E-BAD-VALUE", item,
+                    fmt::format("unknown timer '{}' in {}{}; accepted: {}", kind, list_what,
+                                model::did_you_mean(kind, kTimerKinds),
+                                model::quoted_list(kTimerKinds)));
+        continue;
+      }
+      const std::string timer_what = fmt::format("timer '{}' of {}", kind, what);
+      if (body.IsDefined() && body.IsMap()) {
+        yaml_.check_keys(body, kTimerKeys, timer_what);
+        const auto before = duration(body, "before", timer_what, false);
+        const auto after = duration(body, "after", timer_what, false);
+        if (before && after) {
+          yaml_.error("E-BAD-VALUE", body, fmt::format("{} has both 'before' and 'after'", timer_what));
+        }
+        if (before) {
+          timer.offset_days = -before->amount;
+          timer.offset_unit = before->unit;
+        } else if (after) {
+          timer.offset_days = after->amount;
+          timer.offset_unit = after->unit;
+        }
+        timer.target = yaml_.text(body, "to", timer_what, timer.kind == model::TimerKind::Transition)
+                           .value_or("");
+        timer.note = yaml_.text(body, "note", timer_what, false).value_or("");
+      } else if (body.IsDefined() && body.IsScalar() && timer.kind == model::TimerKind::Transition) {
+        timer.target = body.Scalar();
+      } else if (body.IsDefined() && !body.IsNull()) {
+        yaml_.expect_map(body, timer_what);
+      } else if (timer.kind == model::TimerKind::Transition) {
+        yaml_.error("E-MISSING-KEY", item, fmt::format("{} has no 'to'", timer_what));
+      }
+      if (timer.kind != model::TimerKind::Transition && !timer.target.empty()) {
+        yaml_.error("E-BAD-VALUE", body["to"], fmt::format("only a 'transition' timer takes 'to'"));
+      }
+      spec.timers.push_back(std::move(timer));
+    }
+  }
+
+  void read_steps(const YAML::Node& node, const YAML::Node& root) {
+    if (!node.IsDefined() || node.IsNull()) {
+      yaml_.error("E-MISSING-KEY", root, "the workflow has no 'steps'");
+      return;
+    }
+    if (!yaml_.expect_map(node, "'steps'")) return;
+    for (const auto& [key, value] : yaml_.entries(node, "'steps'")) {
+      model::Step step;
+      step.id = key.Scalar();
+      step.location = yaml_.location(key);
+      check_name(key, step.id, "step name");
+      const std::string what = fmt::format("step '{}'", step.id);
+      if (!yaml_.expect_map(value, what)) {
+        def_.steps.push_back(std::move(step));
+        continue;
+      }
+      yaml_.check_keys(value, kStepKeys, what);
+      step.title = yaml_.text(value, "title", what, true).value_or(step.id);
+      const std::string kind = yaml_.text(value, "kind", what, false).value_or("task");
+      if (kind == "task") {
+        step.kind = model::StepKind::Task;
+      } else if (kind == "signoff") {
+        step.kind = model::StepKind::SignOff;
+      } else if (kind == "waiting") {
+        step.kind = model::StepKind::Waiting;
+      } else if (kind == "final") {
+        step.kind = model::StepKind::Final;
+      } else {
+        yaml_.error("E-BAD-VALUE", value["kind"],
+                    fmt::format("unknown step kind '{}' for {}{}; accepted kinds: {}", kind, what,
+                                model::did_you_mean(kind, kStepKinds),
+                                model::quoted_list(kStepKinds)));
+      }
+      const bool final_step = step.kind == model::StepKind::Final;
+      step.owner = yaml_.text(value, "owner", what, !final_step).value_or("");
+      step.with = yaml_.text(value, "with", what, step.kind == model::StepKind::Waiting).value_or("");
+      step.basis = yaml_.text(value, "basis", what, false).value_or("");
+      step.signers = yaml_.text_list(value, "signers", what);
+      step.next = yaml_.text(value, "next", what, step.kind == model::StepKind::SignOff).value_or("");
+      if (step.kind != model::StepKind::Waiting && value["with"].IsDefined()) {
+        yaml_.error("E-BAD-VALUE", value["with"], fmt::format("only a waiting step takes 'with' ({} is {})", what, kind));
+      }
+      if (step.kind != model::StepKind::SignOff) {
+        for (const char* key_name : {"signers", "quorum", "next"}) {
+          if (value[key_name].IsDefined()) {
+            yaml_.error("E-BAD-VALUE", value[key_name],
+                        fmt::format("only a signoff step takes '{}' ({} is {})", key_name, what, kind));
+          }
+        }
+      }
+      read_quorum(value, step, what);
+      read_limit(value["limit"], step, what);
+      if (final_step && value["actions"].IsDefined() && !value["actions"].IsNull()) {
+        yaml_.error("E-BAD-VALUE", value["actions"],
+                    fmt::format("{} is final and cannot have actions", what));
+      } else {
+        read_actions(value["actions"], step, what);
+      }
+      def_.steps.push_back(std::move(step));
+    }
+  }
+
+  void read_quorum(const YAML::Node& value, model::Step& step, const std::string& what) {
+    auto raw = yaml_.text(value, "quorum", what, false);
+    if (!raw || *raw == "all") {
+      step.quorum = {model::QuorumKind::All, 0};
+    } else if (*raw == "any") {
+      step.quorum = {model::QuorumKind::Any, 1};
+    } else if (auto k = yaml_.integer(value, "quorum", what, false, 1, 1000)) {
+      step.quorum = {model::QuorumKind::AtLeast, *k};
+    }
+  }
+
+  void read_limit(const YAML::Node& node, model::Step& step, const std::string& what) {
+    if (!node.IsDefined() || node.IsNull()) return;
+    model::DeadlineSpec spec;
+    spec.id = step.id;
+    spec.kind = model::DeadlineKind::StepLimit;
+    spec.from = step.id;
+    spec.title = step.title;
+    spec.location = yaml_.location(node);
+    const std::string limit_what = fmt::format("the limit of {}", what);
+    if (node.IsScalar()) {
+      auto parsed = time::parse_duration(node.Scalar());
+      if (!parsed) {
+        yaml_.error("E-BAD-DURATION", node,
+                    fmt::format("'{}' is not a duration; expected a number of days such as "
+                                "'30 hari', '7 hari kerja', '30 days' or '10 working days'",
+                                node.Scalar()));
+        return;
+      }
+      spec.within = *parsed;
+    } else {
+      if (!yaml_.expect_map(node, limit_what)) return;
+      yaml_.check_keys(node, kLimitKeys, limit_what);
+      if (auto within = duration(node, "within", limit_what, true)) spec.within = *within;
+      read_deadline_common(node, spec, limit_what);
+    }
+    step.limit = std::move(spec);
+  }
+
+  void read_actions(const YAML::Node& node, model::Step& step, const std::string& what) {
+    if (!node.IsDefined() || node.IsNull()) return;
+    const std::string list_what = fmt::format("the actions of {}", what);
+    if (!yaml_.expect_map(node, list_what)) return;
+    for (const auto& [key, value] : yaml_.entries(node, list_what)) {
+      model::Action action;
+      action.name = key.Scalar();
+      action.location = yaml_.location(key);
+      check_name(key, action.name, "action name");
+      if (action.name == "sign" && step.kind == model::StepKind::SignOff) {
+        yaml_.error("E-RESERVED-NAME", key,
+                    fmt::format("'sign' is the built-in action of signoff {}; name this action "
+                                "differently",
+                                what));
+      }
+      const std::string action_what = fmt::format("action '{}' of {}", action.name, what);
+      if (value.IsScalar()) {
+        action.target = value.Scalar();  // shorthand: `ajukan: harmonisasi`
+      } else if (yaml_.expect_map(value, action_what)) {
+        yaml_.check_keys(value, kActionKeys, action_what);
+        action.title = yaml_.text(value, "title", action_what, false).value_or("");
+        action.target = yaml_.text(value, "to", action_what, false).value_or("");
+        action.route_table = yaml_.text(value, "route", action_what, false).value_or("");
+        if (action.target.empty() == action.route_table.empty()) {
+          yaml_.error("E-ACTION-TARGET", key,
+                      fmt::format("{} needs exactly one of 'to' (a step) or 'route' (a decision "
+                                  "table that names the step)",
+                                  action_what));
+        }
+        if (value["guard"].IsDefined() && value["guard"].IsScalar()) {
+          action.guard = model::ExpressionText{value["guard"].Scalar(),
+                                               yaml_.scalar_start(value["guard"])};
+        } else if (value["guard"].IsDefined()) {
+          yaml_.text(value, "guard", action_what, false);
+        }
+        action.by = yaml_.text_list(value, "by", action_what);
+        if (auto note = yaml_.text(value, "note", action_what, false)) {
+          if (*note == "required") {
+            action.note_required = true;
+          } else if (*note != "optional") {
+            yaml_.error("E-BAD-VALUE", value["note"],
+                        fmt::format("'note' of {} must be 'required' or 'optional', found '{}'",
+                                    action_what, *note));
+          }
+        }
+        action.is_return = yaml_.boolean(value, "return", action_what).value_or(false);
+        action.sets = yaml_.text_list(value, "sets", action_what);
+      }
+      if (action.title.empty()) action.title = action.name;
+      step.actions.push_back(std::move(action));
+    }
+  }
+
+  void read_deadlines(const YAML::Node& node) {
+    if (!node.IsDefined() || node.IsNull()) return;
+    if (!yaml_.expect_map(node, "'deadlines'")) return;
+    for (const auto& [key, value] : yaml_.entries(node, "'deadlines'")) {
+      model::DeadlineSpec spec;
+      spec.id = key.Scalar();
+      spec.title = spec.id;
+      spec.location = yaml_.location(key);
+      check_name(key, spec.id, "deadline name");
+      const std::string what = fmt::format("deadline '{}'", spec.id);
+      if (!yaml_.expect_map(value, what)) continue;
+      yaml_.check_keys(value, kDeadlineKeys, what);
+      spec.variable = yaml_.text(value, "date", what, false).value_or("");
+      if (!spec.variable.empty()) {
+        spec.kind = model::DeadlineKind::DateVariable;
+        spec.active_in = yaml_.text_list(value, "active_in", what);
+        for (const char* k : {"from", "to", "within"}) {
+          if (value[k].IsDefined()) {
+            yaml_.error("E-BAD-VALUE", value[k],
+                        fmt::format("{} is due on the date in '{}' and cannot also have '{}'", what,
+                                    spec.variable, k));
+          }
+        }
+      } else {
+        spec.kind = model::DeadlineKind::Anchored;
+        spec.from = yaml_.text(value, "from", what, true).value_or("");
+        spec.to = yaml_.text_list(value, "to", what);
+        if (spec.to.empty()) {
+          yaml_.error("E-MISSING-KEY", value, fmt::format("{} has no 'to'", what));
+        }
+        if (auto within = duration(value, "within", what, true)) spec.within = *within;
+      }
+      read_deadline_common(value, spec, what);
+      if (spec.basis.empty()) {
+        yaml_.error("E-MISSING-KEY", value,
+                    fmt::format("{} has no 'basis'; every deadline must cite its legal basis", what));
+      }
+      def_.deadlines.push_back(std::move(spec));
+    }
+  }
+
+  YamlReader& yaml_;
+  model::WorkflowDefinition& def_;
+};
+
+}  // namespace
+
+std::optional<model::WorkflowDefinition> load_workflow_text(const std::string& path,
+                                                            const std::string& text,
+                                                            Diagnostics& out) {
+  YamlReader yaml(path, text, out);
+  auto root = yaml.parse();
+  if (!root) return std::nullopt;
+  model::WorkflowDefinition def;
+  def.source_path = path;
+  def.source_text = text;
+  def.content_hash = model::sha256_hex(text);
+  try {
+    WorkflowReader(yaml, def).read(*root);
+  } catch (const YAML::Exception& e) {
+    // yaml-cpp throws on some malformed structures while reading (e.g. deep recursion guards).
+    out.push_back(model::make_error("E-YAML-SYNTAX", yaml.location(e.mark), "invalid YAML: " + e.msg));
+    return std::nullopt;
+  }
+  return def;
+}
+
+std::optional<model::WorkflowDefinition> load_workflow_file(const std::string& path,
+                                                            Diagnostics& out) {
+  auto text = read_definition_file(path, out);
+  if (!text) return std::nullopt;
+  return load_workflow_text(path, *text, out);
+}
+
+}  // namespace regflow::load

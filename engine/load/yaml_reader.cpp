@@ -1,0 +1,226 @@
+#include "engine/load/yaml_reader.hpp"
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "engine/model/spelling.hpp"
+
+namespace regflow::load {
+namespace {
+
+std::string node_kind(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Map: return "a map";
+    case YAML::NodeType::Sequence: return "a list";
+    case YAML::NodeType::Scalar: return fmt::format("'{}'", node.Scalar());
+    case YAML::NodeType::Null: return "nothing";
+    case YAML::NodeType::Undefined: return "nothing";
+  }
+  return "something else";
+}
+
+}  // namespace
+
+YamlReader::YamlReader(std::string path, std::string text, model::Diagnostics& out)
+    : path_(std::move(path)), text_(std::move(text)), out_(out) {
+  line_starts_.push_back(0);
+  for (std::size_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+std::optional<YAML::Node> YamlReader::parse() {
+  try {
+    return YAML::Load(text_);
+  } catch (const YAML::Exception& e) {
+    auto where = location(e.mark);
+    std::string message = e.msg;
+    if (!message.empty()) message[0] = static_cast<char>(std::tolower(message[0]));
+    auto d = model::make_error("E-YAML-SYNTAX", where, "invalid YAML: " + message);
+    d.source_line = line_text(where.line);
+    d.caret_column = d.source_line.empty() ? 0 : where.column;
+    out_.push_back(std::move(d));
+    return std::nullopt;
+  }
+}
+
+model::SourceLocation YamlReader::location(const YAML::Mark& mark) const {
+  if (mark.line < 0) return {path_, 0, 0};
+  return {path_, mark.line + 1, mark.column + 1};
+}
+
+model::SourceLocation YamlReader::location(const YAML::Node& node) const {
+  return location(node.Mark());
+}
+
+std::string YamlReader::line_text(int line) const {
+  if (line < 1 || static_cast<std::size_t>(line) > line_starts_.size()) return {};
+  const std::size_t begin = line_starts_[static_cast<std::size_t>(line - 1)];
+  std::size_t end = text_.find('\n', begin);
+  if (end == std::string::npos) end = text_.size();
+  std::string out = text_.substr(begin, end - begin);
+  if (!out.empty() && out.back() == '\r') out.pop_back();
+  return out;
+}
+
+model::SourceLocation YamlReader::scalar_start(const YAML::Node& scalar) const {
+  auto where = location(scalar);
+  const std::string line = line_text(where.line);
+  const auto index = static_cast<std::size_t>(where.column - 1);
+  if (index < line.size() && (line[index] == '"' || line[index] == '\'')) ++where.column;
+  return where;
+}
+
+void YamlReader::error(std::string code, const YAML::Node& at, std::string message,
+                       std::vector<std::string> notes) {
+  auto d = model::make_error(std::move(code), location(at), std::move(message));
+  d.notes = std::move(notes);
+  out_.push_back(std::move(d));
+}
+
+void YamlReader::warning(std::string code, const YAML::Node& at, std::string message) {
+  out_.push_back(model::make_warning(std::move(code), location(at), std::move(message)));
+}
+
+bool YamlReader::expect_map(const YAML::Node& node, const std::string& what) {
+  if (node.IsMap()) return true;
+  error("E-WRONG-TYPE", node, fmt::format("{} must be a map of keys, found {}", what, node_kind(node)));
+  return false;
+}
+
+bool YamlReader::expect_sequence(const YAML::Node& node, const std::string& what) {
+  if (node.IsSequence()) return true;
+  error("E-WRONG-TYPE", node, fmt::format("{} must be a list, found {}", what, node_kind(node)));
+  return false;
+}
+
+std::vector<std::pair<YAML::Node, YAML::Node>> YamlReader::entries(const YAML::Node& map,
+                                                                   const std::string& what) {
+  std::vector<std::pair<YAML::Node, YAML::Node>> out;
+  std::set<std::string> seen;
+  for (auto it = map.begin(); it != map.end(); ++it) {
+    const YAML::Node key = it->first;
+    if (!key.IsScalar()) {
+      error("E-WRONG-TYPE", key, fmt::format("a key in {} must be a plain name", what));
+      continue;
+    }
+    if (!seen.insert(key.Scalar()).second) {
+      error("E-DUPLICATE-KEY", key, fmt::format("'{}' is given twice in {}", key.Scalar(), what));
+      continue;
+    }
+    out.emplace_back(key, it->second);
+  }
+  return out;
+}
+
+void YamlReader::check_keys(const YAML::Node& map, const std::vector<std::string>& accepted,
+                            const std::string& what) {
+  for (const auto& [key, value] : entries(map, what)) {
+    const std::string& name = key.Scalar();
+    if (std::find(accepted.begin(), accepted.end(), name) != accepted.end()) continue;
+    error("E-UNKNOWN-KEY", key,
+          fmt::format("unknown key '{}' in {}{}", name, what, model::did_you_mean(name, accepted)),
+          {"accepted keys: " + model::quoted_list(accepted)});
+  }
+}
+
+std::optional<std::string> YamlReader::text(const YAML::Node& map, const std::string& key,
+                                            const std::string& what, bool required) {
+  const YAML::Node value = map[key];
+  if (!value.IsDefined() || value.IsNull()) {
+    if (required) {
+      error("E-MISSING-KEY", map, fmt::format("{} has no '{}'", what, key));
+    }
+    return std::nullopt;
+  }
+  if (!value.IsScalar()) {
+    error("E-WRONG-TYPE", value,
+          fmt::format("'{}' of {} must be a single value, found {}", key, what, node_kind(value)));
+    return std::nullopt;
+  }
+  return value.Scalar();
+}
+
+std::optional<int> YamlReader::integer(const YAML::Node& map, const std::string& key,
+                                       const std::string& what, bool required, int min, int max) {
+  auto raw = text(map, key, what, required);
+  if (!raw) return std::nullopt;
+  int parsed = 0;
+  std::istringstream in(*raw);
+  if (!(in >> parsed) || !in.eof() || parsed < min || parsed > max) {
+    error("E-WRONG-TYPE", map[key],
+          fmt::format("'{}' of {} must be a whole number from {} to {}, found '{}'", key, what, min,
+                      max, *raw));
+    return std::nullopt;
+  }
+  return parsed;
+}
+
+std::optional<bool> YamlReader::boolean(const YAML::Node& map, const std::string& key,
+                                        const std::string& what) {
+  auto raw = text(map, key, what, false);
+  if (!raw) return std::nullopt;
+  if (*raw == "true" || *raw == "yes" || *raw == "ya") return true;
+  if (*raw == "false" || *raw == "no" || *raw == "tidak") return false;
+  error("E-WRONG-TYPE", map[key],
+        fmt::format("'{}' of {} must be true or false, found '{}'", key, what, *raw));
+  return std::nullopt;
+}
+
+std::vector<std::string> YamlReader::text_list(const YAML::Node& map, const std::string& key,
+                                               const std::string& what) {
+  std::vector<std::string> out;
+  const YAML::Node value = map[key];
+  if (!value.IsDefined() || value.IsNull()) return out;
+  if (value.IsScalar()) {
+    out.push_back(value.Scalar());
+    return out;
+  }
+  if (!value.IsSequence()) {
+    error("E-WRONG-TYPE", value,
+          fmt::format("'{}' of {} must be a name or a list of names, found {}", key, what,
+                      node_kind(value)));
+    return out;
+  }
+  for (const auto& item : value) {
+    if (item.IsScalar()) {
+      out.push_back(item.Scalar());
+    } else {
+      error("E-WRONG-TYPE", item,
+            fmt::format("each entry of '{}' in {} must be a name, found {}", key, what,
+                        node_kind(item)));
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> read_definition_file(const std::filesystem::path& path,
+                                                model::Diagnostics& out) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) {
+    out.push_back(model::make_error("E-FILE", {path.string(), 0, 0},
+                                    fmt::format("cannot read file: {}", ec.message())));
+    return std::nullopt;
+  }
+  if (size > kMaxDefinitionBytes) {
+    out.push_back(model::make_error(
+        "E-FILE-TOO-LARGE", {path.string(), 0, 0},
+        fmt::format("file is {} bytes; definition files may be at most {} bytes", size,
+                    kMaxDefinitionBytes)));
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    out.push_back(model::make_error("E-FILE", {path.string(), 0, 0}, "cannot open file for reading"));
+    return std::nullopt;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+}  // namespace regflow::load

@@ -1,0 +1,80 @@
+// Typed, position-aware access to yaml-cpp nodes for the loaders in this folder.
+//
+// Private to engine/load: it is the one header that includes yaml-cpp, and only the loaders'
+// .cpp files include it. Every problem becomes a Diagnostic at the node's 1-based position
+// (yaml-cpp's Mark is 0-based) and reading goes on, so one run reports every mistake.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "engine/model/diagnostic.hpp"
+
+namespace regflow::load {
+
+/// Files larger than this are refused before parsing: definitions are small, and a huge file is
+/// almost certainly a mistake (or an attack on memory).
+inline constexpr std::uintmax_t kMaxDefinitionBytes = 4 * 1024 * 1024;
+
+class YamlReader {
+ public:
+  YamlReader(std::string path, std::string text, model::Diagnostics& out);
+
+  /// Parses the text; on a syntax error records E-YAML-SYNTAX and returns nullopt.
+  std::optional<YAML::Node> parse();
+
+  model::SourceLocation location(const YAML::Node& node) const;
+  model::SourceLocation location(const YAML::Mark& mark) const;
+
+  void error(std::string code, const YAML::Node& at, std::string message,
+             std::vector<std::string> notes = {});
+  void warning(std::string code, const YAML::Node& at, std::string message);
+
+  /// True when `node` is a map; records E-WRONG-TYPE naming `what` otherwise.
+  bool expect_map(const YAML::Node& node, const std::string& what);
+  /// True when `node` is a sequence; records E-WRONG-TYPE naming `what` otherwise.
+  bool expect_sequence(const YAML::Node& node, const std::string& what);
+
+  /// Reports keys of `map` that are not `accepted` (with a suggestion) and keys given twice.
+  void check_keys(const YAML::Node& map, const std::vector<std::string>& accepted,
+                  const std::string& what);
+
+  /// The entries of a map in file order, reporting duplicate keys; keys must be scalars.
+  std::vector<std::pair<YAML::Node, YAML::Node>> entries(const YAML::Node& map,
+                                                         const std::string& what);
+
+  /// A scalar field; records E-MISSING-KEY when `required` and absent, E-WRONG-TYPE when not a
+  /// scalar.
+  std::optional<std::string> text(const YAML::Node& map, const std::string& key,
+                                  const std::string& what, bool required);
+  std::optional<int> integer(const YAML::Node& map, const std::string& key,
+                             const std::string& what, bool required, int min, int max);
+  std::optional<bool> boolean(const YAML::Node& map, const std::string& key,
+                              const std::string& what);
+  /// A scalar or a sequence of scalars, as a list.
+  std::vector<std::string> text_list(const YAML::Node& map, const std::string& key,
+                                     const std::string& what);
+
+  /// The location of the first character of a scalar's value (inside quotes when quoted).
+  model::SourceLocation scalar_start(const YAML::Node& scalar) const;
+
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string line_text(int line) const;
+
+  std::string path_;
+  std::string text_;
+  std::vector<std::size_t> line_starts_;
+  model::Diagnostics& out_;
+};
+
+/// Reads a whole file for a loader; nullopt (with a diagnostic) if unreadable or too large.
+std::optional<std::string> read_definition_file(const std::filesystem::path& path,
+                                                model::Diagnostics& out);
+
+}  // namespace regflow::load

@@ -1,0 +1,164 @@
+// A workflow definition: the procedure for one kind of legal product (Perda, Pergub, kerja sama),
+// loaded from YAML and immutable afterwards. A dossier runs on the exact definition version (by
+// content hash) it was started with.
+//
+// Owners and signers name either an agency code (`biro-hukum`) or a role (`pemrakarsa`) that is
+// bound to an agency when a dossier starts. Expressions (guards) are kept as text with their
+// position; the rules module compiles them.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/model/diagnostic.hpp"
+#include "engine/model/value.hpp"
+#include "engine/time/date.hpp"
+#include "engine/time/day_unit.hpp"
+
+namespace regflow::model {
+
+enum class StepKind {
+  Task,     ///< one agency acts
+  SignOff,  ///< paraf koordinasi: a set of agencies each sign
+  Waiting,  ///< the file is with an outside body; the owner records when it comes back
+  Final
+};
+
+enum class QuorumKind { All, Any, AtLeast };
+
+struct Quorum {
+  QuorumKind kind = QuorumKind::All;
+  int count = 0;  ///< for AtLeast: k of n
+};
+
+/// What a deadline does when the dossier is returned for revision.
+enum class ReturnPolicy {
+  Continue,  ///< the clock keeps running
+  Pause,     ///< stops while the dossier is away; resumes with the time that was left
+  Restart    ///< a fresh period when the dossier comes back
+};
+
+/// An expression in the rules language, with where it was written.
+struct ExpressionText {
+  std::string text;
+  SourceLocation location;  ///< of the expression's first character
+};
+
+enum class TimerKind {
+  Remind,     ///< an event the board and the queue show
+  Escalate,   ///< the dossier appears in the owner's parent agency's queue
+  Transition  ///< a declared legal outcome: the dossier moves to `target` by itself
+};
+
+struct TimerSpec {
+  TimerKind kind = TimerKind::Remind;
+  /// When the timer fires relative to the due date: negative = before (a reminder ahead of
+  /// expiry), zero = as soon as the deadline has passed.
+  int offset_days = 0;
+  time::DayUnit offset_unit = time::DayUnit::Calendar;
+  std::string target;  ///< for Transition: the step
+  std::string note;    ///< recorded on the event (the legal basis of an automatic outcome)
+  SourceLocation location;
+};
+
+enum class DeadlineKind {
+  StepLimit,  ///< from entering a step until leaving it
+  Anchored,   ///< from reaching one step until reaching another
+  DateVariable  ///< due on the date held by a dossier variable (e.g. berlaku_sampai)
+};
+
+struct DeadlineSpec {
+  std::string id;  ///< unique in the workflow; a step limit's id is the step's id
+  std::string title;
+  DeadlineKind kind = DeadlineKind::StepLimit;
+  std::string from;             ///< StepLimit: the step; Anchored: the start step
+  std::vector<std::string> to;  ///< Anchored: reaching any of these meets it
+  std::string variable;         ///< DateVariable: the date variable
+  std::vector<std::string> active_in;  ///< DateVariable: steps in which it is watched (empty: all open)
+  time::Duration within{0, time::DayUnit::Calendar};
+  std::string basis;       ///< legal basis, e.g. "UU 12/2011 Pasal 79(1)"
+  std::string confidence;  ///< the brief's tag when the reading is uncertain, e.g. "[R]"
+  ReturnPolicy on_return = ReturnPolicy::Continue;
+  int due_soon = 2;  ///< "due soon" from this many days left, in the deadline's unit
+  std::vector<TimerSpec> timers;
+  SourceLocation location;
+};
+
+struct Action {
+  std::string name;
+  std::string title;
+  std::string target;       ///< the next step; empty when `route` chooses it
+  std::string route_table;  ///< a decision table whose `step` output names the next step
+  std::optional<ExpressionText> guard;
+  std::vector<std::string> by;  ///< agencies/roles allowed; empty means the step's owner
+  bool note_required = false;
+  bool is_return = false;  ///< a return for revision: deadlines apply their return policy
+  std::vector<std::string> sets;  ///< variables this action may set with --set
+  SourceLocation location;
+};
+
+struct Step {
+  std::string id;
+  std::string title;
+  StepKind kind = StepKind::Task;
+  std::string owner;  ///< agency code or role; for SignOff, who coordinates
+  std::string with;   ///< Waiting: the outside body holding the file
+  std::vector<std::string> signers;  ///< SignOff: agencies or roles
+  Quorum quorum;
+  std::string next;  ///< SignOff: where the dossier goes once the quorum is reached
+  std::string basis;
+  std::optional<DeadlineSpec> limit;  ///< the step's own time limit
+  std::vector<Action> actions;
+  SourceLocation location;
+
+  const Action* find_action(const std::string& name) const;
+};
+
+struct VariableDecl {
+  std::string name;
+  std::string title;
+  ValueType type = ValueType::Text;
+  std::vector<std::string> values;  ///< enum values
+  std::optional<Value> default_value;
+  bool required = false;  ///< must be given with --set when the dossier starts
+  SourceLocation location;
+};
+
+struct RoleDecl {
+  std::string name;
+  std::string title;
+  std::string default_agency;  ///< used when `start` does not bind it
+  SourceLocation location;
+};
+
+struct WorkflowDefinition {
+  std::string name;       ///< e.g. "pergub"
+  std::string id_prefix;  ///< dossier ids: <PREFIX>-<YEAR>-<NNNN>
+  int version = 1;
+  std::string title;
+  std::string basis;
+  std::optional<time::Date> effective;
+  std::vector<VariableDecl> variables;
+  std::vector<RoleDecl> roles;
+  std::string initial;
+  std::vector<Step> steps;
+  std::vector<DeadlineSpec> deadlines;  ///< anchored and date-variable deadlines
+  std::string source_path;
+  std::string source_text;   ///< the YAML text exactly as read
+  std::string content_hash;  ///< SHA-256 of source_text
+  SourceLocation location;
+
+  const Step* find_step(const std::string& id) const;
+  const VariableDecl* find_variable(const std::string& name) const;
+  const RoleDecl* find_role(const std::string& name) const;
+  std::vector<std::string> step_ids() const;
+  /// Every deadline: the step limits first (in step order), then the workflow's own.
+  std::vector<const DeadlineSpec*> all_deadlines() const;
+  const DeadlineSpec* find_deadline(const std::string& id) const;
+};
+
+std::string kind_name(StepKind kind);
+
+}  // namespace regflow::model

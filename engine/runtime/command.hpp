@@ -1,0 +1,46 @@
+// Commands: what a user (or `tick`) asks of a dossier. decide() turns a command into events or
+// a refusal; nothing else may change a dossier.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "engine/time/date.hpp"
+#include "engine/time/day_unit.hpp"
+
+namespace regflow::runtime {
+
+/// Who acts: a registered user and the agencies they may act for.
+struct Actor {
+  std::string user;
+  std::vector<std::string> agencies;
+  std::string role;
+};
+
+struct StartCommand {
+  std::string dossier_id;  ///< allocated by the store (gap-free per workflow and year)
+  std::string title;
+  std::map<std::string, std::string> sets;      ///< variable → value as text
+  std::map<std::string, std::string> bindings;  ///< role → agency
+  std::optional<time::Date> target;             ///< --target DATE
+  std::optional<time::Duration> within;         ///< --within 14d / 10wd
+};
+
+struct AdvanceCommand {
+  std::string action;  ///< an action of the current step, or "sign" on a sign-off step
+  std::string note;
+  std::map<std::string, std::string> sets;
+  std::optional<std::int64_t> expect_version;
+};
+
+struct ExtendCommand {
+  std::string deadline;
+  time::Date to{};
+  std::string reason;
+};
+
+}  // namespace regflow::runtime

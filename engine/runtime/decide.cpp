@@ -1,0 +1,359 @@
+#include "engine/runtime/decide.hpp"
+
+#include <algorithm>
+
+#include "engine/deadline/timers.hpp"
+#include "engine/rules/decision_table.hpp"
+#include "engine/rules/rule_set.hpp"
+#include "engine/runtime/evolve.hpp"
+
+namespace regflow::runtime {
+namespace {
+
+const model::WorkflowDefinition& def_of(const DecideContext& ctx) { return *ctx.workflow.definition; }
+
+Event base_event(const DecideContext& ctx, const DossierState& state, EventType type,
+                 const std::string& actor, const std::string& agency) {
+  Event event;
+  event.dossier_id = state.id;
+  event.type = type;
+  event.at = ctx.now;
+  event.actor = actor;
+  event.agency = agency;
+  event.from_step = state.step;
+  return event;
+}
+
+/// Numbers and seals events after the state's last one.
+std::vector<Event> chain(const DossierState& state, std::vector<Event> events) {
+  std::string previous = state.last_hash;
+  std::int64_t sequence = state.version;
+  for (auto& event : events) {
+    event.sequence = ++sequence;
+    seal(event, previous);
+    previous = event.hash;
+  }
+  return events;
+}
+
+Refusal refuse(RefusalKind kind, std::string subject, std::string found = {},
+               std::string detail = {}, std::vector<std::string> options = {}) {
+  return Refusal{kind, std::move(subject), std::move(found), std::move(detail), std::move(options),
+                 {}};
+}
+
+/// Validates `--set` pairs against the declarations; on success fills `changes` (normalised text).
+std::optional<Refusal> check_sets(const model::WorkflowDefinition& def,
+                                  const std::map<std::string, std::string>& sets,
+                                  const std::vector<std::string>* allowed,
+                                  const std::string& action,
+                                  std::map<std::string, std::string>& changes) {
+  std::vector<std::string> names;
+  for (const auto& v : def.variables) names.push_back(v.name);
+  for (const auto& [name, text] : sets) {
+    const auto* decl = def.find_variable(name);
+    if (decl == nullptr) return refuse(RefusalKind::UnknownVariable, name, {}, {}, names);
+    if (allowed != nullptr && std::find(allowed->begin(), allowed->end(), name) == allowed->end()) {
+      return refuse(RefusalKind::VariableNotSettable, name, action, {}, *allowed);
+    }
+    auto value = model::parse_value(text, decl->type, decl->values);
+    if (!value) {
+      return refuse(RefusalKind::BadValue, name, text, model::type_name(decl->type), decl->values);
+    }
+    changes[name] = model::to_text(*value);
+  }
+  return std::nullopt;
+}
+
+bool quorum_reached(const model::Step& step, std::size_t signatures) {
+  switch (step.quorum.kind) {
+    case model::QuorumKind::All: return signatures >= step.signers.size();
+    case model::QuorumKind::Any: return signatures >= 1;
+    case model::QuorumKind::AtLeast: return signatures >= static_cast<std::size_t>(step.quorum.count);
+  }
+  return false;
+}
+
+std::string first_allowed(const Actor& actor, const std::vector<std::string>& allowed) {
+  for (const auto& agency : actor.agencies) {
+    if (std::find(allowed.begin(), allowed.end(), agency) != allowed.end()) return agency;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string resolve_party(const model::WorkflowDefinition& def, const DossierState& state,
+                          const std::string& party) {
+  if (const auto* role = def.find_role(party)) {
+    auto it = state.bindings.find(party);
+    if (it != state.bindings.end()) return it->second;
+    return role->default_agency;
+  }
+  return party;
+}
+
+std::vector<std::string> agencies_allowed(const model::WorkflowDefinition& def,
+                                          const DossierState& state, const model::Action& action) {
+  std::vector<std::string> out;
+  if (action.by.empty()) {
+    const auto* step = def.find_step(state.step);
+    if (step != nullptr) out.push_back(resolve_party(def, state, step->owner));
+  } else {
+    for (const auto& party : action.by) out.push_back(resolve_party(def, state, party));
+  }
+  out.erase(std::remove(out.begin(), out.end(), std::string{}), out.end());
+  return out;
+}
+
+std::vector<std::string> pending_signers(const model::WorkflowDefinition& def,
+                                         const DossierState& state) {
+  std::vector<std::string> out;
+  const auto* step = def.find_step(state.step);
+  if (step == nullptr || step->kind != model::StepKind::SignOff) return out;
+  for (const auto& signer : step->signers) {
+    const std::string agency = resolve_party(def, state, signer);
+    if (state.signatures.count(agency) == 0) out.push_back(agency);
+  }
+  return out;
+}
+
+rules::EvalInput eval_input(const DecideContext& ctx, const DossierState& state) {
+  rules::EvalInput input;
+  input.variables = state.variables;
+  for (const auto& role : def_of(ctx).roles) {
+    input.bindings[role.name] = resolve_party(def_of(ctx), state, role.name);
+  }
+  input.workflow = state.workflow;
+  input.step = state.step;
+  input.today = time::local_date(ctx.now, ctx.offset);
+  input.started = time::local_date(state.started_at, ctx.offset);
+  const auto entered = time::local_date(state.entered_step_at, ctx.offset);
+  input.days_in_step = static_cast<double>((input.today - entered).count());
+  input.working_days_in_step = ctx.calendar.working_days_between(entered, input.today);
+  input.reached = state.reached;
+  return input;
+}
+
+Decision decide_start(const DecideContext& ctx, const StartCommand& command, const Actor& actor) {
+  const auto& def = def_of(ctx);
+  DossierState empty;
+  empty.id = command.dossier_id;
+  Event event = base_event(ctx, empty, EventType::Started, actor.user,
+                           actor.agencies.empty() ? std::string{} : actor.agencies.front());
+  event.action = "start";
+  event.from_step.clear();
+  event.to_step = def.initial;
+  event.data["workflow"] = def.name;
+  event.data["definition_hash"] = def.content_hash;
+  event.data["title"] = command.title;
+
+  std::vector<std::string> role_names;
+  for (const auto& role : def.roles) role_names.push_back(role.name);
+  for (const auto& [role, agency] : command.bindings) {
+    if (def.find_role(role) == nullptr) return refuse(RefusalKind::UnknownRole, role, {}, {}, role_names);
+    if (!ctx.agencies.contains(agency)) {
+      return refuse(RefusalKind::UnknownAgency, agency, {}, {}, ctx.agencies.codes());
+    }
+    event.data["bind." + role] = agency;
+  }
+  for (const auto& role : def.roles) {
+    if (command.bindings.count(role.name) == 0) {
+      if (role.default_agency.empty()) return refuse(RefusalKind::UnboundRole, role.name);
+      event.data["bind." + role.name] = role.default_agency;
+    }
+  }
+  if (auto refusal = check_sets(def, command.sets, nullptr, "start", event.changes)) return *refusal;
+  for (const auto& variable : def.variables) {
+    if (variable.required && event.changes.count(variable.name) == 0 && !variable.default_value) {
+      return refuse(RefusalKind::MissingVariable, variable.name, {}, model::type_name(variable.type),
+                    variable.values);
+    }
+  }
+  if (command.target && command.within) return refuse(RefusalKind::NoTarget, "target");
+  const time::Date today = time::local_date(ctx.now, ctx.offset);
+  if (command.target) {
+    event.data["target"] = time::format_date(*command.target);
+  } else if (command.within) {
+    event.data["target"] = time::format_date(ctx.calendar.add(today, *command.within).date);
+    event.data["target_within"] =
+        std::to_string(command.within->amount) + " " + time::unit_name(command.within->unit);
+  }
+  return chain(empty, {std::move(event)});
+}
+
+Decision decide_advance(const DecideContext& ctx, const DossierState& state,
+                        const AdvanceCommand& command, const Actor& actor) {
+  const auto& def = def_of(ctx);
+  if (command.expect_version && *command.expect_version != state.version) {
+    return refuse(RefusalKind::VersionConflict, state.last_actor, std::to_string(state.version),
+                  std::to_string(*command.expect_version), {state.step});
+  }
+  if (state.closed) return refuse(RefusalKind::DossierClosed, state.id, state.step);
+  const model::Step* step = def.find_step(state.step);
+  if (step == nullptr) return refuse(RefusalKind::UnknownAction, command.action, state.step);
+  std::vector<std::string> here;
+  if (step->kind == model::StepKind::SignOff) here.push_back("sign");
+  for (const auto& a : step->actions) here.push_back(a.name);
+
+  if (command.action == "sign" && step->kind == model::StepKind::SignOff) {
+    const auto pending = pending_signers(def, state);
+    std::string agency = first_allowed(actor, pending);
+    if (agency.empty()) {
+      for (const auto& a : actor.agencies) {
+        auto signed_by = state.signatures.find(a);
+        if (signed_by != state.signatures.end()) {
+          return refuse(RefusalKind::AlreadySigned, a, signed_by->second);
+        }
+      }
+      std::string mine;
+      for (const auto& a : actor.agencies) mine += (mine.empty() ? "" : ", ") + a;
+      return refuse(RefusalKind::NotASigner, mine, state.step, {}, pending);
+    }
+    Event event = base_event(ctx, state, EventType::Signed, actor.user, agency);
+    event.action = "sign";
+    event.note = command.note;
+    static const std::vector<std::string> kNothingSettable;
+    if (auto refusal = check_sets(def, command.sets, &kNothingSettable, "sign", event.changes)) {
+      return *refusal;
+    }
+    event.to_step = quorum_reached(*step, state.signatures.size() + 1) ? step->next : state.step;
+    return chain(state, {std::move(event)});
+  }
+
+  const model::Action* action = step->find_action(command.action);
+  if (action == nullptr) {
+    std::string elsewhere;
+    for (const auto& other : def.steps) {
+      if (other.find_action(command.action) != nullptr) {
+        elsewhere += (elsewhere.empty() ? "" : ", ") + other.id;
+      }
+    }
+    if (!elsewhere.empty()) {
+      return refuse(RefusalKind::ActionNotHere, command.action, state.step, elsewhere, here);
+    }
+    return refuse(RefusalKind::UnknownAction, command.action, state.step, {}, here);
+  }
+  const auto allowed = agencies_allowed(def, state, *action);
+  const std::string agency = first_allowed(actor, allowed);
+  if (agency.empty()) {
+    std::string mine;
+    for (const auto& a : actor.agencies) mine += (mine.empty() ? "" : ", ") + a;
+    return refuse(RefusalKind::NotAllowed, command.action, mine, actor.user, allowed);
+  }
+  if (action->note_required && command.note.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return refuse(RefusalKind::NoteRequired, command.action);
+  }
+  Event event = base_event(ctx, state, EventType::ActionTaken, actor.user, agency);
+  event.action = action->name;
+  event.note = command.note;
+  if (auto refusal = check_sets(def, command.sets, &action->sets, action->name, event.changes)) {
+    return *refusal;
+  }
+  // Guards and routes read the variables as they will be after this action's --set values.
+  DossierState after = state;
+  for (const auto& [name, text] : event.changes) {
+    const auto* decl = def.find_variable(name);
+    if (auto value = model::parse_value(text, decl->type, decl->values)) after.variables[name] = *value;
+  }
+  const auto input = eval_input(ctx, after);
+  if (const auto* guard = ctx.workflow.guard(step->id, action->name)) {
+    const auto result = rules::evaluate(*guard, input, *ctx.workflow.rules);
+    if (!result.is_true()) {
+      Refusal refusal = refuse(RefusalKind::GuardFalse, action->name, {}, guard->text());
+      for (const auto& read : result.inputs) {
+        refusal.inputs.emplace_back(read.name, read.value ? model::to_text(*read.value) : "");
+      }
+      return refusal;
+    }
+  }
+  if (!action->target.empty()) {
+    event.to_step = action->target;
+  } else {
+    const auto* table = ctx.workflow.rules->find_table(action->route_table);
+    std::optional<std::map<std::string, model::Value>> outputs;
+    if (table != nullptr) outputs = rules::decide(*table, input);
+    auto it = outputs ? outputs->find("step") : decltype(outputs->end()){};
+    if (!outputs || it == outputs->end() || def.find_step(model::to_text(it->second)) == nullptr) {
+      return refuse(RefusalKind::RouteFailed, action->name, {}, action->route_table);
+    }
+    event.to_step = model::to_text(it->second);
+    event.data["route"] = action->route_table;
+  }
+  if (action->is_return) event.data["return"] = "true";
+  return chain(state, {std::move(event)});
+}
+
+Decision decide_extend(const DecideContext& ctx, const DossierState& state,
+                       const ExtendCommand& command, const Actor& actor) {
+  const auto* clock = state.find_clock(command.deadline);
+  if (clock == nullptr) {
+    std::vector<std::string> ids;
+    for (const auto& c : state.clocks) ids.push_back(c.id);
+    return refuse(RefusalKind::UnknownDeadline, command.deadline, {}, {}, ids);
+  }
+  if (!clock->running()) return refuse(RefusalKind::DeadlineEnded, command.deadline);
+  if (command.reason.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return refuse(RefusalKind::NoteRequired, "extend");
+  }
+  const time::Date today = time::local_date(ctx.now, ctx.offset);
+  if (command.to < today) {
+    return refuse(RefusalKind::BadExtension, command.deadline, time::format_date(command.to),
+                  time::format_date(today));
+  }
+  Event event = base_event(ctx, state, EventType::DeadlineExtended, actor.user,
+                           actor.agencies.empty() ? std::string{} : actor.agencies.front());
+  event.action = "extend";
+  event.note = command.reason;
+  event.data["deadline"] = command.deadline;
+  event.data["to"] = time::format_date(command.to);
+  return chain(state, {std::move(event)});
+}
+
+std::vector<Event> decide_tick(const DecideContext& ctx, const DossierState& state) {
+  const auto& def = def_of(ctx);
+  const time::Date today = time::local_date(ctx.now, ctx.offset);
+  std::vector<Event> out;
+  DossierState current = state;
+  // An automatic transition changes the step, which can make further timers due; the loop is
+  // bounded because each timer fires at most once per clock generation.
+  for (int round = 0; round < 64; ++round) {
+    const auto due = deadline::due_timers(def, current, ctx.calendar, today);
+    if (due.empty()) break;
+    const auto& timer = due.front();
+    Event event;
+    event.dossier_id = current.id;
+    event.at = ctx.now;
+    event.actor = "system";
+    event.from_step = current.step;
+    event.action = timer.deadline;
+    event.data["deadline"] = timer.deadline;
+    event.data["timer"] = std::to_string(timer.index);
+    event.data["due"] = time::format_date(timer.due);
+    event.note = timer.spec.note;
+    const auto* step = def.find_step(current.step);
+    const std::string owner = step != nullptr ? resolve_party(def, current, step->owner) : "";
+    event.agency = owner;
+    switch (timer.spec.kind) {
+      case model::TimerKind::Remind:
+        event.type = EventType::ReminderSent;
+        break;
+      case model::TimerKind::Escalate: {
+        event.type = EventType::Escalated;
+        const auto* parent = ctx.agencies.parent_of(owner);
+        event.data["to_agency"] = parent != nullptr ? parent->code : owner;
+        break;
+      }
+      case model::TimerKind::Transition:
+        event.type = EventType::AutoTransition;
+        event.to_step = timer.spec.target;
+        break;
+    }
+    auto sealed = chain(current, {event});
+    evolve(def, current, sealed.front(), ctx.offset);
+    out.push_back(std::move(sealed.front()));
+  }
+  return out;
+}
+
+}  // namespace regflow::runtime

@@ -1,0 +1,76 @@
+// DossierState: where a dossier stands, derived only from its events (evolve). It holds the raw
+// facts of each deadline clock (when it started, when it was away for revision, extensions);
+// due dates are computed from them with the calendar by engine/deadline, so replaying events
+// needs no calendar.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "engine/model/definition.hpp"
+#include "engine/model/value.hpp"
+#include "engine/time/date.hpp"
+#include "engine/time/day_unit.hpp"
+
+namespace regflow::runtime {
+
+/// One return-for-revision round as seen by a deadline clock.
+struct RevisionRound {
+  time::Date returned;               ///< the local date the dossier was sent back
+  std::optional<time::Date> back;    ///< when it reached the step it was returned from again
+  std::string from_step;             ///< the step it was returned from
+  std::string note;                  ///< why (the return's note)
+};
+
+/// The facts of one running or ended deadline for one dossier.
+struct DeadlineClock {
+  std::string id;  ///< the deadline's id; "target" for a per-dossier target
+  model::DeadlineKind kind = model::DeadlineKind::StepLimit;
+  std::string title;
+  std::string basis;
+  time::Duration within{0, time::DayUnit::Calendar};
+  model::ReturnPolicy on_return = model::ReturnPolicy::Continue;
+  int due_soon = 2;
+  time::Date started{};                 ///< local date the clock started (or restarted)
+  std::optional<time::Date> fixed_due;  ///< a target date or a date variable's value
+  std::vector<RevisionRound> rounds;
+  std::optional<time::Date> extended_to;
+  std::string extension_reason;
+  std::optional<time::Date> ended;  ///< met (or closed) on this local date
+  int generation = 1;               ///< +1 on each restart; timer firings are per generation
+  std::set<std::string> fired;      ///< "<generation>:<timer index>" already fired
+
+  bool running() const { return !ended.has_value(); }
+  bool away() const { return !rounds.empty() && !rounds.back().back.has_value(); }
+};
+
+struct DossierState {
+  std::string id;
+  std::string workflow;
+  std::string definition_hash;
+  std::string title;
+  std::string step;  ///< current step id
+  bool closed = false;
+  std::int64_t version = 0;  ///< number of events folded
+  std::string last_hash;
+  std::map<std::string, model::Value> variables;
+  std::map<std::string, std::string> bindings;  ///< role → agency code
+  std::set<std::string> reached;                ///< every step ever entered
+  std::map<std::string, std::string> signatures;  ///< agency → user, for the current sign-off step
+  time::Instant started_at{};
+  time::Instant entered_step_at{};
+  std::string escalated_to;  ///< agency the current step was escalated to, if any
+  std::vector<DeadlineClock> clocks;
+  int reminders = 0;  ///< reminders sent in the current step
+  std::string last_actor;
+  std::string last_agency;
+
+  const DeadlineClock* find_clock(const std::string& id) const;
+  DeadlineClock* find_clock(const std::string& id);
+};
+
+}  // namespace regflow::runtime

@@ -1,0 +1,228 @@
+#include "engine/runtime/evolve.hpp"
+
+#include <algorithm>
+
+namespace regflow::runtime {
+
+const DeadlineClock* DossierState::find_clock(const std::string& clock_id) const {
+  for (const auto& clock : clocks) {
+    if (clock.id == clock_id) return &clock;
+  }
+  return nullptr;
+}
+
+DeadlineClock* DossierState::find_clock(const std::string& clock_id) {
+  for (auto& clock : clocks) {
+    if (clock.id == clock_id) return &clock;
+  }
+  return nullptr;
+}
+
+namespace {
+
+DeadlineClock new_clock(const model::DeadlineSpec& spec, time::Date started) {
+  DeadlineClock clock;
+  clock.id = spec.id;
+  clock.kind = spec.kind;
+  clock.title = spec.title;
+  clock.basis = spec.basis;
+  clock.within = spec.within;
+  clock.on_return = spec.on_return;
+  clock.due_soon = spec.due_soon;
+  clock.started = started;
+  return clock;
+}
+
+/// Starts (or starts afresh) a clock; an ended clock of the same id is replaced by a new
+/// generation so that its timers may fire again.
+void start_clock(DossierState& state, const model::DeadlineSpec& spec, time::Date today) {
+  if (auto* existing = state.find_clock(spec.id)) {
+    if (existing->running()) return;
+    const int generation = existing->generation + 1;
+    *existing = new_clock(spec, today);
+    existing->generation = generation;
+    return;
+  }
+  state.clocks.push_back(new_clock(spec, today));
+}
+
+void refresh_date_variable_clocks(const model::WorkflowDefinition& def, DossierState& state) {
+  for (const auto& spec : def.deadlines) {
+    if (spec.kind != model::DeadlineKind::DateVariable) continue;
+    auto it = state.variables.find(spec.variable);
+    if (it == state.variables.end() || !std::holds_alternative<time::Date>(it->second)) continue;
+    const auto due = std::get<time::Date>(it->second);
+    if (auto* clock = state.find_clock(spec.id)) {
+      if (clock->fixed_due != due) {
+        clock->fixed_due = due;
+        clock->ended.reset();
+        clock->generation += 1;
+      }
+    } else {
+      auto fresh = new_clock(spec, due);
+      fresh.fixed_due = due;
+      state.clocks.push_back(std::move(fresh));
+    }
+  }
+}
+
+void apply_changes(const model::WorkflowDefinition& def, DossierState& state, const Event& event) {
+  for (const auto& [name, text] : event.changes) {
+    const auto* decl = def.find_variable(name);
+    if (decl == nullptr) continue;  // decide never emits this; tolerate old definitions
+    if (auto value = model::parse_value(text, decl->type, decl->values)) {
+      state.variables[name] = *value;
+    }
+  }
+  if (!event.changes.empty()) refresh_date_variable_clocks(def, state);
+}
+
+void leave_step(DossierState& state, bool is_return, time::Date today, const std::string& note) {
+  const std::string& from = state.step;
+  for (auto& clock : state.clocks) {
+    if (!clock.running() || clock.kind == model::DeadlineKind::DateVariable) continue;
+    if (is_return) {
+      if (!clock.away()) clock.rounds.push_back(RevisionRound{today, std::nullopt, from, note});
+    } else if (clock.kind == model::DeadlineKind::StepLimit && clock.id == from) {
+      clock.ended = today;
+    }
+  }
+}
+
+void enter_step(const model::WorkflowDefinition& def, DossierState& state, const std::string& to,
+                const Event& event, time::Date today) {
+  state.step = to;
+  state.reached.insert(to);
+  state.entered_step_at = event.at;
+  state.signatures.clear();
+  state.escalated_to.clear();
+  state.reminders = 0;
+  // Back from revision: clocks that were away since a return from this step resume.
+  for (auto& clock : state.clocks) {
+    if (clock.away() && clock.rounds.back().from_step == to) {
+      clock.rounds.back().back = today;
+      if (clock.on_return == model::ReturnPolicy::Restart) {
+        clock.started = today;
+        clock.generation += 1;
+      }
+    }
+  }
+  const model::Step* step = def.find_step(to);
+  if (step != nullptr && step->limit) start_clock(state, *step->limit, today);
+  for (const auto& spec : def.deadlines) {
+    if (spec.kind != model::DeadlineKind::Anchored) continue;
+    auto* clock = state.find_clock(spec.id);
+    if (clock != nullptr && clock->running() &&
+        std::find(spec.to.begin(), spec.to.end(), to) != spec.to.end()) {
+      clock->ended = today;
+    } else if (spec.from == to) {
+      start_clock(state, spec, today);
+    }
+  }
+  if (step != nullptr && step->kind == model::StepKind::Final) {
+    state.closed = true;
+    for (auto& clock : state.clocks) {
+      if (clock.running()) clock.ended = today;
+    }
+  }
+}
+
+void move(const model::WorkflowDefinition& def, DossierState& state, const Event& event,
+          time::Date today) {
+  if (event.to_step.empty() || event.to_step == event.from_step) return;
+  const bool is_return = event.data.count("return") > 0;
+  leave_step(state, is_return, today, event.note);
+  enter_step(def, state, event.to_step, event, today);
+}
+
+void mark_fired(DossierState& state, const Event& event) {
+  auto deadline = event.data.find("deadline");
+  auto timer = event.data.find("timer");
+  if (deadline == event.data.end() || timer == event.data.end()) return;
+  if (auto* clock = state.find_clock(deadline->second)) {
+    clock->fired.insert(std::to_string(clock->generation) + ":" + timer->second);
+  }
+}
+
+}  // namespace
+
+void evolve(const model::WorkflowDefinition& def, DossierState& state, const Event& event,
+            time::UtcOffset offset) {
+  const time::Date today = time::local_date(event.at, offset);
+  state.version = event.sequence;
+  state.last_hash = event.hash;
+  state.last_actor = event.actor;
+  state.last_agency = event.agency;
+  switch (event.type) {
+    case EventType::Started: {
+      state.id = event.dossier_id;
+      state.started_at = event.at;
+      auto get = [&](const char* key) {
+        auto it = event.data.find(key);
+        return it == event.data.end() ? std::string{} : it->second;
+      };
+      state.workflow = get("workflow");
+      state.definition_hash = get("definition_hash");
+      state.title = get("title");
+      for (const auto& [key, value] : event.data) {
+        if (key.rfind("bind.", 0) == 0) state.bindings[key.substr(5)] = value;
+      }
+      for (const auto& variable : def.variables) {
+        if (variable.default_value) state.variables[variable.name] = *variable.default_value;
+      }
+      apply_changes(def, state, event);
+      refresh_date_variable_clocks(def, state);
+      if (auto target = time::parse_date(get("target"))) {
+        DeadlineClock clock;
+        clock.id = "target";
+        clock.kind = model::DeadlineKind::DateVariable;
+        clock.title = get("target_title").empty() ? "target" : get("target_title");
+        clock.basis = get("target_basis");
+        clock.started = today;
+        clock.fixed_due = *target;
+        clock.due_soon = 2;
+        state.clocks.push_back(std::move(clock));
+      }
+      state.step.clear();
+      enter_step(def, state, event.to_step, event, today);
+      break;
+    }
+    case EventType::ActionTaken:
+    case EventType::AutoTransition:
+      apply_changes(def, state, event);
+      if (event.type == EventType::AutoTransition) mark_fired(state, event);
+      move(def, state, event, today);
+      break;
+    case EventType::Signed:
+      state.signatures[event.agency] = event.actor;
+      apply_changes(def, state, event);
+      move(def, state, event, today);
+      break;
+    case EventType::DeadlineExtended:
+      if (auto* clock = state.find_clock(event.data.count("deadline") ? event.data.at("deadline") : "")) {
+        auto it = event.data.find("to");
+        if (it != event.data.end()) clock->extended_to = time::parse_date(it->second);
+        clock->extension_reason = event.note;
+      }
+      break;
+    case EventType::ReminderSent:
+      mark_fired(state, event);
+      state.reminders += 1;
+      break;
+    case EventType::Escalated:
+      mark_fired(state, event);
+      if (auto it = event.data.find("to_agency"); it != event.data.end()) {
+        state.escalated_to = it->second;
+      }
+      break;
+  }
+}
+
+DossierState replay(const model::WorkflowDefinition& def, const std::vector<Event>& events,
+                    time::UtcOffset offset) {
+  DossierState state;
+  for (const auto& event : events) evolve(def, state, event, offset);
+  return state;
+}
+
+}  // namespace regflow::runtime
