@@ -72,7 +72,8 @@ void add_setup_commands(CLI::App& app, Context& ctx) {
         const auto summary = app::build_demo(installation, ctx.now());
         std::cerr << fmt::format("demo: {} users, {} dossiers, {} events written to {}\n", summary.users,
                                  summary.dossiers, summary.events, ctx.db_path());
-        ctx.exit_code = ExitCode::Ok;
+        auto board = report::build_board(store, {}, ctx.today(), config.calendar());
+        print_board(ctx, board, "Board of the governor's office");
       });
 }
 

@@ -146,10 +146,17 @@ GraphFacts analyse(const model::WorkflowDefinition& def, const std::vector<Edge>
   // Returns for revision make cycles; without the back edges of a depth-first search from the
   // initial step the graph is acyclic and a longest path is well defined.
   std::set<GraphEdge> back_edges;
+  // Search from every step, not only the initial one: a loop among unreachable steps would
+  // otherwise survive and make the topological sort fail.
   std::vector<boost::default_color_type> colors(n, boost::white_color);
-  boost::depth_first_visit(g.graph, initial->second, BackEdgeRecorder(&back_edges),
-                           boost::make_iterator_property_map(colors.begin(),
-                                                             boost::get(boost::vertex_index, g.graph)));
+  auto color_map =
+      boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, g.graph));
+  boost::depth_first_visit(g.graph, initial->second, BackEdgeRecorder(&back_edges), color_map);
+  for (std::size_t v = 0; v < n; ++v) {
+    if (colors[v] == boost::white_color) {
+      boost::depth_first_visit(g.graph, v, BackEdgeRecorder(&back_edges), color_map);
+    }
+  }
   boost::filtered_graph<Graph, NotBackEdge> acyclic(g.graph, NotBackEdge{&back_edges});
   std::vector<std::size_t> order;
   boost::topological_sort(acyclic, std::back_inserter(order));

@@ -1,6 +1,7 @@
 #include "engine/runtime/decide.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "engine/deadline/timers.hpp"
 #include "engine/rules/decision_table.hpp"
@@ -65,9 +66,11 @@ std::optional<Refusal> check_sets(const model::WorkflowDefinition& def,
   return std::nullopt;
 }
 
-bool quorum_reached(const model::Step& step, std::size_t signatures) {
+/// `signers` is the number of distinct agencies the step's signers resolve to: when a role is
+/// bound to an agency that is also listed, that agency signs once for both.
+bool quorum_reached(const model::Step& step, std::size_t signatures, std::size_t signers) {
   switch (step.quorum.kind) {
-    case model::QuorumKind::All: return signatures >= step.signers.size();
+    case model::QuorumKind::All: return signatures >= signers;
     case model::QuorumKind::Any: return signatures >= 1;
     case model::QuorumKind::AtLeast: return signatures >= static_cast<std::size_t>(step.quorum.count);
   }
@@ -113,7 +116,10 @@ std::vector<std::string> pending_signers(const model::WorkflowDefinition& def,
   if (step == nullptr || step->kind != model::StepKind::SignOff) return out;
   for (const auto& signer : step->signers) {
     const std::string agency = resolve_party(def, state, signer);
-    if (state.signatures.count(agency) == 0) out.push_back(agency);
+    if (state.signatures.count(agency) == 0 &&
+        std::find(out.begin(), out.end(), agency) == out.end()) {
+      out.push_back(agency);
+    }
   }
   return out;
 }
@@ -217,7 +223,11 @@ Decision decide_advance(const DecideContext& ctx, const DossierState& state,
     if (auto refusal = check_sets(def, command.sets, &kNothingSettable, "sign", event.changes)) {
       return *refusal;
     }
-    event.to_step = quorum_reached(*step, state.signatures.size() + 1) ? step->next : state.step;
+    std::set<std::string> distinct;
+    for (const auto& signer : step->signers) distinct.insert(resolve_party(def, state, signer));
+    event.to_step = quorum_reached(*step, state.signatures.size() + 1, distinct.size())
+                        ? step->next
+                        : state.step;
     return chain(state, {std::move(event)});
   }
 
