@@ -1,0 +1,113 @@
+#include "engine/store/database.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+
+#include "engine/model/error.hpp"
+#include "engine/store/schema.hpp"
+
+namespace regflow::store {
+namespace {
+
+// Long enough to ride out another command's transaction (they last milliseconds), short enough
+// that a stuck writer is reported rather than waited on forever.
+constexpr int kBusyTimeoutMs = 5000;
+
+enum class Kind { Empty, Regflow, Foreign };
+
+Kind classify(SQLite::Database& db) {
+  if (!db.tableExists("meta")) {
+    const auto tables = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt64();
+    return tables == 0 ? Kind::Empty : Kind::Foreign;
+  }
+  SQLite::Statement query(db, "SELECT value FROM meta WHERE key = 'application'");
+  if (query.executeStep() && query.getColumn(0).getString() == kApplicationName) {
+    return Kind::Regflow;
+  }
+  return Kind::Foreign;
+}
+
+std::string not_regflow(const std::string& path, const std::string& why) {
+  return fmt::format("'{}' is not a regflow database ({}); run 'regflow init' to create one", path,
+                     why);
+}
+
+// The first read of a file is where SQLite finds out what it is: it opens anything lazily.
+Kind recognise(SQLite::Database& db, const std::string& path) {
+  try {
+    return classify(db);
+  } catch (const SQLite::Exception& e) {
+    const int code = e.getErrorCode();
+    if (code == SQLITE_NOTADB) {
+      throw StoreError(fmt::format(
+          "'{}' is not a regflow database (not an SQLite database file); give another path, or "
+          "run 'regflow init --db PATH' to create one",
+          path));
+    }
+    if (code == SQLITE_CORRUPT) {
+      throw StoreError(
+          fmt::format("database '{}' is corrupt ({}); restore it from a backup", path, e.what()));
+    }
+    throw StoreError(fmt::format("cannot read database '{}': {}", path, e.what()));
+  }
+}
+
+}  // namespace
+
+int stored_schema_version(SQLite::Database& db) {
+  if (!db.tableExists("meta")) return 0;
+  SQLite::Statement query(db, "SELECT value FROM meta WHERE key = 'schema_version'");
+  if (!query.executeStep()) return 0;
+  const std::string text = query.getColumn(0).getString();
+  try {
+    return std::stoi(text);
+  } catch (const std::exception&) {
+    throw StoreError(fmt::format("schema version '{}' in database '{}' is not a number", text,
+                                 db.getFilename()));
+  }
+}
+
+std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMode mode) {
+  std::error_code ec;
+  if (mode == OpenMode::Existing && !std::filesystem::exists(path, ec)) {
+    throw StoreError(
+        fmt::format("database '{}' does not exist; run 'regflow init --db {}' first", path, path));
+  }
+  int flags = SQLite::OPEN_READWRITE;
+  if (mode != OpenMode::Existing) flags |= SQLite::OPEN_CREATE;
+  const std::string file = mode == OpenMode::Memory ? ":memory:" : path;
+
+  std::unique_ptr<SQLite::Database> db;
+  try {
+    db = std::make_unique<SQLite::Database>(file, flags, kBusyTimeoutMs);
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(fmt::format("cannot open database '{}': {}", path, e.what()));
+  }
+
+  const Kind kind = recognise(*db, path);
+  if (kind == Kind::Foreign && mode != OpenMode::Existing) {
+    throw StoreError(fmt::format(
+        "'{}' is an SQLite database of another application (no regflow metadata); regflow will "
+        "not write into it: give another path",
+        path));
+  }
+  // An empty file is what `touch` leaves: init may fill it, open must not pretend it is ready.
+  if (kind == Kind::Foreign || (kind == Kind::Empty && mode == OpenMode::Existing)) {
+    throw StoreError(not_regflow(path, "no regflow metadata"));
+  }
+
+  try {
+    db->exec("PRAGMA foreign_keys = ON");
+    // WAL lets readers (board, queue) run while a command writes; it is recorded in the file.
+    if (mode != OpenMode::Memory) db->execAndGet("PRAGMA journal_mode = WAL");
+    migrate(*db, path);
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(fmt::format("while preparing database '{}': {}", path, e.what()));
+  }
+  return db;
+}
+
+}  // namespace regflow::store

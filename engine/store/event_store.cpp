@@ -1,0 +1,147 @@
+#include "engine/store/event_store.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/model/error.hpp"
+
+namespace regflow::store {
+namespace {
+
+using Fields = std::map<std::string, std::string>;
+
+[[noreturn]] void bug(const std::string& dossier_id, const std::string& what) {
+  throw StoreError(
+      fmt::format("refusing to append events of '{}': {} (a bug in regflow; nothing was written)",
+                  dossier_id, what));
+}
+
+bool decode_fields(const std::string& text, Fields& out) {
+  try {
+    out = nlohmann::json::parse(text).get<Fields>();
+    return true;
+  } catch (const nlohmann::json::exception&) {
+    return false;
+  }
+}
+
+}  // namespace
+
+ChainEnd chain_end(SQLite::Database& db, const std::string& dossier_id) {
+  SQLite::Statement query(
+      db, "SELECT seq, hash, actor FROM events WHERE dossier_id = ? ORDER BY seq DESC LIMIT 1");
+  query.bind(1, dossier_id);
+  ChainEnd end;
+  if (query.executeStep()) {
+    end.sequence = query.getColumn(0).getInt64();
+    end.hash = query.getColumn(1).getString();
+    end.actor = query.getColumn(2).getString();
+  }
+  return end;
+}
+
+void check_continues(const std::string& dossier_id, const std::vector<runtime::Event>& events,
+                     const ChainEnd& end) {
+  if (events.empty()) bug(dossier_id, "no events to append");
+  std::int64_t sequence = end.sequence;
+  std::string previous = end.hash;
+  for (const runtime::Event& event : events) {
+    if (event.dossier_id != dossier_id) {
+      bug(dossier_id, fmt::format("event {} belongs to '{}'", event.sequence, event.dossier_id));
+    }
+    if (event.sequence != sequence + 1) {
+      bug(dossier_id,
+          fmt::format("event {} does not follow sequence {}", event.sequence, sequence));
+    }
+    if (event.prev_hash != previous) {
+      bug(dossier_id,
+          fmt::format("event {} is not linked to the previous event's hash", event.sequence));
+    }
+    if (event.hash != runtime::compute_hash(event)) {
+      bug(dossier_id, fmt::format("event {} is not sealed (its hash does not match its content)",
+                                  event.sequence));
+    }
+    sequence = event.sequence;
+    previous = event.hash;
+  }
+}
+
+void insert_events(SQLite::Database& db, const std::vector<runtime::Event>& events) {
+  SQLite::Statement insert(db, fmt::format("INSERT INTO events({}) VALUES "
+                                           "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                           kEventColumns));
+  for (const runtime::Event& e : events) {
+    insert.bind(1, e.dossier_id);
+    insert.bind(2, e.sequence);
+    insert.bind(3, runtime::event_type_name(e.type));
+    insert.bind(4, time::format_instant(e.at));
+    insert.bind(5, e.actor);
+    insert.bind(6, e.agency);
+    insert.bind(7, e.action);
+    insert.bind(8, e.from_step);
+    insert.bind(9, e.to_step);
+    insert.bind(10, e.note);
+    insert.bind(11, nlohmann::json(e.changes).dump());
+    insert.bind(12, nlohmann::json(e.data).dump());
+    insert.bind(13, e.prev_hash);
+    insert.bind(14, e.hash);
+    insert.exec();
+    insert.reset();
+  }
+}
+
+std::optional<runtime::Event> event_from_row(SQLite::Statement& row, std::string& problem) {
+  runtime::Event e;
+  e.dossier_id = row.getColumn(0).getString();
+  e.sequence = row.getColumn(1).getInt64();
+  const std::string type = row.getColumn(2).getString();
+  if (!runtime::parse_event_type(type, e.type)) {
+    problem = fmt::format("unknown event type '{}'", type);
+    return std::nullopt;
+  }
+  const std::string at = row.getColumn(3).getString();
+  const auto instant = time::parse_instant(at, time::UtcOffset{std::chrono::minutes{0}});
+  if (!instant) {
+    problem = fmt::format("time '{}' is not an ISO UTC instant", at);
+    return std::nullopt;
+  }
+  e.at = *instant;
+  e.actor = row.getColumn(4).getString();
+  e.agency = row.getColumn(5).getString();
+  e.action = row.getColumn(6).getString();
+  e.from_step = row.getColumn(7).getString();
+  e.to_step = row.getColumn(8).getString();
+  e.note = row.getColumn(9).getString();
+  if (!decode_fields(row.getColumn(10).getString(), e.changes)) {
+    problem = "changes are not a JSON object of texts";
+    return std::nullopt;
+  }
+  if (!decode_fields(row.getColumn(11).getString(), e.data)) {
+    problem = "data are not a JSON object of texts";
+    return std::nullopt;
+  }
+  e.prev_hash = row.getColumn(12).getString();
+  e.hash = row.getColumn(13).getString();
+  return e;
+}
+
+std::vector<runtime::Event> read_events(SQLite::Database& db, const std::string& dossier_id) {
+  SQLite::Statement query(
+      db, fmt::format("SELECT {} FROM events WHERE dossier_id = ? ORDER BY seq", kEventColumns));
+  query.bind(1, dossier_id);
+  std::vector<runtime::Event> events;
+  while (query.executeStep()) {
+    std::string problem;
+    auto event = event_from_row(query, problem);
+    if (!event) {
+      throw StoreError(fmt::format("event {} of '{}' cannot be read: {}; run 'regflow verify'",
+                                   query.getColumn(1).getInt64(), dossier_id, problem));
+    }
+    events.push_back(std::move(*event));
+  }
+  return events;
+}
+
+}  // namespace regflow::store

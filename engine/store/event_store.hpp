@@ -1,0 +1,47 @@
+// The events table: appending a dossier's new events after checking that they continue its hash
+// chain, and reading them back in sequence order. Internal to engine/store.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/runtime/event.hpp"
+
+namespace SQLite {
+class Database;
+class Statement;
+}  // namespace SQLite
+
+namespace regflow::store {
+
+/// The stored end of a dossier's chain: its last event's sequence, hash and actor (0 and ""
+/// when it has none).
+struct ChainEnd {
+  std::int64_t sequence = 0;
+  std::string hash;
+  std::string actor;
+};
+
+/// The columns every events query selects, in the order `event_from_row` reads them.
+inline constexpr const char* kEventColumns =
+    "dossier_id, seq, type, at, actor, agency, action, from_step, to_step, note, changes, data, "
+    "prev_hash, hash";
+
+ChainEnd chain_end(SQLite::Database& db, const std::string& dossier_id);
+
+/// Throws StoreError (a bug in the caller) unless `events` are non-empty, all of `dossier_id`,
+/// numbered on from `end.sequence`, each linked to the previous hash and correctly hashed.
+void check_continues(const std::string& dossier_id, const std::vector<runtime::Event>& events,
+                     const ChainEnd& end);
+
+void insert_events(SQLite::Database& db, const std::vector<runtime::Event>& events);
+
+std::vector<runtime::Event> read_events(SQLite::Database& db, const std::string& dossier_id);
+
+/// Decodes the row a statement selecting kEventColumns is on. On an undecodable row (an edited
+/// type, time or JSON column) returns nullopt and sets `problem`.
+std::optional<runtime::Event> event_from_row(SQLite::Statement& row, std::string& problem);
+
+}  // namespace regflow::store

@@ -1,0 +1,202 @@
+#include "engine/store/projections.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/model/error.hpp"
+
+namespace regflow::store {
+namespace {
+
+constexpr const char* kDossierColumns =
+    "d.id, d.workflow, d.definition_hash, d.title, d.step, d.step_title, d.owner_agency, "
+    "d.escalated_to, d.pending_signers, d.closed, d.version, d.started_at, d.updated_at";
+
+constexpr const char* kDeadlineColumns =
+    "l.dossier_id, l.deadline_id, l.title, l.basis, l.due, l.computed_due, l.working_days, "
+    "l.due_soon, l.provisional, l.paused_remaining";
+
+// The dossiers an agency has to look at: it holds them, they were escalated to it, or it has
+// not signed yet. Written as a union so that each branch uses its own index (the OR form makes
+// SQLite scan the table); `closed IN (0, 1)` lets the owner branch seek on (closed, owner).
+constexpr const char* kAgencyDossiers =
+    "SELECT id FROM dossiers WHERE closed IN (0, 1) AND owner_agency = :agency "
+    "UNION SELECT id FROM dossiers WHERE escalated_to <> '' AND escalated_to = :agency "
+    "UNION SELECT s.id FROM dossiers s, json_each(s.pending_signers) j "
+    "WHERE s.pending_signers <> '[]' AND j.value = :agency";
+
+time::Instant parse_stored_instant(const std::string& text, const std::string& id) {
+  const auto instant = time::parse_instant(text, time::UtcOffset{std::chrono::minutes{0}});
+  if (!instant) {
+    throw StoreError(fmt::format("dossier '{}' has an unreadable time '{}'", id, text));
+  }
+  return *instant;
+}
+
+std::optional<time::Date> parse_stored_date(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return time::parse_date(column.getString());
+}
+
+void bind_date(SQLite::Statement& statement, int index, const std::optional<time::Date>& date) {
+  if (date) {
+    statement.bind(index, time::format_date(*date));
+  } else {
+    statement.bind(index);
+  }
+}
+
+DossierRow dossier_from_row(SQLite::Statement& row) {
+  DossierRow d;
+  d.id = row.getColumn(0).getString();
+  d.workflow = row.getColumn(1).getString();
+  d.definition_hash = row.getColumn(2).getString();
+  d.title = row.getColumn(3).getString();
+  d.step = row.getColumn(4).getString();
+  d.step_title = row.getColumn(5).getString();
+  d.owner_agency = row.getColumn(6).getString();
+  d.escalated_to = row.getColumn(7).getString();
+  const std::string signers = row.getColumn(8).getString();
+  try {
+    // Most dossiers are not in a sign-off step; skipping the parser for them halves list time.
+    if (signers != "[]") {
+      d.pending_signers = nlohmann::json::parse(signers).get<std::vector<std::string>>();
+    }
+  } catch (const nlohmann::json::exception&) {
+    throw StoreError(
+        fmt::format("dossier '{}' has unreadable pending signers '{}'", d.id, signers));
+  }
+  d.closed = row.getColumn(9).getInt() != 0;
+  d.version = row.getColumn(10).getInt64();
+  d.started_at = parse_stored_instant(row.getColumn(11).getString(), d.id);
+  d.updated_at = parse_stored_instant(row.getColumn(12).getString(), d.id);
+  return d;
+}
+
+DeadlineRow deadline_from_row(SQLite::Statement& row) {
+  DeadlineRow l;
+  l.dossier_id = row.getColumn(0).getString();
+  l.deadline_id = row.getColumn(1).getString();
+  l.title = row.getColumn(2).getString();
+  l.basis = row.getColumn(3).getString();
+  l.due = parse_stored_date(row.getColumn(4));
+  l.computed_due = parse_stored_date(row.getColumn(5));
+  l.working_days = row.getColumn(6).getInt() != 0;
+  l.due_soon = row.getColumn(7).getInt();
+  l.provisional = row.getColumn(8).getInt() != 0;
+  l.paused_remaining = row.getColumn(9).getInt();
+  return l;
+}
+
+}  // namespace
+
+void write_dossier(SQLite::Database& db, const DossierRow& row) {
+  SQLite::Statement upsert(
+      db,
+      "INSERT INTO dossiers(id, workflow, definition_hash, title, step, step_title, owner_agency, "
+      "escalated_to, pending_signers, closed, version, started_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "ON CONFLICT(id) DO UPDATE SET workflow = excluded.workflow, "
+      "definition_hash = excluded.definition_hash, title = excluded.title, "
+      "step = excluded.step, step_title = excluded.step_title, "
+      "owner_agency = excluded.owner_agency, escalated_to = excluded.escalated_to, "
+      "pending_signers = excluded.pending_signers, closed = excluded.closed, "
+      "version = excluded.version, started_at = excluded.started_at, "
+      "updated_at = excluded.updated_at");
+  upsert.bind(1, row.id);
+  upsert.bind(2, row.workflow);
+  upsert.bind(3, row.definition_hash);
+  upsert.bind(4, row.title);
+  upsert.bind(5, row.step);
+  upsert.bind(6, row.step_title);
+  upsert.bind(7, row.owner_agency);
+  upsert.bind(8, row.escalated_to);
+  upsert.bind(9, nlohmann::json(row.pending_signers).dump());
+  upsert.bind(10, row.closed ? 1 : 0);
+  upsert.bind(11, row.version);
+  upsert.bind(12, time::format_instant(row.started_at));
+  upsert.bind(13, time::format_instant(row.updated_at));
+  upsert.exec();
+}
+
+void replace_deadlines(SQLite::Database& db, const std::string& dossier_id,
+                       const std::vector<DeadlineRow>& rows) {
+  SQLite::Statement remove(db, "DELETE FROM deadlines WHERE dossier_id = ?");
+  remove.bind(1, dossier_id);
+  remove.exec();
+  SQLite::Statement insert(
+      db,
+      "INSERT INTO deadlines(dossier_id, deadline_id, title, basis, due, computed_due, "
+      "working_days, due_soon, provisional, paused_remaining) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  for (const DeadlineRow& l : rows) {
+    insert.bind(1, dossier_id);
+    insert.bind(2, l.deadline_id);
+    insert.bind(3, l.title);
+    insert.bind(4, l.basis);
+    bind_date(insert, 5, l.due);
+    bind_date(insert, 6, l.computed_due);
+    insert.bind(7, l.working_days ? 1 : 0);
+    insert.bind(8, l.due_soon);
+    insert.bind(9, l.provisional ? 1 : 0);
+    insert.bind(10, l.paused_remaining);
+    insert.exec();
+    insert.reset();
+  }
+}
+
+std::optional<DossierRow> read_dossier(SQLite::Database& db, const std::string& id) {
+  SQLite::Statement query(db,
+                          fmt::format("SELECT {} FROM dossiers d WHERE d.id = ?", kDossierColumns));
+  query.bind(1, id);
+  if (!query.executeStep()) return std::nullopt;
+  return dossier_from_row(query);
+}
+
+std::vector<DossierRow> list_dossiers(SQLite::Database& db, const ListFilter& filter) {
+  std::string sql = fmt::format("SELECT {} FROM dossiers d WHERE 1", kDossierColumns);
+  if (filter.workflow) sql += " AND d.workflow = :workflow";
+  if (filter.step) sql += " AND d.step = :step";
+  // `+` keeps SQLite off the (closed, owner) index here: two values select a third of the
+  // table or more, and walking the primary key instead returns rows already in id order.
+  if (filter.closed) sql += " AND +d.closed = :closed";
+  if (filter.agency) sql += fmt::format(" AND d.id IN ({})", kAgencyDossiers);
+  sql += " ORDER BY d.id";
+
+  SQLite::Statement query(db, sql);
+  if (filter.workflow) query.bind(":workflow", *filter.workflow);
+  if (filter.step) query.bind(":step", *filter.step);
+  if (filter.closed) query.bind(":closed", *filter.closed ? 1 : 0);
+  if (filter.agency) query.bind(":agency", *filter.agency);
+  std::vector<DossierRow> rows;
+  while (query.executeStep()) rows.push_back(dossier_from_row(query));
+  return rows;
+}
+
+std::vector<DeadlineRow> list_open_deadlines(SQLite::Database& db,
+                                             const std::optional<std::string>& agency) {
+  // With an agency, its (few) dossiers drive the join; without, the open ones do.
+  std::string sql = fmt::format(
+      "SELECT {} FROM deadlines l JOIN dossiers d ON d.id = l.dossier_id WHERE {}d.closed = 0",
+      kDeadlineColumns, agency ? "+" : "");
+  if (agency) sql += fmt::format(" AND d.id IN ({})", kAgencyDossiers);
+  // Paused deadlines have no due date: they come after every dated one.
+  sql += " ORDER BY l.due IS NULL, l.due, l.dossier_id, l.deadline_id";
+
+  SQLite::Statement query(db, sql);
+  if (agency) query.bind(":agency", *agency);
+  std::vector<DeadlineRow> rows;
+  while (query.executeStep()) rows.push_back(deadline_from_row(query));
+  return rows;
+}
+
+std::vector<std::string> list_open_dossier_ids(SQLite::Database& db) {
+  SQLite::Statement query(db, "SELECT id FROM dossiers WHERE closed = 0 ORDER BY id");
+  std::vector<std::string> ids;
+  while (query.executeStep()) ids.push_back(query.getColumn(0).getString());
+  return ids;
+}
+
+}  // namespace regflow::store

@@ -1,0 +1,164 @@
+#include "engine/store/schema.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include <array>
+
+#include "engine/model/error.hpp"
+#include "engine/store/database.hpp"
+#include "engine/store/store.hpp"
+
+namespace regflow::store {
+namespace {
+
+struct Migration {
+  int to_version;
+  const char* sql;
+};
+
+// Version 1: the whole schema. Times are ISO-8601 UTC text and dates "YYYY-MM-DD", so that text
+// order is time order and the sqlite3 shell shows them readably.
+constexpr const char* kVersion1 = R"sql(
+CREATE TABLE IF NOT EXISTS meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS definitions (
+  hash        TEXT PRIMARY KEY,
+  name        TEXT NOT NULL,
+  version     INTEGER NOT NULL,
+  source_path TEXT NOT NULL,
+  text        TEXT NOT NULL,
+  stored_at   TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS definitions_by_name ON definitions(name, stored_at);
+CREATE TABLE IF NOT EXISTS users (
+  name TEXT PRIMARY KEY,
+  role TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS user_agencies (
+  user   TEXT NOT NULL REFERENCES users(name),
+  agency TEXT NOT NULL,
+  PRIMARY KEY (user, agency)
+);
+CREATE TABLE IF NOT EXISTS dossiers (
+  id              TEXT PRIMARY KEY,
+  workflow        TEXT NOT NULL,
+  definition_hash TEXT NOT NULL,
+  title           TEXT NOT NULL,
+  step            TEXT NOT NULL,
+  step_title      TEXT NOT NULL,
+  owner_agency    TEXT NOT NULL,
+  escalated_to    TEXT NOT NULL,
+  pending_signers TEXT NOT NULL,
+  closed          INTEGER NOT NULL,
+  version         INTEGER NOT NULL,
+  started_at      TEXT NOT NULL,
+  updated_at      TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS dossiers_by_owner ON dossiers(closed, owner_agency);
+CREATE INDEX IF NOT EXISTS dossiers_by_escalation ON dossiers(escalated_to)
+  WHERE escalated_to <> '';
+CREATE INDEX IF NOT EXISTS dossiers_signing ON dossiers(closed)
+  WHERE pending_signers <> '[]';
+CREATE TABLE IF NOT EXISTS events (
+  dossier_id TEXT NOT NULL REFERENCES dossiers(id),
+  seq        INTEGER NOT NULL,
+  type       TEXT NOT NULL,
+  at         TEXT NOT NULL,
+  actor      TEXT NOT NULL,
+  agency     TEXT NOT NULL,
+  action     TEXT NOT NULL,
+  from_step  TEXT NOT NULL,
+  to_step    TEXT NOT NULL,
+  note       TEXT NOT NULL,
+  changes    TEXT NOT NULL,
+  data       TEXT NOT NULL,
+  prev_hash  TEXT NOT NULL,
+  hash       TEXT NOT NULL,
+  PRIMARY KEY (dossier_id, seq)
+);
+CREATE TRIGGER IF NOT EXISTS events_no_update BEFORE UPDATE ON events
+BEGIN
+  SELECT RAISE(ABORT, 'events are append-only');
+END;
+CREATE TRIGGER IF NOT EXISTS events_no_delete BEFORE DELETE ON events
+BEGIN
+  SELECT RAISE(ABORT, 'events are append-only');
+END;
+CREATE TABLE IF NOT EXISTS deadlines (
+  dossier_id       TEXT NOT NULL REFERENCES dossiers(id),
+  deadline_id      TEXT NOT NULL,
+  title            TEXT NOT NULL,
+  basis            TEXT NOT NULL,
+  due              TEXT,
+  computed_due     TEXT,
+  working_days     INTEGER NOT NULL,
+  due_soon         INTEGER NOT NULL,
+  provisional      INTEGER NOT NULL,
+  paused_remaining INTEGER NOT NULL,
+  PRIMARY KEY (dossier_id, deadline_id)
+);
+CREATE INDEX IF NOT EXISTS deadlines_by_due ON deadlines(due);
+CREATE TABLE IF NOT EXISTS counters (
+  prefix TEXT NOT NULL,
+  year   INTEGER NOT NULL,
+  next   INTEGER NOT NULL,
+  PRIMARY KEY (prefix, year)
+);
+)sql";
+
+// A later step appends {2, "ALTER TABLE …"} here and raises kSchemaVersion; never edit a step
+// that has shipped, since databases in the field have already run it.
+constexpr std::array<Migration, 1> kMigrations{{
+    {1, kVersion1},
+}};
+
+static_assert(kMigrations.back().to_version == kSchemaVersion,
+              "kSchemaVersion must be the last migration's version");
+
+}  // namespace
+
+namespace {
+
+void refuse_if_newer(int found, const std::string& path) {
+  if (found <= kSchemaVersion) return;
+  throw StoreError(
+      fmt::format("database '{}' has schema version {}, but this regflow understands versions up "
+                  "to {}; use a newer regflow",
+                  path, found, kSchemaVersion));
+}
+
+}  // namespace
+
+void migrate(SQLite::Database& db, const std::string& path) {
+  const int found = stored_schema_version(db);
+  refuse_if_newer(found, path);
+  if (found == kSchemaVersion) return;  // the common case takes no write lock
+
+  // Two processes may open an old database at once: the version is re-read under the write
+  // lock so that only the first one migrates.
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  const int from = stored_schema_version(db);
+  refuse_if_newer(from, path);
+  if (from == kSchemaVersion) return;
+  for (const Migration& step : kMigrations) {
+    if (step.to_version <= from) continue;
+    db.exec(step.sql);
+  }
+  db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
+  SQLite::Statement set(db,
+                        "INSERT INTO meta(key, value) VALUES (?, ?) "
+                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  set.bind(1, "application");
+  set.bind(2, kApplicationName);
+  set.exec();
+  set.reset();
+  set.bind(1, "schema_version");
+  set.bind(2, std::to_string(kSchemaVersion));
+  set.exec();
+  transaction.commit();
+}
+
+}  // namespace regflow::store

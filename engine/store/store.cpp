@@ -1,0 +1,194 @@
+#include "engine/store/store.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/model/error.hpp"
+#include "engine/store/counters.hpp"
+#include "engine/store/database.hpp"
+#include "engine/store/definitions.hpp"
+#include "engine/store/event_store.hpp"
+#include "engine/store/projections.hpp"
+#include "engine/store/users.hpp"
+#include "engine/store/verify.hpp"
+
+namespace regflow::store {
+
+struct Store::Impl {
+  std::string path;
+  std::unique_ptr<SQLite::Database> db;
+
+  // Every SQLite (or JSON column) failure leaves the store as a StoreError that says what regflow
+  // was doing and on which file; regflow's own errors (conflicts, bad input) pass through
+  // unchanged.
+  template <typename Work>
+  auto guarded(const std::string& operation, Work&& work) const -> decltype(work()) {
+    try {
+      return work();
+    } catch (const SQLite::Exception& e) {
+      throw StoreError(fmt::format("while {} in '{}': {}", operation, path, e.what()));
+    } catch (const nlohmann::json::exception& e) {
+      // changes, data and signers are JSON columns; text that is not UTF-8 cannot be encoded.
+      throw StoreError(fmt::format("while {} in '{}': {}", operation, path, e.what()));
+    }
+  }
+};
+
+namespace {
+
+// The projection's version is the last event's sequence, whatever the caller put in the row:
+// the optimistic check compares against it, so it must never drift from the chain.
+void write_projections(SQLite::Database& db, const Write& write) {
+  DossierRow row = write.dossier;
+  row.version = write.events.back().sequence;
+  write_dossier(db, row);
+  replace_deadlines(db, row.id, write.deadlines);
+}
+
+}  // namespace
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+Store Store::open(const std::string& path) {
+  return Store(std::make_unique<Impl>(Impl{path, open_database(path, OpenMode::Existing)}));
+}
+
+Store Store::init(const std::string& path) {
+  return Store(std::make_unique<Impl>(Impl{path, open_database(path, OpenMode::Create)}));
+}
+
+Store Store::in_memory() {
+  return Store(
+      std::make_unique<Impl>(Impl{":memory:", open_database(":memory:", OpenMode::Memory)}));
+}
+
+int Store::schema_version() const {
+  return impl_->guarded("reading the schema version",
+                        [&] { return stored_schema_version(*impl_->db); });
+}
+
+void Store::add_user(const UserRecord& user) {
+  impl_->guarded(fmt::format("adding user '{}'", user.name), [&] {
+    SQLite::Transaction transaction(*impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    insert_user(*impl_->db, user);
+    transaction.commit();
+  });
+}
+
+std::optional<UserRecord> Store::find_user(const std::string& name) const {
+  return impl_->guarded(fmt::format("reading user '{}'", name),
+                        [&] { return find_user_record(*impl_->db, name); });
+}
+
+std::vector<UserRecord> Store::users() const {
+  return impl_->guarded("listing users", [&] { return all_users(*impl_->db); });
+}
+
+void Store::save_definition(const std::string& hash, const std::string& name, int version,
+                            const std::string& source_path, const std::string& text) {
+  impl_->guarded(fmt::format("storing definition '{}' version {}", name, version),
+                 [&] { insert_definition(*impl_->db, hash, name, version, source_path, text); });
+}
+
+std::optional<std::string> Store::definition_text(const std::string& hash) const {
+  return impl_->guarded(fmt::format("reading definition '{}'", hash),
+                        [&] { return find_definition_text(*impl_->db, hash); });
+}
+
+std::optional<std::string> Store::latest_definition_hash(const std::string& workflow) const {
+  return impl_->guarded(fmt::format("reading the definitions of '{}'", workflow),
+                        [&] { return find_latest_definition(*impl_->db, workflow); });
+}
+
+std::string Store::start(const std::string& prefix, int year,
+                         const std::function<Write(const std::string& id)>& make) {
+  return impl_->guarded(fmt::format("starting a {} dossier of {}", prefix, year), [&] {
+    SQLite::Database& db = *impl_->db;
+    // The number is taken under the write lock and committed with the dossier: a failed or
+    // concurrent start can neither skip nor reuse it.
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    const std::int64_t number = peek_counter(db, prefix, year);
+    const std::string id = format_dossier_id(prefix, year, number);
+    const Write write = make(id);
+    if (write.dossier.id != id) {
+      throw StoreError(fmt::format(
+          "refusing to start '{}': the dossier row is for '{}' (a bug in regflow; nothing was "
+          "written)",
+          id, write.dossier.id));
+    }
+    check_continues(id, write.events, ChainEnd{});
+    write_projections(db, write);
+    insert_events(db, write.events);
+    advance_counter(db, prefix, year, number);
+    transaction.commit();
+    return id;
+  });
+}
+
+void Store::append(const Write& write, std::int64_t expected_version) {
+  const std::string& id = write.dossier.id;
+  impl_->guarded(fmt::format("appending events of '{}'", id), [&] {
+    SQLite::Database& db = *impl_->db;
+    // IMMEDIATE takes the write lock before the version is read, so no other writer can move
+    // the dossier between the check and the insert.
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    const auto current = read_dossier(db, id);
+    if (!current) {
+      throw StoreError(fmt::format(
+          "refusing to append events of '{}': no such dossier in '{}' (a bug in regflow; "
+          "nothing was written)",
+          id, impl_->path));
+    }
+    const ChainEnd end = chain_end(db, id);
+    if (current->version != expected_version) {
+      throw ConflictError(fmt::format(
+          "dossier '{}' was changed by '{}' (now at step '{}', version {}) after you read it at "
+          "version {}; nothing was written — look again with 'regflow show {}' and retry",
+          id, end.actor, current->step, current->version, expected_version, id));
+    }
+    if (end.sequence != current->version) {
+      throw StoreError(fmt::format(
+          "dossier '{}' is at version {} but its events end at sequence {}; nothing was "
+          "written — run 'regflow verify'",
+          id, current->version, end.sequence));
+    }
+    check_continues(id, write.events, end);
+    insert_events(db, write.events);
+    write_projections(db, write);
+    transaction.commit();
+  });
+}
+
+std::vector<runtime::Event> Store::events(const std::string& dossier_id) const {
+  return impl_->guarded(fmt::format("reading events of '{}'", dossier_id),
+                        [&] { return read_events(*impl_->db, dossier_id); });
+}
+
+std::optional<DossierRow> Store::dossier(const std::string& id) const {
+  return impl_->guarded(fmt::format("reading dossier '{}'", id),
+                        [&] { return read_dossier(*impl_->db, id); });
+}
+
+std::vector<DossierRow> Store::list(const ListFilter& filter) const {
+  return impl_->guarded("listing dossiers", [&] { return list_dossiers(*impl_->db, filter); });
+}
+
+std::vector<DeadlineRow> Store::open_deadlines(const std::optional<std::string>& agency) const {
+  return impl_->guarded("listing open deadlines",
+                        [&] { return list_open_deadlines(*impl_->db, agency); });
+}
+
+std::vector<std::string> Store::open_dossier_ids() const {
+  return impl_->guarded("listing open dossiers", [&] { return list_open_dossier_ids(*impl_->db); });
+}
+
+VerifyReport Store::verify() const {
+  return impl_->guarded("verifying the event chains", [&] { return verify_chains(*impl_->db); });
+}
+
+}  // namespace regflow::store

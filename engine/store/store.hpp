@@ -1,0 +1,145 @@
+// The store: the only code that touches SQLite. One database file per installation holds the
+// definitions (once per content hash), users, every dossier's hash-chained events, and two
+// projections kept in the same transaction as the events: one row per dossier and one row per
+// running deadline, so the board and queues never replay events.
+//
+// Writers use BEGIN IMMEDIATE and a busy timeout; the journal is WAL. Appends are optimistic:
+// the caller read the dossier at some version, decided, and the append refuses with a
+// ConflictError if another writer moved the dossier in between. Events are never updated or
+// deleted.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/runtime/event.hpp"
+#include "engine/time/date.hpp"
+
+namespace regflow::store {
+
+/// The schema version this build writes; older databases are migrated in place by open().
+inline constexpr int kSchemaVersion = 1;
+
+struct UserRecord {
+  std::string name;
+  std::vector<std::string> agencies;  ///< at least one
+  std::string role;
+};
+
+/// The dossier projection: where each dossier stands, for lists and the board.
+struct DossierRow {
+  std::string id;
+  std::string workflow;
+  std::string definition_hash;
+  std::string title;
+  std::string step;
+  std::string step_title;
+  std::string owner_agency;  ///< the agency holding the dossier now (resolved role)
+  std::string escalated_to;
+  std::vector<std::string> pending_signers;  ///< sign-off steps: agencies that have not signed
+  bool closed = false;
+  std::int64_t version = 0;
+  time::Instant started_at{};
+  time::Instant updated_at{};
+};
+
+/// The running-deadline projection. Status is derived at query time from `due` and today.
+struct DeadlineRow {
+  std::string dossier_id;
+  std::string deadline_id;
+  std::string title;
+  std::string basis;
+  std::optional<time::Date> due;  ///< empty while paused for revision
+  std::optional<time::Date> computed_due;
+  bool working_days = false;
+  int due_soon = 2;
+  bool provisional = false;
+  int paused_remaining = 0;  ///< when paused: the time left, in the deadline's unit
+};
+
+/// What one command writes: its events and the dossier's new projections.
+struct Write {
+  std::vector<runtime::Event> events;
+  DossierRow dossier;
+  std::vector<DeadlineRow> deadlines;  ///< replaces the dossier's running deadlines
+};
+
+struct ListFilter {
+  std::optional<std::string> workflow;
+  std::optional<std::string> agency;  ///< owner, escalated-to, or pending signer
+  std::optional<std::string> step;
+  std::optional<bool> closed;
+};
+
+struct VerifyProblem {
+  std::string dossier_id;
+  std::int64_t sequence = 0;
+  std::string reason;  ///< "hash does not match its content", "previous hash does not match", …
+};
+
+struct VerifyReport {
+  std::int64_t dossiers = 0;
+  std::int64_t events = 0;
+  std::vector<VerifyProblem> problems;  ///< the first broken event of each broken dossier
+};
+
+class Store {
+ public:
+  /// Opens an existing regflow database (migrating an older schema). Throws StoreError when the
+  /// file is missing, not a regflow database, corrupt, or of a newer schema.
+  static Store open(const std::string& path);
+  /// Creates the database if needed and brings its schema up to date; idempotent.
+  static Store init(const std::string& path);
+  /// An in-memory database, initialised (tests).
+  static Store in_memory();
+
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  ~Store();
+
+  int schema_version() const;
+
+  // Users.
+  void add_user(const UserRecord& user);  ///< throws InputError if the name exists
+  std::optional<UserRecord> find_user(const std::string& name) const;
+  std::vector<UserRecord> users() const;
+
+  // Definitions, stored once per content hash.
+  void save_definition(const std::string& hash, const std::string& name, int version,
+                       const std::string& source_path, const std::string& text);
+  std::optional<std::string> definition_text(const std::string& hash) const;
+  /// The newest stored hash of a workflow name (by first-stored time), if any.
+  std::optional<std::string> latest_definition_hash(const std::string& workflow) const;
+
+  /// Opens a dossier: allocates `<prefix>-<year>-<NNNN>` (gap-free per prefix and year) and
+  /// writes what `make` returns for that id, all in one transaction. If `make` throws, nothing
+  /// is written and the number is not used.
+  std::string start(const std::string& prefix, int year,
+                    const std::function<Write(const std::string& id)>& make);
+
+  /// Appends events of one dossier that was read at `expected_version`; throws ConflictError
+  /// (naming who moved it and to which step) if its version changed since.
+  void append(const Write& write, std::int64_t expected_version);
+
+  std::vector<runtime::Event> events(const std::string& dossier_id) const;
+  std::optional<DossierRow> dossier(const std::string& id) const;
+  std::vector<DossierRow> list(const ListFilter& filter) const;
+  /// Every running deadline of open dossiers (optionally of one agency's dossiers).
+  std::vector<DeadlineRow> open_deadlines(const std::optional<std::string>& agency = {}) const;
+  /// Ids of every open dossier (for tick).
+  std::vector<std::string> open_dossier_ids() const;
+
+  /// Re-computes every dossier's chain and names the first broken event of each.
+  VerifyReport verify() const;
+
+ private:
+  struct Impl;
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace regflow::store

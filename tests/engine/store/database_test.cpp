@@ -1,0 +1,161 @@
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <random>
+
+#include "engine/model/error.hpp"
+#include "engine/store/store.hpp"
+#include "tests/engine/store/store_builders.hpp"
+#include "tests/engine/store/temp_dir.hpp"
+
+using regflow::StoreError;
+using regflow::store::kSchemaVersion;
+using regflow::store::ListFilter;
+using regflow::store::Store;
+using regflow::test::message_of;
+using regflow::test::TempDir;
+
+namespace {
+
+void write_random_bytes(const std::string& path) {
+  std::mt19937 random(20260302);
+  std::ofstream out(path, std::ios::binary);
+  for (int i = 0; i < 4096; ++i) out.put(static_cast<char>(random() & 0xff));
+}
+
+}  // namespace
+
+TEST_CASE("init creates a database and is idempotent", "[store]") {
+  TempDir dir;
+  const auto path = dir.file("regflow.db");
+  {
+    Store store = Store::init(path);
+    CHECK(store.schema_version() == kSchemaVersion);
+    store.add_user({"sari", {"biro-hukum"}, "staf"});
+  }
+  Store again = Store::init(path);
+  CHECK(again.schema_version() == kSchemaVersion);
+  CHECK(again.find_user("sari").has_value());
+  Store opened = Store::open(path);
+  CHECK(opened.users().size() == 1);
+}
+
+TEST_CASE("init writes the regflow markers and the append-only triggers", "[store]") {
+  TempDir dir;
+  const auto path = dir.file("regflow.db");
+  Store::init(path);
+  SQLite::Database raw(path);
+  CHECK(raw.execAndGet("PRAGMA application_id").getInt() == 0x52474657);
+  CHECK(raw.execAndGet("SELECT value FROM meta WHERE key = 'application'").getString() ==
+        "regflow");
+  CHECK(raw.execAndGet("SELECT value FROM meta WHERE key = 'schema_version'").getString() == "1");
+  CHECK(raw.execAndGet("PRAGMA journal_mode").getString() == "wal");
+  CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'").getInt() == 2);
+}
+
+TEST_CASE("open refuses a missing file and tells how to create it", "[store]") {
+  TempDir dir;
+  const auto path = dir.file("missing.db");
+  CHECK(message_of<StoreError>([&] { Store::open(path); }) ==
+        "database '" + path + "' does not exist; run 'regflow init --db " + path + "' first");
+  CHECK_FALSE(std::filesystem::exists(path));
+}
+
+TEST_CASE("a file that is not an SQLite database is refused, not overwritten", "[store]") {
+  TempDir dir;
+  const auto path = dir.file("notes.db");
+  write_random_bytes(path);
+  const auto expected = "'" + path +
+                        "' is not a regflow database (not an SQLite database file); give another "
+                        "path, or run 'regflow init --db PATH' to create one";
+  CHECK(message_of<StoreError>([&] { Store::open(path); }) == expected);
+  CHECK(message_of<StoreError>([&] { Store::init(path); }) == expected);
+  CHECK(std::filesystem::file_size(path) == 4096);
+}
+
+TEST_CASE("an SQLite database of another application is refused", "[store]") {
+  TempDir dir;
+  const auto path = dir.file("other.db");
+  {
+    SQLite::Database other(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    other.exec("CREATE TABLE inventory(item TEXT)");
+  }
+  CHECK(message_of<StoreError>([&] { Store::open(path); }) ==
+        "'" + path +
+            "' is not a regflow database (no regflow metadata); run 'regflow init' to create one");
+  CHECK(message_of<StoreError>([&] { Store::init(path); }) ==
+        "'" + path +
+            "' is an SQLite database of another application (no regflow metadata); regflow will "
+            "not write into it: give another path");
+}
+
+TEST_CASE("an empty file is not opened, but init fills it", "[store]") {
+  TempDir dir;
+  const auto path = dir.file("empty.db");
+  std::ofstream{path};
+  CHECK(message_of<StoreError>([&] { Store::open(path); }) ==
+        "'" + path +
+            "' is not a regflow database (no regflow metadata); run 'regflow init' to create one");
+  CHECK(Store::init(path).schema_version() == kSchemaVersion);
+}
+
+TEST_CASE("a database that cannot be created names the path and SQLite's reason", "[store]") {
+  TempDir dir;
+  const auto path = dir.file("no-such-folder/regflow.db");
+  CHECK(message_of<StoreError>([&] { Store::init(path); }) ==
+        "cannot open database '" + path + "': unable to open database file");
+}
+
+TEST_CASE("a database of a newer schema is refused, naming both versions", "[store]") {
+  TempDir dir;
+  const auto path = dir.file("future.db");
+  Store::init(path);
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+    raw.exec("UPDATE meta SET value = '99' WHERE key = 'schema_version'");
+  }
+  const auto expected = "database '" + path +
+                        "' has schema version 99, but this regflow understands versions up to 1; "
+                        "use a newer regflow";
+  CHECK(message_of<StoreError>([&] { Store::open(path); }) == expected);
+  CHECK(message_of<StoreError>([&] { Store::init(path); }) == expected);
+}
+
+TEST_CASE("an earlier schema is opened", "[store]") {
+  TempDir dir;
+
+  SECTION("version 1 written before the owner index existed") {
+    const auto path = dir.file("v1.db");
+    {
+      Store store = Store::init(path);
+      store.start("PERGUB", 2026,
+                  [](const std::string& id) { return regflow::test::started(id, "dinas-kukm"); });
+    }
+    {
+      SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+      raw.exec("DROP INDEX dossiers_by_owner");
+    }
+    Store store = Store::open(path);
+    CHECK(store.schema_version() == 1);
+    ListFilter filter;
+    filter.agency = "dinas-kukm";
+    CHECK(store.list(filter).size() == 1);
+  }
+
+  SECTION("version 0: only the markers, no tables; open migrates it in place") {
+    const auto path = dir.file("v0.db");
+    {
+      SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      raw.exec(
+          "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+          "INSERT INTO meta VALUES ('application', 'regflow'), ('schema_version', '0');");
+    }
+    Store store = Store::open(path);
+    CHECK(store.schema_version() == kSchemaVersion);
+    store.add_user({"sari", {"biro-hukum"}, "staf"});
+    CHECK(store.start("PERGUB", 2026, [](const std::string& id) {
+      return regflow::test::started(id);
+    }) == "PERGUB-2026-0001");
+  }
+}
