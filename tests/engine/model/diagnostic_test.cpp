@@ -4,7 +4,7 @@
 
 using namespace regflow::model;
 
-TEST_CASE("a diagnostic prints as path:line:col: severity: message [code]", "[model][diagnostic]") {
+TEST_CASE("a diagnostic prints as path:line:col: severity: message and code", "[model][diagnostic]") {
   auto d = make_error("E-UNKNOWN-KEY", {"workflows/pergub.yaml", 12, 5}, "unknown key 'ownr'");
   d.notes.push_back("accepted keys: 'title', 'owner'");
   CHECK(format_diagnostic(d) ==
@@ -22,7 +22,7 @@ TEST_CASE("a diagnostic with an excerpt puts the caret under the column", "[mode
         "                ^");
 }
 
-TEST_CASE("diagnostics sort by file, line and column; warnings alone are not errors",
+TEST_CASE("diagnostics sort by file, line and column, and warnings alone are not errors",
           "[model][diagnostic]") {
   Diagnostics ds{make_warning("W-B", {"b.yaml", 1, 1}, "b"), make_warning("W-A", {"a.yaml", 9, 2}, "a"),
                  make_warning("W-A2", {"a.yaml", 2, 7}, "a2")};

@@ -172,7 +172,7 @@ TEST_CASE("0 hari kerja is the start date itself, even on a holiday", "[time][ca
   CHECK(calendar.add(d("2031-01-01"), wd(0)) == CalendarResult{d("2031-01-01"), false});
 }
 
-TEST_CASE("next_working_day is strictly after; working_day_on_or_after may be the same day",
+TEST_CASE("next_working_day is strictly after, working_day_on_or_after may be the same day",
           "[time][calendar]") {
   const auto calendar = real_calendar();
   CHECK(calendar.next_working_day(d("2026-03-10")) == d("2026-03-11"));
@@ -239,7 +239,7 @@ TEST_CASE("negative working days count backwards from the start", "[time][calend
   CHECK(calendar.add(d("2026-03-12"), cd(-7)) == CalendarResult{d("2026-03-05"), false});
 }
 
-TEST_CASE("working_days_between counts (from, to] and is negative backwards", "[time][calendar]") {
+TEST_CASE("working_days_between counts days after from up to and including to, and is negative backwards", "[time][calendar]") {
   const auto calendar = real_calendar();
   CHECK(calendar.working_days_between(d("2026-03-09"), d("2026-03-09")) == 0);
   CHECK(calendar.working_days_between(d("2026-03-09"), d("2026-03-10")) == 1);
