@@ -1,3 +1,4 @@
+#include "engine/load/yaml_reader.hpp"
 #include "engine/load/calendar_loader.hpp"
 
 #include <fmt/format.h>
@@ -26,37 +27,7 @@ const std::vector<std::string> kKinds{"libur", "cuti_bersama"};
 constexpr int kMinYear = 1900;
 constexpr int kMaxYear = 9999;
 
-std::string node_description(const YAML::Node& node) {
-  switch (node.Type()) {
-    case YAML::NodeType::Map:
-      return "a map";
-    case YAML::NodeType::Sequence:
-      return "a list";
-    case YAML::NodeType::Scalar:
-      return "'" + node.Scalar() + "'";
-    case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined:
-      return "nothing";
-  }
-  return "something else";
-}
 
-// " (did you mean 'x'?)" for a likely typo. model::did_you_mean counts a swap of two neighbouring
-// letters as two edits, which misses the commonest typo in short keys ('kidn' for 'kind'), so a
-// single swap is also accepted here.
-std::string suggestion(const std::string& word, const std::vector<std::string>& candidates) {
-  std::string hint = model::did_you_mean(word, candidates);
-  if (!hint.empty()) return hint;
-  for (const auto& candidate : candidates) {
-    if (candidate.size() != word.size()) continue;
-    for (std::size_t i = 0; i + 1 < word.size(); ++i) {
-      std::string swapped = word;
-      std::swap(swapped[i], swapped[i + 1]);
-      if (swapped == candidate) return " (did you mean '" + candidate + "'?)";
-    }
-  }
-  return {};
-}
 
 bool all_digits(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
@@ -94,7 +65,7 @@ class CalendarFileReader {
     if (!root.IsMap()) {
       error("E-WRONG-TYPE", root,
             fmt::format("a calendar file must be a map with the keys {}; found {}",
-                        model::quoted_list(kFileKeys), node_description(root)));
+                        model::quoted_list(kFileKeys), describe_node(root)));
       return std::nullopt;
     }
 
@@ -110,7 +81,7 @@ class CalendarFileReader {
       if (!list->value.IsSequence()) {
         error("E-WRONG-TYPE", list->value.IsNull() ? list->key : list->value,
               fmt::format("'days' must be a list of days; found {} (write 'days: []' for none)",
-                          node_description(list->value)));
+                          describe_node(list->value)));
       } else {
         for (const auto& item : list->value) {
           if (auto day = read_day(item, year, fallback_decree)) days.push_back(std::move(*day));
@@ -171,13 +142,13 @@ class CalendarFileReader {
       if (!key.IsScalar()) {
         error("E-WRONG-TYPE", key,
               fmt::format("a key must be a plain name; found {}; accepted keys: {}",
-                          node_description(key), model::quoted_list(accepted)));
+                          describe_node(key), model::quoted_list(accepted)));
         continue;
       }
       const std::string& name = key.Scalar();
       if (std::find(accepted.begin(), accepted.end(), name) == accepted.end()) {
         error("E-UNKNOWN-KEY", key,
-              fmt::format("unknown key '{}'{}; accepted keys: {}", name, suggestion(name, accepted),
+              fmt::format("unknown key '{}'{}; accepted keys: {}", name, model::did_you_mean(name, accepted),
                           model::quoted_list(accepted)));
         continue;
       }
@@ -218,7 +189,7 @@ class CalendarFileReader {
     } else {
       error("E-WRONG-TYPE", value,
             fmt::format("'{}' must be a single value; found {}; expected {}", key,
-                        node_description(value), expected));
+                        describe_node(value), expected));
     }
     return std::nullopt;
   }
@@ -270,7 +241,7 @@ class CalendarFileReader {
     if (!item.IsMap()) {
       error("E-WRONG-TYPE", item,
             fmt::format("a day must be a map with the keys 'date', 'kind' and 'name'; found {}",
-                        node_description(item)));
+                        describe_node(item)));
       return std::nullopt;
     }
     const auto fields = entries(item, kDayKeys);
@@ -321,7 +292,7 @@ class CalendarFileReader {
     error("E-CALENDAR-KIND", fields.at("kind").value,
           fmt::format("unknown kind '{}'{}; accepted kinds: 'libur' (national holiday), "
                       "'cuti_bersama' (collective leave)",
-                      *text, suggestion(*text, kKinds)));
+                      *text, model::did_you_mean(*text, kKinds)));
     return std::nullopt;
   }
 

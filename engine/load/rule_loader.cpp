@@ -1,3 +1,4 @@
+#include "engine/load/yaml_reader.hpp"
 #include "engine/load/rule_loader.hpp"
 
 #include <yaml-cpp/yaml.h>
@@ -36,20 +37,6 @@ bool is_name(const std::string& name) {
   });
 }
 
-std::string found(const YAML::Node& node) {
-  switch (node.Type()) {
-    case YAML::NodeType::Map:
-      return "a map";
-    case YAML::NodeType::Sequence:
-      return "a list";
-    case YAML::NodeType::Scalar:
-      return "'" + node.Scalar() + "'";
-    case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined:
-      return "nothing";
-  }
-  return "nothing";
-}
 
 // Reads one file; the helpers turn yaml-cpp's 0-based marks into 1-based locations.
 class FileReader {
@@ -130,7 +117,7 @@ class FileReader {
   bool expect(const YAML::Node& node, YAML::NodeType::value type, const std::string& what,
               const std::string& accepted) {
     if (node.Type() == type) return true;
-    error("E-WRONG-TYPE", node, what + " must be " + accepted + "; found " + found(node));
+    error("E-WRONG-TYPE", node, what + " must be " + accepted + "; found " + describe_node(node));
     return false;
   }
 
@@ -144,7 +131,7 @@ class FileReader {
     for (auto it = map.begin(); it != map.end(); ++it) {
       const YAML::Node key = it->first;
       if (!key.IsScalar()) {
-        error("E-WRONG-TYPE", key, "a key in " + what + " must be a name; found " + found(key));
+        error("E-WRONG-TYPE", key, "a key in " + what + " must be a name; found " + describe_node(key));
         continue;
       }
       if (!seen.insert(key.Scalar()).second) {
@@ -155,7 +142,7 @@ class FileReader {
           std::find(accepted.begin(), accepted.end(), key.Scalar()) == accepted.end()) {
         error("E-UNKNOWN-KEY", key,
               "unknown key '" + key.Scalar() + "' in " + what +
-                  rules::suggestion(key.Scalar(), accepted) +
+                  model::did_you_mean(key.Scalar(), accepted) +
                   "; accepted keys: " + model::quoted_list(accepted));
         continue;
       }
@@ -186,7 +173,7 @@ class FileReader {
     auto type = model::parse_type_name(*text);
     if (!type) {
       error("E-UNKNOWN-TYPE", node,
-            "unknown type '" + *text + "' for " + what + rules::suggestion(*text, kTypeNames) +
+            "unknown type '" + *text + "' for " + what + model::did_you_mean(*text, kTypeNames) +
                 "; accepted types: " + model::quoted_list(kTypeNames));
     }
     return type;
@@ -385,7 +372,7 @@ class FileReader {
           } else {
             error("E-WRONG-TYPE", cell,
                   "the condition on '" + input.Scalar() +
-                      "' must be a value, a list of values or '*'; found " + found(cell));
+                      "' must be a value, a list of values or '*'; found " + describe_node(cell));
             ok = false;
             continue;
           }
@@ -405,7 +392,7 @@ class FileReader {
           } else if (!cell.IsNull()) {
             error("E-WRONG-TYPE", cell,
                   "output '" + output.Scalar() + "' must be one value ('~' for none); found " +
-                      found(cell));
+                      describe_node(cell));
             ok = false;
             continue;
           }

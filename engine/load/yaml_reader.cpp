@@ -9,9 +9,9 @@
 #include "engine/model/spelling.hpp"
 
 namespace regflow::load {
-namespace {
 
-std::string node_kind(const YAML::Node& node) {
+
+std::string describe_node(const YAML::Node& node) {
   switch (node.Type()) {
     case YAML::NodeType::Map: return "a map";
     case YAML::NodeType::Sequence: return "a list";
@@ -21,8 +21,6 @@ std::string node_kind(const YAML::Node& node) {
   }
   return "something else";
 }
-
-}  // namespace
 
 YamlReader::YamlReader(std::string path, std::string text, model::Diagnostics& out)
     : path_(std::move(path)), text_(std::move(text)), out_(out) {
@@ -87,13 +85,13 @@ void YamlReader::warning(std::string code, const YAML::Node& at, std::string mes
 
 bool YamlReader::expect_map(const YAML::Node& node, const std::string& what) {
   if (node.IsMap()) return true;
-  error("E-WRONG-TYPE", node, fmt::format("{} must be a map of keys, found {}", what, node_kind(node)));
+  error("E-WRONG-TYPE", node, fmt::format("{} must be a map of keys, found {}", what, describe_node(node)));
   return false;
 }
 
 bool YamlReader::expect_sequence(const YAML::Node& node, const std::string& what) {
   if (node.IsSequence()) return true;
-  error("E-WRONG-TYPE", node, fmt::format("{} must be a list, found {}", what, node_kind(node)));
+  error("E-WRONG-TYPE", node, fmt::format("{} must be a list, found {}", what, describe_node(node)));
   return false;
 }
 
@@ -138,7 +136,7 @@ std::optional<std::string> YamlReader::text(const YAML::Node& map, const std::st
   }
   if (!value.IsScalar()) {
     error("E-WRONG-TYPE", value,
-          fmt::format("'{}' of {} must be a single value, found {}", key, what, node_kind(value)));
+          fmt::format("'{}' of {} must be a single value, found {}", key, what, describe_node(value)));
     return std::nullopt;
   }
   return value.Scalar();
@@ -182,7 +180,7 @@ std::vector<std::string> YamlReader::text_list(const YAML::Node& map, const std:
   if (!value.IsSequence()) {
     error("E-WRONG-TYPE", value,
           fmt::format("'{}' of {} must be a name or a list of names, found {}", key, what,
-                      node_kind(value)));
+                      describe_node(value)));
     return out;
   }
   for (const auto& item : value) {
@@ -191,7 +189,7 @@ std::vector<std::string> YamlReader::text_list(const YAML::Node& map, const std:
     } else {
       error("E-WRONG-TYPE", item,
             fmt::format("each entry of '{}' in {} must be a name, found {}", key, what,
-                        node_kind(item)));
+                        describe_node(item)));
     }
   }
   return out;

@@ -73,6 +73,9 @@ class YamlReader {
   model::Diagnostics& out_;
 };
 
+/// How a node looks in a message: "a map", "a list", "'value'" or "nothing".
+std::string describe_node(const YAML::Node& node);
+
 /// Reads a whole file for a loader; nullopt (with a diagnostic) if unreadable or too large.
 std::optional<std::string> read_definition_file(const std::filesystem::path& path,
                                                 model::Diagnostics& out);

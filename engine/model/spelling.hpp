@@ -8,7 +8,8 @@
 
 namespace regflow::model {
 
-/// Levenshtein distance between two strings (bytes, case-sensitive).
+/// Edit distance between two strings (bytes, case-sensitive): insertions, deletions,
+/// substitutions and swaps of two neighbouring characters each count as one edit.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 /// The candidate closest to `word`, if it is close enough to be a plausible typo

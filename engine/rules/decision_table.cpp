@@ -199,7 +199,7 @@ class TableBuilder {
       if (it == declared.end()) {
         error("E-TABLE-INPUT", location,
               "table '" + source_.name + "' uses undeclared input '" + name + "'" +
-                  suggestion(name, declared_names) +
+                  model::did_you_mean(name, declared_names) +
                   "; declare it under 'inputs:' in a rules file");
         continue;
       }
@@ -252,7 +252,7 @@ class TableBuilder {
         error("E-TABLE-CELL", cell.location,
               "row " + std::to_string(number) + " tests '" + cell.input +
                   "', which is not an input of table '" + table.name + "'" +
-                  suggestion(cell.input, input_names) +
+                  model::did_you_mean(cell.input, input_names) +
                   "; inputs: " + model::quoted_list(input_names));
         continue;
       }
@@ -286,7 +286,7 @@ class TableBuilder {
         error("E-TABLE-CELL", cell.location,
               "row " + std::to_string(number) + " sets '" + cell.output +
                   "', which is not an output of table '" + table.name + "'" +
-                  suggestion(cell.output, output_names) +
+                  model::did_you_mean(cell.output, output_names) +
                   "; outputs: " + model::quoted_list(output_names));
       }
     }
@@ -323,7 +323,7 @@ class TableBuilder {
             input.info.values.end()) {
           error("E-TABLE-CELL", cell.location,
                 "'" + item + "' is not a value of enum '" + input.name + "'" +
-                    suggestion(item, input.info.values) +
+                    model::did_you_mean(item, input.info.values) +
                     "; accepted values: " + model::quoted_list(input.info.values));
           return std::nullopt;
         }

@@ -181,7 +181,7 @@ model::Diagnostics check_rule_inputs(const RuleSet& rules, const std::string& na
     for (const auto& table_name : rules.table_names()) candidates.push_back(table_name);
     out.push_back(
         model::make_error("E-RULE-UNKNOWN", use,
-                          "unknown rule or table '" + name + "'" + suggestion(name, candidates)));
+                          "unknown rule or table '" + name + "'" + model::did_you_mean(name, candidates)));
     return out;
   }
   for (const auto& input_name : reads) {

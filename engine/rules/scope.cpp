@@ -19,20 +19,6 @@ const std::vector<std::pair<std::string, model::ValueType>>& builtin_names() {
   return kBuiltins;
 }
 
-std::string suggestion(std::string_view word, const std::vector<std::string>& candidates) {
-  std::string found = model::did_you_mean(word, candidates);
-  if (!found.empty()) return found;
-  for (const auto& candidate : candidates) {
-    if (candidate.size() != word.size()) continue;
-    for (std::size_t i = 0; i + 1 < word.size(); ++i) {
-      std::string swapped(word);
-      std::swap(swapped[i], swapped[i + 1]);
-      if (swapped == candidate) return " (did you mean '" + candidate + "'?)";
-    }
-  }
-  return {};
-}
-
 std::optional<model::ValueType> builtin_type(std::string_view name) {
   for (const auto& [builtin, type] : builtin_names()) {
     if (builtin == name) return type;

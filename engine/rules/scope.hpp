@@ -35,10 +35,6 @@ struct Scope {
 /// The built-in names and their types, in the order documented in docs/rules-language.md.
 const std::vector<std::pair<std::string, model::ValueType>>& builtin_names();
 
-/// " (did you mean 'x'?)" or "": model::did_you_mean, which also accepts two swapped neighbours
-/// (`apdb` for `apbd`), the typo analysts make most in short codes.
-std::string suggestion(std::string_view word, const std::vector<std::string>& candidates);
-
 /// The type of a built-in name; nullopt when `name` is not one.
 std::optional<model::ValueType> builtin_type(std::string_view name);
 

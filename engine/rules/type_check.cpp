@@ -101,7 +101,7 @@ class Checker {
     for (const auto& [builtin, type] : builtin_names()) candidates.push_back(builtin);
     for (const auto& rule : context_.rules.rule_names()) candidates.push_back(rule);
     error("E-RULE-UNKNOWN-NAME", node.offset,
-          "unknown name '" + name.name + "'" + suggestion(name.name, candidates) +
+          "unknown name '" + name.name + "'" + model::did_you_mean(name.name, candidates) +
               "; not a variable, role, built-in or rule");
     return std::nullopt;
   }
@@ -115,7 +115,7 @@ class Checker {
     if (!contains(context_.scope.steps, reached.step)) {
       error("E-RULE-UNKNOWN-STEP", reached.argument_offset + 1,
             "unknown step '" + reached.step + "' in reached()" +
-                suggestion(reached.step, context_.scope.steps) +
+                model::did_you_mean(reached.step, context_.scope.steps) +
                 "; steps: " + model::quoted_list(context_.scope.steps));
       return std::nullopt;
     }
@@ -197,7 +197,7 @@ class Checker {
     const std::string what =
         name != nullptr ? "'" + name->name + "'" : describe(enum_node, ValueType::Enum);
     error("E-RULE-ENUM-VALUE", offset,
-          "'" + value + "' is not a value of enum " + what + suggestion(value, enum_type.values) +
+          "'" + value + "' is not a value of enum " + what + model::did_you_mean(value, enum_type.values) +
               "; accepted values: " + model::quoted_list(enum_type.values));
     return false;
   }

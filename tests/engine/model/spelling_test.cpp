@@ -19,3 +19,10 @@ TEST_CASE("a close candidate is suggested, a distant one is not", "[model][spell
   CHECK(did_you_mean("xyzzy", keys).empty());
   CHECK(quoted_list({"a", "b"}) == "'a', 'b'");
 }
+
+TEST_CASE("a swap of two neighbouring letters counts as one edit", "[model][spelling]") {
+  CHECK(edit_distance("kidn", "kind") == 1);
+  CHECK(edit_distance("apdb", "apbd") == 1);
+  CHECK(did_you_mean("taks", {"task", "signoff", "waiting", "final"}) == " (did you mean 'task'?)");
+  CHECK(did_you_mean("ab", {"ba"}) == " (did you mean 'ba'?)");
+}
