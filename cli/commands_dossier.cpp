@@ -99,9 +99,7 @@ void run_show(Context& ctx, const std::string& id) {
     refused(ctx, runtime::Refusal{runtime::RefusalKind::UnknownDossier, id, {}, {}, {}, {}});
     return;
   }
-  std::optional<runtime::Actor> actor;
-  std::string name = ctx.options.as.empty() ? (std::getenv("REGFLOW_USER") ? std::getenv("REGFLOW_USER") : "") : ctx.options.as;
-  if (!name.empty()) actor = ctx.actor();
+  const auto actor = ctx.actor_if_given();
   if (ctx.options.json) {
     print_json(render::dossier_json(*dossier, ctx.config(), ctx.today(), actor).dump(2));
   } else {

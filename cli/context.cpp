@@ -104,6 +104,11 @@ app::Installation& Context::installation() {
   return *installation_;
 }
 
+std::optional<runtime::Actor> Context::actor_if_given() {
+  if (options.as.empty() && env("REGFLOW_USER").empty()) return std::nullopt;
+  return actor();
+}
+
 runtime::Actor Context::actor() {
   std::string name = options.as.empty() ? env("REGFLOW_USER") : options.as;
   if (name.empty()) {

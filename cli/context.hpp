@@ -42,6 +42,8 @@ class Context {
   app::Installation& installation();
   /// The acting user (--as or REGFLOW_USER), looked up in the database.
   runtime::Actor actor();
+  /// The acting user when one is given, for commands that also work without one (show).
+  std::optional<runtime::Actor> actor_if_given();
   std::string config_dir();
 
  private:

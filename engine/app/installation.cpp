@@ -144,51 +144,52 @@ StartOutcome Installation::start(const std::string& workflow, const runtime::Sta
   }
 }
 
-AdvanceOutcome Installation::advance(const std::string& id, const runtime::AdvanceCommand& command,
-                                     const runtime::Actor& actor, time::Instant now) {
+void Installation::write(const Dossier& dossier, const std::vector<runtime::Event>& events,
+                         time::Instant now) {
+  auto state = dossier.state;
+  for (const auto& e : events) runtime::evolve(*dossier.definition, state, e, config_.settings.offset);
+  const auto today = time::local_date(now, config_.settings.offset);
+  store_.append(projection(*dossier.definition, state, events, today), dossier.state.version);
+}
+
+AdvanceOutcome Installation::decide_and_write(
+    const std::string& id, time::Instant now,
+    const std::function<runtime::Decision(const runtime::DecideContext&, const Dossier&)>& decide) {
   auto dossier = read(id);
   if (!dossier) return runtime::Refusal{runtime::RefusalKind::UnknownDossier, id, {}, {}, {}, {}};
-  auto decision = runtime::decide_advance(context(*dossier->workflow, now), dossier->state, command,
-                                          actor);
+  auto decision = decide(context(*dossier->workflow, now), *dossier);
   if (auto* r = std::get_if<runtime::Refusal>(&decision)) return *r;
   auto events = std::get<std::vector<runtime::Event>>(std::move(decision));
-  auto state = dossier->state;
-  for (const auto& e : events) runtime::evolve(*dossier->definition, state, e, config_.settings.offset);
-  const auto today = time::local_date(now, config_.settings.offset);
-  store_.append(projection(*dossier->definition, state, events, today), dossier->state.version);
+  write(*dossier, events, now);
   return events;
+}
+
+AdvanceOutcome Installation::advance(const std::string& id, const runtime::AdvanceCommand& command,
+                                     const runtime::Actor& actor, time::Instant now) {
+  return decide_and_write(id, now, [&](const runtime::DecideContext& ctx, const Dossier& dossier) {
+    return runtime::decide_advance(ctx, dossier.state, command, actor);
+  });
 }
 
 AdvanceOutcome Installation::extend(const std::string& id, const runtime::ExtendCommand& command,
                                     const runtime::Actor& actor, time::Instant now) {
-  auto dossier = read(id);
-  if (!dossier) return runtime::Refusal{runtime::RefusalKind::UnknownDossier, id, {}, {}, {}, {}};
-  auto decision =
-      runtime::decide_extend(context(*dossier->workflow, now), dossier->state, command, actor);
-  if (auto* r = std::get_if<runtime::Refusal>(&decision)) return *r;
-  auto events = std::get<std::vector<runtime::Event>>(std::move(decision));
-  auto state = dossier->state;
-  for (const auto& e : events) runtime::evolve(*dossier->definition, state, e, config_.settings.offset);
-  const auto today = time::local_date(now, config_.settings.offset);
-  store_.append(projection(*dossier->definition, state, events, today), dossier->state.version);
-  return events;
+  return decide_and_write(id, now, [&](const runtime::DecideContext& ctx, const Dossier& dossier) {
+    return runtime::decide_extend(ctx, dossier.state, command, actor);
+  });
 }
 
 TickReport Installation::tick(time::Instant now) {
   TickReport report;
-  const auto today = time::local_date(now, config_.settings.offset);
   for (const auto& id : store_.open_dossier_ids()) {
     ++report.dossiers_seen;
     auto dossier = read(id);
     if (!dossier) continue;
     auto events = runtime::decide_tick(context(*dossier->workflow, now), dossier->state);
-    auto state = dossier->state;
-    for (const auto& e : events) runtime::evolve(*dossier->definition, state, e, config_.settings.offset);
-    // Even with nothing to fire, statuses move with the day; refresh only when something fired
-    // so that a tick with nothing due writes nothing (idempotent).
+    // Statuses move with the day even when nothing fires, but a tick with nothing due writes
+    // nothing, so that it stays idempotent.
     if (events.empty()) continue;
     try {
-      store_.append(projection(*dossier->definition, state, events, today), dossier->state.version);
+      write(*dossier, events, now);
       report.fired.insert(report.fired.end(), events.begin(), events.end());
     } catch (const ConflictError&) {
       report.conflicts.push_back(id);  // a clerk moved it meanwhile; the next tick sees it

@@ -4,6 +4,7 @@
 // returns.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -75,6 +76,13 @@ class Installation {
   std::optional<runtime::Actor> actor(const std::string& name) const;
 
  private:
+  /// Folds `events` into the dossier and appends them with its new projections, refusing with a
+  /// ConflictError if the dossier moved since it was read.
+  void write(const Dossier& dossier, const std::vector<runtime::Event>& events, time::Instant now);
+  /// Reads a dossier, asks `decide`, and writes what it decided.
+  AdvanceOutcome decide_and_write(
+      const std::string& id, time::Instant now,
+      const std::function<runtime::Decision(const runtime::DecideContext&, const Dossier&)>& decide);
   const runtime::ExecutableWorkflow& executable(const std::string& hash, const std::string& workflow);
 
   const load::ConfigSet& config_;

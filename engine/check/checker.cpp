@@ -88,16 +88,12 @@ void check_bounds(const model::WorkflowDefinition& def, Diagnostics& out) {
 
 }  // namespace
 
-std::vector<std::string> route_targets(const rules::RuleSet& rules, const std::string& table) {
-  return table_step_outputs(rules, table);
-}
-
 RouteTargets routes_of(const model::WorkflowDefinition& def, const rules::RuleSet& rules) {
   RouteTargets routes;
   for (const auto& step : def.steps) {
     for (const auto& action : step.actions) {
       if (!action.route_table.empty() && routes.count(action.route_table) == 0) {
-        routes.emplace(action.route_table, route_targets(rules, action.route_table));
+        routes.emplace(action.route_table, table_step_outputs(rules, action.route_table));
       }
     }
   }

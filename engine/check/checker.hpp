@@ -25,9 +25,6 @@ void check_workflow(const model::WorkflowDefinition& definition,
 void check_workflow_set(const std::vector<model::WorkflowDefinition>& workflows,
                         model::Diagnostics& out);
 
-/// The steps an action's route table can send a dossier to (its `step` output values).
-std::vector<std::string> route_targets(const rules::RuleSet& rules, const std::string& table);
-
 /// The steps each routing table used by the workflow can name.
 RouteTargets routes_of(const model::WorkflowDefinition& definition, const rules::RuleSet& rules);
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include <fmt/format.h>
+
 #include "engine/deadline/timers.hpp"
 #include "engine/rules/decision_table.hpp"
 #include "engine/rules/rule_set.hpp"
@@ -75,6 +77,10 @@ bool quorum_reached(const model::Step& step, std::size_t signatures, std::size_t
     case model::QuorumKind::AtLeast: return signatures >= static_cast<std::size_t>(step.quorum.count);
   }
   return false;
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  return fmt::format("{}", fmt::join(names, ", "));
 }
 
 std::string first_allowed(const Actor& actor, const std::vector<std::string>& allowed) {
@@ -212,9 +218,7 @@ Decision decide_advance(const DecideContext& ctx, const DossierState& state,
           return refuse(RefusalKind::AlreadySigned, a, signed_by->second);
         }
       }
-      std::string mine;
-      for (const auto& a : actor.agencies) mine += (mine.empty() ? "" : ", ") + a;
-      return refuse(RefusalKind::NotASigner, mine, state.step, {}, pending);
+      return refuse(RefusalKind::NotASigner, joined(actor.agencies), state.step, {}, pending);
     }
     Event event = base_event(ctx, state, EventType::Signed, actor.user, agency);
     event.action = "sign";
@@ -247,9 +251,8 @@ Decision decide_advance(const DecideContext& ctx, const DossierState& state,
   const auto allowed = agencies_allowed(def, state, *action);
   const std::string agency = first_allowed(actor, allowed);
   if (agency.empty()) {
-    std::string mine;
-    for (const auto& a : actor.agencies) mine += (mine.empty() ? "" : ", ") + a;
-    return refuse(RefusalKind::NotAllowed, command.action, mine, actor.user, allowed);
+    return refuse(RefusalKind::NotAllowed, command.action, joined(actor.agencies), actor.user,
+                  allowed);
   }
   if (action->note_required && command.note.find_first_not_of(" \t\r\n") == std::string::npos) {
     return refuse(RefusalKind::NoteRequired, command.action);
