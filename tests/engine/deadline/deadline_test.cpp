@@ -46,7 +46,8 @@ Mini returned_and_back(const std::string& policy) {
 
 TEST_CASE("a paused working-day clock resumes with the working days that were left",
           "[deadline][status][pause]") {
-  const time::HolidayCalendar& cal = Mini().calendar();
+  const Mini mini;  // the calendar lives in the fixture; a temporary would dangle
+  const time::HolidayCalendar& cal = mini.calendar();
   auto clock = clock_of(10, time::DayUnit::Working, model::ReturnPolicy::Pause);
   // 10 working days after Mon 2 March: 3,4,5,6,9,10,11,12,13,16 → 16 March.
   CHECK(deadline::evaluate(clock, cal, d("2026-03-03")).due == d("2026-03-16"));
@@ -171,7 +172,8 @@ TEST_CASE("an extension moves the due date and keeps the computed one",
 }
 
 TEST_CASE("a deadline is on track, due soon, overdue, met or missed", "[deadline][status]") {
-  const time::HolidayCalendar& cal = Mini().calendar();
+  const Mini mini;  // the calendar lives in the fixture; a temporary would dangle
+  const time::HolidayCalendar& cal = mini.calendar();
   auto clock = clock_of(10, time::DayUnit::Calendar, model::ReturnPolicy::Continue);
   clock.due_soon = 2;  // due 12 March
   auto at = [&](const char* day) { return deadline::evaluate(clock, cal, d(day)); };
