@@ -54,8 +54,9 @@ DeadlineView evaluate(const runtime::DeadlineClock& clock, const time::HolidayCa
           break;
         }
         view.paused_days += calendar.days_between(round.returned, *round.back, clock.within.unit);
+        // A dossier returned after its due date comes back with nothing left: due on return.
         auto resumed = calendar.add(*round.back, {std::max(left, 0), clock.within.unit});
-        due = left < 0 ? calendar.add(*round.back, {0, clock.within.unit}).date : resumed.date;
+        due = resumed.date;
         view.provisional = view.provisional || resumed.provisional;
       }
     } else if (clock.on_return == model::ReturnPolicy::Restart && clock.away()) {
