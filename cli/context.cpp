@@ -1,10 +1,10 @@
 #include "cli/context.hpp"
 
+#include <fmt/format.h>
+
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
-
-#include <fmt/format.h>
 
 #include "engine/model/error.hpp"
 #include "engine/model/spelling.hpp"
@@ -24,29 +24,37 @@ std::string Context::config_dir() {
   if (auto from_env = env("REGFLOW_CONFIG"); !from_env.empty()) return from_env;
   // Run from the build tree, the shipped definitions are in the source tree; installed, they
   // are under share/regflow.
-  if (std::filesystem::is_directory(std::filesystem::path(REGFLOW_SOURCE_CONFIG_DIR) / "workflows")) {
+  if (std::filesystem::is_directory(std::filesystem::path(REGFLOW_SOURCE_CONFIG_DIR) /
+                                    "workflows")) {
     return REGFLOW_SOURCE_CONFIG_DIR;
   }
   return REGFLOW_INSTALLED_CONFIG_DIR;
 }
 
+std::optional<time::Instant> Context::given_now(time::UtcOffset offset) const {
+  const std::string text = options.now.empty() ? env("REGFLOW_NOW") : options.now;
+  if (text.empty()) return std::nullopt;
+  auto parsed = time::parse_instant(text, offset);
+  if (!parsed) {
+    throw InputError(
+        fmt::format("--now '{}' is not a date or time; expected YYYY-MM-DD or "
+                    "YYYY-MM-DDTHH:MM (local time), optionally with Z or +HH:MM",
+                    text));
+  }
+  return parsed;
+}
+
+void Context::check_now_syntax() const {
+  given_now(time::UtcOffset{});
+}
+
 time::Instant Context::now() {
   if (now_) return *now_;
-  std::string text = options.now.empty() ? env("REGFLOW_NOW") : options.now;
-  if (text.empty()) {
-    now_ = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  } else {
-    // The offset is a setting of the installation; a bare --now is local time there.
-    time::UtcOffset offset;
-    if (config_) offset = config_->settings.offset;
-    auto parsed = time::parse_instant(text, offset);
-    if (!parsed) {
-      throw InputError(fmt::format("--now '{}' is not a date or time; expected YYYY-MM-DD or "
-                                   "YYYY-MM-DDTHH:MM (local time), optionally with Z or +HH:MM",
-                                   text));
-    }
-    now_ = *parsed;
-  }
+  // The offset is a setting of the installation; a bare --now is local time there.
+  time::UtcOffset offset;
+  if (config_) offset = config_->settings.offset;
+  now_ = given_now(offset).value_or(
+      std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
   return *now_;
 }
 
@@ -73,9 +81,10 @@ const load::ConfigSet& Context::config() {
       if (d.severity != model::Severity::Error) continue;
       if (errors++ == 0) first = model::format_diagnostic(d);
     }
-    throw InputError(fmt::format("the definitions in '{}' have {} error(s); run 'regflow check' "
-                                 "for all of them. First:\n{}",
-                                 config_dir(), errors, first));
+    throw InputError(
+        fmt::format("the definitions in '{}' have {} error(s); run 'regflow check' "
+                    "for all of them. First:\n{}",
+                    config_dir(), errors, first));
   }
   return *config_;
 }
@@ -117,10 +126,9 @@ runtime::Actor Context::actor() {
   if (auto found = installation().actor(name)) return *found;
   std::vector<std::string> names;
   for (const auto& u : store().users()) names.push_back(u.name);
-  throw InputError(fmt::format("unknown user '{}'{}; registered users: {}", name,
-                               model::did_you_mean(name, names),
-                               names.empty() ? "none (add one with 'regflow user add')"
-                                             : model::quoted_list(names)));
+  throw InputError(fmt::format(
+      "unknown user '{}'{}; registered users: {}", name, model::did_you_mean(name, names),
+      names.empty() ? "none (add one with 'regflow user add')" : model::quoted_list(names)));
 }
 
 }  // namespace regflow::cli

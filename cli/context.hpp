@@ -30,6 +30,8 @@ class Context {
 
   /// `--now`, REGFLOW_NOW, or the system clock (the only place regflow reads it).
   time::Instant now();
+  /// Refuses a malformed --now / REGFLOW_NOW before any command runs.
+  void check_now_syntax() const;
   time::Date today();
   /// The configuration, loaded and checked. Throws InputError listing the errors if it has any.
   const load::ConfigSet& config();
@@ -48,6 +50,8 @@ class Context {
 
  private:
   std::optional<time::Instant> now_;
+  /// --now or REGFLOW_NOW read in `offset`; nullopt when neither is given; throws when malformed.
+  std::optional<time::Instant> given_now(time::UtcOffset offset) const;
   std::unique_ptr<load::ConfigSet> config_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<app::Installation> installation_;

@@ -5,11 +5,17 @@
 namespace regflow::cli::render {
 namespace {
 
+// A DOT string: quotes and backslashes from the YAML are escaped, and a newline becomes DOT's
+// own line break "\n" (a centred line in the node).
 std::string quote(const std::string& text) {
   std::string out = "\"";
   for (char c : text) {
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
     if (c == '"' || c == '\\') out += '\\';
-    out += c == '\n' ? ' ' : c;
+    out += c;
   }
   return out + "\"";
 }
@@ -18,15 +24,19 @@ std::string quote(const std::string& text) {
 
 std::string workflow_dot(const model::WorkflowDefinition& def, const check::RouteTargets& routes,
                          const std::string& current_step, const std::set<std::string>& reached) {
-  std::string out = fmt::format("digraph {} {{\n  label={};\n  rankdir=TB;\n  node [shape=box, "
-                                "style=rounded, fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n",
-                                quote(def.name), quote(def.title + " (v" + std::to_string(def.version) + ")"));
+  std::string out = fmt::format(
+      "digraph {} {{\n  label={};\n  rankdir=TB;\n  node [shape=box, "
+      "style=rounded, fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n",
+      quote(def.name), quote(def.title + " (v" + std::to_string(def.version) + ")"));
   for (const auto& step : def.steps) {
     std::string label = step.title;
-    if (step.kind == model::StepKind::SignOff) label += "\\n[paraf: " + std::to_string(step.signers.size()) + " signers]";
-    if (!step.owner.empty()) label += "\\n(" + step.owner + (step.with.empty() ? "" : " → " + step.with) + ")";
+    if (step.kind == model::StepKind::SignOff)
+      label += "\n[paraf: " + std::to_string(step.signers.size()) + " signers]";
+    if (!step.owner.empty())
+      label += "\n(" + step.owner + (step.with.empty() ? "" : " → " + step.with) + ")";
     if (step.limit) {
-      label += "\\n≤ " + std::to_string(step.limit->within.amount) + " " + time::unit_name(step.limit->within.unit);
+      label += "\n≤ " + std::to_string(step.limit->within.amount) + " " +
+               time::unit_name(step.limit->within.unit);
     }
     std::string attributes = "label=" + quote(label);
     if (step.kind == model::StepKind::Final) attributes += ", shape=doubleoctagon";
@@ -44,7 +54,8 @@ std::string workflow_dot(const model::WorkflowDefinition& def, const check::Rout
       std::string label = action.name + (action.guard ? " [" + action.guard->text + "]" : "");
       const std::string style = action.is_return ? ", style=dashed" : "";
       if (!action.target.empty()) {
-        out += fmt::format("  {} -> {} [label={}{}];\n", quote(step.id), quote(action.target), quote(label), style);
+        out += fmt::format("  {} -> {} [label={}{}];\n", quote(step.id), quote(action.target),
+                           quote(label), style);
       } else if (auto it = routes.find(action.route_table); it != routes.end()) {
         for (const auto& target : it->second) {
           out += fmt::format("  {} -> {} [label={}{}];\n", quote(step.id), quote(target),
@@ -59,9 +70,10 @@ std::string workflow_dot(const model::WorkflowDefinition& def, const check::Rout
   for (const auto* deadline : def.all_deadlines()) {
     for (const auto& timer : deadline->timers) {
       if (timer.kind != model::TimerKind::Transition) continue;
-      const std::string from = deadline->kind == model::DeadlineKind::StepLimit ? deadline->id : deadline->from;
-      out += fmt::format("  {} -> {} [label={}, style=dotted, color=red];\n", quote(from), quote(timer.target),
-                         quote("otomatis: " + deadline->id));
+      const std::string from =
+          deadline->kind == model::DeadlineKind::StepLimit ? deadline->id : deadline->from;
+      out += fmt::format("  {} -> {} [label={}, style=dotted, color=red];\n", quote(from),
+                         quote(timer.target), quote("otomatis: " + deadline->id));
     }
   }
   return out + "}\n";

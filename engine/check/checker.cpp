@@ -1,9 +1,9 @@
 #include "engine/check/checker.hpp"
 
+#include <fmt/format.h>
+
 #include <map>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "engine/check/references.hpp"
 #include "engine/check/workflow_graph.hpp"
@@ -86,6 +86,24 @@ void check_bounds(const model::WorkflowDefinition& def, Diagnostics& out) {
   }
 }
 
+// Every deadline is shown with its legal basis on the board and in `show`; one without a basis
+// (such as the short form `limit: "7 hari"`) leaves the governor's office guessing where it
+// comes from. Practice limits say so ("batas praktik [I]").
+void check_basis(const model::WorkflowDefinition& def, Diagnostics& out) {
+  // Workflow deadlines must have a basis (the loader refuses them without); step limits may be
+  // written in the short form, which has none.
+  for (const auto& step : def.steps) {
+    if (!step.limit) continue;
+    const auto* deadline = &*step.limit;
+    if (deadline->basis.find_first_not_of(" \t") != std::string::npos) continue;
+    out.push_back(make_warning(
+        "W-NO-BASIS", deadline->location,
+        fmt::format("deadline '{}' gives no legal basis; write it as a map with 'basis' (for a "
+                    "practice limit: \"batas praktik [I]\")",
+                    deadline->id)));
+  }
+}
+
 }  // namespace
 
 RouteTargets routes_of(const model::WorkflowDefinition& def, const rules::RuleSet& rules) {
@@ -111,10 +129,10 @@ void check_workflow(const model::WorkflowDefinition& def, const model::AgencyDir
   check_reachability(def, edges, out);
   check_deadline_paths(def, edges, out);
   check_bounds(def, out);
+  check_basis(def, out);
 }
 
-void check_workflow_set(const std::vector<model::WorkflowDefinition>& workflows,
-                        Diagnostics& out) {
+void check_workflow_set(const std::vector<model::WorkflowDefinition>& workflows, Diagnostics& out) {
   std::map<std::string, const model::WorkflowDefinition*> names;
   std::map<std::string, const model::WorkflowDefinition*> prefixes;
   for (const auto& w : workflows) {
@@ -124,9 +142,10 @@ void check_workflow_set(const std::vector<model::WorkflowDefinition>& workflows,
       d.notes.push_back(fmt::format("first defined in {}", it->second->source_path));
       out.push_back(std::move(d));
     } else if (auto [pit, pfresh] = prefixes.emplace(w.id_prefix, &w); !pfresh) {
-      out.push_back(make_error("E-DUPLICATE-PREFIX", w.location,
-                               fmt::format("id_prefix '{}' of workflow '{}' is already used by '{}'",
-                                           w.id_prefix, w.name, pit->second->name)));
+      out.push_back(
+          make_error("E-DUPLICATE-PREFIX", w.location,
+                     fmt::format("id_prefix '{}' of workflow '{}' is already used by '{}'",
+                                 w.id_prefix, w.name, pit->second->name)));
     }
   }
 }

@@ -1,9 +1,9 @@
 #include "engine/check/references.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "engine/model/spelling.hpp"
 #include "engine/rules/expression.hpp"
@@ -31,12 +31,18 @@ class ReferenceChecker {
     if (def_.initial.empty()) {
       // reported by the loader as a missing key
     } else if (def_.find_step(def_.initial) == nullptr) {
-      step_error(def_.initial, def_.location, "the initial step");
+      step_error(def_.initial, def_.values.of("initial", def_.location), "'initial'");
     } else if (def_.find_step(def_.initial)->kind == model::StepKind::Final) {
       out_.push_back(make_error("E-INITIAL-FINAL", def_.location,
                                 fmt::format("the initial step '{}' is final; a dossier would be "
                                             "closed as soon as it starts",
                                             def_.initial)));
+    }
+    for (std::size_t i = 0; i < def_.target_until.size(); ++i) {
+      if (def_.find_step(def_.target_until[i]) == nullptr) {
+        step_error(def_.target_until[i], def_.values.of("target_until", i, def_.location),
+                   "'target_until'");
+      }
     }
     for (const auto& role : def_.roles) {
       if (!role.default_agency.empty() && !agencies_.contains(role.default_agency)) {
@@ -59,34 +65,55 @@ class ReferenceChecker {
  private:
   void step_error(const std::string& name, const model::SourceLocation& where,
                   const std::string& what) {
-    out_.push_back(make_error("E-UNKNOWN-STEP", where,
-                              fmt::format("{} '{}' is not a step of workflow '{}'{}", what, name,
-                                          def_.name, model::did_you_mean(name, steps_))));
+    out_.push_back(
+        make_error("E-UNKNOWN-STEP", where,
+                   fmt::format("{} names '{}', which is not a step of workflow '{}'{}", what, name,
+                               def_.name, model::did_you_mean(name, steps_))));
   }
 
   void party(const std::string& name, const model::SourceLocation& where, const std::string& what) {
     if (agencies_.contains(name)) return;
     if (std::find(roles_.begin(), roles_.end(), name) != roles_.end()) return;
-    auto d = make_error("E-UNKNOWN-AGENCY", where,
-                        fmt::format("{} '{}' is neither an agency nor a role of workflow '{}'{}",
-                                    what, name, def_.name, model::did_you_mean(name, parties_)));
+    auto d = make_error(
+        "E-UNKNOWN-AGENCY", where,
+        fmt::format("{} names '{}', which is neither an agency nor a role of workflow '{}'{}", what,
+                    name, def_.name, model::did_you_mean(name, parties_)));
     d.notes.push_back(roles_.empty() ? "agencies are listed in workflows/agencies.yaml"
                                      : "roles: " + model::quoted_list(roles_) +
                                            "; agencies are listed in workflows/agencies.yaml");
     out_.push_back(std::move(d));
   }
 
+  // An escalation goes to the owner's parent agency; an owner at the top (the Governor) has none,
+  // and the timer can then only remind. A role's agency is known only when a dossier starts.
+  void escalation_target(const model::Step& step, const std::string& what) {
+    if (!step.limit || !agencies_.contains(step.owner) ||
+        agencies_.parent_of(step.owner) != nullptr)
+      return;
+    for (const auto& timer : step.limit->timers) {
+      if (timer.kind != model::TimerKind::Escalate) continue;
+      out_.push_back(make_warning(
+          "W-ESCALATE-NO-PARENT", step.limit->location,
+          fmt::format(
+              "the limit of {} escalates, but its owner '{}' has no parent agency; the owner "
+              "will be reminded instead (use 'remind', or give '{}' a parent in agencies.yaml)",
+              what, step.owner, step.owner)));
+      return;
+    }
+  }
+
   void check_step(const model::Step& step) {
     const std::string what = fmt::format("step '{}'", step.id);
     if (step.kind != model::StepKind::Final && !step.owner.empty()) {
-      party(step.owner, step.location, "owner of " + what);
+      party(step.owner, step.values.of("owner", step.location), "owner of " + what);
+      escalation_target(step, what);
     }
     if (step.kind == model::StepKind::Waiting && !step.with.empty()) {
       if (!agencies_.contains(step.with)) {
-        out_.push_back(make_error("E-UNKNOWN-AGENCY", step.location,
-                                  fmt::format("'with' of {} names '{}', which is not an agency{}",
-                                              what, step.with,
-                                              model::did_you_mean(step.with, agencies_.codes()))));
+        out_.push_back(
+            make_error("E-UNKNOWN-AGENCY", step.values.of("with", step.location),
+                       fmt::format("'with' of {} names '{}', which is not an agency{}", what,
+                                   step.with, model::did_you_mean(step.with, agencies_.codes()))));
       } else if (!agencies_.find(step.with)->outside) {
         out_.push_back(make_warning(
             "W-WAITING-ON-INSIDE", step.location,
@@ -100,23 +127,25 @@ class ReferenceChecker {
                                   fmt::format("signoff {} lists no signers", what)));
       }
       std::set<std::string> seen;
-      for (const auto& signer : step.signers) {
-        party(signer, step.location, "signer of " + what);
+      for (std::size_t i = 0; i < step.signers.size(); ++i) {
+        const auto& signer = step.signers[i];
+        const auto& where = step.values.of("signers", i, step.location);
+        party(signer, where, "signer of " + what);
         if (!seen.insert(signer).second) {
-          out_.push_back(make_error("E-DUPLICATE-SIGNER", step.location,
-                                    fmt::format("'{}' is listed twice as a signer of {}", signer,
-                                                what)));
+          out_.push_back(
+              make_error("E-DUPLICATE-SIGNER", where,
+                         fmt::format("'{}' is listed twice as a signer of {}", signer, what)));
         }
       }
       if (step.quorum.kind == model::QuorumKind::AtLeast &&
           step.quorum.count > static_cast<int>(step.signers.size())) {
-        out_.push_back(make_error(
-            "E-QUORUM-TOO-LARGE", step.location,
-            fmt::format("signoff {} needs {} signatures but lists only {} signers", what,
-                        step.quorum.count, step.signers.size())));
+        out_.push_back(
+            make_error("E-QUORUM-TOO-LARGE", step.location,
+                       fmt::format("signoff {} needs {} signatures but lists only {} signers", what,
+                                   step.quorum.count, step.signers.size())));
       }
       if (!step.next.empty() && def_.find_step(step.next) == nullptr) {
-        step_error(step.next, step.location, "'next' of " + what);
+        step_error(step.next, step.values.of("next", step.location), "'next' of " + what);
       }
     }
     for (const auto& action : step.actions) check_action(step, action);
@@ -126,9 +155,11 @@ class ReferenceChecker {
   void check_action(const model::Step& step, const model::Action& action) {
     const std::string what = fmt::format("action '{}' of step '{}'", action.name, step.id);
     if (!action.target.empty() && def_.find_step(action.target) == nullptr) {
-      step_error(action.target, action.location, "target of " + what);
+      step_error(action.target, action.values.of("to", action.location), "target of " + what);
     }
-    for (const auto& who : action.by) party(who, action.location, "'by' of " + what);
+    for (std::size_t i = 0; i < action.by.size(); ++i) {
+      party(action.by[i], action.values.of("by", i, action.location), "'by' of " + what);
+    }
     for (const auto& variable : action.sets) {
       if (def_.find_variable(variable) == nullptr) {
         out_.push_back(make_error(
@@ -153,26 +184,35 @@ class ReferenceChecker {
     const std::string what = fmt::format("deadline '{}'", deadline.id);
     if (deadline.kind == model::DeadlineKind::Anchored) {
       if (!deadline.from.empty() && def_.find_step(deadline.from) == nullptr) {
-        step_error(deadline.from, deadline.location, "'from' of " + what);
+        step_error(deadline.from, deadline.values.of("from", deadline.location),
+                   "'from' of " + what);
       }
-      for (const auto& to : deadline.to) {
-        if (def_.find_step(to) == nullptr) step_error(to, deadline.location, "'to' of " + what);
+      for (std::size_t i = 0; i < deadline.to.size(); ++i) {
+        if (def_.find_step(deadline.to[i]) == nullptr) {
+          step_error(deadline.to[i], deadline.values.of("to", i, deadline.location),
+                     "'to' of " + what);
+        }
       }
     } else if (deadline.kind == model::DeadlineKind::DateVariable) {
       const auto* variable = def_.find_variable(deadline.variable);
       if (variable == nullptr) {
-        out_.push_back(make_error(
-            "E-UNKNOWN-VARIABLE", deadline.location,
-            fmt::format("{} is due on '{}', which is not a variable of workflow '{}'{}", what,
-                        deadline.variable, def_.name,
-                        model::did_you_mean(deadline.variable, variables_))));
+        out_.push_back(
+            make_error("E-UNKNOWN-VARIABLE", deadline.values.of("date", deadline.location),
+                       fmt::format("{} is due on '{}', which is not a variable of workflow '{}'{}",
+                                   what, deadline.variable, def_.name,
+                                   model::did_you_mean(deadline.variable, variables_))));
       } else if (variable->type != model::ValueType::Date) {
-        out_.push_back(make_error("E-WRONG-TYPE", deadline.location,
-                                  fmt::format("{} is due on '{}', which is a {}, not a date", what,
-                                              deadline.variable, model::type_name(variable->type))));
+        out_.push_back(
+            make_error("E-WRONG-TYPE", deadline.location,
+                       fmt::format("{} is due on '{}', which is a {}, not a date", what,
+                                   deadline.variable, model::type_name(variable->type))));
       }
-      for (const auto& step : deadline.active_in) {
-        if (def_.find_step(step) == nullptr) step_error(step, deadline.location, "'active_in' of " + what);
+      for (std::size_t i = 0; i < deadline.active_in.size(); ++i) {
+        const auto& step = deadline.active_in[i];
+        if (def_.find_step(step) == nullptr) {
+          step_error(step, deadline.values.of("active_in", i, deadline.location),
+                     "'active_in' of " + what);
+        }
       }
     }
     check_timers(deadline);

@@ -137,7 +137,7 @@ GraphFacts analyse(const model::WorkflowDefinition& def, const std::vector<Edge>
                                  boost::distance_map(boost::make_iterator_property_map(
                                      distance.begin(), boost::get(boost::vertex_index, g.graph))));
   for (auto f : finals) {
-    if (distance[f] == std::numeric_limits<int>::max()) continue;
+    if (!def.steps[f].completes || distance[f] == std::numeric_limits<int>::max()) continue;
     if (!facts.shortest_working_days || distance[f] < *facts.shortest_working_days) {
       facts.shortest_working_days = distance[f];
     }

@@ -21,9 +21,9 @@ struct Edge {
 struct GraphFacts {
   std::set<std::string> reachable;    ///< from the initial step (breadth-first search)
   std::set<std::string> can_finish;   ///< steps from which some final step is reachable
-  /// Earliest completion: the shortest path (Dijkstra) from the initial step to a final step,
-  /// weighting each step by its own time limit in working days (hari converted at 5 working days
-  /// per 7); nullopt when no final step is reachable.
+  /// Earliest completion: the shortest path (Dijkstra) from the initial step to a final step that
+  /// completes the procedure (not one that stops it), weighting each step by its own time limit
+  /// in working days (hari converted at 5 working days per 7); nullopt when none is reachable.
   std::optional<int> shortest_working_days;
   /// The longest loop-free path from the initial step, in steps and in working days of limits,
   /// computed over the graph without its back edges (returns for revision) in topological order.

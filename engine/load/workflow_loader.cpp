@@ -1,8 +1,8 @@
 #include "engine/load/workflow_loader.hpp"
 
-#include <set>
-
 #include <fmt/format.h>
+
+#include <set>
 
 #include "engine/load/yaml_reader.hpp"
 #include "engine/model/digest.hpp"
@@ -13,19 +13,20 @@ namespace {
 
 using model::Diagnostics;
 
-const std::vector<std::string> kWorkflowKeys{"workflow", "id_prefix", "version",  "title",
+const std::vector<std::string> kWorkflowKeys{"workflow", "id_prefix", "version",   "title",
                                              "basis",    "effective", "variables", "roles",
-                                             "initial",  "steps",     "deadlines"};
+                                             "initial",  "steps",     "deadlines", "target_until"};
 const std::vector<std::string> kVariableKeys{"title", "type", "values", "default", "required"};
 const std::vector<std::string> kRoleKeys{"title", "default"};
-const std::vector<std::string> kStepKeys{"title",  "kind",    "owner", "with",  "signers",
-                                         "quorum", "next",    "basis", "limit", "actions"};
-const std::vector<std::string> kActionKeys{"title", "to", "route", "guard", "by",
-                                           "note",  "return", "sets"};
-const std::vector<std::string> kLimitKeys{"title",     "within",   "basis", "confidence",
+const std::vector<std::string> kStepKeys{"title", "kind",  "owner", "with",    "signers", "quorum",
+                                         "next",  "basis", "limit", "actions", "outcome"};
+const std::vector<std::string> kOutcomes{"completed", "stopped"};
+const std::vector<std::string> kActionKeys{"title", "to",   "route",  "guard",
+                                           "by",    "note", "return", "sets"};
+const std::vector<std::string> kLimitKeys{"title",     "within",   "basis",  "confidence",
                                           "on_return", "due_soon", "on_miss"};
-const std::vector<std::string> kDeadlineKeys{"title",     "from",     "to",        "date",
-                                             "active_in", "within",   "basis",     "confidence",
+const std::vector<std::string> kDeadlineKeys{"title",     "from",     "to",     "date",
+                                             "active_in", "within",   "basis",  "confidence",
                                              "on_return", "due_soon", "on_miss"};
 const std::vector<std::string> kStepKinds{"task", "signoff", "waiting", "final"};
 const std::vector<std::string> kReturnPolicies{"continue", "pause", "restart"};
@@ -58,9 +59,9 @@ class WorkflowReader {
         def_.id_prefix += (c == '-' || c == '_') ? '-' : static_cast<char>(std::toupper(c));
       }
     } else if (!valid_prefix(def_.id_prefix)) {
-      yaml_.error("E-BAD-NAME", root["id_prefix"],
-                  fmt::format("id_prefix '{}' must be upper-case letters, digits and '-'",
-                              def_.id_prefix));
+      yaml_.error(
+          "E-BAD-NAME", root["id_prefix"],
+          fmt::format("id_prefix '{}' must be upper-case letters, digits and '-'", def_.id_prefix));
     }
     def_.version = yaml_.integer(root, "version", "the workflow", true, 1, 1000000).value_or(1);
     def_.title = yaml_.text(root, "title", "the workflow", true).value_or("");
@@ -75,6 +76,8 @@ class WorkflowReader {
     read_variables(root["variables"]);
     read_roles(root["roles"]);
     def_.initial = yaml_.text(root, "initial", "the workflow", true).value_or("");
+    def_.target_until = yaml_.text_list(root, "target_until", "the workflow");
+    def_.values = yaml_.value_locations(root);
     read_steps(root["steps"], root);
     read_deadlines(root["deadlines"]);
   }
@@ -231,10 +234,10 @@ class WorkflowReader {
       } else if (kind == "transition") {
         timer.kind = model::TimerKind::Transition;
       } else {
-        yaml_.error("E-BAD-VALUE", item,
-                    fmt::format("unknown timer '{}' in {}{}; accepted: {}", kind, list_what,
-                                model::did_you_mean(kind, kTimerKinds),
-                                model::quoted_list(kTimerKinds)));
+        yaml_.error(
+            "E-BAD-VALUE", item,
+            fmt::format("unknown timer '{}' in {}{}; accepted: {}", kind, list_what,
+                        model::did_you_mean(kind, kTimerKinds), model::quoted_list(kTimerKinds)));
         continue;
       }
       const std::string timer_what = fmt::format("timer '{}' of {}", kind, what);
@@ -243,7 +246,8 @@ class WorkflowReader {
         const auto before = duration(body, "before", timer_what, false);
         const auto after = duration(body, "after", timer_what, false);
         if (before && after) {
-          yaml_.error("E-BAD-VALUE", body, fmt::format("{} has both 'before' and 'after'", timer_what));
+          yaml_.error("E-BAD-VALUE", body,
+                      fmt::format("{} has both 'before' and 'after'", timer_what));
         }
         if (before) {
           timer.offset_days = -before->amount;
@@ -252,10 +256,12 @@ class WorkflowReader {
           timer.offset_days = after->amount;
           timer.offset_unit = after->unit;
         }
-        timer.target = yaml_.text(body, "to", timer_what, timer.kind == model::TimerKind::Transition)
-                           .value_or("");
+        timer.target =
+            yaml_.text(body, "to", timer_what, timer.kind == model::TimerKind::Transition)
+                .value_or("");
         timer.note = yaml_.text(body, "note", timer_what, false).value_or("");
-      } else if (body.IsDefined() && body.IsScalar() && timer.kind == model::TimerKind::Transition) {
+      } else if (body.IsDefined() && body.IsScalar() &&
+                 timer.kind == model::TimerKind::Transition) {
         timer.target = body.Scalar();
       } else if (body.IsDefined() && !body.IsNull()) {
         yaml_.expect_map(body, timer_what);
@@ -286,6 +292,7 @@ class WorkflowReader {
         continue;
       }
       yaml_.check_keys(value, kStepKeys, what);
+      step.values = yaml_.value_locations(value);
       step.title = yaml_.text(value, "title", what, true).value_or(step.id);
       const std::string kind = yaml_.text(value, "kind", what, false).value_or("task");
       if (kind == "task") {
@@ -297,26 +304,43 @@ class WorkflowReader {
       } else if (kind == "final") {
         step.kind = model::StepKind::Final;
       } else {
-        yaml_.error("E-BAD-VALUE", value["kind"],
-                    fmt::format("unknown step kind '{}' for {}{}; accepted kinds: {}", kind, what,
-                                model::did_you_mean(kind, kStepKinds),
-                                model::quoted_list(kStepKinds)));
+        yaml_.error(
+            "E-BAD-VALUE", value["kind"],
+            fmt::format("unknown step kind '{}' for {}{}; accepted kinds: {}", kind, what,
+                        model::did_you_mean(kind, kStepKinds), model::quoted_list(kStepKinds)));
       }
       const bool final_step = step.kind == model::StepKind::Final;
       step.owner = yaml_.text(value, "owner", what, !final_step).value_or("");
-      step.with = yaml_.text(value, "with", what, step.kind == model::StepKind::Waiting).value_or("");
+      step.with =
+          yaml_.text(value, "with", what, step.kind == model::StepKind::Waiting).value_or("");
       step.basis = yaml_.text(value, "basis", what, false).value_or("");
       step.signers = yaml_.text_list(value, "signers", what);
-      step.next = yaml_.text(value, "next", what, step.kind == model::StepKind::SignOff).value_or("");
+      step.next =
+          yaml_.text(value, "next", what, step.kind == model::StepKind::SignOff).value_or("");
       if (step.kind != model::StepKind::Waiting && value["with"].IsDefined()) {
-        yaml_.error("E-BAD-VALUE", value["with"], fmt::format("only a waiting step takes 'with' ({} is {})", what, kind));
+        yaml_.error("E-BAD-VALUE", value["with"],
+                    fmt::format("only a waiting step takes 'with' ({} is {})", what, kind));
       }
       if (step.kind != model::StepKind::SignOff) {
         for (const char* key_name : {"signers", "quorum", "next"}) {
           if (value[key_name].IsDefined()) {
-            yaml_.error("E-BAD-VALUE", value[key_name],
-                        fmt::format("only a signoff step takes '{}' ({} is {})", key_name, what, kind));
+            yaml_.error(
+                "E-BAD-VALUE", value[key_name],
+                fmt::format("only a signoff step takes '{}' ({} is {})", key_name, what, kind));
           }
+        }
+      }
+      if (const auto outcome = yaml_.text(value, "outcome", what, false)) {
+        if (!final_step) {
+          yaml_.error("E-BAD-VALUE", value["outcome"],
+                      fmt::format("only a final step takes 'outcome' ({} is {})", what, kind));
+        } else if (*outcome == "stopped") {
+          step.completes = false;
+        } else if (*outcome != "completed") {
+          yaml_.error(
+              "E-BAD-VALUE", value["outcome"],
+              fmt::format("unknown outcome '{}' for {}{}; accepted outcomes: {}", *outcome, what,
+                          model::did_you_mean(*outcome, kOutcomes), model::quoted_list(kOutcomes)));
         }
       }
       read_quorum(value, step, what);
@@ -388,8 +412,10 @@ class WorkflowReader {
       const std::string action_what = fmt::format("action '{}' of {}", action.name, what);
       if (value.IsScalar()) {
         action.target = value.Scalar();  // shorthand: `ajukan: harmonisasi`
+        action.values.by_key["to"] = yaml_.scalar_start(value);
       } else if (yaml_.expect_map(value, action_what)) {
         yaml_.check_keys(value, kActionKeys, action_what);
+        action.values = yaml_.value_locations(value);
         action.title = yaml_.text(value, "title", action_what, false).value_or("");
         action.target = yaml_.text(value, "to", action_what, false).value_or("");
         action.route_table = yaml_.text(value, "route", action_what, false).value_or("");
@@ -400,8 +426,8 @@ class WorkflowReader {
                                   action_what));
         }
         if (value["guard"].IsDefined() && value["guard"].IsScalar()) {
-          action.guard = model::ExpressionText{value["guard"].Scalar(),
-                                               yaml_.scalar_start(value["guard"])};
+          action.guard =
+              model::ExpressionText{value["guard"].Scalar(), yaml_.scalar_start(value["guard"])};
         } else if (value["guard"].IsDefined()) {
           yaml_.text(value, "guard", action_what, false);
         }
@@ -435,6 +461,7 @@ class WorkflowReader {
       const std::string what = fmt::format("deadline '{}'", spec.id);
       if (!yaml_.expect_map(value, what)) continue;
       yaml_.check_keys(value, kDeadlineKeys, what);
+      spec.values = yaml_.value_locations(value);
       spec.variable = yaml_.text(value, "date", what, false).value_or("");
       if (!spec.variable.empty()) {
         spec.kind = model::DeadlineKind::DateVariable;
@@ -457,8 +484,9 @@ class WorkflowReader {
       }
       read_deadline_common(value, spec, what);
       if (spec.basis.empty()) {
-        yaml_.error("E-MISSING-KEY", value,
-                    fmt::format("{} has no 'basis'; every deadline must cite its legal basis", what));
+        yaml_.error(
+            "E-MISSING-KEY", value,
+            fmt::format("{} has no 'basis'; every deadline must cite its legal basis", what));
       }
       def_.deadlines.push_back(std::move(spec));
     }
@@ -484,7 +512,8 @@ std::optional<model::WorkflowDefinition> load_workflow_text(const std::string& p
     WorkflowReader(yaml, def).read(*root);
   } catch (const YAML::Exception& e) {
     // yaml-cpp throws on some malformed structures while reading (e.g. deep recursion guards).
-    out.push_back(model::make_error("E-YAML-SYNTAX", yaml.location(e.mark), "invalid YAML: " + e.msg));
+    out.push_back(
+        model::make_error("E-YAML-SYNTAX", yaml.location(e.mark), "invalid YAML: " + e.msg));
     return std::nullopt;
   }
   return def;

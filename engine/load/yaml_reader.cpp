@@ -1,23 +1,27 @@
 #include "engine/load/yaml_reader.hpp"
 
+#include <fmt/format.h>
+
 #include <fstream>
 #include <set>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "engine/model/spelling.hpp"
 
 namespace regflow::load {
 
-
 std::string describe_node(const YAML::Node& node) {
   switch (node.Type()) {
-    case YAML::NodeType::Map: return "a map";
-    case YAML::NodeType::Sequence: return "a list";
-    case YAML::NodeType::Scalar: return fmt::format("'{}'", node.Scalar());
-    case YAML::NodeType::Null: return "nothing";
-    case YAML::NodeType::Undefined: return "nothing";
+    case YAML::NodeType::Map:
+      return "a map";
+    case YAML::NodeType::Sequence:
+      return "a list";
+    case YAML::NodeType::Scalar:
+      return fmt::format("'{}'", node.Scalar());
+    case YAML::NodeType::Null:
+      return "nothing";
+    case YAML::NodeType::Undefined:
+      return "nothing";
   }
   return "something else";
 }
@@ -64,6 +68,25 @@ std::string YamlReader::line_text(int line) const {
   return out;
 }
 
+model::ValueLocations YamlReader::value_locations(const YAML::Node& map) const {
+  model::ValueLocations out;
+  if (!map.IsMap()) return out;
+  for (const auto& entry : map) {
+    if (!entry.first.IsScalar()) continue;
+    const std::string key = entry.first.Scalar();
+    const YAML::Node& value = entry.second;
+    out.by_key[key] = value.IsScalar() ? scalar_start(value) : location(value);
+    if (value.IsSequence()) {
+      for (std::size_t i = 0; i < value.size(); ++i) {
+        const YAML::Node item = value[i];
+        out.by_key[key + "." + std::to_string(i)] =
+            item.IsScalar() ? scalar_start(item) : location(item);
+      }
+    }
+  }
+  return out;
+}
+
 model::SourceLocation YamlReader::scalar_start(const YAML::Node& scalar) const {
   auto where = location(scalar);
   const std::string line = line_text(where.line);
@@ -85,13 +108,15 @@ void YamlReader::warning(std::string code, const YAML::Node& at, std::string mes
 
 bool YamlReader::expect_map(const YAML::Node& node, const std::string& what) {
   if (node.IsMap()) return true;
-  error("E-WRONG-TYPE", node, fmt::format("{} must be a map of keys, found {}", what, describe_node(node)));
+  error("E-WRONG-TYPE", node,
+        fmt::format("{} must be a map of keys, found {}", what, describe_node(node)));
   return false;
 }
 
 bool YamlReader::expect_sequence(const YAML::Node& node, const std::string& what) {
   if (node.IsSequence()) return true;
-  error("E-WRONG-TYPE", node, fmt::format("{} must be a list, found {}", what, describe_node(node)));
+  error("E-WRONG-TYPE", node,
+        fmt::format("{} must be a list, found {}", what, describe_node(node)));
   return false;
 }
 
@@ -136,7 +161,8 @@ std::optional<std::string> YamlReader::text(const YAML::Node& map, const std::st
   }
   if (!value.IsScalar()) {
     error("E-WRONG-TYPE", value,
-          fmt::format("'{}' of {} must be a single value, found {}", key, what, describe_node(value)));
+          fmt::format("'{}' of {} must be a single value, found {}", key, what,
+                      describe_node(value)));
     return std::nullopt;
   }
   return value.Scalar();
@@ -205,15 +231,16 @@ std::optional<std::string> read_definition_file(const std::filesystem::path& pat
     return std::nullopt;
   }
   if (size > kMaxDefinitionBytes) {
-    out.push_back(model::make_error(
-        "E-FILE-TOO-LARGE", {path.string(), 0, 0},
-        fmt::format("file is {} bytes; definition files may be at most {} bytes", size,
-                    kMaxDefinitionBytes)));
+    out.push_back(
+        model::make_error("E-FILE-TOO-LARGE", {path.string(), 0, 0},
+                          fmt::format("file is {} bytes; definition files may be at most {} bytes",
+                                      size, kMaxDefinitionBytes)));
     return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    out.push_back(model::make_error("E-FILE", {path.string(), 0, 0}, "cannot open file for reading"));
+    out.push_back(
+        model::make_error("E-FILE", {path.string(), 0, 0}, "cannot open file for reading"));
     return std::nullopt;
   }
   std::ostringstream buffer;

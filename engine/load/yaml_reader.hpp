@@ -59,6 +59,9 @@ class YamlReader {
   std::vector<std::string> text_list(const YAML::Node& map, const std::string& key,
                                      const std::string& what);
 
+  /// Records where each value of `map` (and each item of a list value) was written.
+  model::ValueLocations value_locations(const YAML::Node& map) const;
+
   /// The location of the first character of a scalar's value (inside quotes when quoted).
   model::SourceLocation scalar_start(const YAML::Node& scalar) const;
 

@@ -84,6 +84,7 @@ struct DeadlineSpec {
   int due_soon = 2;  ///< "due soon" from this many days left, in the deadline's unit
   std::vector<TimerSpec> timers;
   SourceLocation location;
+  ValueLocations values;
 };
 
 struct Action {
@@ -97,6 +98,7 @@ struct Action {
   bool is_return = false;  ///< a return for revision: deadlines apply their return policy
   std::vector<std::string> sets;  ///< variables this action may set with --set
   SourceLocation location;
+  ValueLocations values;
 };
 
 struct Step {
@@ -108,10 +110,14 @@ struct Step {
   std::vector<std::string> signers;  ///< SignOff: agencies or roles
   Quorum quorum;
   std::string next;  ///< SignOff: where the dossier goes once the quorum is reached
+  /// Final: the procedure reached its purpose (`outcome: completed`, the default) rather than
+  /// being stopped (`outcome: stopped`: withdrawn, rejected, cancelled).
+  bool completes = true;
   std::string basis;
   std::optional<DeadlineSpec> limit;  ///< the step's own time limit
   std::vector<Action> actions;
   SourceLocation location;
+  ValueLocations values;
 
   const Action* find_action(const std::string& name) const;
 };
@@ -145,10 +151,15 @@ struct WorkflowDefinition {
   std::string initial;
   std::vector<Step> steps;
   std::vector<DeadlineSpec> deadlines;  ///< anchored and date-variable deadlines
+  /// Reaching any of these steps meets a dossier's own target (`start --within 14d`); when
+  /// empty, the target runs until the dossier closes. For a Pergub the Governor's "drafted
+  /// within two weeks" is met when the draft is ready for signature, not when it is promulgated.
+  std::vector<std::string> target_until;
   std::string source_path;
   std::string source_text;   ///< the YAML text exactly as read
   std::string content_hash;  ///< SHA-256 of source_text
   SourceLocation location;
+  ValueLocations values;
 
   const Step* find_step(const std::string& id) const;
   const VariableDecl* find_variable(const std::string& name) const;

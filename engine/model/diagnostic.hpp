@@ -5,6 +5,7 @@
 // and what would be accepted. The one text format is `path:line:col: error: message`.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,23 @@ struct SourceLocation {
   int column = 0;
 
   friend bool operator==(const SourceLocation&, const SourceLocation&) = default;
+};
+
+/// Where the values of a YAML map were written, by key ("owner") and, for lists, by key and
+/// index ("signers.1"): a wrong reference is reported at the value itself rather than at the
+/// key of the step or action that holds it.
+struct ValueLocations {
+  std::map<std::string, SourceLocation> by_key;
+
+  /// The value's location, or `fallback` when it was not recorded (e.g. built in code).
+  const SourceLocation& of(const std::string& key, const SourceLocation& fallback) const {
+    auto it = by_key.find(key);
+    return it == by_key.end() ? fallback : it->second;
+  }
+  const SourceLocation& of(const std::string& key, std::size_t index, const SourceLocation& fallback) const {
+    auto it = by_key.find(key + "." + std::to_string(index));
+    return it == by_key.end() ? of(key, fallback) : it->second;
+  }
 };
 
 enum class Severity { Error, Warning };

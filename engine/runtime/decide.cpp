@@ -1,9 +1,9 @@
 #include "engine/runtime/decide.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "engine/deadline/timers.hpp"
 #include "engine/rules/decision_table.hpp"
@@ -13,7 +13,9 @@
 namespace regflow::runtime {
 namespace {
 
-const model::WorkflowDefinition& def_of(const DecideContext& ctx) { return *ctx.workflow.definition; }
+const model::WorkflowDefinition& def_of(const DecideContext& ctx) {
+  return *ctx.workflow.definition;
+}
 
 Event base_event(const DecideContext& ctx, const DossierState& state, EventType type,
                  const std::string& actor, const std::string& agency) {
@@ -72,9 +74,12 @@ std::optional<Refusal> check_sets(const model::WorkflowDefinition& def,
 /// bound to an agency that is also listed, that agency signs once for both.
 bool quorum_reached(const model::Step& step, std::size_t signatures, std::size_t signers) {
   switch (step.quorum.kind) {
-    case model::QuorumKind::All: return signatures >= signers;
-    case model::QuorumKind::Any: return signatures >= 1;
-    case model::QuorumKind::AtLeast: return signatures >= static_cast<std::size_t>(step.quorum.count);
+    case model::QuorumKind::All:
+      return signatures >= signers;
+    case model::QuorumKind::Any:
+      return signatures >= 1;
+    case model::QuorumKind::AtLeast:
+      return signatures >= static_cast<std::size_t>(step.quorum.count);
   }
   return false;
 }
@@ -163,7 +168,8 @@ Decision decide_start(const DecideContext& ctx, const StartCommand& command, con
   std::vector<std::string> role_names;
   for (const auto& role : def.roles) role_names.push_back(role.name);
   for (const auto& [role, agency] : command.bindings) {
-    if (def.find_role(role) == nullptr) return refuse(RefusalKind::UnknownRole, role, {}, {}, role_names);
+    if (def.find_role(role) == nullptr)
+      return refuse(RefusalKind::UnknownRole, role, {}, {}, role_names);
     if (!ctx.agencies.contains(agency)) {
       return refuse(RefusalKind::UnknownAgency, agency, {}, {}, ctx.agencies.codes());
     }
@@ -175,11 +181,12 @@ Decision decide_start(const DecideContext& ctx, const StartCommand& command, con
       event.data["bind." + role.name] = role.default_agency;
     }
   }
-  if (auto refusal = check_sets(def, command.sets, nullptr, "start", event.changes)) return *refusal;
+  if (auto refusal = check_sets(def, command.sets, nullptr, "start", event.changes))
+    return *refusal;
   for (const auto& variable : def.variables) {
     if (variable.required && event.changes.count(variable.name) == 0 && !variable.default_value) {
-      return refuse(RefusalKind::MissingVariable, variable.name, {}, model::type_name(variable.type),
-                    variable.values);
+      return refuse(RefusalKind::MissingVariable, variable.name, {},
+                    model::type_name(variable.type), variable.values);
     }
   }
   if (command.target && command.within) return refuse(RefusalKind::NoTarget, "target");
@@ -267,7 +274,8 @@ Decision decide_advance(const DecideContext& ctx, const DossierState& state,
   DossierState after = state;
   for (const auto& [name, text] : event.changes) {
     const auto* decl = def.find_variable(name);
-    if (auto value = model::parse_value(text, decl->type, decl->values)) after.variables[name] = *value;
+    if (auto value = model::parse_value(text, decl->type, decl->values))
+      after.variables[name] = *value;
   }
   const auto input = eval_input(ctx, after);
   if (const auto* guard = ctx.workflow.guard(step->id, action->name)) {
@@ -352,9 +360,15 @@ std::vector<Event> decide_tick(const DecideContext& ctx, const DossierState& sta
         event.type = EventType::ReminderSent;
         break;
       case model::TimerKind::Escalate: {
-        event.type = EventType::Escalated;
-        const auto* parent = ctx.agencies.parent_of(owner);
-        event.data["to_agency"] = parent != nullptr ? parent->code : owner;
+        // With no one above the owner (the Governor), escalating to itself would only mislead
+        // the queue; the owner is reminded and the event says why it was not escalated.
+        if (const auto* parent = ctx.agencies.parent_of(owner)) {
+          event.type = EventType::Escalated;
+          event.data["to_agency"] = parent->code;
+        } else {
+          event.type = EventType::ReminderSent;
+          event.data["not_escalated"] = "no parent agency";
+        }
         break;
       }
       case model::TimerKind::Transition:

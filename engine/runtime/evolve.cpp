@@ -119,6 +119,10 @@ void enter_step(const model::WorkflowDefinition& def, DossierState& state, const
       start_clock(state, spec, today);
     }
   }
+  if (std::find(def.target_until.begin(), def.target_until.end(), to) != def.target_until.end()) {
+    auto* target = state.find_clock("target");
+    if (target != nullptr && target->running()) target->ended = today;
+  }
   if (step != nullptr && step->kind == model::StepKind::Final) {
     state.closed = true;
     for (auto& clock : state.clocks) {
@@ -199,7 +203,8 @@ void evolve(const model::WorkflowDefinition& def, DossierState& state, const Eve
       move(def, state, event, today);
       break;
     case EventType::DeadlineExtended:
-      if (auto* clock = state.find_clock(event.data.count("deadline") ? event.data.at("deadline") : "")) {
+      if (auto* clock =
+              state.find_clock(event.data.count("deadline") ? event.data.at("deadline") : "")) {
         auto it = event.data.find("to");
         if (it != event.data.end()) clock->extended_to = time::parse_date(it->second);
         clock->extension_reason = event.note;

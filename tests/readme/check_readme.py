@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Keeps the README's examples true: runs every ```console block of README.md, in order, in one
+temporary folder, and compares what regflow prints with what the README shows.
+
+In a console block, a line starting with "$ " is a command and the lines after it, up to the next
+command, are its output (stdout and stderr together, as a terminal shows them). A command is
+either `regflow ARGS...` (run with the binary under test) or `export NAME=VALUE...` (sets the
+environment of the commands that follow, across blocks). Blocks of other languages (```sh) are
+not run.
+
+    check_readme.py --regflow build/cli/regflow README.md            check (exit 1 on a difference)
+    check_readme.py --regflow build/cli/regflow README.md --update   rewrite the outputs in place
+"""
+import argparse
+import difflib
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+
+
+def parse_blocks(lines):
+    """Yields (start, end) line indexes of the body of each ```console block."""
+    i = 0
+    while i < len(lines):
+        if lines[i].rstrip() == "```console":
+            start = i + 1
+            end = start
+            while end < len(lines) and lines[end].rstrip() != "```":
+                end += 1
+            if end == len(lines):
+                sys.exit(f"README: the console block opened on line {i + 1} is never closed")
+            yield start, end
+            i = end + 1
+        else:
+            i += 1
+
+
+def run(command, regflow, env, cwd, where):
+    words = shlex.split(command)
+    if not words:
+        sys.exit(f"{where}: empty command")
+    if words[0] == "export":
+        for assignment in words[1:]:
+            name, sep, value = assignment.partition("=")
+            if not sep:
+                sys.exit(f"{where}: 'export {assignment}' has no '='")
+            env[name] = value
+        return []
+    if words[0] != "regflow":
+        sys.exit(f"{where}: only 'regflow ...' and 'export NAME=VALUE' can be run, not '{words[0]}'")
+    result = subprocess.run([regflow] + words[1:], cwd=cwd, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, timeout=120)
+    return [line.rstrip() for line in result.stdout.rstrip("\n").split("\n")] if result.stdout else []
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--regflow", required=True)
+    parser.add_argument("--update", action="store_true")
+    parser.add_argument("readme")
+    args = parser.parse_args()
+    regflow = os.path.abspath(args.regflow)
+    with open(args.readme, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("REGFLOW_")}
+    env["TZ"] = "Asia/Jakarta"
+    out = []
+    copied = 0
+    failures = 0
+    with tempfile.TemporaryDirectory(prefix="regflow-readme-") as cwd:
+        for start, end in parse_blocks(lines):
+            out.extend(lines[copied:start])
+            body = lines[start:end]
+            i = 0
+            while i < len(body):
+                if not body[i].startswith("$ "):
+                    sys.exit(f"{args.readme}:{start + i + 1}: expected a '$ ' command line")
+                command = body[i][2:]
+                j = i + 1
+                while j < len(body) and not body[j].startswith("$ "):
+                    j += 1
+                shown = [line.rstrip() for line in body[i + 1:j]]
+                actual = run(command, regflow, env, cwd, f"{args.readme}:{start + i + 1}")
+                out.append(body[i])
+                out.extend(actual)
+                if actual != shown:
+                    failures += 1
+                    if not args.update:
+                        print(f"{args.readme}:{start + i + 1}: the output of '{command}' differs:")
+                        sys.stdout.writelines(line + "\n" for line in difflib.unified_diff(
+                            shown, actual, "README", "regflow", lineterm=""))
+                i = j
+            copied = end
+        out.extend(lines[copied:])
+
+    if args.update:
+        with open(args.readme, "w", encoding="utf-8") as f:
+            f.write("\n".join(out))
+        print(f"{args.readme}: {failures} example(s) rewritten")
+        return 0
+    if failures:
+        print(f"{failures} README example(s) out of step; regenerate with: "
+              f"python3 tests/readme/check_readme.py --regflow PATH/regflow README.md --update")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
