@@ -3,7 +3,7 @@
 temporary folder, and compares what regflow prints with what the README shows.
 
 In a console block, a line starting with "$ " is a command and the lines after it, up to the next
-command, are its output (stdout and stderr together, as a terminal shows them). A command is
+command, are its output (stdout, then stderr). A command is
 either `regflow ARGS...` (run with the binary under test) or `export NAME=VALUE...` (sets the
 environment of the commands that follow, across blocks). Blocks of other languages (```sh) are
 not run.
@@ -51,8 +51,10 @@ def run(command, regflow, env, cwd, where):
     if words[0] != "regflow":
         sys.exit(f"{where}: only 'regflow ...' and 'export NAME=VALUE' can be run, not '{words[0]}'")
     result = subprocess.run([regflow] + words[1:], cwd=cwd, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, timeout=120)
-    return [line.rstrip() for line in result.stdout.rstrip("\n").split("\n")] if result.stdout else []
+                            stderr=subprocess.PIPE, text=True, timeout=120)
+    # stdout, then stderr: a terminal interleaves them, but buffering makes that order unstable.
+    text = result.stdout.rstrip("\n") + ("\n" if result.stdout and result.stderr else "") + result.stderr.rstrip("\n")
+    return [line.rstrip() for line in text.split("\n")] if text else []
 
 
 def main():
@@ -70,6 +72,7 @@ def main():
     out = []
     copied = 0
     failures = 0
+    examples = 0
     with tempfile.TemporaryDirectory(prefix="regflow-readme-") as cwd:
         for start, end in parse_blocks(lines):
             out.extend(lines[copied:start])
@@ -83,6 +86,7 @@ def main():
                 while j < len(body) and not body[j].startswith("$ "):
                     j += 1
                 shown = [line.rstrip() for line in body[i + 1:j]]
+                examples += 1
                 actual = run(command, regflow, env, cwd, f"{args.readme}:{start + i + 1}")
                 out.append(body[i])
                 out.extend(actual)
@@ -96,6 +100,9 @@ def main():
             copied = end
         out.extend(lines[copied:])
 
+    if examples == 0:
+        print(f"{args.readme}: no ```console examples found; nothing was checked")
+        return 1
     if args.update:
         with open(args.readme, "w", encoding="utf-8") as f:
             f.write("\n".join(out))
