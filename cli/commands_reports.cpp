@@ -1,14 +1,17 @@
 // board and queue: what the governor's office and each agency open every morning. Both read the
 // projections (dossier rows and running deadlines), never replay events.
+#include <cstdlib>
 #include <iostream>
+
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/render/board.hpp"
 #include "cli/render/dossier.hpp"
-#include "cli/render/table.hpp"
 #include "engine/model/error.hpp"
 #include "engine/model/spelling.hpp"
 #include "engine/report/board.hpp"
@@ -16,18 +19,18 @@
 namespace regflow::cli {
 namespace {
 
-std::string days_cell(const report::BoardEntry& e) {
-  if (!e.deadline) return "-";
-  const std::string unit = e.deadline->working_days ? "hk" : "h";
-  switch (e.status) {
-    case deadline::Status::Paused: return fmt::format("paused ({}{} left)", e.days_left, unit);
-    case deadline::Status::Overdue: return fmt::format("{}{} late", -e.days_left, unit);
-    case deadline::Status::DueSoon:
-    case deadline::Status::OnTrack: return e.days_left == 0 ? "today" : fmt::format("{}{} left", e.days_left, unit);
-    case deadline::Status::Met:
-    case deadline::Status::Missed: return "-";
+// The width a person's terminal gives the board: COLUMNS when set (for scripts and tests), else
+// the terminal's own size; 0 (no limit) when the output goes to a pipe or a file.
+std::size_t terminal_width() {
+  if (const char* columns = std::getenv("COLUMNS"); columns != nullptr && *columns != '\0') {
+    char* end = nullptr;
+    const long value = std::strtol(columns, &end, 10);
+    if (*end == '\0' && value > 0 && value < 10000) return static_cast<std::size_t>(value);
   }
-  return "-";
+  if (isatty(STDOUT_FILENO) == 0) return 0;
+  winsize size{};
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  return 80;
 }
 
 nlohmann::json entry_json(const report::BoardEntry& e) {
@@ -54,30 +57,10 @@ void print_board(Context& ctx, const report::Board& board, const std::string& he
     print_json(out.dump(2));
     return;
   }
-  const bool colour = isatty(STDOUT_FILENO) != 0;
-  std::cout << fmt::format("{} — {} open dossier(s), as of {}\n\n", heading, board.entries.size(),
-                           time::format_date(board.today));
-  render::Table table({"ID", "STEP", "HELD BY", "DUE", "LEFT", "TITLE"});
-  table.limit(1, 20);
-  table.limit(2, 16);
-  table.limit(5, 22);
-  for (const auto& e : board.entries) {
-    std::string due = e.deadline && e.deadline->due ? time::format_date(*e.deadline->due) : "-";
-    std::string days = days_cell(e);
-    if (colour && e.status == deadline::Status::Overdue && e.deadline) days = "\x1b[31m" + days + "\x1b[0m";
-    if (colour && e.status == deadline::Status::DueSoon && e.deadline) days = "\x1b[33m" + days + "\x1b[0m";
-    std::string holder = e.dossier.owner_agency;
-    if (!e.dossier.escalated_to.empty()) holder += "^" + e.dossier.escalated_to;
-    table.add({e.dossier.id, e.dossier.step, holder, due, days, e.dossier.title});
-  }
-  std::cout << table.str();
-  std::cout << "\n";
-  std::string totals;
-  for (const auto& [status, count] : board.totals_by_status) totals += fmt::format("{}{}: {}", totals.empty() ? "" : ", ", status, count);
-  std::cout << "by status: " << (totals.empty() ? "none" : totals) << "\n";
-  std::string late;
-  for (const auto& [agency, count] : board.late_by_agency) late += fmt::format("{}{} {}", late.empty() ? "" : ", ", agency, count);
-  std::cout << "late, by agency holding them: " << (late.empty() ? "none" : late) << "\n";
+  render::BoardLayout layout;
+  layout.width = terminal_width();
+  layout.colour = isatty(STDOUT_FILENO) != 0;
+  std::cout << render::board_text(board, heading, layout);
 }
 
 void add_report_commands(CLI::App& app, Context& ctx) {

@@ -3,9 +3,8 @@
 #include <algorithm>
 
 namespace regflow::cli::render {
-namespace {
 
-std::string cut(const std::string& text, std::size_t width) {
+std::string cut_to_width(const std::string& text, std::size_t width) {
   if (display_width(text) <= width || width == 0) return text;
   std::string out;
   std::size_t count = 0;
@@ -20,12 +19,20 @@ std::string cut(const std::string& text, std::size_t width) {
   return out + "…";
 }
 
-}  // namespace
-
 std::size_t display_width(const std::string& text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    // ANSI colour codes ("\x1b[31m") take no room on the terminal.
+    if (text[i] == '\x1b' && i + 1 < text.size() && text[i + 1] == '[') {
+      const auto end = text.find('m', i);
+      if (end != std::string::npos) {
+        i = end;
+        continue;
+      }
+    }
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++width;
+  }
+  return width;
 }
 
 void Table::limit(std::size_t column, std::size_t width) {
@@ -41,7 +48,7 @@ std::string Table::str() const {
   for (auto& row : cells) {
     row.resize(headers_.size());
     for (std::size_t c = 0; c < row.size(); ++c) {
-      if (c < limits_.size() && limits_[c] > 0) row[c] = cut(row[c], limits_[c]);
+      if (c < limits_.size() && limits_[c] > 0) row[c] = cut_to_width(row[c], limits_[c]);
       widths[c] = std::max(widths[c], display_width(row[c]));
     }
   }

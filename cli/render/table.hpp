@@ -22,7 +22,10 @@ class Table {
   std::vector<std::size_t> limits_;
 };
 
-/// Number of characters (UTF-8 code points) in a string.
+/// Number of characters (UTF-8 code points) in a string, not counting ANSI colour codes.
 std::size_t display_width(const std::string& text);
+
+/// `text` cut to `width` characters, ending in "…" when cut (0: never cut).
+std::string cut_to_width(const std::string& text, std::size_t width);
 
 }  // namespace regflow::cli::render

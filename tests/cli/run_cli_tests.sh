@@ -30,7 +30,7 @@ export SRC="$src"
 here="$src/tests/cli"
 config="$src/tests/data/valid/config"
 export TZ=Asia/Jakarta
-unset REGFLOW_DB REGFLOW_USER REGFLOW_NOW REGFLOW_CONFIG SPDLOG_LEVEL
+unset REGFLOW_DB REGFLOW_USER REGFLOW_NOW REGFLOW_CONFIG SPDLOG_LEVEL COLUMNS
 
 if [ $# -eq 0 ]; then
   set -- "$here"/*.test

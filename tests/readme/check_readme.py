@@ -67,7 +67,8 @@ def main():
     with open(args.readme, encoding="utf-8") as f:
         lines = f.read().split("\n")
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith("REGFLOW_")}
+    # A pipe has no terminal width; COLUMNS from the caller's shell would narrow the board.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("REGFLOW_") and k != "COLUMNS"}
     env["TZ"] = "Asia/Jakarta"
     out = []
     copied = 0

@@ -1,0 +1,124 @@
+#include "cli/render/board.hpp"
+
+#include <fmt/format.h>
+
+#include "cli/render/table.hpp"
+
+namespace regflow::cli::render {
+namespace {
+
+constexpr std::size_t kStepWidth = 20;
+constexpr std::size_t kHolderWidth = 16;
+constexpr std::size_t kTitleWidth = 22;
+constexpr std::size_t kNarrowStepWidth = 16;
+
+std::string coloured(const report::BoardEntry& e, std::string cell, bool colour) {
+  if (!colour || !e.deadline) return cell;
+  if (e.status == deadline::Status::Overdue) return "\x1b[31m" + cell + "\x1b[0m";
+  if (e.status == deadline::Status::DueSoon) return "\x1b[33m" + cell + "\x1b[0m";
+  return cell;
+}
+
+std::string holder(const report::BoardEntry& e) {
+  std::string out = e.dossier.owner_agency;
+  if (!e.dossier.escalated_to.empty()) out += "^" + e.dossier.escalated_to;
+  return out;
+}
+
+std::string due_cell(const report::BoardEntry& e) {
+  return e.deadline && e.deadline->due ? time::format_date(*e.deadline->due) : "-";
+}
+
+/// "label: a, b, c" wrapped at `width` (0: no wrapping), continuation lines indented.
+std::string wrapped(const std::string& label, const std::vector<std::string>& items,
+                    std::size_t width) {
+  std::string out = label;
+  std::size_t line = display_width(label);
+  if (items.empty()) return out + " none\n";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const std::string piece = items[i] + (i + 1 < items.size() ? "," : "");
+    if (width != 0 && line + 1 + display_width(piece) > width && line > 2) {
+      out += "\n ";
+      line = 1;
+    }
+    out += " " + piece;
+    line += 1 + display_width(piece);
+  }
+  return out + "\n";
+}
+
+}  // namespace
+
+std::string days_cell(const report::BoardEntry& e) {
+  if (!e.deadline) return "-";
+  const std::string unit = e.deadline->working_days ? "hk" : "h";
+  switch (e.status) {
+    case deadline::Status::Paused:
+      return fmt::format("paused ({}{} left)", e.days_left, unit);
+    case deadline::Status::Overdue:
+      return fmt::format("{}{} late", -e.days_left, unit);
+    case deadline::Status::DueSoon:
+    case deadline::Status::OnTrack:
+      return e.days_left == 0 ? "today" : fmt::format("{}{} left", e.days_left, unit);
+    case deadline::Status::Met:
+    case deadline::Status::Missed:
+      return "-";
+  }
+  return "-";
+}
+
+std::string board_text(const report::Board& board, const std::string& heading,
+                       const BoardLayout& layout) {
+  std::string out = fmt::format("{} — {} open dossier(s), as of {}\n\n", heading,
+                                board.entries.size(), time::format_date(board.today));
+
+  Table wide({"ID", "STEP", "HELD BY", "DUE", "LEFT", "TITLE"});
+  wide.limit(1, kStepWidth);
+  wide.limit(2, kHolderWidth);
+  wide.limit(5, kTitleWidth);
+  for (const auto& e : board.entries) {
+    wide.add({e.dossier.id, e.dossier.step, holder(e), due_cell(e),
+              coloured(e, days_cell(e), layout.colour), e.dossier.title});
+  }
+  const std::string table = wide.str();
+  std::size_t widest = 0;
+  for (std::size_t start = 0; start < table.size();) {
+    const std::size_t end = table.find('\n', start);
+    widest = std::max(widest, display_width(table.substr(start, end - start)));
+    start = end + 1;
+  }
+
+  if (layout.width == 0 || widest <= layout.width) {
+    out += table;
+  } else {
+    Table narrow({"ID", "STEP", "HELD BY", "DUE", "LEFT"});
+    narrow.limit(1, kNarrowStepWidth);
+    narrow.limit(2, kHolderWidth);
+    for (const auto& e : board.entries) {
+      narrow.add({e.dossier.id, e.dossier.step, holder(e), due_cell(e),
+                  coloured(e, days_cell(e), layout.colour)});
+    }
+    const std::string facts = narrow.str();
+    std::size_t start = facts.find('\n') + 1;
+    out += facts.substr(0, start);  // the header
+    for (const auto& e : board.entries) {
+      const std::size_t end = facts.find('\n', start);
+      out += facts.substr(start, end - start + 1);
+      out += "  " + cut_to_width(e.dossier.title, layout.width > 3 ? layout.width - 2 : 1) + "\n";
+      start = end + 1;
+    }
+  }
+
+  out += "\n";
+  std::vector<std::string> totals;
+  for (const auto& [status, count] : board.totals_by_status)
+    totals.push_back(fmt::format("{}: {}", status, count));
+  out += wrapped("by status:", totals, layout.width);
+  std::vector<std::string> late;
+  for (const auto& [agency, count] : board.late_by_agency)
+    late.push_back(fmt::format("{} {}", agency, count));
+  out += wrapped("late, by agency holding them:", late, layout.width);
+  return out;
+}
+
+}  // namespace regflow::cli::render
