@@ -34,7 +34,9 @@ std::string workflow_dot(const model::WorkflowDefinition& def, const check::Rout
       label += "\n[paraf: " + std::to_string(step.signers.size()) + " signers]";
     if (!step.owner.empty())
       label += "\n(" + step.owner + (step.with.empty() ? "" : " → " + step.with) + ")";
-    if (step.limit) {
+    if (step.limit && step.limit->within_table) {
+      label += "\n≤ " + step.limit->within_table->table + "." + step.limit->within_table->output;
+    } else if (step.limit) {
       label += "\n≤ " + std::to_string(step.limit->within.amount) + " " +
                time::unit_name(step.limit->within.unit);
     }

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "engine/check/references.hpp"
+#include "engine/check/table_periods.hpp"
 #include "engine/check/workflow_graph.hpp"
 #include "engine/model/spelling.hpp"
 
@@ -67,6 +68,9 @@ void check_deadline_paths(const model::WorkflowDefinition& def, const std::vecto
 void check_bounds(const model::WorkflowDefinition& def, Diagnostics& out) {
   for (const auto* deadline : def.all_deadlines()) {
     if (deadline->kind == model::DeadlineKind::DateVariable) continue;
+    // A table-driven period is bounded row by row (check_table_periods); `within` is only its
+    // `otherwise` here.
+    if (deadline->within_table && !deadline->within_table->otherwise) continue;
     if (deadline->within.amount <= 0) {
       out.push_back(make_error("E-DEADLINE-BOUNDS", deadline->location,
                                fmt::format("deadline '{}' must allow at least 1 day, found {}",
@@ -119,7 +123,8 @@ RouteTargets routes_of(const model::WorkflowDefinition& def, const rules::RuleSe
 }
 
 GraphFacts workflow_facts(const model::WorkflowDefinition& def, const rules::RuleSet& rules) {
-  return analyse(def, step_edges(def, routes_of(def, rules)));
+  const auto weighed = with_longest_periods(def, rules);
+  return analyse(weighed, step_edges(weighed, routes_of(weighed, rules)));
 }
 
 void check_workflow(const model::WorkflowDefinition& def, const model::AgencyDirectory& agencies,
@@ -130,6 +135,7 @@ void check_workflow(const model::WorkflowDefinition& def, const model::AgencyDir
   check_deadline_paths(def, edges, out);
   check_bounds(def, out);
   check_basis(def, out);
+  check_table_periods(def, rules, out);
 }
 
 void check_workflow_set(const std::vector<model::WorkflowDefinition>& workflows, Diagnostics& out) {

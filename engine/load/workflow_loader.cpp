@@ -28,6 +28,8 @@ const std::vector<std::string> kLimitKeys{"title",     "within",   "basis",  "co
 const std::vector<std::string> kDeadlineKeys{"title",     "from",     "to",     "date",
                                              "active_in", "within",   "basis",  "confidence",
                                              "on_return", "due_soon", "on_miss"};
+const std::vector<std::string> kWithinTableKeys{"table", "output", "unit", "otherwise"};
+const std::vector<std::string> kUnitNames{"hari", "hari kerja", "days", "working days"};
 const std::vector<std::string> kStepKinds{"task", "signoff", "waiting", "final"};
 const std::vector<std::string> kReturnPolicies{"continue", "pause", "restart"};
 const std::vector<std::string> kTimerKinds{"remind", "escalate", "transition"};
@@ -181,6 +183,36 @@ class WorkflowReader {
                               *raw));
     }
     return parsed;
+  }
+
+  // `within` is a duration, or a map naming the decision table output that gives it per dossier.
+  void read_within(const YAML::Node& node, model::DeadlineSpec& spec, const std::string& what) {
+    const YAML::Node within = node["within"];
+    if (!within.IsDefined() || !within.IsMap()) {
+      if (auto parsed = duration(node, "within", what, true)) spec.within = *parsed;
+      return;
+    }
+    const std::string within_what = fmt::format("'within' of {}", what);
+    yaml_.check_keys(within, kWithinTableKeys, within_what);
+    model::TablePeriod period;
+    period.location = yaml_.location(within);
+    period.table = yaml_.text(within, "table", within_what, true).value_or("");
+    period.output = yaml_.text(within, "output", within_what, true).value_or("");
+    if (auto unit = yaml_.text(within, "unit", within_what, false)) {
+      if (*unit == "hari" || *unit == "days") {
+        period.unit = time::DayUnit::Calendar;
+      } else if (*unit == "hari kerja" || *unit == "working days") {
+        period.unit = time::DayUnit::Working;
+      } else {
+        yaml_.error("E-BAD-VALUE", within["unit"],
+                    fmt::format("unknown unit '{}' in {}{}; accepted: {}", *unit, within_what,
+                                model::did_you_mean(*unit, kUnitNames),
+                                model::quoted_list(kUnitNames)));
+      }
+    }
+    period.otherwise = duration(within, "otherwise", within_what, false);
+    spec.within = period.otherwise.value_or(time::Duration{0, period.unit.value_or(time::DayUnit::Calendar)});
+    spec.within_table = std::move(period);
   }
 
   void read_deadline_common(const YAML::Node& node, model::DeadlineSpec& spec,
@@ -388,7 +420,7 @@ class WorkflowReader {
     } else {
       if (!yaml_.expect_map(node, limit_what)) return;
       yaml_.check_keys(node, kLimitKeys, limit_what);
-      if (auto within = duration(node, "within", limit_what, true)) spec.within = *within;
+      read_within(node, spec, limit_what);
       read_deadline_common(node, spec, limit_what);
     }
     step.limit = std::move(spec);
@@ -480,7 +512,7 @@ class WorkflowReader {
         if (spec.to.empty()) {
           yaml_.error("E-MISSING-KEY", value, fmt::format("{} has no 'to'", what));
         }
-        if (auto within = duration(value, "within", what, true)) spec.within = *within;
+        read_within(value, spec, what);
       }
       read_deadline_common(value, spec, what);
       if (spec.basis.empty()) {

@@ -69,6 +69,17 @@ enum class DeadlineKind {
   DateVariable  ///< due on the date held by a dossier variable (e.g. berlaku_sampai)
 };
 
+/// A period read from a decision table output when the clock starts: the days a step gets, by
+/// category (`within: {table: tenggat_evaluasi, output: evaluasi}`). The output is text holding a
+/// duration (`15wd`), or a number of days in `unit`.
+struct TablePeriod {
+  std::string table;
+  std::string output;
+  std::optional<time::DayUnit> unit;        ///< required when the output is a number
+  std::optional<time::Duration> otherwise;  ///< when no row gives a value for the dossier
+  SourceLocation location;
+};
+
 struct DeadlineSpec {
   std::string id;  ///< unique in the workflow; a step limit's id is the step's id
   std::string title;
@@ -78,6 +89,9 @@ struct DeadlineSpec {
   std::string variable;         ///< DateVariable: the date variable
   std::vector<std::string> active_in;  ///< DateVariable: steps in which it is watched (empty: all open)
   time::Duration within{0, time::DayUnit::Calendar};
+  /// When set, the period comes from this table when the clock starts, and `within` holds only
+  /// its `otherwise` (amount 0 when there is none).
+  std::optional<TablePeriod> within_table;
   std::string basis;       ///< legal basis, e.g. "UU 12/2011 Pasal 79(1)"
   std::string confidence;  ///< the brief's tag when the reading is uncertain, e.g. "[R]"
   ReturnPolicy on_return = ReturnPolicy::Continue;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "engine/deadline/table_period.hpp"
 #include "engine/deadline/timers.hpp"
 #include "engine/rules/decision_table.hpp"
 #include "engine/rules/rule_set.hpp"
@@ -29,11 +30,43 @@ Event base_event(const DecideContext& ctx, const DossierState& state, EventType 
   return event;
 }
 
-/// Numbers and seals events after the state's last one.
-std::vector<Event> chain(const DossierState& state, std::vector<Event> events) {
+/// Records in `event` the period of each table-driven deadline it starts or restarts, decided
+/// from the facts as they will be after the event (see deadline/table_period.hpp for why).
+void record_periods(const DecideContext& ctx, const DossierState& before, Event& event) {
+  const auto& def = def_of(ctx);
+  const bool enters = event.type == EventType::Started ||
+                      (!event.to_step.empty() && event.to_step != event.from_step);
+  if (!enters || ctx.workflow.rules == nullptr) return;
+  const std::string& to = event.to_step;
+  std::optional<rules::EvalInput> input;
+  for (const auto* spec : def.all_deadlines()) {
+    if (!spec->within_table) continue;
+    const auto* clock = before.find_clock(spec->id);
+    const bool starts = spec->kind != model::DeadlineKind::DateVariable && spec->from == to &&
+                        (clock == nullptr || !clock->running());
+    const bool restarts = clock != nullptr && clock->away() &&
+                          clock->rounds.back().from_step == to &&
+                          clock->on_return == model::ReturnPolicy::Restart;
+    if (!starts && !restarts) continue;
+    if (!input) {
+      DossierState after = before;
+      evolve(def, after, event, ctx.offset);
+      input = eval_input(ctx, after);
+    }
+    const auto resolved = deadline::resolve_period(*spec->within_table, *ctx.workflow.rules, *input);
+    event.data[deadline::period_key(spec->id)] =
+        resolved.within ? time::format_duration(*resolved.within) : "none";
+    if (!resolved.basis.empty()) event.data[deadline::period_basis_key(spec->id)] = resolved.basis;
+  }
+}
+
+/// Numbers and seals events after the state's last one, recording table-driven periods first.
+std::vector<Event> chain(const DecideContext& ctx, const DossierState& state,
+                         std::vector<Event> events) {
   std::string previous = state.last_hash;
   std::int64_t sequence = state.version;
   for (auto& event : events) {
+    record_periods(ctx, state, event);
     event.sequence = ++sequence;
     seal(event, previous);
     previous = event.hash;
@@ -198,7 +231,7 @@ Decision decide_start(const DecideContext& ctx, const StartCommand& command, con
     event.data["target_within"] =
         std::to_string(command.within->amount) + " " + time::unit_name(command.within->unit);
   }
-  return chain(empty, {std::move(event)});
+  return chain(ctx, empty, {std::move(event)});
 }
 
 Decision decide_advance(const DecideContext& ctx, const DossierState& state,
@@ -239,7 +272,7 @@ Decision decide_advance(const DecideContext& ctx, const DossierState& state,
     event.to_step = quorum_reached(*step, state.signatures.size() + 1, distinct.size())
                         ? step->next
                         : state.step;
-    return chain(state, {std::move(event)});
+    return chain(ctx, state, {std::move(event)});
   }
 
   const model::Action* action = step->find_action(command.action);
@@ -302,7 +335,7 @@ Decision decide_advance(const DecideContext& ctx, const DossierState& state,
     event.data["route"] = action->route_table;
   }
   if (action->is_return) event.data["return"] = "true";
-  return chain(state, {std::move(event)});
+  return chain(ctx, state, {std::move(event)});
 }
 
 Decision decide_extend(const DecideContext& ctx, const DossierState& state,
@@ -328,7 +361,7 @@ Decision decide_extend(const DecideContext& ctx, const DossierState& state,
   event.note = command.reason;
   event.data["deadline"] = command.deadline;
   event.data["to"] = time::format_date(command.to);
-  return chain(state, {std::move(event)});
+  return chain(ctx, state, {std::move(event)});
 }
 
 std::vector<Event> decide_tick(const DecideContext& ctx, const DossierState& state) {
@@ -376,7 +409,7 @@ std::vector<Event> decide_tick(const DecideContext& ctx, const DossierState& sta
         event.to_step = timer.spec.target;
         break;
     }
-    auto sealed = chain(current, {event});
+    auto sealed = chain(ctx, current, {event});
     evolve(def, current, sealed.front(), ctx.offset);
     out.push_back(std::move(sealed.front()));
   }

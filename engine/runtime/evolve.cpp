@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/deadline/table_period.hpp"
+
 namespace regflow::runtime {
 
 const DeadlineClock* DossierState::find_clock(const std::string& clock_id) const {
@@ -33,17 +35,42 @@ DeadlineClock new_clock(const model::DeadlineSpec& spec, time::Date started) {
   return clock;
 }
 
+/// The period a clock of `spec` starts with: a table-driven period as the starting event
+/// recorded it (see deadline/table_period.hpp); nullopt when the table gave none. Events written
+/// before a deadline read its period from a table carry no record and keep `otherwise`.
+std::optional<time::Duration> period_of(const model::DeadlineSpec& spec, const Event& event) {
+  if (!spec.within_table) return spec.within;
+  auto it = event.data.find(deadline::period_key(spec.id));
+  if (it == event.data.end()) {
+    return spec.within.amount > 0 ? std::optional<time::Duration>(spec.within) : std::nullopt;
+  }
+  return time::parse_duration(it->second);
+}
+
+void apply_period(DeadlineClock& clock, const model::DeadlineSpec& spec, const Event& event,
+                  time::Duration within) {
+  clock.within = within;
+  auto basis = event.data.find(deadline::period_basis_key(spec.id));
+  if (basis != event.data.end() && !basis->second.empty()) clock.basis = basis->second;
+}
+
 /// Starts (or starts afresh) a clock; an ended clock of the same id is replaced by a new
-/// generation so that its timers may fire again.
-void start_clock(DossierState& state, const model::DeadlineSpec& spec, time::Date today) {
-  if (auto* existing = state.find_clock(spec.id)) {
-    if (existing->running()) return;
-    const int generation = existing->generation + 1;
-    *existing = new_clock(spec, today);
-    existing->generation = generation;
+/// generation so that its timers may fire again. A table-driven deadline with no period for this
+/// dossier does not start.
+void start_clock(DossierState& state, const model::DeadlineSpec& spec, const Event& event,
+                 time::Date today) {
+  auto* existing = state.find_clock(spec.id);
+  if (existing != nullptr && existing->running()) return;
+  const auto within = period_of(spec, event);
+  if (!within) return;
+  DeadlineClock fresh = new_clock(spec, today);
+  apply_period(fresh, spec, event, *within);
+  if (existing != nullptr) {
+    fresh.generation = existing->generation + 1;
+    *existing = std::move(fresh);
     return;
   }
-  state.clocks.push_back(new_clock(spec, today));
+  state.clocks.push_back(std::move(fresh));
 }
 
 void refresh_date_variable_clocks(const model::WorkflowDefinition& def, DossierState& state) {
@@ -104,11 +131,17 @@ void enter_step(const model::WorkflowDefinition& def, DossierState& state, const
       if (clock.on_return == model::ReturnPolicy::Restart) {
         clock.started = today;
         clock.generation += 1;
+        // A restart is a fresh period: a table-driven one is decided afresh, as recorded.
+        const auto* spec = def.find_deadline(clock.id);
+        if (spec != nullptr && spec->within_table &&
+            event.data.count(deadline::period_key(spec->id)) > 0) {
+          if (auto within = period_of(*spec, event)) apply_period(clock, *spec, event, *within);
+        }
       }
     }
   }
   const model::Step* step = def.find_step(to);
-  if (step != nullptr && step->limit) start_clock(state, *step->limit, today);
+  if (step != nullptr && step->limit) start_clock(state, *step->limit, event, today);
   for (const auto& spec : def.deadlines) {
     if (spec.kind != model::DeadlineKind::Anchored) continue;
     auto* clock = state.find_clock(spec.id);
@@ -116,7 +149,7 @@ void enter_step(const model::WorkflowDefinition& def, DossierState& state, const
         std::find(spec.to.begin(), spec.to.end(), to) != spec.to.end()) {
       clock->ended = today;
     } else if (spec.from == to) {
-      start_clock(state, spec, today);
+      start_clock(state, spec, event, today);
     }
   }
   if (std::find(def.target_until.begin(), def.target_until.end(), to) != def.target_until.end()) {
