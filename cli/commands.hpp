@@ -14,6 +14,7 @@ void add_setup_commands(CLI::App& app, Context& context);        // init, user, 
 void add_dossier_commands(CLI::App& app, Context& context);      // start, advance, show, history, list, extend
 void add_report_commands(CLI::App& app, Context& context);       // board, queue
 void add_maintenance_commands(CLI::App& app, Context& context);  // tick, verify
+void add_rules_commands(CLI::App& app, Context& context);        // rules, eval
 
 /// Prints the board (or a queue) as a table, or as JSON with --json.
 void print_board(Context& context, const report::Board& board, const std::string& heading);

@@ -67,6 +67,7 @@ int main(int argc, char** argv) {
   regflow::cli::add_dossier_commands(app, ctx);
   regflow::cli::add_report_commands(app, ctx);
   regflow::cli::add_maintenance_commands(app, ctx);
+  regflow::cli::add_rules_commands(app, ctx);
 
   // Checked before any command runs, so a bad --now is refused even by commands that never
   // read the clock (rather than silently ignored).

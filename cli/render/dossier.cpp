@@ -4,6 +4,7 @@
 
 #include "cli/render/refusal.hpp"
 #include "cli/render/table.hpp"
+#include "engine/rules/rule_set.hpp"
 
 namespace regflow::cli::render {
 namespace {
@@ -174,7 +175,10 @@ std::string dossier_text(const app::Dossier& d, app::Installation& installation,
         probe.note = "(probe)";
         auto decision = runtime::decide_advance(installation.context(*d.workflow, now), s, probe, *actor);
         if (auto* r = std::get_if<runtime::Refusal>(&decision)) {
-          line = fmt::format("  {:<20} not for you: {}", name, refusal_text(*r));
+          // A false guard is about the dossier, not about who asks.
+          line = r->kind == runtime::RefusalKind::GuardFalse
+                     ? fmt::format("  {:<20} not available: {}", name, guard_text(r->detail, r->inputs))
+                     : fmt::format("  {:<20} not for you: {}", name, refusal_text(*r));
         } else {
           line = fmt::format("  {:<20} available to you", name);
         }
@@ -187,6 +191,18 @@ std::string dossier_text(const app::Dossier& d, app::Installation& installation,
           for (const auto& a : runtime::pending_signers(def, s)) who += (who.empty() ? "" : ", ") + a;
         }
         line = fmt::format("  {:<20} by {}", name, who.empty() ? "-" : who);
+        if (const auto* guard = d.workflow->guard(s.step, name)) {
+          const auto result = rules::evaluate(
+              *guard, runtime::eval_input(installation.context(*d.workflow, now), s),
+              *d.workflow->rules);
+          if (!result.is_true()) {
+            std::vector<std::pair<std::string, std::string>> reads;
+            for (const auto& read : result.inputs) {
+              reads.emplace_back(read.name, read.value ? model::to_text(*read.value) : "");
+            }
+            line += "; not available: " + guard_text(guard->text(), reads);
+          }
+        }
       }
       out += line + "\n";
     }

@@ -13,6 +13,16 @@ std::string options_or(const std::vector<std::string>& options, const std::strin
 
 }  // namespace
 
+std::string guard_text(const std::string& guard,
+                       const std::vector<std::pair<std::string, std::string>>& reads) {
+  std::string facts;
+  for (const auto& [name, value] : reads) {
+    facts += fmt::format("{}{} is {}", facts.empty() ? "" : ", ", name,
+                         value.empty() ? "not set" : "'" + value + "'");
+  }
+  return fmt::format("requires {} — {}", guard, facts.empty() ? "it is false" : facts);
+}
+
 std::string refusal_text(const runtime::Refusal& r) {
   using K = runtime::RefusalKind;
   switch (r.kind) {
@@ -40,15 +50,8 @@ std::string refusal_text(const runtime::Refusal& r) {
     case K::NoteRequired:
       return fmt::format("'{}' needs a reason: give --{} TEXT", r.subject,
                          r.subject == "extend" ? "reason" : "note");
-    case K::GuardFalse: {
-      std::string facts;
-      for (const auto& [name, value] : r.inputs) {
-        facts += fmt::format("{}{} is {}", facts.empty() ? "" : ", ", name,
-                             value.empty() ? "not set" : "'" + value + "'");
-      }
-      return fmt::format("action '{}' requires {} — {}", r.subject, r.detail,
-                         facts.empty() ? "it is false" : facts);
-    }
+    case K::GuardFalse:
+      return fmt::format("action '{}' {}", r.subject, guard_text(r.detail, r.inputs));
     case K::UnknownVariable:
       return fmt::format("unknown variable '{}'{}; variables: {}", r.subject,
                          model::did_you_mean(r.subject, r.options), options_or(r.options, "none"));

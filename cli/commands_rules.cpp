@@ -1,0 +1,234 @@
+// rules, eval: the named rules and decision tables, for the analyst who writes guards.
+#include <algorithm>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/render/refusal.hpp"
+#include "cli/render/rules.hpp"
+#include "engine/check/rule_uses.hpp"
+#include "engine/model/error.hpp"
+#include "engine/model/spelling.hpp"
+#include "engine/rules/expression.hpp"
+#include "engine/runtime/decide.hpp"
+
+namespace regflow::cli {
+namespace {
+
+struct EvalArgs {
+  std::string expression;
+  std::string dossier;
+  std::string workflow;
+  std::vector<std::string> sets;
+  std::vector<std::string> reached;
+};
+
+/// What the expression is checked against and the facts it reads.
+struct EvalSubject {
+  rules::Scope scope;
+  rules::EvalInput input;
+};
+
+void run_rules(Context& ctx) {
+  const auto& config = ctx.config();
+  const auto uses = check::rule_uses(config.workflows, config.rules);
+  if (ctx.options.json) {
+    print_json(render::rules_json(config, uses).dump(2));
+  } else {
+    std::cout << render::rules_text(config, uses);
+  }
+}
+
+const model::WorkflowDefinition& workflow_named(const load::ConfigSet& config,
+                                                const std::string& name) {
+  const auto* def = config.find(name);
+  if (def == nullptr) {
+    throw InputError(fmt::format("unknown workflow '{}'{}; loaded workflows: {}", name,
+                                 model::did_you_mean(name, config.workflow_names()),
+                                 model::quoted_list(config.workflow_names())));
+  }
+  return *def;
+}
+
+/// A workflow without a dossier: its defaults, its roles' default agencies, its initial step.
+EvalSubject workflow_subject(Context& ctx, const model::WorkflowDefinition& def) {
+  EvalSubject subject{runtime::scope_of(def), {}};
+  auto& input = subject.input;
+  for (const auto& variable : def.variables) {
+    if (variable.default_value) input.variables[variable.name] = *variable.default_value;
+  }
+  for (const auto& role : def.roles) {
+    if (!role.default_agency.empty()) input.bindings[role.name] = role.default_agency;
+  }
+  input.workflow = def.name;
+  input.step = def.initial;
+  input.today = ctx.today();
+  input.started = input.today;
+  input.reached.insert(def.initial);
+  return subject;
+}
+
+/// Applies `--set name=value` to a declared variable, a role binding or a built-in, typed by
+/// its declaration; false (with the refusal printed) when one does not fit.
+bool apply_sets(Context& ctx, const std::vector<std::string>& sets, EvalSubject& subject) {
+  auto& input = subject.input;
+  for (const auto& item : sets) {
+    const auto eq = item.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      throw InputError(
+          fmt::format("--set '{}' must look like name=value, e.g. --set kategori=apbd", item));
+    }
+    const std::string name = item.substr(0, eq);
+    const std::string text = item.substr(eq + 1);
+    std::optional<model::ValueType> type;
+    std::vector<std::string> values;
+    if (auto it = subject.scope.variables.find(name); it != subject.scope.variables.end()) {
+      type = it->second.type;
+      values = it->second.values;
+    } else if (std::find(subject.scope.roles.begin(), subject.scope.roles.end(), name) !=
+               subject.scope.roles.end()) {
+      if (!ctx.config().agencies.contains(text)) {
+        std::cerr << "regflow: refused: "
+                  << render::refusal_text({runtime::RefusalKind::UnknownAgency,
+                                           text,
+                                           {},
+                                           {},
+                                           ctx.config().agencies.codes(),
+                                           {}})
+                  << "\n";
+        return false;
+      }
+      input.bindings[name] = text;
+      continue;
+    } else {
+      type = rules::builtin_type(name);
+    }
+    if (!type) {
+      std::vector<std::string> names;
+      for (const auto& [variable, info] : subject.scope.variables) names.push_back(variable);
+      names.insert(names.end(), subject.scope.roles.begin(), subject.scope.roles.end());
+      for (const auto& builtin : rules::builtin_names()) names.push_back(builtin.first);
+      std::cerr << fmt::format(
+          "regflow: refused: --set: unknown name '{}'{}; it may set a variable, role or "
+          "built-in: {}\n",
+          name, model::did_you_mean(name, names), model::quoted_list(names));
+      return false;
+    }
+    const auto value = model::parse_value(text, *type, values);
+    if (!value) {
+      std::cerr
+          << "regflow: refused: "
+          << render::refusal_text(
+                 {runtime::RefusalKind::BadValue, name, text, model::type_name(*type), values, {}})
+          << "\n";
+      return false;
+    }
+    if (name == "workflow" || name == "step") {
+      (name == "workflow" ? input.workflow : input.step) = model::to_text(*value);
+    } else if (name == "today" || name == "started") {
+      (name == "today" ? input.today : input.started) = std::get<time::Date>(*value);
+    } else if (name == "days_in_step" || name == "working_days_in_step") {
+      (name == "days_in_step" ? input.days_in_step : input.working_days_in_step) =
+          std::get<double>(*value);
+    } else {
+      input.variables[name] = *value;
+    }
+  }
+  return true;
+}
+
+void run_eval(Context& ctx, const EvalArgs& a) {
+  const auto& config = ctx.config();
+  EvalSubject subject;
+  if (!a.dossier.empty()) {
+    auto dossier = ctx.installation().read(a.dossier);
+    if (!dossier) {
+      std::cerr << "regflow: refused: "
+                << render::refusal_text(
+                       {runtime::RefusalKind::UnknownDossier, a.dossier, {}, {}, {}, {}})
+                << "\n";
+      ctx.exit_code = ExitCode::Refused;
+      return;
+    }
+    if (!a.workflow.empty() && a.workflow != dossier->definition->name) {
+      throw InputError(
+          fmt::format("dossier '{}' runs workflow '{}', not '{}'; leave out --workflow", a.dossier,
+                      dossier->definition->name, a.workflow));
+    }
+    subject.scope = runtime::scope_of(*dossier->definition);
+    subject.input = runtime::eval_input(ctx.installation().context(*dossier->workflow, ctx.now()),
+                                        dossier->state);
+  } else if (!a.workflow.empty()) {
+    subject = workflow_subject(ctx, workflow_named(config, a.workflow));
+  } else {
+    // No workflow: the names the rules files declare, as a named rule would see them.
+    subject.scope = config.rules.scope();
+    subject.input.today = ctx.today();
+    subject.input.started = subject.input.today;
+  }
+  for (const auto& step : a.reached) {
+    if (!subject.scope.in_workflow) {
+      throw InputError("--reached needs a workflow: give --workflow W or --dossier ID");
+    }
+    if (std::find(subject.scope.steps.begin(), subject.scope.steps.end(), step) ==
+        subject.scope.steps.end()) {
+      throw InputError(fmt::format("--reached '{}' is not a step of this workflow{}; steps: {}",
+                                   step, model::did_you_mean(step, subject.scope.steps),
+                                   model::quoted_list(subject.scope.steps)));
+    }
+    subject.input.reached.insert(step);
+  }
+  if (!apply_sets(ctx, a.sets, subject)) {
+    ctx.exit_code = ExitCode::Refused;
+    return;
+  }
+  model::Diagnostics problems;
+  const auto compiled = rules::compile(a.expression, model::SourceLocation{"expression", 1, 1},
+                                       subject.scope, config.rules, problems);
+  if (!compiled) {
+    for (auto d : problems) {
+      if (!subject.scope.in_workflow) {
+        d.notes.push_back(
+            "checked against the inputs of rules/*.yaml; give --workflow W or --dossier ID for a "
+            "workflow's variables, roles and steps");
+      }
+      std::cerr << model::format_diagnostic(d) << "\n";
+    }
+    ctx.exit_code = ExitCode::Refused;
+    return;
+  }
+  const auto evaluation = rules::evaluate(*compiled, subject.input, config.rules);
+  if (ctx.options.json) {
+    print_json(render::evaluation_json(a.expression, evaluation, compiled->type()).dump(2));
+  } else {
+    std::cout << render::evaluation_text(evaluation, compiled->type());
+  }
+}
+
+}  // namespace
+
+void add_rules_commands(CLI::App& app, Context& ctx) {
+  app.add_subcommand("rules", "List the named rules and decision tables, and where each is used")
+      ->group("Definitions")
+      ->footer("Example: regflow rules --json")
+      ->callback([&ctx] { run_rules(ctx); });
+
+  auto* eval = app.add_subcommand("eval", "Type-check and evaluate a rules expression")
+                   ->group("Definitions");
+  auto args = std::make_shared<EvalArgs>();
+  eval->add_option("expression", args->expression, "The expression, e.g. \"kategori in ['apbd']\"")
+      ->required();
+  eval->add_option("--dossier", args->dossier, "Read the names from this dossier");
+  eval->add_option("--workflow", args->workflow,
+                   "Check against this workflow's variables, roles and steps");
+  eval->add_option("--set", args->sets, "name=value for a variable, role or built-in (repeatable)");
+  eval->add_option("--reached", args->reached,
+                   "A step reached('...') counts as reached (repeatable)");
+  eval->footer(
+      "Example: regflow eval \"perlu_evaluasi and reached('persetujuan_bersama')\" "
+      "--dossier PERDA-2026-0001");
+  eval->callback([&ctx, args] { run_eval(ctx, *args); });
+}
+
+}  // namespace regflow::cli
