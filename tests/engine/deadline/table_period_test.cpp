@@ -148,6 +148,16 @@ TEST_CASE("a period, once its clock started, does not change when the variables 
     CHECK(r.log.back().data.at("period.pengajuan") == "3 hari kerja");
     CHECK(r.state.find_clock("pengajuan")->within == time::Duration{3, time::DayUnit::Working});
     CHECK(r.state.find_clock("pengajuan")->generation == 2);
+
+    // evaluasi restarts on return (on_return: restart): a fresh period, for kategori pajak.
+    r.advance("2026-03-06T10:00", r.ani, "ajukan");
+    REQUIRE(r.state.step == "evaluasi");
+    CHECK(r.log.back().data.at("period.evaluasi") == "12 hari kerja");
+    const auto* restarted = r.state.find_clock("evaluasi");
+    CHECK(restarted->started == d("2026-03-06"));
+    CHECK(restarted->within == time::Duration{12, time::DayUnit::Working});
+    CHECK(restarted->basis == "UU 1/2022 Pasal 98 [C]");
+    CHECK(restarted->generation == generation + 1);
   }
 }
 
