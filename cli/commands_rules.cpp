@@ -1,8 +1,8 @@
 // rules, eval: the named rules and decision tables, for the analyst who writes guards.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <iostream>
-
-#include <fmt/format.h>
 
 #include "cli/commands.hpp"
 #include "cli/render/refusal.hpp"

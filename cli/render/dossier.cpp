@@ -177,7 +177,8 @@ std::string dossier_text(const app::Dossier& d, app::Installation& installation,
         if (auto* r = std::get_if<runtime::Refusal>(&decision)) {
           // A false guard is about the dossier, not about who asks.
           line = r->kind == runtime::RefusalKind::GuardFalse
-                     ? fmt::format("  {:<20} not available: {}", name, guard_text(r->detail, r->inputs))
+                     ? fmt::format("  {:<20} not available: {}", name,
+                                   guard_text(r->detail, r->inputs))
                      : fmt::format("  {:<20} not for you: {}", name, refusal_text(*r));
         } else {
           line = fmt::format("  {:<20} available to you", name);

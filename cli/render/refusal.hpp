@@ -13,6 +13,7 @@ namespace regflow::cli::render {
 std::string refusal_text(const runtime::Refusal& refusal);
 
 /// For a guard that is false: "requires kategori in ['apbd', 'pajak'] — kategori is 'umum'".
-std::string guard_text(const std::string& guard, const std::vector<std::pair<std::string, std::string>>& reads);
+std::string guard_text(const std::string& guard,
+                       const std::vector<std::pair<std::string, std::string>>& reads);
 
 }  // namespace regflow::cli::render

@@ -1,9 +1,9 @@
 #include "cli/render/rules.hpp"
 
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <optional>
-
-#include <fmt/format.h>
 
 #include "cli/render/table.hpp"
 #include "engine/rules/rule_set.hpp"

@@ -1,8 +1,8 @@
 #include "engine/check/table_periods.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "engine/deadline/table_period.hpp"
 #include "engine/model/spelling.hpp"

@@ -204,14 +204,15 @@ class WorkflowReader {
       } else if (*unit == "hari kerja" || *unit == "working days") {
         period.unit = time::DayUnit::Working;
       } else {
-        yaml_.error("E-BAD-VALUE", within["unit"],
-                    fmt::format("unknown unit '{}' in {}{}; accepted: {}", *unit, within_what,
-                                model::did_you_mean(*unit, kUnitNames),
-                                model::quoted_list(kUnitNames)));
+        yaml_.error(
+            "E-BAD-VALUE", within["unit"],
+            fmt::format("unknown unit '{}' in {}{}; accepted: {}", *unit, within_what,
+                        model::did_you_mean(*unit, kUnitNames), model::quoted_list(kUnitNames)));
       }
     }
     period.otherwise = duration(within, "otherwise", within_what, false);
-    spec.within = period.otherwise.value_or(time::Duration{0, period.unit.value_or(time::DayUnit::Calendar)});
+    spec.within =
+        period.otherwise.value_or(time::Duration{0, period.unit.value_or(time::DayUnit::Calendar)});
     spec.within_table = std::move(period);
   }
 

@@ -53,7 +53,8 @@ void record_periods(const DecideContext& ctx, const DossierState& before, Event&
       evolve(def, after, event, ctx.offset);
       input = eval_input(ctx, after);
     }
-    const auto resolved = deadline::resolve_period(*spec->within_table, *ctx.workflow.rules, *input);
+    const auto resolved =
+        deadline::resolve_period(*spec->within_table, *ctx.workflow.rules, *input);
     event.data[deadline::period_key(spec->id)] =
         resolved.within ? time::format_duration(*resolved.within) : "none";
     if (!resolved.basis.empty()) event.data[deadline::period_basis_key(spec->id)] = resolved.basis;

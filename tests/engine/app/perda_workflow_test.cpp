@@ -140,10 +140,11 @@ TEST_CASE("Perda pajak daerah: evaluasi after joint approval, with the fix loop"
   CHECK(refused.kind == runtime::RefusalKind::GuardFalse);
   b.act(id, "2026-02-24T09:00", "biro-hukum", "ajukan_persetujuan_bersama");
   b.act(id, "2026-03-12T14:00", "biro-hukum", "disetujui");
-  REQUIRE(b.step(id) == "pengajuan_evaluasi_pdrd");
+  REQUIRE(b.step(id) == "pengajuan_evaluasi");
 
-  // UU 1/2022 Ps 98: submitted within 3 hari kerja (Fri 13, Mon 16, Tue 17 March).
-  CHECK(b.due(id, "pengajuan_evaluasi_pdrd", "2026-03-12") == "2026-03-17");
+  // UU 1/2022 Ps 98: submitted within 3 hari kerja (Fri 13, Mon 16, Tue 17 March); the period
+  // is the pajak row of tenggat_evaluasi.
+  CHECK(b.due(id, "pengajuan_evaluasi", "2026-03-12") == "2026-03-17");
   b.act(id, "2026-03-16T09:00", "dinas-kukm", "ajukan_evaluasi");
   // 12 hari kerja from Monday 16 March skip cuti bersama (18, 23, 24 March), Nyepi (19),
   // Idulfitri (20, 21) and Good Friday (3 April).
@@ -154,12 +155,14 @@ TEST_CASE("Perda pajak daerah: evaluasi after joint approval, with the fix loop"
   REQUIRE(b.step(id) == "hasil_evaluasi");
   CHECK(b.due(id, "penetapan_30_hari_pasca_evaluasi", "2026-04-06") == "2026-05-06");
 
-  // Not compliant: the table sends a pajak Raperda to its own fix step, 7 hari kerja.
+  // Not compliant: the fix step's period for a pajak Raperda is 7 hari kerja (tenggat_evaluasi),
+  // and jalur_evaluasi sends the fixed draft back to the pajak evaluation.
   b.act(id, "2026-04-07T09:00", "biro-hukum", "tidak_sesuai",
         "Tarif Pasal 7 melebihi batas UU 1/2022");
-  REQUIRE(b.step(id) == "penyempurnaan_pdrd");
-  CHECK(b.due(id, "penyempurnaan_pdrd", "2026-04-07") == "2026-04-16");
+  REQUIRE(b.step(id) == "penyempurnaan_evaluasi");
+  CHECK(b.due(id, "penyempurnaan_evaluasi", "2026-04-07") == "2026-04-16");
   b.act(id, "2026-04-10T09:00", "dinas-kukm", "ajukan_ulang");
+  REQUIRE(b.step(id) == "evaluasi_pdrd");
   b.act(id, "2026-04-20T09:00", "dinas-kukm", "hasil_evaluasi_diterima");
   b.act(id, "2026-04-21T09:00", "biro-hukum", "sesuai");
   REQUIRE(b.step(id) == "permohonan_noreg");
