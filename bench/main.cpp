@@ -1,0 +1,123 @@
+// regflow-bench: the benchmark programs of bench/README.md behind one command line. Each
+// subcommand prints Markdown table rows "| measure | figure | notes |"; bench/run.sh runs them
+// in one go and prints the whole table.
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "bench/generate.hpp"
+#include "bench/measure.hpp"
+#include "bench/processes.hpp"
+#include "bench/w1.hpp"
+#include "bench/workflow_generator.hpp"
+
+namespace {
+
+using namespace regflow::bench;
+
+void row(const std::string& measure, const std::string& figure, const std::string& notes) {
+  std::cout << fmt::format("| {} | {} | {} |", measure, figure, notes) << std::endl;
+}
+
+void print_w1(const std::string& label, const W1Result& r) {
+  row(fmt::format("W1 {} ({} dossiers × 14 actions)", label, r.dossiers),
+      fmt::format("{:.0f} actions/s", r.actions_per_second()),
+      fmt::format("{:.1f} s for the actions; starts {:.1f} s; peak RSS {:.1f} MiB",
+                  r.action_seconds, r.start_seconds, r.peak_rss_mib));
+}
+
+void print_process(const std::string& label, const ProcessStats& s) {
+  row(label, fmt::format("{:.1f} ms median", s.median_ms),
+      fmt::format("p95 {:.1f} ms; {} runs{}; peak RSS {:.1f} MiB", s.p95_ms, s.runs,
+                  s.failures == 0 ? "" : fmt::format(", {} FAILED", s.failures), s.peak_rss_mib));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"regflow benchmarks (bench/README.md)"};
+  app.require_subcommand(1);
+
+  std::string db, config, regflow, dir, calendars;
+  int dossiers = 10000, actions = 1000, runs = 7, fresh = 0, steps = 1000;
+  std::string mode = "both", workflow, label;
+  double closed_share = 0.6;
+  bool return_once = false;
+  std::vector<std::string> command;
+
+  auto* w1 = app.add_subcommand("w1", "W1 through the engine library and as the SQLite floor");
+  w1->add_option("--db", db, "Database file to (re)create")->required();
+  w1->add_option("--config", config, "The W1 configuration (bench/w1)");
+  w1->add_option("--dossiers", dossiers, "N");
+  w1->add_option("--mode", mode, "engine, floor or both")
+      ->check(CLI::IsMember({"engine", "floor", "both"}));
+  w1->callback([&] {
+    W1Result floor, engine;
+    if (mode != "engine") {
+      floor = run_w1_floor(db + ".floor", dossiers);
+      print_w1("floor (SQLiteCpp, no engine)", floor);
+    }
+    if (mode != "floor") {
+      engine = run_w1_engine(db, config, dossiers);
+      print_w1("engine library", engine);
+    }
+    if (mode == "both") {
+      row("W1 ratio engine/floor",
+          fmt::format("{:.2f}", engine.actions_per_second() / floor.actions_per_second()),
+          "target ≥ 0.8");
+    }
+  });
+
+  auto* advance = app.add_subcommand("advance", "One `regflow advance` process per action");
+  advance->add_option("--regflow", regflow)->required();
+  advance->add_option("--db", db)->required();
+  advance->add_option("--config", config)->required();
+  advance->add_option("--actions", actions);
+  advance->add_option("--fresh", fresh, "Start this many dossiers of --workflow first");
+  advance->add_option("--workflow", workflow);
+  advance->add_flag("--return-once", return_once);
+  advance->add_option("--label", label)->required();
+  advance->callback([&] {
+    print_process(label, time_advance_processes(
+                             {regflow, db, config, actions, fresh, workflow, return_once}));
+  });
+
+  auto* generate = app.add_subcommand("generate", "A database of N dossiers, through the engine");
+  generate->add_option("--db", db)->required();
+  generate->add_option("--config", config)->required();
+  generate->add_option("--dossiers", dossiers);
+  generate->add_option("--closed-share", closed_share);
+  generate->callback([&] {
+    const auto r = generate_database({db, config, dossiers, closed_share, 42});
+    row(fmt::format("generate {} dossiers through the engine", dossiers),
+        fmt::format("{:.0f} s", r.seconds),
+        fmt::format("{} open, {} closed, {} actions ({:.0f} actions/s); peak RSS {:.1f} MiB",
+                    r.open, r.closed, r.actions, static_cast<double>(r.actions) / r.seconds,
+                    peak_rss_mib()));
+  });
+
+  auto* time = app.add_subcommand("time", "Median and p95 of a whole command");
+  time->add_option("--runs", runs);
+  time->add_option("--label", label)->required();
+  bool cold = false;
+  time->add_flag("--no-warm-up", cold, "Time the first run too (e.g. a tick that fires)");
+  time->add_option("command", command)->required();
+  time->callback([&] { print_process(label, time_command(command, runs, !cold)); });
+
+  auto* big = app.add_subcommand("workflow", "Write a configuration with one workflow of n steps");
+  big->add_option("--dir", dir)->required();
+  big->add_option("--steps", steps);
+  big->add_option("--calendars", calendars)->required();
+  big->callback([&] { write_generated_config(dir, steps, calendars); });
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const std::exception& e) {
+    std::cerr << "regflow-bench: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}
