@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/model/error.hpp"
+#include "engine/store/statement_cache.hpp"
 
 namespace regflow::store {
 namespace {
@@ -30,7 +31,7 @@ bool decode_fields(const std::string& text, Fields& out) {
 }  // namespace
 
 ChainEnd chain_end(SQLite::Database& db, const std::string& dossier_id) {
-  SQLite::Statement query(
+  CachedStatement query(
       db, "SELECT seq, hash, actor FROM events WHERE dossier_id = ? ORDER BY seq DESC LIMIT 1");
   query.bind(1, dossier_id);
   ChainEnd end;
@@ -69,9 +70,9 @@ void check_continues(const std::string& dossier_id, const std::vector<runtime::E
 }
 
 void insert_events(SQLite::Database& db, const std::vector<runtime::Event>& events) {
-  SQLite::Statement insert(db, fmt::format("INSERT INTO events({}) VALUES "
-                                           "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                           kEventColumns));
+  CachedStatement insert(db, fmt::format("INSERT INTO events({}) VALUES "
+                                         "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                         kEventColumns));
   for (const runtime::Event& e : events) {
     insert.bind(1, e.dossier_id);
     insert.bind(2, e.sequence);
@@ -128,7 +129,7 @@ std::optional<runtime::Event> event_from_row(SQLite::Statement& row, std::string
 }
 
 std::vector<runtime::Event> read_events(SQLite::Database& db, const std::string& dossier_id) {
-  SQLite::Statement query(
+  CachedStatement query(
       db, fmt::format("SELECT {} FROM events WHERE dossier_id = ? ORDER BY seq", kEventColumns));
   query.bind(1, dossier_id);
   std::vector<runtime::Event> events;

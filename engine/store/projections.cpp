@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/model/error.hpp"
+#include "engine/store/statement_cache.hpp"
 
 namespace regflow::store {
 namespace {
@@ -93,7 +94,7 @@ DeadlineRow deadline_from_row(SQLite::Statement& row) {
 }  // namespace
 
 void write_dossier(SQLite::Database& db, const DossierRow& row) {
-  SQLite::Statement upsert(
+  CachedStatement upsert(
       db,
       "INSERT INTO dossiers(id, workflow, definition_hash, title, step, step_title, owner_agency, "
       "escalated_to, pending_signers, closed, version, started_at, updated_at) "
@@ -123,10 +124,10 @@ void write_dossier(SQLite::Database& db, const DossierRow& row) {
 
 void replace_deadlines(SQLite::Database& db, const std::string& dossier_id,
                        const std::vector<DeadlineRow>& rows) {
-  SQLite::Statement remove(db, "DELETE FROM deadlines WHERE dossier_id = ?");
+  CachedStatement remove(db, "DELETE FROM deadlines WHERE dossier_id = ?");
   remove.bind(1, dossier_id);
   remove.exec();
-  SQLite::Statement insert(
+  CachedStatement insert(
       db,
       "INSERT INTO deadlines(dossier_id, deadline_id, title, basis, due, computed_due, "
       "working_days, due_soon, provisional, paused_remaining) "
@@ -148,8 +149,8 @@ void replace_deadlines(SQLite::Database& db, const std::string& dossier_id,
 }
 
 std::optional<DossierRow> read_dossier(SQLite::Database& db, const std::string& id) {
-  SQLite::Statement query(db,
-                          fmt::format("SELECT {} FROM dossiers d WHERE d.id = ?", kDossierColumns));
+  CachedStatement query(db,
+                        fmt::format("SELECT {} FROM dossiers d WHERE d.id = ?", kDossierColumns));
   query.bind(1, id);
   if (!query.executeStep()) return std::nullopt;
   return dossier_from_row(query);

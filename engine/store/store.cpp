@@ -11,6 +11,7 @@
 #include "engine/store/definitions.hpp"
 #include "engine/store/event_store.hpp"
 #include "engine/store/projections.hpp"
+#include "engine/store/statement_cache.hpp"
 #include "engine/store/users.hpp"
 #include "engine/store/verify.hpp"
 
@@ -51,8 +52,23 @@ void write_projections(SQLite::Database& db, const Write& write) {
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::Store(Store&&) noexcept = default;
-Store& Store::operator=(Store&&) noexcept = default;
-Store::~Store() = default;
+
+// The cached statements of a connection must be finalised before it closes (else SQLite keeps
+// it open), so both ways of dropping an Impl go through here.
+void Store::close() noexcept {
+  if (impl_ && impl_->db) forget_statements(*impl_->db);
+  impl_.reset();
+}
+
+Store& Store::operator=(Store&& other) noexcept {
+  if (this != &other) {
+    close();
+    impl_ = std::move(other.impl_);
+  }
+  return *this;
+}
+
+Store::~Store() { close(); }
 
 Store Store::open(const std::string& path) {
   return Store(std::make_unique<Impl>(Impl{path, open_database(path, OpenMode::Existing)}));

@@ -139,6 +139,7 @@ class Store {
  private:
   struct Impl;
   explicit Store(std::unique_ptr<Impl> impl);
+  void close() noexcept;
   std::unique_ptr<Impl> impl_;
 };
 
