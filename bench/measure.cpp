@@ -21,6 +21,18 @@ double peak_rss_mib() {
   return static_cast<double>(usage.ru_maxrss) / 1024.0;  // Linux reports KiB
 }
 
+namespace {
+double seconds_of(const timeval& t) {
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+}
+}  // namespace
+
+double cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return seconds_of(usage.ru_utime) + seconds_of(usage.ru_stime);
+}
+
 double quantile(std::vector<double> values, double q) {
   if (values.empty()) return 0;
   std::sort(values.begin(), values.end());
@@ -50,6 +62,7 @@ ProcessRun run_process(const std::vector<std::string>& argv, bool keep_output) {
   ProcessRun run;
   run.milliseconds = seconds_since(start) * 1000.0;
   run.peak_rss_mib = static_cast<double>(usage.ru_maxrss) / 1024.0;
+  run.cpu_milliseconds = (seconds_of(usage.ru_utime) + seconds_of(usage.ru_stime)) * 1000.0;
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return run;
 }

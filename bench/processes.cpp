@@ -16,14 +16,17 @@ namespace {
 ProcessStats summarise(const std::vector<ProcessRun>& runs) {
   ProcessStats stats;
   std::vector<double> ms;
+  std::vector<double> cpu;
   for (const auto& run : runs) {
     ms.push_back(run.milliseconds);
+    cpu.push_back(run.cpu_milliseconds);
     stats.peak_rss_mib = std::max(stats.peak_rss_mib, run.peak_rss_mib);
     if (run.exit_code != 0) ++stats.failures;
   }
   stats.runs = static_cast<int>(runs.size());
   stats.median_ms = quantile(ms, 0.5);
   stats.p95_ms = quantile(ms, 0.95);
+  stats.median_cpu_ms = quantile(cpu, 0.5);
   return stats;
 }
 

@@ -11,6 +11,7 @@ struct ProcessStats {
   int failures = 0;  ///< non-zero exit codes
   double median_ms = 0;
   double p95_ms = 0;
+  double median_cpu_ms = 0;
   double peak_rss_mib = 0;  ///< the largest child
 };
 

@@ -70,6 +70,7 @@ W1Result run_w1_engine(const std::string& db, const std::string& config_dir, int
   result.start_seconds = seconds_since(start);
 
   start = Clock::now();
+  const double cpu_before = cpu_seconds();
   int round = 0;
   for (const auto& [action, note] : w1_script()) {
     runtime::AdvanceCommand command{action, note, {}, {}};
@@ -85,6 +86,7 @@ W1Result run_w1_engine(const std::string& db, const std::string& config_dir, int
     ++round;
   }
   result.action_seconds = seconds_since(start);
+  result.action_cpu_seconds = cpu_seconds() - cpu_before;
   result.peak_rss_mib = peak_rss_mib();
   return result;
 }
@@ -237,6 +239,7 @@ W1Result run_w1_floor(const std::string& db_path, int dossiers) {
   result.start_seconds = seconds_since(start);
 
   start = Clock::now();
+  const double cpu_before = cpu_seconds();
   int from = 0;
   for (int round = 0; round < 14; ++round) {
     const auto& [action, note] = w1_script()[static_cast<std::size_t>(round)];
@@ -268,6 +271,7 @@ W1Result run_w1_floor(const std::string& db_path, int dossiers) {
     from = kScriptTargets[round];
   }
   result.action_seconds = seconds_since(start);
+  result.action_cpu_seconds = cpu_seconds() - cpu_before;
   result.peak_rss_mib = peak_rss_mib();
   return result;
 }

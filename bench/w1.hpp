@@ -15,8 +15,9 @@ const std::vector<std::pair<std::string, std::string>>& w1_script();
 
 struct W1Result {
   int dossiers = 0;
-  double start_seconds = 0;   ///< starting the N dossiers
-  double action_seconds = 0;  ///< the N × 14 actions
+  double start_seconds = 0;       ///< starting the N dossiers
+  double action_seconds = 0;      ///< the N × 14 actions
+  double action_cpu_seconds = 0;  ///< CPU time of this process during the actions
   double peak_rss_mib = 0;
   double actions_per_second() const {
     return action_seconds > 0 ? dossiers * 14.0 / action_seconds : 0;
