@@ -76,8 +76,8 @@ void add_report_commands(CLI::App& app, Context& ctx) {
   board->footer("Example: regflow board --now 2026-04-01   (what will be late on 1 April?)");
   board->callback([&ctx, args] {
     report::BoardFilter filter{args->agency, args->workflow, args->status};
-    const auto today = ctx.today();
-    auto result = report::build_board(ctx.store(), filter, today, ctx.config().calendar());
+    const auto& config = ctx.config_without_workflows();  // before today(): it has the offset
+    auto result = report::build_board(ctx.store(), filter, ctx.today(), config.calendar());
     print_board(ctx, result, "Board");
   });
 
@@ -85,12 +85,13 @@ void add_report_commands(CLI::App& app, Context& ctx) {
   auto* queue = app.add_subcommand("queue", "What waits on one agency: its steps, sign-offs, escalations")->group("Reports");
   queue->add_option("agency", *agency, "Agency code (e.g. biro-hukum)")->required();
   queue->callback([&ctx, agency] {
-    if (!ctx.config().agencies.contains(*agency)) {
+    const auto& config = ctx.config_without_workflows();
+    if (!config.agencies.contains(*agency)) {
       throw InputError(fmt::format("unknown agency '{}'{}; see workflows/agencies.yaml", *agency,
-                                   model::did_you_mean(*agency, ctx.config().agencies.codes())));
+                                   model::did_you_mean(*agency, config.agencies.codes())));
     }
     report::BoardFilter filter{*agency, "", ""};
-    auto result = report::build_board(ctx.store(), filter, ctx.today(), ctx.config().calendar());
+    auto result = report::build_board(ctx.store(), filter, ctx.today(), config.calendar());
     print_board(ctx, result, "Queue of " + *agency);
   });
 }

@@ -52,7 +52,11 @@ time::Instant Context::now() {
   if (now_) return *now_;
   // The offset is a setting of the installation; a bare --now is local time there.
   time::UtcOffset offset;
-  if (config_) offset = config_->settings.offset;
+  if (config_) {
+    offset = config_->settings.offset;
+  } else if (base_config_) {
+    offset = base_config_->settings.offset;
+  }
   now_ = given_now(offset).value_or(
       std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
   return *now_;
@@ -60,7 +64,11 @@ time::Instant Context::now() {
 
 time::Date Context::today() {
   time::UtcOffset offset;
-  if (config_) offset = config_->settings.offset;
+  if (config_) {
+    offset = config_->settings.offset;
+  } else if (base_config_) {
+    offset = base_config_->settings.offset;
+  }
   return time::local_date(now(), offset);
 }
 
@@ -74,10 +82,23 @@ const load::ConfigSet& Context::config() {
   if (!config_) {
     config_ = std::make_unique<load::ConfigSet>(load::load_config(config_dir(), today()));
   }
-  if (model::has_errors(config_->diagnostics)) {
+  return checked(*config_);
+}
+
+const load::ConfigSet& Context::config_without_workflows() {
+  if (config_) return checked(*config_);
+  if (!base_config_) {
+    base_config_ = std::make_unique<load::ConfigSet>(
+        load::load_config_without_workflows(config_dir(), today()));
+  }
+  return checked(*base_config_);
+}
+
+const load::ConfigSet& Context::checked(const load::ConfigSet& config) {
+  if (model::has_errors(config.diagnostics)) {
     std::string first;
     std::size_t errors = 0;
-    for (const auto& d : config_->diagnostics) {
+    for (const auto& d : config.diagnostics) {
       if (d.severity != model::Severity::Error) continue;
       if (errors++ == 0) first = model::format_diagnostic(d);
     }
@@ -86,7 +107,7 @@ const load::ConfigSet& Context::config() {
                     "for all of them. First:\n{}",
                     config_dir(), errors, first));
   }
-  return *config_;
+  return config;
 }
 
 std::string Context::db_path() {

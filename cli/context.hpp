@@ -35,6 +35,9 @@ class Context {
   time::Date today();
   /// The configuration, loaded and checked. Throws InputError listing the errors if it has any.
   const load::ConfigSet& config();
+  /// The configuration without the workflow definitions (settings, agencies, rules, calendars),
+  /// for commands that read only projections; the full one when it is already loaded.
+  const load::ConfigSet& config_without_workflows();
   /// The configuration with its diagnostics, for `check` (never throws on invalid definitions).
   const load::ConfigSet& config_for_check(const std::vector<std::string>& paths);
   /// The database path from --db or REGFLOW_DB; throws InputError when neither is given.
@@ -52,7 +55,10 @@ class Context {
   std::optional<time::Instant> now_;
   /// --now or REGFLOW_NOW read in `offset`; nullopt when neither is given; throws when malformed.
   std::optional<time::Instant> given_now(time::UtcOffset offset) const;
+  /// `config`, or an InputError naming its first error.
+  const load::ConfigSet& checked(const load::ConfigSet& config);
   std::unique_ptr<load::ConfigSet> config_;
+  std::unique_ptr<load::ConfigSet> base_config_;  ///< without workflows (board, queue)
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<app::Installation> installation_;
 };

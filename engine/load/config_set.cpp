@@ -90,7 +90,7 @@ std::vector<std::string> ConfigSet::workflow_names() const {
   return out;
 }
 
-ConfigSet load_config(const fs::path& root, time::Date today, const std::vector<fs::path>& only) {
+ConfigSet load_config_without_workflows(const fs::path& root, time::Date today) {
   std::error_code ec;
   if (!fs::is_directory(root, ec)) {
     throw LoadError(fmt::format("configuration folder '{}' does not exist; give --config with a "
@@ -129,7 +129,13 @@ ConfigSet load_config(const fs::path& root, time::Date today, const std::vector<
     d.location.file = shown_path(root, d.location.file);
     out.push_back(std::move(d));
   }
+  model::sort_diagnostics(out);
+  return config;
+}
 
+ConfigSet load_config(const fs::path& root, time::Date today, const std::vector<fs::path>& only) {
+  ConfigSet config = load_config_without_workflows(root, today);
+  auto& out = config.diagnostics;
   std::vector<fs::path> files = only;
   if (files.empty()) {
     for (auto& f : yaml_files(root / "workflows")) {

@@ -45,6 +45,11 @@ struct ConfigSet {
 ConfigSet load_config(const std::filesystem::path& root, time::Date today,
                       const std::vector<std::filesystem::path>& only = {});
 
+/// The settings, agencies, rules and calendars only: what the board and the queues need, which
+/// read projections and no definition. Parsing the workflow files is most of a short
+/// command's run time (bench/README.md).
+ConfigSet load_config_without_workflows(const std::filesystem::path& root, time::Date today);
+
 /// Parses a stored definition text (a dossier's own version) against the current agencies and
 /// rules; the diagnostics say whether it can still run.
 std::optional<model::WorkflowDefinition> load_stored_definition(const ConfigSet& config,
