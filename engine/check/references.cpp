@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_set>
 
 #include "engine/model/spelling.hpp"
 #include "engine/rules/expression.hpp"
@@ -20,7 +21,11 @@ class ReferenceChecker {
  public:
   ReferenceChecker(const model::WorkflowDefinition& def, const model::AgencyDirectory& agencies,
                    Diagnostics& out)
-      : def_(def), agencies_(agencies), out_(out), steps_(def.step_ids()) {
+      : def_(def),
+        agencies_(agencies),
+        out_(out),
+        steps_(def.step_ids()),
+        known_steps_(steps_.begin(), steps_.end()) {
     for (const auto& role : def.roles) roles_.push_back(role.name);
     for (const auto& variable : def.variables) variables_.push_back(variable.name);
     parties_ = agencies.codes();
@@ -39,7 +44,7 @@ class ReferenceChecker {
                                             def_.initial)));
     }
     for (std::size_t i = 0; i < def_.target_until.size(); ++i) {
-      if (def_.find_step(def_.target_until[i]) == nullptr) {
+      if (!is_step(def_.target_until[i])) {
         step_error(def_.target_until[i], def_.values.of("target_until", i, def_.location),
                    "'target_until'");
       }
@@ -144,7 +149,7 @@ class ReferenceChecker {
                        fmt::format("signoff {} needs {} signatures but lists only {} signers", what,
                                    step.quorum.count, step.signers.size())));
       }
-      if (!step.next.empty() && def_.find_step(step.next) == nullptr) {
+      if (!step.next.empty() && !is_step(step.next)) {
         step_error(step.next, step.values.of("next", step.location), "'next' of " + what);
       }
     }
@@ -154,7 +159,7 @@ class ReferenceChecker {
 
   void check_action(const model::Step& step, const model::Action& action) {
     const std::string what = fmt::format("action '{}' of step '{}'", action.name, step.id);
-    if (!action.target.empty() && def_.find_step(action.target) == nullptr) {
+    if (!action.target.empty() && !is_step(action.target)) {
       step_error(action.target, action.values.of("to", action.location), "target of " + what);
     }
     for (std::size_t i = 0; i < action.by.size(); ++i) {
@@ -173,7 +178,7 @@ class ReferenceChecker {
   void check_timers(const model::DeadlineSpec& deadline) {
     for (const auto& timer : deadline.timers) {
       if (timer.kind == model::TimerKind::Transition && !timer.target.empty() &&
-          def_.find_step(timer.target) == nullptr) {
+          !is_step(timer.target)) {
         step_error(timer.target, timer.location,
                    fmt::format("transition target of deadline '{}'", deadline.id));
       }
@@ -183,12 +188,12 @@ class ReferenceChecker {
   void check_deadline(const model::DeadlineSpec& deadline) {
     const std::string what = fmt::format("deadline '{}'", deadline.id);
     if (deadline.kind == model::DeadlineKind::Anchored) {
-      if (!deadline.from.empty() && def_.find_step(deadline.from) == nullptr) {
+      if (!deadline.from.empty() && !is_step(deadline.from)) {
         step_error(deadline.from, deadline.values.of("from", deadline.location),
                    "'from' of " + what);
       }
       for (std::size_t i = 0; i < deadline.to.size(); ++i) {
-        if (def_.find_step(deadline.to[i]) == nullptr) {
+        if (!is_step(deadline.to[i])) {
           step_error(deadline.to[i], deadline.values.of("to", i, deadline.location),
                      "'to' of " + what);
         }
@@ -209,7 +214,7 @@ class ReferenceChecker {
       }
       for (std::size_t i = 0; i < deadline.active_in.size(); ++i) {
         const auto& step = deadline.active_in[i];
-        if (def_.find_step(step) == nullptr) {
+        if (!is_step(step)) {
           step_error(step, deadline.values.of("active_in", i, deadline.location),
                      "'active_in' of " + what);
         }
@@ -222,6 +227,11 @@ class ReferenceChecker {
   const model::AgencyDirectory& agencies_;
   Diagnostics& out_;
   std::vector<std::string> steps_;
+  // Every reference is looked up here rather than with find_step, a linear scan: that made
+  // checking a workflow of n steps quadratic (bench/README.md).
+  std::unordered_set<std::string> known_steps_;
+
+  bool is_step(const std::string& id) const { return known_steps_.count(id) != 0; }
   std::vector<std::string> roles_;
   std::vector<std::string> variables_;
   std::vector<std::string> parties_;
