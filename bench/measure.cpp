@@ -40,7 +40,7 @@ double quantile(std::vector<double> values, double q) {
   return values[std::min(values.size() - 1, rank == 0 ? 0 : rank - 1)];
 }
 
-ProcessRun run_process(const std::vector<std::string>& argv, bool keep_output) {
+ProcessRun run_process(const std::vector<std::string>& argv, const std::string& stderr_file) {
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
@@ -48,11 +48,11 @@ ProcessRun run_process(const std::vector<std::string>& argv, bool keep_output) {
   const pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
-    if (!keep_output) {
-      const int null = open("/dev/null", O_WRONLY);
-      dup2(null, STDOUT_FILENO);
-      dup2(null, STDERR_FILENO);
-    }
+    const int null = open("/dev/null", O_WRONLY);
+    dup2(null, STDOUT_FILENO);
+    const int err =
+        stderr_file.empty() ? null : open(stderr_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    dup2(err, STDERR_FILENO);
     execv(args[0], args.data());
     _exit(127);
   }

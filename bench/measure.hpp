@@ -31,8 +31,8 @@ struct ProcessRun {
   int exit_code = 0;
 };
 
-/// Runs `argv` to completion with stdout and stderr sent to /dev/null (or kept when
-/// `keep_output`), timing it from fork to reaped exit.
-ProcessRun run_process(const std::vector<std::string>& argv, bool keep_output = false);
+/// Runs `argv` to completion with stdout sent to /dev/null and stderr to `stderr_file` (or to
+/// /dev/null when empty), timing it from fork to reaped exit.
+ProcessRun run_process(const std::vector<std::string>& argv, const std::string& stderr_file = {});
 
 }  // namespace regflow::bench

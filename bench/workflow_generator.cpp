@@ -24,15 +24,15 @@ void write_generated_config(const std::string& dir, int steps, const std::string
       "initial: s0\nsteps:\n",
       steps);
   const int last = steps - 1;
+  // One flow-style line per step keeps the file small: the loader refuses definition files over
+  // 4 MiB (kMaxDefinitionBytes), which caps a single workflow near 24,000 steps.
   for (int i = 0; i < last; ++i) {
-    out << fmt::format("  s{}:\n    title: Langkah {}\n    owner: {}\n", i, i, owners[i % 4]);
-    out << "    limit: {within: 5 hari kerja, basis: \"praktik [I]\", on_return: restart}\n";
-    out << "    actions:\n";
-    out << fmt::format("      lanjut: {{to: s{}}}\n", i + 1);
-    out << fmt::format("      lompati: {{to: s{}}}\n", std::min(i + 2, last));
-    if (i > 0) {
-      out << fmt::format("      kembalikan: {{to: s{}, return: true, note: required}}\n", i - 1);
-    }
+    out << fmt::format(
+        "  s{}: {{title: L{}, owner: {}, limit: {{within: 5wd, basis: p, on_return: restart}}, "
+        "actions: {{lanjut: s{}, lompati: s{}",
+        i, i, owners[i % 4], i + 1, std::min(i + 2, last));
+    if (i > 0) out << fmt::format(", kembalikan: {{to: s{}, return: true, note: required}}", i - 1);
+    out << "}}\n";
   }
   out << fmt::format("  s{}:\n    title: Selesai\n    kind: final\n", last);
 }
