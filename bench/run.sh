@@ -75,6 +75,7 @@ for n in $reads; do
   "$bench" time --label "queue biro-hukum ($n dossiers)" -- "$regflow" "${common[@]}" queue biro-hukum
   "$bench" time --label "show $open_id ($n dossiers)" -- "$regflow" "${common[@]}" show "$open_id"
   "$bench" time --label "history $closed_id ($n dossiers)" -- "$regflow" "${common[@]}" history "$closed_id"
+  rm -f "$work/tick.db"* "$work/advance.db"*  # no stale WAL from the previous size
   cp "$db" "$work/tick.db"
   "$bench" time --runs 1 --no-warm-up --label "tick, first, fires ($n dossiers)" -- \
     "$regflow" --db "$work/tick.db" --now "$now" tick
