@@ -1,0 +1,124 @@
+// ics: the open deadlines as an iCalendar feed. Agencies subscribe their calendars to a file
+// that cron re-exports, so the write is atomic: a client never reads half a feed.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <system_error>
+
+#include "cli/commands.hpp"
+#include "cli/render/ics.hpp"
+#include "engine/model/error.hpp"
+#include "engine/model/spelling.hpp"
+#include "engine/report/deadline_feed.hpp"
+
+namespace regflow::cli {
+namespace {
+
+// Writes beside the target and renames over it: readers see the old feed or the new one.
+void write_atomically(const std::filesystem::path& target, const std::string& text) {
+  namespace fs = std::filesystem;
+  const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::error_code error;
+  if (!fs::is_directory(folder, error)) {
+    throw InputError(
+        fmt::format("cannot write '{}': folder '{}' does not exist; give -o a file in "
+                    "an existing folder",
+                    target.string(), folder.string()));
+  }
+  if (fs::is_directory(target, error)) {
+    throw InputError(
+        fmt::format("cannot write '{}': it is a folder; give -o a file name, e.g. "
+                    "'{}'",
+                    target.string(), (target / "regflow.ics").string()));
+  }
+  const fs::path temporary =
+      fs::path(target.string() + fmt::format(".{}.tmp", static_cast<long>(getpid())));
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.close();
+    if (!out) {
+      const std::string reason = std::strerror(errno);
+      fs::remove(temporary, error);
+      throw InputError(fmt::format("cannot write '{}': {}", temporary.string(), reason));
+    }
+  }
+  fs::rename(temporary, target, error);
+  if (error) {
+    fs::remove(temporary, error);
+    throw InputError(fmt::format("cannot replace '{}': {}", target.string(), error.message()));
+  }
+}
+
+std::size_t count_dossiers(const std::vector<report::FeedEntry>& entries) {
+  std::set<std::string> ids;
+  for (const auto& entry : entries) ids.insert(entry.dossier.id);
+  return ids.size();
+}
+
+}  // namespace
+
+void add_ics_command(CLI::App& app, Context& ctx) {
+  struct IcsArgs {
+    std::string agency, workflow, output;
+  };
+  auto args = std::make_shared<IcsArgs>();
+  auto* ics =
+      app.add_subcommand("ics", "Open deadlines as an iCalendar feed (RFC 5545) for calendar apps")
+          ->group("Reports");
+  ics->add_option("--agency", args->agency, "Only dossiers held by (or waiting on) this agency");
+  ics->add_option("--workflow", args->workflow, "Only this workflow");
+  ics->add_option("-o,--output", args->output,
+                  "Write the feed to this file (atomically) instead of stdout");
+  ics->footer(
+      "Example (cron, hourly): regflow ics --agency biro-hukum -o /srv/share/biro-hukum.ics");
+  ics->callback([&ctx, args] {
+    if (ctx.options.json) {
+      throw InputError(
+          "ics writes iCalendar, not JSON; leave out --json (for JSON, use 'regflow "
+          "board --json')");
+    }
+    const auto& config = ctx.config();
+    if (!args->agency.empty() && !config.agencies.contains(args->agency)) {
+      throw InputError(fmt::format("unknown agency '{}'{}; see workflows/agencies.yaml",
+                                   args->agency,
+                                   model::did_you_mean(args->agency, config.agencies.codes())));
+    }
+    if (!args->workflow.empty() && config.find(args->workflow) == nullptr) {
+      throw InputError(fmt::format("unknown workflow '{}'{}; known: {}", args->workflow,
+                                   model::did_you_mean(args->workflow, config.workflow_names()),
+                                   model::quoted_list(config.workflow_names())));
+    }
+    render::IcsFeed feed;
+    feed.installation = config.settings.installation;
+    feed.agency = args->agency;
+    feed.workflow = args->workflow;
+    feed.stamp = ctx.now();
+    feed.today = ctx.today();
+    feed.entries = report::build_deadline_feed(ctx.store(), {args->agency, args->workflow},
+                                               feed.today, config.calendar());
+    const std::string text = render::ics_text(feed);
+    if (args->output.empty()) {
+      std::cout << text << std::flush;
+      return;
+    }
+    write_atomically(args->output, text);
+    std::size_t events = 0;
+    for (const auto& entry : feed.entries)
+      if (entry.deadline.due) ++events;
+    std::cout << fmt::format(
+        "{} deadline(s) of {} open dossier(s) written to {}{}\n", events,
+        count_dossiers(feed.entries), args->output,
+        events == feed.entries.size()
+            ? ""
+            : fmt::format(" ({} paused, left out)", feed.entries.size() - events));
+  });
+}
+
+}  // namespace regflow::cli
