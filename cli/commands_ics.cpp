@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -109,9 +110,9 @@ void add_ics_command(CLI::App& app, Context& ctx) {
       return;
     }
     write_atomically(args->output, text);
-    std::size_t events = 0;
-    for (const auto& entry : feed.entries)
-      if (entry.deadline.due) ++events;
+    const auto events = static_cast<std::size_t>(std::count_if(
+        feed.entries.begin(), feed.entries.end(),
+        [](const report::FeedEntry& entry) { return entry.deadline.due.has_value(); }));
     std::cout << fmt::format(
         "{} deadline(s) of {} open dossier(s) written to {}{}\n", events,
         count_dossiers(feed.entries), args->output,
