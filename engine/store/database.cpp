@@ -101,9 +101,11 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMod
 
   try {
     db->exec("PRAGMA foreign_keys = ON");
+    // migrate() refuses a newer schema first: the journal mode is written into the file, and a
+    // database regflow refuses must be left exactly as it was.
+    migrate(*db, path);
     // WAL lets readers (board, queue) run while a command writes; it is recorded in the file.
     if (mode != OpenMode::Memory) db->execAndGet("PRAGMA journal_mode = WAL");
-    migrate(*db, path);
   } catch (const SQLite::Exception& e) {
     throw StoreError(fmt::format("while preparing database '{}': {}", path, e.what()));
   }
