@@ -49,6 +49,7 @@ class CalendarFileReader {
       : path_(std::move(path)), label_(path_.string()), text_(std::move(text)), out_(out) {}
 
   std::optional<YearFile> read() {
+    if (!check_encoding(label_, text_, out_)) return std::nullopt;
     YAML::Node root;
     try {
       root = YAML::Load(text_);
@@ -303,18 +304,6 @@ class CalendarFileReader {
   std::map<time::Date, int> first_lines_;
 };
 
-std::optional<std::string> read_text(const std::filesystem::path& path, model::Diagnostics& out) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream buffer;
-  if (in) buffer << in.rdbuf();
-  if (!in) {
-    out.push_back(model::make_error("E-FILE", {path.string(), 0, 0},
-                                    "cannot read file; expected a readable calendar file"));
-    return std::nullopt;
-  }
-  return buffer.str();
-}
-
 std::vector<std::filesystem::path> calendar_files(const std::filesystem::path& dir,
                                                   model::Diagnostics& out) {
   std::vector<std::filesystem::path> files;
@@ -349,7 +338,7 @@ CalendarLoad load_calendars(const std::filesystem::path& dir, bool collective_le
   std::vector<NonWorkingDay> days;
   std::vector<time::CalendarYear> years;
   for (const auto& path : calendar_files(dir, load.diagnostics)) {
-    auto text = read_text(path, load.diagnostics);
+    auto text = read_definition_file(path, load.diagnostics);
     if (!text) continue;
     auto file = CalendarFileReader(path, std::move(*text), load.diagnostics).read();
     if (!file) continue;

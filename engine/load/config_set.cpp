@@ -151,6 +151,11 @@ ConfigSet load_config(const fs::path& root, time::Date today, const std::vector<
     config.workflows.push_back(std::move(*def));
   }
   check::check_workflow_set(config.workflows, out);
+  // Files read by their full path (a file too large or unreadable) are shown like every other
+  // diagnostic of the folder, relative to it.
+  for (auto& d : out) {
+    if (fs::path(d.location.file).is_absolute()) d.location.file = shown_path(root, d.location.file);
+  }
   model::sort_diagnostics(out);
   return config;
 }

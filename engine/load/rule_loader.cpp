@@ -50,6 +50,7 @@ class FileReader {
   }
 
   void read(std::string_view text) {
+    if (!check_encoding(path_, text, out_)) return;
     YAML::Node root;
     try {
       root = YAML::Load(std::string(text));
@@ -57,7 +58,14 @@ class FileReader {
       out_.push_back(model::make_error("E-YAML-SYNTAX", location(e.mark), e.msg));
       return;
     }
-    if (root.IsNull()) return;
+    if (root.IsNull()) {
+      // Nothing to load, but an empty file among the rules is more likely a save gone wrong
+      // than intended.
+      out_.push_back(model::make_warning(
+          "W-EMPTY-FILE", {path_, 1, 1},
+          "the rules file declares nothing; expected a map with 'inputs', 'rules' or 'tables'"));
+      return;
+    }
     if (!expect(root, YAML::NodeType::Map, "a rules file",
                 "a map with 'inputs', 'rules' or "
                 "'tables'")) {
@@ -414,16 +422,6 @@ class FileReader {
   model::Diagnostics& out_;
 };
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw LoadError("cannot read rules file '" + path.string() + "': " + std::strerror(errno));
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 }  // namespace
 
 void read_rules(std::string_view text, const std::string& path, rules::RuleSet& rules,
@@ -446,7 +444,10 @@ RuleLoad load_rules(const std::filesystem::path& dir) {
   std::sort(files.begin(), files.end());
   RuleLoad load;
   for (const auto& file : files) {
-    read_rules(read_file(file), file.string(), load.rules, load.diagnostics);
+    // Like every definition file: unreadable or oversized is a diagnostic, not an exception.
+    if (auto text = read_definition_file(file, load.diagnostics)) {
+      read_rules(*text, file.string(), load.rules, load.diagnostics);
+    }
   }
   load.rules.finalize(load.diagnostics);
   return load;

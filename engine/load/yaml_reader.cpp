@@ -35,6 +35,7 @@ YamlReader::YamlReader(std::string path, std::string text, model::Diagnostics& o
 }
 
 std::optional<YAML::Node> YamlReader::parse() {
+  if (!check_encoding(path_, text_, out_)) return std::nullopt;
   try {
     return YAML::Load(text_);
   } catch (const YAML::Exception& e) {
@@ -50,7 +51,9 @@ std::optional<YAML::Node> YamlReader::parse() {
 }
 
 model::SourceLocation YamlReader::location(const YAML::Mark& mark) const {
-  if (mark.line < 0) return {path_, 0, 0};
+  // Only what is not in the text has no mark, such as the root of an empty file: the start of
+  // the file is where the reader looks for what is missing.
+  if (mark.line < 0) return {path_, 1, 1};
   return {path_, mark.line + 1, mark.column + 1};
 }
 
@@ -219,6 +222,76 @@ std::vector<std::string> YamlReader::text_list(const YAML::Node& map, const std:
     }
   }
   return out;
+}
+
+namespace {
+
+// The length of the UTF-8 sequence at `at`, or 0 when it is not a valid one (overlong forms,
+// surrogates and code points above U+10FFFF included).
+std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(at);
+  if (lead < 0x80) return 1;
+  std::size_t length = 0;
+  unsigned char low = 0x80;
+  unsigned char high = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) low = 0xA0;
+    if (lead == 0xED) high = 0x9F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) low = 0x90;
+    if (lead == 0xF4) high = 0x8F;
+  } else {
+    return 0;
+  }
+  if (at + length > text.size()) return 0;
+  if (byte(at + 1) < low || byte(at + 1) > high) return 0;
+  for (std::size_t i = 2; i < length; ++i) {
+    if (byte(at + i) < 0x80 || byte(at + i) > 0xBF) return 0;
+  }
+  return length;
+}
+
+}  // namespace
+
+bool check_encoding(const std::string& path, std::string_view text, model::Diagnostics& out) {
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
+    out.push_back(model::make_error("E-ENCODING", {path, 1, 1},
+                                    "the file is UTF-16 (it starts with a UTF-16 byte order "
+                                    "mark); save it as UTF-8"));
+    return false;
+  }
+  int line = 1;
+  int column = 1;  // in characters, as yaml-cpp counts them
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t length = utf8_sequence_length(text, at);
+    if (text[at] == '\0') {
+      // yaml-cpp takes NUL bytes for UTF-16 or UTF-32 and reads garbage.
+      out.push_back(model::make_error("E-ENCODING", {path, line, column},
+                                      "a NUL byte (0x00) is not text; save the file as UTF-8 text"));
+      return false;
+    }
+    if (length == 0) {
+      out.push_back(model::make_error(
+          "E-ENCODING", {path, line, column},
+          fmt::format("byte 0x{:02X} is not UTF-8; save the file as UTF-8 (an editor set to "
+                      "Windows-1252 or Latin-1 writes such bytes for letters like 'é')",
+                      static_cast<unsigned char>(text[at]))));
+      return false;
+    }
+    if (text[at] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    at += length;
+  }
+  return true;
 }
 
 std::optional<std::string> read_definition_file(const std::filesystem::path& path,

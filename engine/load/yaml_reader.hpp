@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <yaml-cpp/yaml.h>
@@ -78,6 +79,11 @@ class YamlReader {
 
 /// How a node looks in a message: "a map", "a list", "'value'" or "nothing".
 std::string describe_node(const YAML::Node& node);
+
+/// True when `text` is UTF-8 (a byte order mark allowed). Otherwise records E-ENCODING at the
+/// line and column of the first byte that is not, and returns false: yaml-cpp would silently
+/// turn such bytes into U+FFFD, and the store cannot encode them.
+bool check_encoding(const std::string& path, std::string_view text, model::Diagnostics& out);
 
 /// Reads a whole file for a loader; nullopt (with a diagnostic) if unreadable or too large.
 std::optional<std::string> read_definition_file(const std::filesystem::path& path,
