@@ -9,7 +9,7 @@ mode="${1:-demo}"
 packages=(build-essential cmake ninja-build pkg-config
   libboost-graph-dev libboost-serialization-dev libyaml-cpp-dev libsqlitecpp-dev libsqlite3-dev
   libspdlog-dev libfmt-dev catch2 libcli11-dev nlohmann-json3-dev libssl-dev
-  graphviz sqlite3 python3 python3-icalendar)
+  graphviz sqlite3 python3 python3-icalendar clang libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -36,6 +36,8 @@ case "$mode" in
     cmake --build build/test -j "$jobs"
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
       ctest --test-dir build/test --output-on-failure -j "$jobs"
+    # Each libFuzzer target for a short, fixed time (clang build in build/fuzz).
+    bash tests/fuzz/run.sh "${REGFLOW_FUZZ_SECONDS:-15}"
     ;;
   *)
     echo "usage: scripts/setup-and-run.sh demo|test" >&2

@@ -1,8 +1,6 @@
 // libFuzzer target for the rules language: whatever the bytes, lexing, parsing, type checking
-// and evaluating must neither crash nor hang. Not built by CMake yet; build by hand with
-//   clang++ -std=c++20 -fsanitize=fuzzer,address -I. tests/fuzz/rules_parser_fuzz.cpp \
-//     engine/rules/*.cpp engine/model/value.cpp engine/model/diagnostic.cpp \
-//     engine/model/spelling.cpp engine/time/date.cpp -lfmt
+// and evaluating must neither crash nor hang. Built by -DREGFLOW_FUZZ=ON (clang); run by
+// tests/fuzz/run.sh.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
