@@ -50,6 +50,14 @@ std::optional<std::chrono::minutes> parse_offset(const std::string& text) {
   return text[0] == '-' ? -total : total;
 }
 
+// Files read by their full path (a file too large or unreadable) are shown like every other
+// diagnostic of the folder, relative to it.
+void show_relative(const fs::path& root, model::Diagnostics& out) {
+  for (auto& d : out) {
+    if (fs::path(d.location.file).is_absolute()) d.location.file = shown_path(root, d.location.file);
+  }
+}
+
 Settings load_settings(const fs::path& root, model::Diagnostics& out) {
   Settings settings;
   const fs::path file = root / "settings.yaml";
@@ -129,6 +137,7 @@ ConfigSet load_config_without_workflows(const fs::path& root, time::Date today) 
     d.location.file = shown_path(root, d.location.file);
     out.push_back(std::move(d));
   }
+  show_relative(root, out);
   model::sort_diagnostics(out);
   return config;
 }
@@ -151,11 +160,7 @@ ConfigSet load_config(const fs::path& root, time::Date today, const std::vector<
     config.workflows.push_back(std::move(*def));
   }
   check::check_workflow_set(config.workflows, out);
-  // Files read by their full path (a file too large or unreadable) are shown like every other
-  // diagnostic of the folder, relative to it.
-  for (auto& d : out) {
-    if (fs::path(d.location.file).is_absolute()) d.location.file = shown_path(root, d.location.file);
-  }
+  show_relative(root, out);
   model::sort_diagnostics(out);
   return config;
 }
