@@ -37,6 +37,10 @@ std::string describe(const runtime::Event& e) {
                          e.data.count("due") ? e.data.at("due") : "");
     case T::AutoTransition:
       return fmt::format("automatic: {} -> {} (deadline '{}' passed)", e.from_step, e.to_step, e.action);
+    case T::Imported:
+      return fmt::format("imported from '{}' as {}, renumbered",
+                         e.data.count("installation") ? e.data.at("installation") : "",
+                         e.data.count("original_id") ? e.data.at("original_id") : "");
   }
   return "?";
 }

@@ -10,7 +10,7 @@
 namespace regflow::runtime {
 namespace {
 
-constexpr std::array<std::pair<EventType, const char*>, 7> kNames{{
+constexpr std::array<std::pair<EventType, const char*>, 8> kNames{{
     {EventType::Started, "started"},
     {EventType::ActionTaken, "action"},
     {EventType::Signed, "signed"},
@@ -18,6 +18,7 @@ constexpr std::array<std::pair<EventType, const char*>, 7> kNames{{
     {EventType::ReminderSent, "reminder"},
     {EventType::Escalated, "escalated"},
     {EventType::AutoTransition, "auto-transition"},
+    {EventType::Imported, "imported"},
 }};
 
 }  // namespace

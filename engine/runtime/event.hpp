@@ -18,10 +18,13 @@ enum class EventType {
   DeadlineExtended,  ///< data: deadline, to (date), computed (date)
   ReminderSent,      ///< a timer reminded the owner; data: deadline, timer
   Escalated,         ///< a timer escalated to the owner's parent agency; data: deadline, timer
-  AutoTransition     ///< a timer moved the dossier as a declared legal outcome
+  AutoTransition,    ///< a timer moved the dossier as a declared legal outcome
+  Imported  ///< renumbered on import from another installation; data: original_id,
+            ///< original_hash (the archived chain's last hash), installation, exported_at
 };
 
-/// "started", "action", "signed", "extended", "reminder", "escalated", "auto-transition".
+/// "started", "action", "signed", "extended", "reminder", "escalated", "auto-transition",
+/// "imported".
 std::string event_type_name(EventType type);
 /// The inverse of event_type_name; false when unknown.
 bool parse_event_type(const std::string& name, EventType& out);

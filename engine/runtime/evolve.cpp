@@ -253,6 +253,8 @@ void evolve(const model::WorkflowDefinition& def, DossierState& state, const Eve
         state.escalated_to = it->second;
       }
       break;
+    case EventType::Imported:
+      break;  // provenance only: the dossier stands where its last archived event left it
   }
 }
 

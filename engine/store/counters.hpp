@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string>
 
+#include "engine/store/store.hpp"
+
 namespace SQLite {
 class Database;
 }
@@ -18,7 +20,7 @@ std::int64_t peek_counter(SQLite::Database& db, const std::string& prefix, int y
 /// Records that `used` was taken, so the next start gets `used + 1`.
 void advance_counter(SQLite::Database& db, const std::string& prefix, int year, std::int64_t used);
 
-/// "PERGUB-2026-0001".
-std::string format_dossier_id(const std::string& prefix, int year, std::int64_t number);
+/// Moves the counter past `used` unless it is already past it (an imported id).
+void raise_counter(SQLite::Database& db, const std::string& prefix, int year, std::int64_t used);
 
 }  // namespace regflow::store

@@ -20,6 +20,15 @@ void insert_definition(SQLite::Database& db, const std::string& hash, const std:
   insert.exec();
 }
 
+std::optional<StoredDefinition> find_definition(SQLite::Database& db, const std::string& hash) {
+  SQLite::Statement query(db,
+                          "SELECT name, version, source_path, text FROM definitions WHERE hash = ?");
+  query.bind(1, hash);
+  if (!query.executeStep()) return std::nullopt;
+  return StoredDefinition{hash, query.getColumn(0).getString(), query.getColumn(1).getInt(),
+                          query.getColumn(2).getString(), query.getColumn(3).getString()};
+}
+
 std::optional<std::string> find_definition_text(SQLite::Database& db, const std::string& hash) {
   SQLite::Statement query(db, "SELECT text FROM definitions WHERE hash = ?");
   query.bind(1, hash);

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "engine/store/store.hpp"
+
 namespace SQLite {
 class Database;
 }
@@ -15,6 +17,8 @@ namespace regflow::store {
 /// Stores the definition unless its hash is already stored (then nothing changes).
 void insert_definition(SQLite::Database& db, const std::string& hash, const std::string& name,
                        int version, const std::string& source_path, const std::string& text);
+
+std::optional<StoredDefinition> find_definition(SQLite::Database& db, const std::string& hash);
 
 std::optional<std::string> find_definition_text(SQLite::Database& db, const std::string& hash);
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/model/error.hpp"
+#include "engine/runtime/chain.hpp"
 #include "engine/store/statement_cache.hpp"
 
 namespace regflow::store {
@@ -46,26 +47,23 @@ ChainEnd chain_end(SQLite::Database& db, const std::string& dossier_id) {
 void check_continues(const std::string& dossier_id, const std::vector<runtime::Event>& events,
                      const ChainEnd& end) {
   if (events.empty()) bug(dossier_id, "no events to append");
-  std::int64_t sequence = end.sequence;
-  std::string previous = end.hash;
-  for (const runtime::Event& event : events) {
-    if (event.dossier_id != dossier_id) {
+  const auto broken = runtime::find_chain_break(dossier_id, events, end.sequence, end.hash);
+  if (!broken) return;
+  const runtime::Event& event = events[broken->index];
+  const std::int64_t previous =
+      broken->index == 0 ? end.sequence : events[broken->index - 1].sequence;
+  switch (broken->kind) {
+    case runtime::ChainBreakKind::OtherDossier:
       bug(dossier_id, fmt::format("event {} belongs to '{}'", event.sequence, event.dossier_id));
-    }
-    if (event.sequence != sequence + 1) {
+    case runtime::ChainBreakKind::OutOfSequence:
       bug(dossier_id,
-          fmt::format("event {} does not follow sequence {}", event.sequence, sequence));
-    }
-    if (event.prev_hash != previous) {
+          fmt::format("event {} does not follow sequence {}", event.sequence, previous));
+    case runtime::ChainBreakKind::PreviousHash:
       bug(dossier_id,
           fmt::format("event {} is not linked to the previous event's hash", event.sequence));
-    }
-    if (event.hash != runtime::compute_hash(event)) {
+    case runtime::ChainBreakKind::ContentHash:
       bug(dossier_id, fmt::format("event {} is not sealed (its hash does not match its content)",
                                   event.sequence));
-    }
-    sequence = event.sequence;
-    previous = event.hash;
   }
 }
 
@@ -126,6 +124,19 @@ std::optional<runtime::Event> event_from_row(SQLite::Statement& row, std::string
   e.prev_hash = row.getColumn(12).getString();
   e.hash = row.getColumn(13).getString();
   return e;
+}
+
+std::map<std::string, std::string> find_renumbered_imports(SQLite::Database& db) {
+  SQLite::Statement query(db,
+                          "SELECT json_extract(data, '$.original_hash'), dossier_id FROM events "
+                          "WHERE type = ?");
+  query.bind(1, runtime::event_type_name(runtime::EventType::Imported));
+  std::map<std::string, std::string> found;
+  while (query.executeStep()) {
+    if (query.getColumn(0).isNull()) continue;
+    found.emplace(query.getColumn(0).getString(), query.getColumn(1).getString());
+  }
+  return found;
 }
 
 std::vector<runtime::Event> read_events(SQLite::Database& db, const std::string& dossier_id) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +38,9 @@ void check_continues(const std::string& dossier_id, const std::vector<runtime::E
                      const ChainEnd& end);
 
 void insert_events(SQLite::Database& db, const std::vector<runtime::Event>& events);
+
+/// Original chain hash → local id, from the data of every `imported` event.
+std::map<std::string, std::string> find_renumbered_imports(SQLite::Database& db);
 
 std::vector<runtime::Event> read_events(SQLite::Database& db, const std::string& dossier_id);
 

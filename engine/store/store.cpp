@@ -111,6 +111,11 @@ void Store::save_definition(const std::string& hash, const std::string& name, in
                  [&] { insert_definition(*impl_->db, hash, name, version, source_path, text); });
 }
 
+std::optional<StoredDefinition> Store::definition(const std::string& hash) const {
+  return impl_->guarded(fmt::format("reading definition '{}'", hash),
+                        [&] { return find_definition(*impl_->db, hash); });
+}
+
 std::optional<std::string> Store::definition_text(const std::string& hash) const {
   return impl_->guarded(fmt::format("reading definition '{}'", hash),
                         [&] { return find_definition_text(*impl_->db, hash); });
@@ -178,6 +183,54 @@ void Store::append(const Write& write, std::int64_t expected_version) {
     write_projections(db, write);
     transaction.commit();
   });
+}
+
+void Store::import(const ImportBatch& batch) {
+  impl_->guarded("importing dossiers", [&] {
+    SQLite::Database& db = *impl_->db;
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    for (const auto& d : batch.definitions) {
+      insert_definition(db, d.hash, d.name, d.version, d.source_path, d.text);
+    }
+    for (const Write& write : batch.dossiers) {
+      const std::string& id = write.dossier.id;
+      if (read_dossier(db, id)) {
+        throw ConflictError(fmt::format(
+            "dossier '{}' was started in '{}' while the archive was being checked; nothing was "
+            "written — run the import again",
+            id, impl_->path));
+      }
+      check_continues(id, write.events, ChainEnd{});
+      write_projections(db, write);
+      insert_events(db, write.events);
+    }
+    // Kept numbers first, so that a renumbered dossier never takes a number an imported one
+    // already uses.
+    for (const CounterUse& use : batch.counters) {
+      if (!use.allocated) {
+        raise_counter(db, use.prefix, use.year, use.number);
+        continue;
+      }
+      if (peek_counter(db, use.prefix, use.year) != use.number) {
+        throw ConflictError(fmt::format(
+            "number {} was taken by another command while the archive was being checked; "
+            "nothing was written — run the import again",
+            format_dossier_id(use.prefix, use.year, use.number)));
+      }
+      advance_counter(db, use.prefix, use.year, use.number);
+    }
+    transaction.commit();
+  });
+}
+
+std::int64_t Store::next_number(const std::string& prefix, int year) const {
+  return impl_->guarded("reading the dossier counters",
+                        [&] { return peek_counter(*impl_->db, prefix, year); });
+}
+
+std::map<std::string, std::string> Store::renumbered_imports() const {
+  return impl_->guarded("reading the imported dossiers",
+                        [&] { return find_renumbered_imports(*impl_->db); });
 }
 
 std::vector<runtime::Event> Store::events(const std::string& dossier_id) const {

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -68,6 +69,33 @@ struct Write {
   std::vector<DeadlineRow> deadlines;  ///< replaces the dossier's running deadlines
 };
 
+/// A definition version as stored.
+struct StoredDefinition {
+  std::string hash;
+  std::string name;
+  int version = 0;
+  std::string source_path;
+  std::string text;
+};
+
+/// A dossier number an import uses: an archived id kept as it was (the counter moves past it),
+/// or a new one allocated by --rename (it must still be the next one when the import commits).
+struct CounterUse {
+  std::string prefix;
+  int year = 0;
+  std::int64_t number = 0;
+  bool allocated = false;
+};
+
+/// What one import writes, all or nothing: definitions not stored yet, whole dossiers (every
+/// event from sequence 1, sealed) with their projections, and the numbers they use, kept ones
+/// before allocated ones.
+struct ImportBatch {
+  std::vector<StoredDefinition> definitions;
+  std::vector<Write> dossiers;
+  std::vector<CounterUse> counters;
+};
+
 struct ListFilter {
   std::optional<std::string> workflow;
   std::optional<std::string> agency;  ///< owner, escalated-to, or pending signer
@@ -86,6 +114,18 @@ struct VerifyReport {
   std::int64_t events = 0;
   std::vector<VerifyProblem> problems;  ///< the first broken event of each broken dossier
 };
+
+/// The parts of a dossier id `<PREFIX>-<YEAR>-<NNNN>`.
+struct DossierNumber {
+  std::string prefix;
+  int year = 0;
+  std::int64_t number = 0;
+};
+
+/// "PERGUB-2026-0001".
+std::string format_dossier_id(const std::string& prefix, int year, std::int64_t number);
+/// The inverse of format_dossier_id; nullopt for an id of another shape.
+std::optional<DossierNumber> parse_dossier_id(const std::string& id);
 
 class Store {
  public:
@@ -112,6 +152,7 @@ class Store {
   void save_definition(const std::string& hash, const std::string& name, int version,
                        const std::string& source_path, const std::string& text);
   std::optional<std::string> definition_text(const std::string& hash) const;
+  std::optional<StoredDefinition> definition(const std::string& hash) const;
   /// The newest stored hash of a workflow name (by first-stored time), if any.
   std::optional<std::string> latest_definition_hash(const std::string& workflow) const;
 
@@ -124,6 +165,18 @@ class Store {
   /// Appends events of one dossier that was read at `expected_version`; throws ConflictError
   /// (naming who moved it and to which step) if its version changed since.
   void append(const Write& write, std::int64_t expected_version);
+
+  /// Writes an import in one transaction, through the same chain check as every append. Throws
+  /// ConflictError, writing nothing, when a dossier id is taken or an allocated number was used
+  /// since the import was planned.
+  void import(const ImportBatch& batch);
+
+  /// The next number `start` would use for (prefix, year).
+  std::int64_t next_number(const std::string& prefix, int year) const;
+
+  /// Dossiers renumbered on import: the archived chain's last hash → the local id (from their
+  /// `imported` events), so that importing the same archive again finds them.
+  std::map<std::string, std::string> renumbered_imports() const;
 
   std::vector<runtime::Event> events(const std::string& dossier_id) const;
   std::optional<DossierRow> dossier(const std::string& id) const;

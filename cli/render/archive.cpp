@@ -1,0 +1,261 @@
+#include "cli/render/archive.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+
+#include "cli/render/table.hpp"
+#include "engine/model/spelling.hpp"
+
+namespace regflow::cli::render {
+namespace {
+
+std::string short_hash(const std::string& hash) {
+  return hash.substr(0, 12);
+}
+
+std::size_t event_count(const archive::Archive& archive) {
+  std::size_t events = 0;
+  for (const auto& d : archive.dossiers) events += d.events.size();
+  return events;
+}
+
+const char* action_name(app::ImportAction action) {
+  switch (action) {
+    case app::ImportAction::Import:
+      return "import";
+    case app::ImportAction::Renumber:
+      return "renumber";
+    case app::ImportAction::AlreadyHere:
+      return "already here";
+  }
+  return "?";
+}
+
+std::string chain_text(runtime::ChainBreakKind kind) {
+  switch (kind) {
+    case runtime::ChainBreakKind::OtherDossier:
+      return "it names another dossier";
+    case runtime::ChainBreakKind::OutOfSequence:
+      return "its sequence does not follow the previous event's";
+    case runtime::ChainBreakKind::PreviousHash:
+      return "previous hash does not match";
+    case runtime::ChainBreakKind::ContentHash:
+      return "hash does not match its content";
+  }
+  return "?";
+}
+
+std::string agencies_text(const std::vector<std::string>& agencies) {
+  return agencies.empty() ? std::string("no agency") : fmt::format("{}", fmt::join(agencies, ", "));
+}
+
+}  // namespace
+
+std::string export_text(const archive::Archive& archive, const std::string& file) {
+  return fmt::format(
+      "exported {} dossier(s), {} event(s), {} definition(s) to {} (installation '{}', archive "
+      "format {})\n",
+      archive.dossiers.size(), event_count(archive), archive.definitions.size(), file,
+      archive.header.installation, archive.header.format_version);
+}
+
+nlohmann::json export_json(const archive::Archive& archive, const std::string& file) {
+  nlohmann::json ids = nlohmann::json::array();
+  for (const auto& d : archive.dossiers) ids.push_back(d.id);
+  return {{"file", file},
+          {"format_version", archive.header.format_version},
+          {"installation", archive.header.installation},
+          {"exported_at", archive.header.exported_at},
+          {"dossiers", ids},
+          {"events", event_count(archive)},
+          {"definitions", archive.definitions.size()}};
+}
+
+std::string export_refusal_text(const app::ExportRefusal& refusal) {
+  if (refusal.unknown_ids.empty()) {
+    return "no dossier matches; nothing was written ('regflow list' shows the dossiers)";
+  }
+  return fmt::format(
+      "no dossier {} in this database; nothing was written ('regflow list' shows the dossiers)",
+      model::quoted_list(refusal.unknown_ids));
+}
+
+std::string defect_text(const archive::ArchiveDefect& defect, const std::string& file) {
+  using K = archive::DefectKind;
+  switch (defect.kind) {
+    case K::Empty:
+      return fmt::format("'{}' is empty; give an archive written by 'regflow export'", file);
+    case K::Foreign:
+      return fmt::format(
+          "'{}' is not a regflow archive (its first line is not 'regflow-archive N'); give a file "
+          "written by 'regflow export'",
+          file);
+    case K::NewerFormat:
+      return fmt::format(
+          "'{}' is a format {} archive, but this regflow reads formats up to {}; import it with "
+          "a newer regflow",
+          file, defect.detail, archive::kFormatVersion);
+    case K::Truncated:
+      return fmt::format(
+          "'{}' is cut short (its closing checksum line is missing or incomplete); copy the whole "
+          "file again or ask for a fresh export",
+          file);
+    case K::Edited:
+      return fmt::format(
+          "'{}' was changed after export or is damaged (its SHA-256 does not match its "
+          "checksum line); ask for a fresh export",
+          file);
+    case K::Unreadable:
+      return fmt::format(
+          "'{}' has an intact checksum but its records cannot be read ({}); it was not written "
+          "by a regflow this one understands",
+          file, defect.detail);
+  }
+  return "?";
+}
+
+std::string problem_text(const archive::ImportProblem& p, const archive::Archive& archive) {
+  using K = archive::ProblemKind;
+  switch (p.kind) {
+    case K::DefinitionHash:
+      return fmt::format("definition {} does not match its text: the archive was edited",
+                         short_hash(p.detail));
+    case K::MissingDefinition:
+      return fmt::format("{}: runs on definition {}, which the archive does not hold", p.dossier,
+                         short_hash(p.detail));
+    case K::DuplicateDossier:
+      return fmt::format("{}: the archive holds this dossier twice", p.dossier);
+    case K::NoEvents:
+      return fmt::format("{}: the archive holds no events for it", p.dossier);
+    case K::UnreadableEvent:
+      return fmt::format("{} event #{}: unreadable {}", p.dossier, p.sequence, p.detail);
+    case K::BrokenChain:
+      return fmt::format("{} event #{}: {}: the archive was edited", p.dossier, p.sequence,
+                         chain_text(p.chain));
+    case K::NotStarted:
+      return fmt::format(
+          "{}: its first event does not start it on the workflow and definition it names",
+          p.dossier);
+    case K::SummaryMismatch:
+      return fmt::format("{}: its {} differ from what its events say: the archive was edited",
+                         p.dossier, p.detail);
+    case K::DefinitionDoesNotLoad:
+      return fmt::format(
+          "definition {} does not load with this installation's agencies and rules; add what it "
+          "needs to the configuration and import again",
+          p.detail);
+    case K::UnknownAgency: {
+      const auto it =
+          std::find_if(archive.agencies.begin(), archive.agencies.end(),
+                       [&](const archive::ArchivedAgency& a) { return a.code == p.detail; });
+      const std::string name =
+          it == archive.agencies.end() || it->name.empty() ? "" : fmt::format(" ({})", it->name);
+      return fmt::format(
+          "{}: names agency '{}'{}, which workflows/agencies.yaml of this installation does not "
+          "define; add it and import again",
+          p.dossier, p.detail, name);
+    }
+    case K::IdTaken:
+      return fmt::format(
+          "{}: this database holds another dossier with this id; import with --rename to give "
+          "the archived one a new id",
+          p.dossier);
+    case K::NoActor:
+      return "--rename records who renumbered the dossiers; give --as USER";
+  }
+  return "?";
+}
+
+std::string import_text(const app::ImportPlan& plan, const std::string& file, bool dry_run) {
+  std::string out =
+      fmt::format("archive {}: {} dossier(s) from installation '{}', exported {}\n", file,
+                  plan.dossiers.size(), plan.header.installation, plan.header.exported_at);
+  Table table({"ACTION", "ID", "HERE AS", "WORKFLOW", "EVENTS", "TITLE"});
+  table.limit(5, 40);
+  for (const auto& d : plan.dossiers) {
+    std::string action = action_name(d.action);
+    if (d.moved_on) action += " (moved on since)";
+    table.add({action, d.archived_id, d.local_id, d.workflow, std::to_string(d.events), d.title});
+  }
+  out += table.str();
+  for (const auto& def : plan.definitions) {
+    out +=
+        fmt::format("new definition: {} v{} ({})\n", def.name, def.version, short_hash(def.hash));
+  }
+  std::vector<std::string> unregistered;
+  for (const auto& user : plan.users) {
+    if (user.local_agencies.empty()) {
+      unregistered.push_back(
+          fmt::format("{} ({})", user.name, agencies_text(user.archived_agencies)));
+    } else {
+      out += fmt::format("note: user '{}' acts for {} here but for {} in the archive\n", user.name,
+                         agencies_text(user.local_agencies), agencies_text(user.archived_agencies));
+    }
+  }
+  if (!unregistered.empty()) {
+    out += fmt::format(
+        "note: not registered here: {}; the history keeps their names — register with 'regflow "
+        "user add' those who are to act here\n",
+        fmt::join(unregistered, ", "));
+  }
+  const std::size_t written =
+      plan.count(app::ImportAction::Import) + plan.count(app::ImportAction::Renumber);
+  const std::size_t already = plan.count(app::ImportAction::AlreadyHere);
+  if (dry_run) {
+    out += fmt::format(
+        "dry run: would import {} dossier(s) ({} renumbered), {} already here; "
+        "nothing was written\n",
+        written, plan.count(app::ImportAction::Renumber), already);
+  } else if (written == 0) {
+    out += fmt::format("nothing to import: all {} dossier(s) are already here\n", already);
+  } else {
+    out += fmt::format("imported {} dossier(s) ({} renumbered), {} already here\n", written,
+                       plan.count(app::ImportAction::Renumber), already);
+  }
+  return out;
+}
+
+nlohmann::json import_json(const app::ImportPlan& plan, const archive::Archive& archive,
+                           const std::string& file, bool dry_run) {
+  nlohmann::json dossiers = nlohmann::json::array();
+  for (const auto& d : plan.dossiers) {
+    dossiers.push_back({{"archived_id", d.archived_id},
+                        {"local_id", d.local_id},
+                        {"action", action_name(d.action)},
+                        {"moved_on", d.moved_on},
+                        {"workflow", d.workflow},
+                        {"title", d.title},
+                        {"events", d.events},
+                        {"closed", d.closed}});
+  }
+  nlohmann::json definitions = nlohmann::json::array();
+  for (const auto& def : plan.definitions) {
+    definitions.push_back({{"name", def.name}, {"version", def.version}, {"hash", def.hash}});
+  }
+  nlohmann::json users = nlohmann::json::array();
+  for (const auto& u : plan.users) {
+    users.push_back({{"name", u.name},
+                     {"archived_agencies", u.archived_agencies},
+                     {"local_agencies", u.local_agencies},
+                     {"registered", !u.local_agencies.empty()}});
+  }
+  nlohmann::json problems = nlohmann::json::array();
+  for (const auto& p : plan.problems) {
+    problems.push_back(
+        {{"dossier", p.dossier}, {"seq", p.sequence}, {"message", problem_text(p, archive)}});
+  }
+  return {{"file", file},
+          {"installation", plan.header.installation},
+          {"exported_at", plan.header.exported_at},
+          {"format_version", plan.header.format_version},
+          {"dry_run", dry_run},
+          {"written", !dry_run && !plan.refused()},
+          {"dossiers", dossiers},
+          {"definitions", definitions},
+          {"users", users},
+          {"problems", problems}};
+}
+
+}  // namespace regflow::cli::render
