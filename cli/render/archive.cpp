@@ -33,6 +33,19 @@ const char* action_name(app::ImportAction action) {
   return "?";
 }
 
+/// The stable --json spelling.
+const char* action_key(app::ImportAction action) {
+  switch (action) {
+    case app::ImportAction::Import:
+      return "import";
+    case app::ImportAction::Renumber:
+      return "renumber";
+    case app::ImportAction::AlreadyHere:
+      return "already_here";
+  }
+  return "?";
+}
+
 std::string chain_text(runtime::ChainBreakKind kind) {
   switch (kind) {
     case runtime::ChainBreakKind::OtherDossier:
@@ -223,7 +236,7 @@ nlohmann::json import_json(const app::ImportPlan& plan, const archive::Archive& 
   for (const auto& d : plan.dossiers) {
     dossiers.push_back({{"archived_id", d.archived_id},
                         {"local_id", d.local_id},
-                        {"action", action_name(d.action)},
+                        {"action", action_key(d.action)},
                         {"moved_on", d.moved_on},
                         {"workflow", d.workflow},
                         {"title", d.title},
