@@ -101,7 +101,9 @@ void run_import(Context& ctx, const ImportArgs& a) {
   const auto& archive = std::get<archive::Archive>(decoded);
   app::ImportOptions options;
   options.rename = a.rename;
-  options.actor = ctx.actor_if_given();
+  // Only a renumbering is recorded under a name; a plain import must not need the importer to
+  // be registered in the database that receives the dossiers.
+  if (a.rename) options.actor = ctx.actor_if_given();
   const auto plan = app::plan_import(ctx.installation(), archive, options, ctx.now());
   if (plan.refused()) {
     if (ctx.options.json) {
