@@ -6,6 +6,8 @@
 #include <chrono>
 #include <cstdint>
 
+#include "engine/model/utf8.hpp"
+
 namespace regflow::cli::render {
 namespace {
 
@@ -13,40 +15,6 @@ constexpr std::size_t kMaxLineOctets = 75;
 constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
 // Alarms ring when the office day starts (a bare --now date means 09:00 too).
 constexpr int kAlarmHour = 9;
-
-bool is_continuation_byte(char c) {
-  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
-
-// The length of the well-formed UTF-8 sequence starting at text[i] (RFC 3629: no overlong
-// forms, no surrogates, nothing above U+10FFFF), or 0 when there is none.
-std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  if (lead < 0x80) return 1;
-  std::size_t length = 0;
-  unsigned char low = 0x80;
-  unsigned char high = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) low = 0xA0;
-    if (lead == 0xED) high = 0x9F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) low = 0x90;
-    if (lead == 0xF4) high = 0x8F;
-  } else {
-    return 0;
-  }
-  if (i + length > text.size()) return 0;
-  if (byte(i + 1) < low || byte(i + 1) > high) return 0;
-  for (std::size_t k = 2; k < length; ++k) {
-    if (!is_continuation_byte(text[i + k])) return 0;
-  }
-  return length;
-}
 
 std::string ics_date(time::Date date) {
   const std::chrono::year_month_day ymd{date};
@@ -207,7 +175,7 @@ std::string ics_escape_text(std::string_view text) {
     } else if ((byte < 0x20 && c != '\t') || byte == 0x7F) {
       out += ' ';  // TEXT admits no control character but the tab
     } else if (byte >= 0x80) {
-      const std::size_t length = utf8_sequence_length(text, i);
+      const std::size_t length = model::utf8_sequence_length(text, i);
       if (length == 0) {
         out += kReplacementCharacter;
       } else {
@@ -235,7 +203,7 @@ std::string ics_content_line(std::string_view line) {
       break;
     }
     std::size_t cut = room;
-    while (cut > 0 && is_continuation_byte(line[cut])) --cut;
+    while (cut > 0 && model::is_utf8_continuation(line[cut])) --cut;
     if (cut == 0) cut = room;  // not UTF-8 at all: a cut anywhere is as good as any
     out.append(line.substr(0, cut));
     out += "\r\n";

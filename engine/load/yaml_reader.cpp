@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "engine/model/spelling.hpp"
+#include "engine/model/utf8.hpp"
 
 namespace regflow::load {
 
@@ -224,40 +225,6 @@ std::vector<std::string> YamlReader::text_list(const YAML::Node& map, const std:
   return out;
 }
 
-namespace {
-
-// The length of the UTF-8 sequence at `at`, or 0 when it is not a valid one (overlong forms,
-// surrogates and code points above U+10FFFF included).
-std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  const unsigned char lead = byte(at);
-  if (lead < 0x80) return 1;
-  std::size_t length = 0;
-  unsigned char low = 0x80;
-  unsigned char high = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) low = 0xA0;
-    if (lead == 0xED) high = 0x9F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) low = 0x90;
-    if (lead == 0xF4) high = 0x8F;
-  } else {
-    return 0;
-  }
-  if (at + length > text.size()) return 0;
-  if (byte(at + 1) < low || byte(at + 1) > high) return 0;
-  for (std::size_t i = 2; i < length; ++i) {
-    if (byte(at + i) < 0x80 || byte(at + i) > 0xBF) return 0;
-  }
-  return length;
-}
-
-}  // namespace
-
 bool check_encoding(const std::string& path, std::string_view text, model::Diagnostics& out) {
   if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
     out.push_back(model::make_error("E-ENCODING", {path, 1, 1},
@@ -268,7 +235,7 @@ bool check_encoding(const std::string& path, std::string_view text, model::Diagn
   int line = 1;
   int column = 1;  // in characters, as yaml-cpp counts them
   for (std::size_t at = 0; at < text.size();) {
-    const std::size_t length = utf8_sequence_length(text, at);
+    const std::size_t length = model::utf8_sequence_length(text, at);
     if (text[at] == '\0') {
       // yaml-cpp takes NUL bytes for UTF-16 or UTF-32 and reads garbage.
       out.push_back(model::make_error("E-ENCODING", {path, line, column},
