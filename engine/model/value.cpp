@@ -40,7 +40,7 @@ std::string to_text(const Value& value) {
     std::string operator()(bool b) const { return b ? "true" : "false"; }
     std::string operator()(time::Date d) const { return time::format_date(d); }
     std::string operator()(const std::vector<std::string>& l) const {
-      return "[" + fmt::format("{}", fmt::join(l, ", ")) + "]";
+      return fmt::format("[{}]", fmt::join(l, ", "));
     }
   };
   return std::visit(Printer{}, value);
