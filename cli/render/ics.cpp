@@ -94,9 +94,12 @@ std::string description(const report::FeedEntry& e, time::Date today) {
 }
 
 std::string categories(const report::FeedEntry& e) {
-  std::string line = ics_escape_text(deadline::status_name(e.status)) + "," +
-                     ics_escape_text(e.dossier.owner_agency);
-  if (!e.dossier.escalated_to.empty()) line += "," + ics_escape_text(e.dossier.escalated_to);
+  // One fmt call rather than string '+': GCC 12 at -O3 warns of a false overlap (-Wrestrict).
+  std::string line = fmt::format("{},{}", ics_escape_text(deadline::status_name(e.status)),
+                                 ics_escape_text(e.dossier.owner_agency));
+  if (!e.dossier.escalated_to.empty()) {
+    line += fmt::format(",{}", ics_escape_text(e.dossier.escalated_to));
+  }
   return line;
 }
 
