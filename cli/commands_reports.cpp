@@ -33,16 +33,18 @@ std::size_t terminal_width() {
   return 80;
 }
 
-nlohmann::json entry_json(const report::BoardEntry& e) {
-  nlohmann::json j = render::row_json(e.dossier);
+nlohmann::json entry_json(const report::BoardEntry& e, const report::BoardEntryDetail& detail) {
+  nlohmann::json j = render::row_json(detail.dossier);
   j["status"] = e.deadline ? deadline::status_name(e.status) : "no deadline";
   j["days_left"] = e.deadline ? nlohmann::json(e.days_left) : nlohmann::json();
-  if (e.deadline) {
-    j["deadline"] = {{"id", e.deadline->deadline_id}, {"title", e.deadline->title},
-                     {"basis", e.deadline->basis},
-                     {"due", e.deadline->due ? nlohmann::json(time::format_date(*e.deadline->due)) : nlohmann::json()},
-                     {"unit", e.deadline->working_days ? "hari kerja" : "hari"},
-                     {"provisional", e.deadline->provisional}};
+  if (detail.deadline) {
+    const auto& d = *detail.deadline;
+    j["deadline"] = {{"id", d.deadline_id},
+                     {"title", d.title},
+                     {"basis", d.basis},
+                     {"due", d.due ? nlohmann::json(time::format_date(*d.due)) : nlohmann::json()},
+                     {"unit", d.working_days ? "hari kerja" : "hari"},
+                     {"provisional", d.provisional}};
   }
   return j;
 }
@@ -51,9 +53,14 @@ nlohmann::json entry_json(const report::BoardEntry& e) {
 
 void print_board(Context& ctx, const report::Board& board, const std::string& heading) {
   if (ctx.options.json) {
-    nlohmann::json out = {{"as_of", time::format_date(board.today)}, {"dossiers", nlohmann::json::array()},
+    nlohmann::json out = {{"as_of", time::format_date(board.today)}, {"matching", board.matching},
+                          {"not_shown", board.matching - board.entries.size()},
+                          {"dossiers", nlohmann::json::array()},
                           {"totals", board.totals_by_status}, {"late_by_agency", board.late_by_agency}};
-    for (const auto& e : board.entries) out["dossiers"].push_back(entry_json(e));
+    const auto details = report::board_details(ctx.store(), board);
+    for (std::size_t i = 0; i < board.entries.size(); ++i) {
+      out["dossiers"].push_back(entry_json(board.entries[i], details[i]));
+    }
     print_json(out.dump(2));
     return;
   }
@@ -63,9 +70,27 @@ void print_board(Context& ctx, const report::Board& board, const std::string& he
   std::cout << render::board_text(board, heading, layout);
 }
 
+// No one reads more lines than this on a terminal, and a province has far fewer open dossiers;
+// past it the board shows the most urgent ones and says how many it left out.
+constexpr std::size_t kDefaultBoardLimit = 1000;
+
+void add_limit_option(CLI::App& command, std::size_t& limit) {
+  command.add_option("--limit", limit, "Show at most N dossiers, the most urgent; 0 shows every one")
+      ->default_val(kDefaultBoardLimit)
+      ->check([](const std::string& text) -> std::string {
+        const bool digits = !text.empty() && text.size() <= 9 &&
+                            text.find_first_not_of("0123456789") == std::string::npos;
+        if (digits) return "";
+        return fmt::format("'{}' is not a number of dossiers: give 0 (every one) or a whole number "
+                           "up to 999999999",
+                           text);
+      });
+}
+
 void add_report_commands(CLI::App& app, Context& ctx) {
   struct BoardArgs {
     std::string agency, workflow, status;
+    std::size_t limit = kDefaultBoardLimit;
   };
   auto args = std::make_shared<BoardArgs>();
   auto* board = app.add_subcommand("board", "Open dossiers, most urgent first, with who holds them")->group("Reports");
@@ -73,24 +98,27 @@ void add_report_commands(CLI::App& app, Context& ctx) {
   board->add_option("--workflow", args->workflow, "Only this workflow");
   board->add_option("--status", args->status, "Only this status")
       ->check(CLI::IsMember({"overdue", "due soon", "on track", "paused", "no deadline"}));
+  add_limit_option(*board, args->limit);
   board->footer("Example: regflow board --now 2026-04-01   (what will be late on 1 April?)");
   board->callback([&ctx, args] {
-    report::BoardFilter filter{args->agency, args->workflow, args->status};
+    report::BoardFilter filter{args->agency, args->workflow, args->status, args->limit};
     const auto& config = ctx.config_without_workflows();  // before today(): it has the offset
     auto result = report::build_board(ctx.store(), filter, ctx.today(), config.calendar());
     print_board(ctx, result, "Board");
   });
 
   auto agency = std::make_shared<std::string>();
+  auto queue_limit = std::make_shared<std::size_t>(kDefaultBoardLimit);
   auto* queue = app.add_subcommand("queue", "What waits on one agency: its steps, sign-offs, escalations")->group("Reports");
   queue->add_option("agency", *agency, "Agency code (e.g. biro-hukum)")->required();
-  queue->callback([&ctx, agency] {
+  add_limit_option(*queue, *queue_limit);
+  queue->callback([&ctx, agency, queue_limit] {
     const auto& config = ctx.config_without_workflows();
     if (!config.agencies.contains(*agency)) {
       throw InputError(fmt::format("unknown agency '{}'{}; see workflows/agencies.yaml", *agency,
                                    model::did_you_mean(*agency, config.agencies.codes())));
     }
-    report::BoardFilter filter{*agency, "", ""};
+    report::BoardFilter filter{*agency, "", "", *queue_limit};
     auto result = report::build_board(ctx.store(), filter, ctx.today(), config.calendar());
     print_board(ctx, result, "Queue of " + *agency);
   });

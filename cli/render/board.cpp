@@ -70,30 +70,24 @@ std::string days_cell(const report::BoardEntry& e) {
 std::string board_text(const report::Board& board, const std::string& heading,
                        const BoardLayout& layout) {
   std::string out = fmt::format("{} — {} open dossier(s), as of {}\n\n", heading,
-                                board.entries.size(), time::format_date(board.today));
+                                board.matching, time::format_date(board.today));
 
   Table wide({"ID", "STEP", "HELD BY", "DUE", "LEFT", "TITLE"});
   wide.limit(1, kStepWidth);
   wide.limit(2, kHolderWidth);
   wide.limit(5, kTitleWidth);
+  wide.reserve(board.entries.size());
   for (const auto& e : board.entries) {
     wide.add({e.dossier.id, e.dossier.step, holder(e), due_cell(e),
               coloured(e, days_cell(e), layout.colour), e.dossier.title});
   }
-  const std::string table = wide.str();
-  std::size_t widest = 0;
-  for (std::size_t start = 0; start < table.size();) {
-    const std::size_t end = table.find('\n', start);
-    widest = std::max(widest, display_width(table.substr(start, end - start)));
-    start = end + 1;
-  }
-
-  if (layout.width == 0 || widest <= layout.width) {
-    out += table;
+  if (layout.width == 0 || wide.widest_line() <= layout.width) {
+    out += wide.str();
   } else {
     Table narrow({"ID", "STEP", "HELD BY", "DUE", "LEFT"});
     narrow.limit(1, kNarrowStepWidth);
     narrow.limit(2, kHolderWidth);
+    narrow.reserve(board.entries.size());
     for (const auto& e : board.entries) {
       narrow.add({e.dossier.id, e.dossier.step, holder(e), due_cell(e),
                   coloured(e, days_cell(e), layout.colour)});
@@ -109,6 +103,10 @@ std::string board_text(const report::Board& board, const std::string& heading,
     }
   }
 
+  if (board.matching > board.entries.size()) {
+    out += fmt::format("… and {} less urgent dossier(s) not shown; --limit 0 shows every one\n",
+                       board.matching - board.entries.size());
+  }
   out += "\n";
   std::vector<std::string> totals;
   for (const auto& [status, count] : board.totals_by_status)

@@ -4,6 +4,7 @@
 
 #include "engine/model/error.hpp"
 #include "engine/runtime/evolve.hpp"
+#include "engine/runtime/state_snapshot.hpp"
 
 namespace regflow::app {
 
@@ -54,17 +55,42 @@ std::optional<runtime::Actor> Installation::actor(const std::string& name) const
   return runtime::Actor{user->name, user->agencies, user->role};
 }
 
+Dossier Installation::located(const store::DossierRow& row) {
+  Dossier dossier;
+  dossier.workflow = &executable(row.definition_hash, row.workflow);
+  dossier.definition = dossier.workflow->definition;
+  const auto* current = config_.find(row.workflow);
+  dossier.newer_definition_exists =
+      current != nullptr && current->content_hash != row.definition_hash;
+  return dossier;
+}
+
 std::optional<Dossier> Installation::read(const std::string& id) {
   auto row = store_.dossier(id);
   if (!row) return std::nullopt;
-  Dossier dossier;
-  dossier.workflow = &executable(row->definition_hash, row->workflow);
-  dossier.definition = dossier.workflow->definition;
+  Dossier dossier = located(*row);
   dossier.events = store_.events(id);
   dossier.state = runtime::replay(*dossier.definition, dossier.events, config_.settings.offset);
-  const auto* current = config_.find(row->workflow);
-  dossier.newer_definition_exists =
-      current != nullptr && current->content_hash != row->definition_hash;
+  return dossier;
+}
+
+std::optional<Dossier> Installation::read_state(const std::string& id) {
+  auto row = store_.dossier(id);
+  if (!row) return std::nullopt;
+  Dossier dossier = located(*row);
+  // The snapshot is used only when it is exactly the state of the row's version and
+  // definition; anything else (none yet, an older format, a write that dropped it, a damaged
+  // one) is replayed from the events, which are the record.
+  if (auto saved = store_.snapshot(id);
+      saved && saved->format == runtime::kSnapshotFormat && saved->version == row->version) {
+    if (auto state = runtime::decode_snapshot(saved->state);
+        state && state->id == id && state->version == row->version &&
+        state->definition_hash == row->definition_hash) {
+      dossier.state = std::move(*state);
+      return dossier;
+    }
+  }
+  dossier.state = runtime::replay(*dossier.definition, store_.events(id), config_.settings.offset);
   return dossier;
 }
 
@@ -90,6 +116,7 @@ store::Write Installation::projection(const model::WorkflowDefinition& def,
   row.version = state.version;
   row.started_at = state.started_at;
   row.updated_at = write.events.empty() ? state.entered_step_at : write.events.back().at;
+  write.snapshot = {state.version, runtime::kSnapshotFormat, runtime::encode_snapshot(state)};
   if (!state.closed) {
     for (const auto& view : deadline::evaluate_all(def, state, config_.calendar(), today)) {
       if (!view.clock->running()) continue;
@@ -155,7 +182,7 @@ void Installation::write(const Dossier& dossier, const std::vector<runtime::Even
 AdvanceOutcome Installation::decide_and_write(
     const std::string& id, time::Instant now,
     const std::function<runtime::Decision(const runtime::DecideContext&, const Dossier&)>& decide) {
-  auto dossier = read(id);
+  auto dossier = read_state(id);
   if (!dossier) return runtime::Refusal{runtime::RefusalKind::UnknownDossier, id, {}, {}, {}, {}};
   auto decision = decide(context(*dossier->workflow, now), *dossier);
   if (auto* r = std::get_if<runtime::Refusal>(&decision)) return *r;
@@ -182,7 +209,7 @@ TickReport Installation::tick(time::Instant now) {
   TickReport report;
   for (const auto& id : store_.open_dossier_ids()) {
     ++report.dossiers_seen;
-    auto dossier = read(id);
+    auto dossier = read_state(id);
     if (!dossier) continue;
     auto events = runtime::decide_tick(context(*dossier->workflow, now), dossier->state);
     // Statuses move with the day even when nothing fires, but a tick with nothing due writes

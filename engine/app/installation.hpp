@@ -28,7 +28,7 @@ struct Dossier {
   const model::WorkflowDefinition* definition = nullptr;
   const runtime::ExecutableWorkflow* workflow = nullptr;
   runtime::DossierState state;
-  std::vector<runtime::Event> events;
+  std::vector<runtime::Event> events;  ///< empty when read by read_state()
   bool newer_definition_exists = false;  ///< the YAML changed since the dossier started
 };
 
@@ -53,6 +53,9 @@ class Installation {
   /// Reads a dossier; nullopt when the id is unknown. Throws LoadError when its stored
   /// definition no longer loads.
   std::optional<Dossier> read(const std::string& id);
+  /// Reads a dossier for a decision: its state from the saved snapshot when that is of this
+  /// version and format, else by replaying its events; `events` is left empty.
+  std::optional<Dossier> read_state(const std::string& id);
 
   StartOutcome start(const std::string& workflow, const runtime::StartCommand& command,
                      const runtime::Actor& actor, time::Instant now);
@@ -84,6 +87,8 @@ class Installation {
       const std::string& id, time::Instant now,
       const std::function<runtime::Decision(const runtime::DecideContext&, const Dossier&)>& decide);
   const runtime::ExecutableWorkflow& executable(const std::string& hash, const std::string& workflow);
+  /// The dossier's definition version, without its state.
+  Dossier located(const store::DossierRow& row);
 
   const load::ConfigSet& config_;
   store::Store& store_;

@@ -24,6 +24,8 @@ struct RevisionRound {
   std::optional<time::Date> back;    ///< when it reached the step it was returned from again
   std::string from_step;             ///< the step it was returned from
   std::string note;                  ///< why (the return's note)
+
+  bool operator==(const RevisionRound&) const = default;
 };
 
 /// The facts of one running or ended deadline for one dossier.
@@ -44,6 +46,7 @@ struct DeadlineClock {
   int generation = 1;               ///< +1 on each restart; timer firings are per generation
   std::set<std::string> fired;      ///< "<generation>:<timer index>" already fired
 
+  bool operator==(const DeadlineClock&) const = default;
   bool running() const { return !ended.has_value(); }
   bool away() const { return !rounds.empty() && !rounds.back().back.has_value(); }
 };
@@ -69,6 +72,8 @@ struct DossierState {
   std::string last_actor;
   std::string last_agency;
 
+  /// Field by field; a snapshot must decode to the state the events replay to.
+  bool operator==(const DossierState&) const = default;
   const DeadlineClock* find_clock(const std::string& id) const;
   DeadlineClock* find_clock(const std::string& id);
 };

@@ -21,6 +21,11 @@ using Fields = std::map<std::string, std::string>;
 }
 
 bool decode_fields(const std::string& text, Fields& out) {
+  // Most events change nothing and carry no data; every command reads them all.
+  if (text == "{}") {
+    out.clear();
+    return true;
+  }
   try {
     out = nlohmann::json::parse(text).get<Fields>();
     return true;

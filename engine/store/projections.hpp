@@ -4,6 +4,8 @@
 // engine/store.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,12 +27,30 @@ void replace_deadlines(SQLite::Database& db, const std::string& dossier_id,
 
 std::optional<DossierRow> read_dossier(SQLite::Database& db, const std::string& id);
 
+/// Saves (or, when its state is empty, drops) the dossier's state snapshot.
+void write_snapshot(SQLite::Database& db, const std::string& dossier_id, const Snapshot& snapshot);
+std::optional<Snapshot> read_snapshot(SQLite::Database& db, const std::string& dossier_id);
+
+/// Where a dossier's projection says it stands: all an append checks before it writes.
+struct DossierVersion {
+  std::int64_t version = 0;
+  std::string step;
+};
+std::optional<DossierVersion> read_dossier_version(SQLite::Database& db, const std::string& id);
+
 /// Dossiers matching every given field of `filter`, ordered by id.
 std::vector<DossierRow> list_dossiers(SQLite::Database& db, const ListFilter& filter);
 
 /// Deadlines of open dossiers (of one agency's, if given), earliest due first; paused ones last.
 std::vector<DeadlineRow> list_open_deadlines(SQLite::Database& db,
                                              const std::optional<std::string>& agency);
+
+/// Open dossiers matching `filter` with their deadlines' timing, in id order.
+void visit_open_rows(SQLite::Database& db, const ListFilter& filter,
+                     const std::function<void(const OpenDossierRow&)>& visit);
+
+std::optional<DeadlineRow> read_open_deadline(SQLite::Database& db, const std::string& dossier_id,
+                                              const std::string& deadline_id);
 
 std::vector<std::string> list_open_dossier_ids(SQLite::Database& db);
 

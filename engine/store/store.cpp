@@ -46,6 +46,7 @@ void write_projections(SQLite::Database& db, const Write& write) {
   row.version = write.events.back().sequence;
   write_dossier(db, row);
   replace_deadlines(db, row.id, write.deadlines);
+  write_snapshot(db, row.id, write.snapshot);
 }
 
 }  // namespace
@@ -158,7 +159,7 @@ void Store::append(const Write& write, std::int64_t expected_version) {
     // IMMEDIATE takes the write lock before the version is read, so no other writer can move
     // the dossier between the check and the insert.
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-    const auto current = read_dossier(db, id);
+    const auto current = read_dossier_version(db, id);
     if (!current) {
       throw StoreError(fmt::format(
           "refusing to append events of '{}': no such dossier in '{}' (a bug in regflow; "
@@ -238,6 +239,11 @@ std::vector<runtime::Event> Store::events(const std::string& dossier_id) const {
                         [&] { return read_events(*impl_->db, dossier_id); });
 }
 
+std::optional<Snapshot> Store::snapshot(const std::string& dossier_id) const {
+  return impl_->guarded(fmt::format("reading the saved state of '{}'", dossier_id),
+                        [&] { return read_snapshot(*impl_->db, dossier_id); });
+}
+
 std::optional<DossierRow> Store::dossier(const std::string& id) const {
   return impl_->guarded(fmt::format("reading dossier '{}'", id),
                         [&] { return read_dossier(*impl_->db, id); });
@@ -250,6 +256,25 @@ std::vector<DossierRow> Store::list(const ListFilter& filter) const {
 std::vector<DeadlineRow> Store::open_deadlines(const std::optional<std::string>& agency) const {
   return impl_->guarded("listing open deadlines",
                         [&] { return list_open_deadlines(*impl_->db, agency); });
+}
+
+void Store::visit_open_dossiers(const ListFilter& filter,
+                                const std::function<void(const OpenDossierRow&)>& visit) const {
+  impl_->guarded("listing open dossiers", [&] { visit_open_rows(*impl_->db, filter, visit); });
+}
+
+std::int64_t Store::count_open_dossiers() const {
+  return impl_->guarded("counting open dossiers", [&] {
+    return impl_->db
+        ->execAndGet("SELECT count(*) FROM dossiers INDEXED BY dossiers_open_listed WHERE closed = 0")
+        .getInt64();
+  });
+}
+
+std::optional<DeadlineRow> Store::open_deadline(const std::string& dossier_id,
+                                                const std::string& deadline_id) const {
+  return impl_->guarded(fmt::format("reading deadline '{}' of '{}'", deadline_id, dossier_id),
+                        [&] { return read_open_deadline(*impl_->db, dossier_id, deadline_id); });
 }
 
 std::vector<std::string> Store::open_dossier_ids() const {

@@ -23,7 +23,7 @@
 namespace regflow::store {
 
 /// The schema version this build writes; older databases are migrated in place by open().
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 struct UserRecord {
   std::string name;
@@ -48,18 +48,43 @@ struct DossierRow {
   time::Instant updated_at{};
 };
 
-/// The running-deadline projection. Status is derived at query time from `due` and today.
-struct DeadlineRow {
-  std::string dossier_id;
+/// What a running deadline's status is decided from (on a given day): the board ranks
+/// dossiers by this alone, so it is read without the deadline's texts.
+struct DeadlineTiming {
   std::string deadline_id;
-  std::string title;
-  std::string basis;
   std::optional<time::Date> due;  ///< empty while paused for revision
-  std::optional<time::Date> computed_due;
   bool working_days = false;
   int due_soon = 2;
   bool provisional = false;
   int paused_remaining = 0;  ///< when paused: the time left, in the deadline's unit
+};
+
+/// The running-deadline projection. Status is derived at query time from `due` and today.
+struct DeadlineRow : DeadlineTiming {
+  std::string dossier_id;
+  std::string title;
+  std::string basis;
+  std::optional<time::Date> computed_due;
+};
+
+/// An open dossier as the board and the queues list it: where it stands, who holds it, and
+/// the timing of each of its running deadlines (ordered by deadline id).
+struct OpenDossierRow {
+  std::string id;
+  std::string workflow;
+  std::string title;
+  std::string step;
+  std::string owner_agency;
+  std::string escalated_to;
+  std::vector<std::string> pending_signers;
+  std::vector<DeadlineTiming> deadlines;
+};
+
+/// A dossier's state saved as of one version (runtime/state_snapshot), opaque to the store.
+struct Snapshot {
+  std::int64_t version = 0;
+  int format = 0;
+  std::string state;
 };
 
 /// What one command writes: its events and the dossier's new projections.
@@ -67,6 +92,8 @@ struct Write {
   std::vector<runtime::Event> events;
   DossierRow dossier;
   std::vector<DeadlineRow> deadlines;  ///< replaces the dossier's running deadlines
+  /// The state after the events; empty `state` drops any older snapshot of the dossier.
+  Snapshot snapshot;
 };
 
 /// A definition version as stored.
@@ -179,10 +206,23 @@ class Store {
   std::map<std::string, std::string> renumbered_imports() const;
 
   std::vector<runtime::Event> events(const std::string& dossier_id) const;
+  /// The saved state of a dossier, if one was written; its version may lag behind the dossier's.
+  std::optional<Snapshot> snapshot(const std::string& dossier_id) const;
   std::optional<DossierRow> dossier(const std::string& id) const;
   std::vector<DossierRow> list(const ListFilter& filter) const;
   /// Every running deadline of open dossiers (optionally of one agency's dossiers).
   std::vector<DeadlineRow> open_deadlines(const std::optional<std::string>& agency = {}) const;
+  /// Gives `visit` every open dossier matching `filter` (its `closed` is ignored), in id order,
+  /// with its running deadlines' timing: two index scans in key order, for the board and the
+  /// queues. The row given is valid only during the call: one buffer is refilled for each
+  /// dossier, so that reading 100k of them allocates next to nothing.
+  void visit_open_dossiers(const ListFilter& filter,
+                           const std::function<void(const OpenDossierRow&)>& visit) const;
+  /// How many dossiers are open (a scan of a small index; for sizing what lists them).
+  std::int64_t count_open_dossiers() const;
+  /// One running deadline of an open dossier, with its texts; nullopt when it is not running.
+  std::optional<DeadlineRow> open_deadline(const std::string& dossier_id,
+                                           const std::string& deadline_id) const;
   /// Ids of every open dossier (for tick).
   std::vector<std::string> open_dossier_ids() const;
 

@@ -37,6 +37,7 @@ report::Board sample() {
                                 deadline::Status::Overdue));
   board.entries.push_back(entry("PERGUB-2021-0002", "paraf_koordinasi", "biro-hukum", "asisten-pemerintahan",
                                 "Pergub Penjabaran Perubahan APBD 2021", "2021-02-24", 3, deadline::Status::OnTrack));
+  board.matching = board.entries.size();
   board.totals_by_status = {{"on track", 1}, {"overdue", 1}};
   board.late_by_agency = {{"asisten-administrasi", 2}, {"asisten-pemerintahan", 4}, {"asisten-perekonomian", 1},
                           {"gubernur", 1}};

@@ -73,7 +73,21 @@ class Bureau {
                << " was refused (kind " << static_cast<int>(refusal->kind) << ", "
                << refusal->subject << " / " << refusal->found << " / " << refusal->detail << ")");
     }
+    check_snapshot(id);
     return std::get<std::vector<runtime::Event>>(outcome);
+  }
+
+  /// The state a decision reads (from the saved snapshot) is exactly the state the events
+  /// replay to: every test that acts on a dossier checks this after each action.
+  void check_snapshot(const std::string& id) {
+    const auto saved = store_.snapshot(id);
+    REQUIRE(saved.has_value());
+    const auto replayed = installation_.read(id);
+    REQUIRE(replayed.has_value());
+    CHECK(saved->version == replayed->state.version);
+    const auto decided = installation_.read_state(id);
+    REQUIRE(decided.has_value());
+    CHECK(decided->state == replayed->state);
   }
 
   app::AdvanceOutcome attempt(const std::string& id, const std::string& when,
@@ -95,7 +109,11 @@ class Bureau {
     return std::get<runtime::Refusal>(outcome);
   }
 
-  app::TickReport tick(const std::string& when) { return installation_.tick(at(when)); }
+  app::TickReport tick(const std::string& when) {
+    auto report = installation_.tick(at(when));
+    for (const auto& event : report.fired) check_snapshot(event.dossier_id);
+    return report;
+  }
 
   runtime::DossierState state(const std::string& id) {
     auto dossier = installation_.read(id);
@@ -131,6 +149,8 @@ class Bureau {
     return installation_.read(id)->events;
   }
   const load::ConfigSet& config() const { return config_; }
+  store::Store& store() { return store_; }
+  app::Installation& installation() { return installation_; }
 
  private:
   load::ConfigSet config_;

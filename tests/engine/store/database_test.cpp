@@ -49,7 +49,8 @@ TEST_CASE("init writes the regflow markers and the append-only triggers", "[stor
   CHECK(raw.execAndGet("PRAGMA application_id").getInt() == 0x52474657);
   CHECK(raw.execAndGet("SELECT value FROM meta WHERE key = 'application'").getString() ==
         "regflow");
-  CHECK(raw.execAndGet("SELECT value FROM meta WHERE key = 'schema_version'").getString() == "1");
+  CHECK(raw.execAndGet("SELECT value FROM meta WHERE key = 'schema_version'").getString() ==
+        std::to_string(kSchemaVersion));
   CHECK(raw.execAndGet("PRAGMA journal_mode").getString() == "wal");
   CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'").getInt() == 2);
 }
@@ -116,8 +117,8 @@ TEST_CASE("a database of a newer schema is refused, naming both versions", "[sto
     raw.exec("UPDATE meta SET value = '99' WHERE key = 'schema_version'");
   }
   const auto expected = "database '" + path +
-                        "' has schema version 99, but this regflow understands versions up to 1; "
-                        "use a newer regflow";
+                        "' has schema version 99, but this regflow understands versions up to " +
+                        std::to_string(kSchemaVersion) + "; use a newer regflow";
   CHECK(message_of<StoreError>([&] { Store::open(path); }) == expected);
   CHECK(message_of<StoreError>([&] { Store::init(path); }) == expected);
 }
@@ -125,7 +126,7 @@ TEST_CASE("a database of a newer schema is refused, naming both versions", "[sto
 TEST_CASE("an earlier schema is opened", "[store]") {
   TempDir dir;
 
-  SECTION("version 1 written before the owner index existed") {
+  SECTION("version 1, written before the owner index and the board's indexes existed") {
     const auto path = dir.file("v1.db");
     {
       Store store = Store::init(path);
@@ -134,13 +135,21 @@ TEST_CASE("an earlier schema is opened", "[store]") {
     }
     {
       SQLite::Database raw(path, SQLite::OPEN_READWRITE);
-      raw.exec("DROP INDEX dossiers_by_owner");
+      raw.exec("DROP INDEX dossiers_by_owner; DROP INDEX dossiers_open_listed; "
+               "DROP INDEX deadlines_clocks; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
     }
     Store store = Store::open(path);
-    CHECK(store.schema_version() == 1);
+    CHECK(store.schema_version() == kSchemaVersion);
     ListFilter filter;
     filter.agency = "dinas-kukm";
     CHECK(store.list(filter).size() == 1);
+    int open = 0;
+    store.visit_open_dossiers(filter, [&](const regflow::store::OpenDossierRow&) { ++open; });
+    CHECK(open == 1);
+    SQLite::Database raw(path);
+    CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_master WHERE name IN "
+                         "('dossiers_open_listed', 'deadlines_clocks')")
+              .getInt() == 2);
   }
 
   SECTION("version 0: only the markers, no tables; open migrates it in place") {

@@ -121,3 +121,67 @@ TEST_CASE("open deadlines come earliest first, paused last, closed dossiers left
   CHECK(order ==
         Ids{"PERGUB-2026-0001/target", "PERGUB-2026-0002/paraf", "PERGUB-2026-0001/langkah"});
 }
+
+namespace {
+
+// "<id>: deadline ids" for each open dossier visited.
+std::vector<std::string> visited(const Store& store, const ListFilter& filter) {
+  std::vector<std::string> out;
+  store.visit_open_dossiers(filter, [&](const regflow::store::OpenDossierRow& row) {
+    std::string line = row.id + ":";
+    for (const auto& d : row.deadlines) line += " " + d.deadline_id;
+    out.push_back(line);
+  });
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("visiting open dossiers pairs each with its running deadlines and filters as list does",
+          "[store]") {
+  Store store = Store::in_memory();
+  start(store, "PERGUB", "penyusunan", "dinas-kukm",
+        {deadline("target", "2026-03-10"), deadline("langkah", "2026-03-20")});  // 0001
+  start(store, "PERGUB", "paraf", "biro-hukum", {}, {"dinas-kukm", "bappeda"});  // 0002
+  start(store, "PERDA", "penyusunan", "biro-hukum", {deadline("langkah", nullptr)}, {},
+        "sekda");                                                                  // PERDA 0001
+  start(store, "PERGUB", "selesai", "dinas-kukm", {}, {}, "", true);              // 0003, closed
+  start(store, "PERGUB", "telaah", "biro-hukum", {deadline("langkah", "2026-04-01")});  // 0004
+
+  CHECK(visited(store, {}) == Ids{"PERDA-2026-0001: langkah", "PERGUB-2026-0001: langkah target",
+                                  "PERGUB-2026-0002:", "PERGUB-2026-0004: langkah"});
+
+  // Every agency and workflow filter visits exactly the open dossiers list() gives.
+  for (const char* agency : {"dinas-kukm", "biro-hukum", "bappeda", "sekda", "dinas-pariwisata"}) {
+    for (const char* workflow : {"", "pergub", "perda"}) {
+      ListFilter filter;
+      filter.agency = std::string(agency);
+      if (*workflow != '\0') filter.workflow = std::string(workflow);
+      std::vector<std::string> seen;
+      store.visit_open_dossiers(filter, [&](const regflow::store::OpenDossierRow& row) {
+        seen.push_back(row.id);
+      });
+      filter.closed = false;
+      INFO(agency << " " << workflow);
+      CHECK(seen == ids(store.list(filter)));
+    }
+  }
+
+  // The timing the board ranks by, as written.
+  store.visit_open_dossiers({}, [&](const regflow::store::OpenDossierRow& row) {
+    if (row.id == "PERDA-2026-0001") {
+      REQUIRE(row.deadlines.size() == 1);
+      CHECK_FALSE(row.deadlines[0].due.has_value());
+      CHECK(row.deadlines[0].paused_remaining == 4);
+      CHECK(row.escalated_to == "sekda");
+    }
+    if (row.id == "PERGUB-2026-0002") CHECK(row.pending_signers == Ids{"dinas-kukm", "bappeda"});
+  });
+  CHECK(store.count_open_dossiers() == 4);
+
+  const auto texts = store.open_deadline("PERGUB-2026-0001", "target");
+  REQUIRE(texts);
+  CHECK(texts->title == "Batas target");
+  CHECK(texts->basis == "UU 12/2011 Pasal 79(1)");
+  CHECK_FALSE(store.open_deadline("PERGUB-2026-0003", "langkah"));
+}

@@ -1,0 +1,271 @@
+#include "engine/runtime/state_snapshot.hpp"
+
+#include <boost/archive/archive_exception.hpp>
+#include <boost/archive/binary_iarchive.hpp>
+#include <boost/archive/binary_oarchive.hpp>
+#include <boost/serialization/string.hpp>
+#include <cstdint>
+#include <sstream>
+#include <type_traits>
+
+namespace regflow::runtime {
+namespace {
+
+// No archive header: kSnapshotFormat, stored beside the bytes, says what they are.
+constexpr unsigned kArchiveFlags =
+    boost::archive::no_header | boost::archive::no_codecvt | boost::archive::no_tracking;
+
+// One function per kind of field, for both directions, so that each type's fields are listed
+// once (in `fields` below) and saving and loading cannot drift apart.
+template <typename Archive>
+constexpr bool loading = Archive::is_loading::value;
+
+// Every element takes at least one byte, so a count above the snapshot's size is corruption;
+// refusing it early keeps a damaged row from asking for gigabytes.
+thread_local std::uint64_t max_count = 0;
+
+template <typename Archive>
+void check_count(std::uint64_t count) {
+  if (loading<Archive> && count > max_count) {
+    throw boost::archive::archive_exception(boost::archive::archive_exception::input_stream_error);
+  }
+}
+
+// Declared first so that the container templates below find each of them (they are not
+// visible to argument-dependent lookup from std types).
+template <typename Archive>
+void field(Archive& ar, time::Date& date);
+template <typename Archive>
+void field(Archive& ar, time::Instant& instant);
+template <typename Archive>
+void field(Archive& ar, time::Duration& duration);
+template <typename Archive>
+void field(Archive& ar, model::Value& value);
+template <typename Archive>
+void field(Archive& ar, RevisionRound& round);
+template <typename Archive>
+void field(Archive& ar, DeadlineClock& clock);
+template <typename Archive, typename T>
+void field(Archive& ar, std::optional<T>& value);
+template <typename Archive, typename T>
+void field(Archive& ar, std::vector<T>& items);
+template <typename Archive, typename T>
+void field(Archive& ar, std::set<T>& items);
+template <typename Archive, typename V>
+void field(Archive& ar, std::map<std::string, V>& items);
+
+template <typename Archive, typename T>
+void field(Archive& ar, T& value) {
+  if constexpr (std::is_enum_v<T>) {
+    auto raw = static_cast<std::int32_t>(value);
+    ar& raw;
+    if constexpr (loading<Archive>) value = static_cast<T>(raw);
+  } else if constexpr (std::is_same_v<T, bool>) {
+    // As a byte checked here: Boost asserts on a bool that is neither 0 nor 1.
+    auto raw = static_cast<std::uint8_t>(value ? 1 : 0);
+    ar& raw;
+    if constexpr (loading<Archive>) {
+      if (raw > 1) {
+        throw boost::archive::archive_exception(
+            boost::archive::archive_exception::input_stream_error);
+      }
+      value = raw == 1;
+    }
+  } else {
+    ar& value;  // strings, integers, booleans, doubles
+  }
+}
+
+template <typename Archive>
+void field(Archive& ar, time::Date& date) {
+  std::int64_t days = date.time_since_epoch().count();
+  ar& days;
+  if constexpr (loading<Archive>) date = time::Date{std::chrono::days{days}};
+}
+
+template <typename Archive>
+void field(Archive& ar, time::Instant& instant) {
+  std::int64_t seconds = instant.time_since_epoch().count();
+  ar& seconds;
+  if constexpr (loading<Archive>) instant = time::Instant{std::chrono::seconds{seconds}};
+}
+
+template <typename Archive>
+void field(Archive& ar, time::Duration& duration) {
+  field(ar, duration.amount);
+  field(ar, duration.unit);
+}
+
+template <typename Archive, typename T>
+void field(Archive& ar, std::optional<T>& value) {
+  bool present = value.has_value();
+  field(ar, present);
+  if constexpr (loading<Archive>) {
+    value.reset();
+    if (present) field(ar, value.emplace());
+  } else if (present) {
+    field(ar, *value);
+  }
+}
+
+template <typename Archive, typename T>
+void field(Archive& ar, std::vector<T>& items) {
+  std::uint64_t count = items.size();
+  ar& count;
+  check_count<Archive>(count);
+  if constexpr (loading<Archive>) items.resize(count);
+  for (auto& item : items) field(ar, item);
+}
+
+template <typename Archive, typename T>
+void field(Archive& ar, std::set<T>& items) {
+  std::uint64_t count = items.size();
+  ar& count;
+  check_count<Archive>(count);
+  if constexpr (loading<Archive>) {
+    items.clear();
+    for (std::uint64_t i = 0; i < count; ++i) {
+      T item{};
+      field(ar, item);
+      items.insert(items.end(), std::move(item));
+    }
+  } else {
+    for (T item : items) field(ar, item);
+  }
+}
+
+template <typename Archive, typename V>
+void field(Archive& ar, std::map<std::string, V>& items) {
+  std::uint64_t count = items.size();
+  ar& count;
+  check_count<Archive>(count);
+  if constexpr (loading<Archive>) {
+    items.clear();
+    for (std::uint64_t i = 0; i < count; ++i) {
+      std::string key;
+      V value{};
+      field(ar, key);
+      field(ar, value);
+      items.emplace_hint(items.end(), std::move(key), std::move(value));
+    }
+  } else {
+    for (auto& [key, value] : items) {
+      std::string k = key;
+      field(ar, k);
+      field(ar, value);
+    }
+  }
+}
+
+template <typename Archive>
+void field(Archive& ar, model::Value& value) {
+  auto index = static_cast<std::uint32_t>(value.index());
+  ar& index;
+  if constexpr (loading<Archive>) {
+    switch (index) {
+      case 0:
+        value.emplace<0>();
+        break;
+      case 1:
+        value.emplace<1>();
+        break;
+      case 2:
+        value.emplace<2>();
+        break;
+      case 3:
+        value.emplace<3>();
+        break;
+      case 4:
+        value.emplace<4>();
+        break;
+      default:
+        throw boost::archive::archive_exception(
+            boost::archive::archive_exception::input_stream_error);
+    }
+  }
+  std::visit([&](auto& alternative) { field(ar, alternative); }, value);
+}
+
+template <typename Archive>
+void field(Archive& ar, RevisionRound& round) {
+  field(ar, round.returned);
+  field(ar, round.back);
+  field(ar, round.from_step);
+  field(ar, round.note);
+}
+
+template <typename Archive>
+void field(Archive& ar, DeadlineClock& clock) {
+  field(ar, clock.id);
+  field(ar, clock.kind);
+  field(ar, clock.title);
+  field(ar, clock.basis);
+  field(ar, clock.within);
+  field(ar, clock.on_return);
+  field(ar, clock.due_soon);
+  field(ar, clock.started);
+  field(ar, clock.fixed_due);
+  field(ar, clock.rounds);
+  field(ar, clock.extended_to);
+  field(ar, clock.extension_reason);
+  field(ar, clock.ended);
+  field(ar, clock.generation);
+  field(ar, clock.fired);
+}
+
+template <typename Archive>
+void field(Archive& ar, DossierState& s) {
+  field(ar, s.id);
+  field(ar, s.workflow);
+  field(ar, s.definition_hash);
+  field(ar, s.title);
+  field(ar, s.step);
+  field(ar, s.closed);
+  field(ar, s.version);
+  field(ar, s.last_hash);
+  field(ar, s.variables);
+  field(ar, s.bindings);
+  field(ar, s.reached);
+  field(ar, s.signatures);
+  field(ar, s.started_at);
+  field(ar, s.entered_step_at);
+  field(ar, s.escalated_to);
+  field(ar, s.clocks);
+  field(ar, s.reminders);
+  field(ar, s.last_actor);
+  field(ar, s.last_agency);
+}
+
+}  // namespace
+
+std::string encode_snapshot(const DossierState& state) {
+  std::ostringstream out(std::ios::binary);
+  {
+    boost::archive::binary_oarchive archive(out, kArchiveFlags);
+    // The archive only reads when saving; the fields are listed once, for both directions.
+    field(archive,
+          const_cast<DossierState&>(state));  // NOLINT(cppcoreguidelines-pro-type-const-cast)
+  }
+  return std::move(out).str();
+}
+
+std::optional<DossierState> decode_snapshot(const std::string& bytes) {
+  std::istringstream in(bytes, std::ios::binary);
+  max_count = bytes.size();
+  DossierState state;
+  try {
+    boost::archive::binary_iarchive archive(in, kArchiveFlags);
+    field(archive, state);
+  } catch (const boost::archive::archive_exception&) {
+    return std::nullopt;
+  } catch (const std::bad_alloc&) {
+    return std::nullopt;  // a corrupt count asked for more than there is
+  } catch (const std::length_error&) {
+    return std::nullopt;
+  }
+  // Bytes left over mean these were not the bytes of one state.
+  if (in.peek() != std::char_traits<char>::eof()) return std::nullopt;
+  return state;
+}
+
+}  // namespace regflow::runtime
