@@ -104,6 +104,8 @@ done
 # 4. Cold start.
 "$bench" time --runs 21 --label "regflow --version" -- "$regflow" --version
 first=${reads%% *}
-id=$("$regflow" --db "$work/reads-$first.db" --now "$now" list --open | awk 'NR==2 {print $1}')
-"$bench" time --runs 21 --label "regflow show $id ($first dossiers)" -- \
-  "$regflow" --db "$work/reads-$first.db" --now "$now" show "$id"
+if [[ -n "$first" ]]; then  # --reads "" measures no read database
+  id=$("$regflow" --db "$work/reads-$first.db" --now "$now" list --open | awk 'NR==2 {print $1}')
+  "$bench" time --runs 21 --label "regflow show $id ($first dossiers)" -- \
+    "$regflow" --db "$work/reads-$first.db" --now "$now" show "$id"
+fi
