@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "bench/check_in_process.hpp"
 #include "bench/generate.hpp"
 #include "bench/measure.hpp"
 #include "bench/processes.hpp"
@@ -116,6 +117,26 @@ int main(int argc, char** argv) {
   big->add_option("--steps", steps);
   big->add_option("--calendars", calendars)->required();
   big->callback([&] { write_generated_config(dir, steps, calendars); });
+
+  auto* in_process =
+      app.add_subcommand("check-in-process",
+                         "`check` of a generated workflow in a child of this process, past the "
+                         "4 MiB file limit of `regflow check`");
+  in_process->add_option("--dir", dir, "A folder written by the `workflow` subcommand")->required();
+  in_process->add_option("--runs", runs);
+  in_process->add_option("--label", label)->required();
+  in_process->callback([&] {
+    const auto r = check_in_process(dir, runs);
+    row(label, fmt::format("{:.1f} ms CPU median", r.cpu.total_ms),
+        fmt::format("in-process; {} steps, {} actions, {:.1f} MB file; {} error(s), {} "
+                    "warning(s); load {:.1f} ms (YAML parse and reading), check {:.1f} ms, "
+                    "configuration {:.1f} ms, file {:.1f} ms, freeing {:.1f} ms; wall {:.1f} ms; "
+                    "child process CPU {:.1f} ms; {} runs; peak RSS {:.1f} MiB",
+                    r.steps, r.actions, static_cast<double>(r.file_bytes) / 1e6, r.errors,
+                    r.warnings, r.cpu.load_ms, r.cpu.check_ms, r.cpu.configuration_ms,
+                    r.cpu.read_ms, r.cpu.release_ms, r.wall_ms, r.process_cpu_ms, r.runs,
+                    r.peak_rss_mib));
+  });
 
   try {
     app.parse(argc, argv);

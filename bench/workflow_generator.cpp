@@ -24,8 +24,9 @@ void write_generated_config(const std::string& dir, int steps, const std::string
       "initial: s0\nsteps:\n",
       steps);
   const int last = steps - 1;
-  // One flow-style line per step keeps the file small: the loader refuses definition files over
-  // 4 MiB (kMaxDefinitionBytes), which caps a single workflow near 24,000 steps.
+  // One flow-style line per step (~195 bytes) keeps the file small: the loader refuses definition
+  // files over 4 MiB (kMaxDefinitionBytes), which caps `regflow check` near 21,000 steps; larger
+  // ones are checked in-process (check_in_process.hpp).
   for (int i = 0; i < last; ++i) {
     out << fmt::format(
         "  s{}: {{title: L{}, owner: {}, limit: {{within: 5wd, basis: p, on_return: restart}}, "

@@ -1,7 +1,7 @@
 #include "engine/check/workflow_graph.hpp"
 
 #include <algorithm>
-#include <map>
+#include <unordered_map>
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/breadth_first_search.hpp>
@@ -21,13 +21,14 @@ using GraphEdge = boost::graph_traits<Graph>::edge_descriptor;
 
 struct IndexedGraph {
   Graph graph;
-  std::map<std::string, Vertex> index;
+  std::unordered_map<std::string, Vertex> index;  // looked up once per edge: no ordering needed
   std::vector<std::string> names;
 };
 
 IndexedGraph build(const model::WorkflowDefinition& def, const std::vector<Edge>& edges) {
   IndexedGraph g;
   g.graph = Graph(def.steps.size());
+  g.index.reserve(def.steps.size());
   for (std::size_t i = 0; i < def.steps.size(); ++i) {
     g.index.emplace(def.steps[i].id, i);
     g.names.push_back(def.steps[i].id);

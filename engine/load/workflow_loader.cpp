@@ -236,7 +236,7 @@ class WorkflowReader {
       }
     }
     spec.due_soon = yaml_.integer(node, "due_soon", what, false, 0, 3650).value_or(spec.due_soon);
-    read_timers(node["on_miss"], spec, what);
+    if (const auto on_miss = YamlReader::find(node, "on_miss")) read_timers(*on_miss, spec, what);
   }
 
   void read_timers(const YAML::Node& node, model::DeadlineSpec& spec, const std::string& what) {
@@ -350,13 +350,13 @@ class WorkflowReader {
       step.signers = yaml_.text_list(value, "signers", what);
       step.next =
           yaml_.text(value, "next", what, step.kind == model::StepKind::SignOff).value_or("");
-      if (step.kind != model::StepKind::Waiting && value["with"].IsDefined()) {
+      if (step.kind != model::StepKind::Waiting && YamlReader::find(value, "with")) {
         yaml_.error("E-BAD-VALUE", value["with"],
                     fmt::format("only a waiting step takes 'with' ({} is {})", what, kind));
       }
       if (step.kind != model::StepKind::SignOff) {
         for (const char* key_name : {"signers", "quorum", "next"}) {
-          if (value[key_name].IsDefined()) {
+          if (YamlReader::find(value, key_name)) {
             yaml_.error(
                 "E-BAD-VALUE", value[key_name],
                 fmt::format("only a signoff step takes '{}' ({} is {})", key_name, what, kind));
@@ -377,12 +377,13 @@ class WorkflowReader {
         }
       }
       read_quorum(value, step, what);
-      read_limit(value["limit"], step, what);
-      if (final_step && value["actions"].IsDefined() && !value["actions"].IsNull()) {
-        yaml_.error("E-BAD-VALUE", value["actions"],
+      if (const auto limit = YamlReader::find(value, "limit")) read_limit(*limit, step, what);
+      const auto actions = YamlReader::find(value, "actions");
+      if (final_step && actions && !actions->IsNull()) {
+        yaml_.error("E-BAD-VALUE", *actions,
                     fmt::format("{} is final and cannot have actions", what));
-      } else {
-        read_actions(value["actions"], step, what);
+      } else if (actions) {
+        read_actions(*actions, step, what);
       }
       def_.steps.push_back(std::move(step));
     }
@@ -458,10 +459,10 @@ class WorkflowReader {
                                   "table that names the step)",
                                   action_what));
         }
-        if (value["guard"].IsDefined() && value["guard"].IsScalar()) {
-          action.guard =
-              model::ExpressionText{value["guard"].Scalar(), yaml_.scalar_start(value["guard"])};
-        } else if (value["guard"].IsDefined()) {
+        const auto guard = YamlReader::find(value, "guard");
+        if (guard && guard->IsScalar()) {
+          action.guard = model::ExpressionText{guard->Scalar(), yaml_.scalar_start(*guard)};
+        } else if (guard) {
           yaml_.text(value, "guard", action_what, false);
         }
         action.by = yaml_.text_list(value, "by", action_what);

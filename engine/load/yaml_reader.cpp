@@ -154,15 +154,29 @@ void YamlReader::check_keys(const YAML::Node& map, const std::vector<std::string
   }
 }
 
+std::optional<YAML::Node> YamlReader::find(const YAML::Node& map, const std::string& key) {
+  if (!map.IsMap()) {
+    // A scalar or a list: yaml-cpp decides (it throws for a scalar, as before).
+    const YAML::Node value = map[key];
+    if (!value.IsDefined()) return std::nullopt;
+    return value;
+  }
+  for (const auto& entry : map) {
+    if (entry.first.IsScalar() && entry.first.Scalar() == key) return entry.second;
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> YamlReader::text(const YAML::Node& map, const std::string& key,
                                             const std::string& what, bool required) {
-  const YAML::Node value = map[key];
-  if (!value.IsDefined() || value.IsNull()) {
+  const auto found = find(map, key);
+  if (!found || found->IsNull()) {
     if (required) {
       error("E-MISSING-KEY", map, fmt::format("{} has no '{}'", what, key));
     }
     return std::nullopt;
   }
+  const YAML::Node& value = *found;
   if (!value.IsScalar()) {
     error("E-WRONG-TYPE", value,
           fmt::format("'{}' of {} must be a single value, found {}", key, what,
@@ -201,8 +215,9 @@ std::optional<bool> YamlReader::boolean(const YAML::Node& map, const std::string
 std::vector<std::string> YamlReader::text_list(const YAML::Node& map, const std::string& key,
                                                const std::string& what) {
   std::vector<std::string> out;
-  const YAML::Node value = map[key];
-  if (!value.IsDefined() || value.IsNull()) return out;
+  const auto found = find(map, key);
+  if (!found || found->IsNull()) return out;
+  const YAML::Node& value = *found;
   if (value.IsScalar()) {
     out.push_back(value.Scalar());
     return out;

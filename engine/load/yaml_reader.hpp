@@ -48,6 +48,12 @@ class YamlReader {
   std::vector<std::pair<YAML::Node, YAML::Node>> entries(const YAML::Node& map,
                                                          const std::string& what);
 
+  /// The value of `key` in `map`, as `map[key]` finds it, or nullopt when there is none.
+  /// yaml-cpp's operator[] formats the key through a std::stringstream for every key that is
+  /// absent, and most keys are optional: that was 9% of the instructions of `check`
+  /// (bench/README.md).
+  static std::optional<YAML::Node> find(const YAML::Node& map, const std::string& key);
+
   /// A scalar field; records E-MISSING-KEY when `required` and absent, E-WRONG-TYPE when not a
   /// scalar.
   std::optional<std::string> text(const YAML::Node& map, const std::string& key,
