@@ -54,7 +54,7 @@ echo "| measure | figure | notes |"
 echo "| --- | --- | --- |"
 
 # 1. W1: durable on disk (fsync per commit), then on tmpfs where fsync is free (CPU cost only).
-"$bench" w1 --db "$work/w1.db" --config "$root/bench/w1" --dossiers "$durable"
+"$bench" w1 --db "$work/w1.db" --config "$root/bench/w1" --dossiers "$durable" --alternate 3
 "$bench" w1 --db "$fast/w1.db" --config "$root/bench/w1" --dossiers "$dossiers" | sed 's/^| W1 /| W1 on tmpfs: /'
 fresh=$(( (sample + 13) / 14 ))
 "$bench" advance --regflow "$regflow" --db "$work/w1.db" --config "$root/bench/w1" \

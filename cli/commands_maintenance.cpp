@@ -2,9 +2,12 @@
 #include <iostream>
 
 #include <fmt/format.h>
+
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "engine/model/error.hpp"
 #include "cli/render/dossier.hpp"
 
 namespace regflow::cli {
@@ -33,28 +36,52 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
         }
       });
 
-  app.add_subcommand("verify", "Check every dossier's hash chain; name the first broken event")
+  app.add_subcommand("verify",
+                     "Check every dossier's hash chain and saved state; name the first broken event")
       ->group("Maintenance")
       ->callback([&ctx] {
         const auto report = ctx.store().verify();
+        // A saved state that is not what the events give would mislead the next decision; it is
+        // dropped (the events are the record) and reported as an edit outside regflow.
+        std::vector<std::string> false_states;
+        std::optional<std::string> states_unchecked;
+        try {
+          false_states = ctx.installation().drop_false_snapshots();
+        } catch (const regflow::Error& e) {
+          states_unchecked = e.what();
+        }
         if (ctx.options.json) {
           nlohmann::json problems = nlohmann::json::array();
           for (const auto& p : report.problems) {
             problems.push_back({{"dossier", p.dossier_id}, {"seq", p.sequence}, {"reason", p.reason}});
           }
-          print_json(nlohmann::json{{"dossiers", report.dossiers}, {"events", report.events},
-                                    {"problems", problems}}.dump(2));
-        } else if (report.problems.empty()) {
-          std::cout << fmt::format("ok: {} dossier(s), {} event(s), every hash chain intact\n",
-                                   report.dossiers, report.events);
+          nlohmann::json out{{"dossiers", report.dossiers}, {"events", report.events},
+                             {"problems", problems}, {"false_states", false_states}};
+          out["states_checked"] = !states_unchecked.has_value();
+          print_json(out.dump(2));
         } else {
           for (const auto& p : report.problems) {
             std::cout << fmt::format("BROKEN {} event #{}: {}\n", p.dossier_id, p.sequence, p.reason);
           }
-          std::cout << fmt::format("{} of {} dossier(s) have a broken chain\n", report.problems.size(),
-                                   report.dossiers);
+          for (const auto& id : false_states) {
+            std::cout << fmt::format(
+                "FALSE STATE {}: its saved state is not what its events give (edited outside "
+                "regflow); dropped, the next command replays the events\n",
+                id);
+          }
+          if (report.problems.empty() && false_states.empty()) {
+            std::cout << fmt::format("ok: {} dossier(s), {} event(s), every hash chain intact{}\n",
+                                     report.dossiers, report.events,
+                                     states_unchecked ? "" : ", every saved state true to its events");
+          } else if (!report.problems.empty()) {
+            std::cout << fmt::format("{} of {} dossier(s) have a broken chain\n",
+                                     report.problems.size(), report.dossiers);
+          }
         }
-        if (!report.problems.empty()) ctx.exit_code = ExitCode::Refused;
+        if (states_unchecked) {
+          std::cerr << fmt::format("regflow: saved states not checked: {}\n", *states_unchecked);
+        }
+        if (!report.problems.empty() || !false_states.empty()) ctx.exit_code = ExitCode::Refused;
       });
 }
 

@@ -205,6 +205,28 @@ AdvanceOutcome Installation::extend(const std::string& id, const runtime::Extend
   });
 }
 
+std::vector<std::string> Installation::drop_false_snapshots() {
+  std::vector<std::string> dropped;
+  for (const auto& row : store_.list({})) {
+    const auto saved = store_.snapshot(row.id);
+    if (!saved || saved->format != runtime::kSnapshotFormat || saved->version != row.version) {
+      continue;  // never read by a decision
+    }
+    const auto state = runtime::decode_snapshot(saved->state);
+    if (!state || state->id != row.id || state->version != row.version ||
+        state->definition_hash != row.definition_hash) {
+      continue;  // refused by read_state, which replays instead
+    }
+    const Dossier dossier = located(row);
+    if (*state == runtime::replay(*dossier.definition, store_.events(row.id), config_.settings.offset)) {
+      continue;
+    }
+    store_.drop_snapshot(row.id);
+    dropped.push_back(row.id);
+  }
+  return dropped;
+}
+
 TickReport Installation::tick(time::Instant now) {
   TickReport report;
   for (const auto& id : store_.open_dossier_ids()) {

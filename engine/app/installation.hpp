@@ -66,6 +66,12 @@ class Installation {
   /// Fires due timers on every open dossier; each dossier in its own transaction.
   TickReport tick(time::Instant now);
 
+  /// Dossiers whose saved state would be used by a decision (current format and version) but
+  /// is not the state their events replay to: an edit of the database outside regflow. Each
+  /// such snapshot is dropped, so that the next command replays the events, which are the
+  /// record; the caller reports them as tampering.
+  std::vector<std::string> drop_false_snapshots();
+
   /// The context the decider needs for one dossier's definition.
   runtime::DecideContext context(const runtime::ExecutableWorkflow& workflow,
                                  time::Instant now) const;

@@ -3,7 +3,6 @@
 #include <boost/archive/archive_exception.hpp>
 #include <boost/archive/binary_iarchive.hpp>
 #include <boost/archive/binary_oarchive.hpp>
-#include <boost/serialization/string.hpp>
 #include <cstdint>
 #include <sstream>
 #include <type_traits>
@@ -73,6 +72,20 @@ void field(Archive& ar, T& value) {
     }
   } else {
     ar& value;  // strings, integers, booleans, doubles
+  }
+}
+
+// Length and bytes, the length checked before anything is allocated for it.
+template <typename Archive>
+void field(Archive& ar, std::string& text) {
+  std::uint64_t size = text.size();
+  ar& size;
+  check_count<Archive>(size);
+  if constexpr (loading<Archive>) {
+    text.resize(size);
+    ar.load_binary(text.data(), size);
+  } else {
+    ar.save_binary(text.data(), size);
   }
 }
 

@@ -244,6 +244,14 @@ std::optional<Snapshot> Store::snapshot(const std::string& dossier_id) const {
                         [&] { return read_snapshot(*impl_->db, dossier_id); });
 }
 
+void Store::drop_snapshot(const std::string& dossier_id) {
+  impl_->guarded(fmt::format("dropping the saved state of '{}'", dossier_id), [&] {
+    SQLite::Transaction transaction(*impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    write_snapshot(*impl_->db, dossier_id, Snapshot{});
+    transaction.commit();
+  });
+}
+
 std::optional<DossierRow> Store::dossier(const std::string& id) const {
   return impl_->guarded(fmt::format("reading dossier '{}'", id),
                         [&] { return read_dossier(*impl_->db, id); });

@@ -208,6 +208,8 @@ class Store {
   std::vector<runtime::Event> events(const std::string& dossier_id) const;
   /// The saved state of a dossier, if one was written; its version may lag behind the dossier's.
   std::optional<Snapshot> snapshot(const std::string& dossier_id) const;
+  /// Drops a dossier's saved state (a cache: the next command replays the events).
+  void drop_snapshot(const std::string& dossier_id);
   std::optional<DossierRow> dossier(const std::string& id) const;
   std::vector<DossierRow> list(const ListFilter& filter) const;
   /// Every running deadline of open dossiers (optionally of one agency's dossiers).
