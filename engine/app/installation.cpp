@@ -21,8 +21,8 @@ const runtime::ExecutableWorkflow& Installation::executable(const std::string& h
   if (def == nullptr) {
     auto text = store_.definition_text(hash);
     if (!text) {
-      throw LoadError(fmt::format("definition {} of workflow '{}' is not in the database", hash,
-                                  workflow));
+      throw LoadError(
+          fmt::format("definition {} of workflow '{}' is not in the database", hash, workflow));
     }
     model::Diagnostics diagnostics;
     auto loaded = load::load_stored_definition(config_, "stored:" + workflow, *text, diagnostics);
@@ -55,43 +55,51 @@ std::optional<runtime::Actor> Installation::actor(const std::string& name) const
   return runtime::Actor{user->name, user->agencies, user->role};
 }
 
-Dossier Installation::located(const store::DossierRow& row) {
+Dossier Installation::located(const std::string& workflow, const std::string& definition_hash) {
   Dossier dossier;
-  dossier.workflow = &executable(row.definition_hash, row.workflow);
+  dossier.workflow = &executable(definition_hash, workflow);
   dossier.definition = dossier.workflow->definition;
-  const auto* current = config_.find(row.workflow);
-  dossier.newer_definition_exists =
-      current != nullptr && current->content_hash != row.definition_hash;
+  const auto* current = config_.find(workflow);
+  dossier.newer_definition_exists = current != nullptr && current->content_hash != definition_hash;
   return dossier;
 }
 
 std::optional<Dossier> Installation::read(const std::string& id) {
   auto row = store_.dossier(id);
   if (!row) return std::nullopt;
-  Dossier dossier = located(*row);
+  Dossier dossier = located(row->workflow, row->definition_hash);
   dossier.events = store_.events(id);
   dossier.state = runtime::replay(*dossier.definition, dossier.events, config_.settings.offset);
   return dossier;
 }
 
 std::optional<Dossier> Installation::read_state(const std::string& id) {
-  auto row = store_.dossier(id);
-  if (!row) return std::nullopt;
-  Dossier dossier = located(*row);
-  // The snapshot is used only when it is exactly the state of the row's version and
-  // definition; anything else (none yet, an older format, a write that dropped it, a damaged
-  // one) is replayed from the events, which are the record.
-  if (auto saved = store_.snapshot(id);
-      saved && saved->format == runtime::kSnapshotFormat && saved->version == row->version) {
-    if (auto state = runtime::decode_snapshot(saved->state);
-        state && state->id == id && state->version == row->version &&
-        state->definition_hash == row->definition_hash) {
-      dossier.state = std::move(*state);
-      return dossier;
-    }
+  auto head = store_.dossier_head(id);
+  if (!head) return std::nullopt;
+  Dossier dossier = located(head->workflow, head->definition_hash);
+  if (auto state = usable_snapshot(id, *head)) {
+    dossier.state = std::move(*state);
+    return dossier;
   }
   dossier.state = runtime::replay(*dossier.definition, store_.events(id), config_.settings.offset);
   return dossier;
+}
+
+// The snapshot is used only when it is exactly the state of the dossier's version and
+// definition; anything else (none yet, an older format, a write that dropped it, a damaged one)
+// is replayed from the events, which are the record.
+std::optional<runtime::DossierState> Installation::usable_snapshot(const std::string& id,
+                                                                   const store::DossierHead& head) {
+  const auto& saved = head.snapshot;
+  if (!saved || saved->format != runtime::kSnapshotFormat || saved->version != head.version) {
+    return std::nullopt;
+  }
+  auto state = runtime::decode_snapshot(saved->state);
+  if (!state || state->id != id || state->version != head.version ||
+      state->definition_hash != head.definition_hash) {
+    return std::nullopt;
+  }
+  return state;
 }
 
 store::Write Installation::projection(const model::WorkflowDefinition& def,
@@ -141,8 +149,8 @@ StartOutcome Installation::start(const std::string& workflow, const runtime::Sta
                                  const runtime::Actor& actor, time::Instant now) {
   const auto* def = config_.find(workflow);
   if (def == nullptr) {
-    return runtime::Refusal{runtime::RefusalKind::UnknownWorkflow, workflow, {}, {},
-                            config_.workflow_names(), {}};
+    return runtime::Refusal{
+        runtime::RefusalKind::UnknownWorkflow, workflow, {}, {}, config_.workflow_names(), {}};
   }
   const auto& ready = executable(def->content_hash, def->name);
   store_.save_definition(def->content_hash, def->name, def->version, def->source_path,
@@ -174,7 +182,8 @@ StartOutcome Installation::start(const std::string& workflow, const runtime::Sta
 void Installation::write(const Dossier& dossier, const std::vector<runtime::Event>& events,
                          time::Instant now) {
   auto state = dossier.state;
-  for (const auto& e : events) runtime::evolve(*dossier.definition, state, e, config_.settings.offset);
+  for (const auto& e : events)
+    runtime::evolve(*dossier.definition, state, e, config_.settings.offset);
   const auto today = time::local_date(now, config_.settings.offset);
   store_.append(projection(*dossier.definition, state, events, today), dossier.state.version);
 }
@@ -208,17 +217,13 @@ AdvanceOutcome Installation::extend(const std::string& id, const runtime::Extend
 std::vector<std::string> Installation::drop_false_snapshots() {
   std::vector<std::string> dropped;
   for (const auto& row : store_.list({})) {
-    const auto saved = store_.snapshot(row.id);
-    if (!saved || saved->format != runtime::kSnapshotFormat || saved->version != row.version) {
-      continue;  // never read by a decision
-    }
-    const auto state = runtime::decode_snapshot(saved->state);
-    if (!state || state->id != row.id || state->version != row.version ||
-        state->definition_hash != row.definition_hash) {
-      continue;  // refused by read_state, which replays instead
-    }
-    const Dossier dossier = located(row);
-    if (*state == runtime::replay(*dossier.definition, store_.events(row.id), config_.settings.offset)) {
+    const auto head = store_.dossier_head(row.id);
+    if (!head) continue;
+    const auto state = usable_snapshot(row.id, *head);
+    if (!state) continue;  // never read by a decision: it replays instead
+    const Dossier dossier = located(head->workflow, head->definition_hash);
+    if (*state ==
+        runtime::replay(*dossier.definition, store_.events(row.id), config_.settings.offset)) {
       continue;
     }
     store_.drop_snapshot(row.id);

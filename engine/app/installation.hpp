@@ -94,7 +94,10 @@ class Installation {
       const std::function<runtime::Decision(const runtime::DecideContext&, const Dossier&)>& decide);
   const runtime::ExecutableWorkflow& executable(const std::string& hash, const std::string& workflow);
   /// The dossier's definition version, without its state.
-  Dossier located(const store::DossierRow& row);
+  Dossier located(const std::string& workflow, const std::string& definition_hash);
+  /// The saved state in `head` if a decision may use it as the dossier's state.
+  static std::optional<runtime::DossierState> usable_snapshot(const std::string& id,
+                                                              const store::DossierHead& head);
 
   const load::ConfigSet& config_;
   store::Store& store_;

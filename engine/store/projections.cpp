@@ -189,6 +189,29 @@ std::optional<Snapshot> read_snapshot(SQLite::Database& db, const std::string& d
   return snapshot;
 }
 
+std::optional<DossierHead> read_dossier_head(SQLite::Database& db, const std::string& dossier_id) {
+  CachedStatement query(db,
+                        "SELECT d.workflow, d.definition_hash, d.version, s.version, s.format, "
+                        "s.state FROM dossiers d LEFT JOIN snapshots s ON s.dossier_id = d.id "
+                        "WHERE d.id = ?");
+  query.bind(1, dossier_id);
+  if (!query.executeStep()) return std::nullopt;
+  DossierHead head;
+  head.workflow = query.getColumn(0).getString();
+  head.definition_hash = query.getColumn(1).getString();
+  head.version = query.getColumn(2).getInt64();
+  if (!query.getColumn(3).isNull()) {
+    Snapshot snapshot;
+    snapshot.version = query.getColumn(3).getInt64();
+    snapshot.format = query.getColumn(4).getInt();
+    const SQLite::Column state = query.getColumn(5);
+    snapshot.state.assign(static_cast<const char*>(state.getBlob()),
+                          static_cast<std::size_t>(state.getBytes()));
+    head.snapshot = std::move(snapshot);
+  }
+  return head;
+}
+
 std::optional<DossierVersion> read_dossier_version(SQLite::Database& db, const std::string& id) {
   CachedStatement query(db, "SELECT version, step FROM dossiers WHERE id = ?");
   query.bind(1, id);

@@ -244,6 +244,11 @@ std::optional<Snapshot> Store::snapshot(const std::string& dossier_id) const {
                         [&] { return read_snapshot(*impl_->db, dossier_id); });
 }
 
+std::optional<DossierHead> Store::dossier_head(const std::string& dossier_id) const {
+  return impl_->guarded(fmt::format("reading dossier '{}'", dossier_id),
+                        [&] { return read_dossier_head(*impl_->db, dossier_id); });
+}
+
 void Store::drop_snapshot(const std::string& dossier_id) {
   impl_->guarded(fmt::format("dropping the saved state of '{}'", dossier_id), [&] {
     SQLite::Transaction transaction(*impl_->db, SQLite::TransactionBehavior::IMMEDIATE);

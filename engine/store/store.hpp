@@ -87,6 +87,15 @@ struct Snapshot {
   std::string state;
 };
 
+/// What a decision needs to know of a dossier before it decides: which definition version it
+/// runs on, its version, and its saved state if one was written (one indexed read).
+struct DossierHead {
+  std::string workflow;
+  std::string definition_hash;
+  std::int64_t version = 0;
+  std::optional<Snapshot> snapshot;
+};
+
 /// What one command writes: its events and the dossier's new projections.
 struct Write {
   std::vector<runtime::Event> events;
@@ -208,6 +217,8 @@ class Store {
   std::vector<runtime::Event> events(const std::string& dossier_id) const;
   /// The saved state of a dossier, if one was written; its version may lag behind the dossier's.
   std::optional<Snapshot> snapshot(const std::string& dossier_id) const;
+  /// The definition, version and saved state of a dossier; nullopt when the id is unknown.
+  std::optional<DossierHead> dossier_head(const std::string& dossier_id) const;
   /// Drops a dossier's saved state (a cache: the next command replays the events).
   void drop_snapshot(const std::string& dossier_id);
   std::optional<DossierRow> dossier(const std::string& id) const;
