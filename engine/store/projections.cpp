@@ -258,8 +258,14 @@ std::vector<DeadlineRow> list_open_deadlines(SQLite::Database& db,
 
 namespace {
 
+// Text into a string that keeps its storage from the previous row, without measuring it again.
+void assign_text(std::string& out, const SQLite::Column& column) {
+  const char* text = column.getText();
+  out.assign(text, static_cast<std::size_t>(column.getBytes()));
+}
+
 void read_timing(SQLite::Statement& row, DeadlineTiming& t) {
-  t.deadline_id = row.getColumn(1).getText();
+  assign_text(t.deadline_id, row.getColumn(1));
   t.due = parse_stored_date(row.getColumn(2));
   t.working_days = row.getColumn(3).getInt() != 0;
   t.due_soon = row.getColumn(4).getInt();
@@ -306,12 +312,12 @@ void visit_open_rows(SQLite::Database& db, const ListFilter& filter,
   std::size_t timings = 0;
   while (dossiers.executeStep()) {
     // Assigning into the same strings and vector reuses their storage from the previous row.
-    d.id = dossiers.getColumn(0).getText();
-    d.workflow = dossiers.getColumn(1).getText();
-    d.title = dossiers.getColumn(2).getText();
-    d.step = dossiers.getColumn(3).getText();
-    d.owner_agency = dossiers.getColumn(4).getText();
-    d.escalated_to = dossiers.getColumn(5).getText();
+    assign_text(d.id, dossiers.getColumn(0));
+    assign_text(d.workflow, dossiers.getColumn(1));
+    assign_text(d.title, dossiers.getColumn(2));
+    assign_text(d.step, dossiers.getColumn(3));
+    assign_text(d.owner_agency, dossiers.getColumn(4));
+    assign_text(d.escalated_to, dossiers.getColumn(5));
     d.pending_signers = parse_signers(dossiers.getColumn(6).getText(), d.id);
     timings = 0;
     while (deadline_pending) {
