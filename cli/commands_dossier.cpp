@@ -78,37 +78,40 @@ void run_advance(Context& ctx, const AdvanceArgs& a) {
   command.note = a.note;
   command.sets = pairs(a.sets, "--set");
   if (a.expect_version >= 0) command.expect_version = a.expect_version;
+  auto& installation = ctx.installation_for(a.id);
   auto actor = ctx.actor();
-  auto outcome = ctx.installation().advance(a.id, command, actor, ctx.now());
+  auto outcome = installation.advance(a.id, command, actor, ctx.now());
   if (auto* r = std::get_if<runtime::Refusal>(&outcome)) {
     refused(ctx, *r);
     return;
   }
   const auto& events = std::get<std::vector<runtime::Event>>(outcome);
-  auto dossier = ctx.installation().read(a.id);
+  auto dossier = installation.read(a.id);
   if (ctx.options.json) {
-    print_json(render::dossier_json(*dossier, ctx.config(), ctx.today(), actor).dump(2));
+    print_json(render::dossier_json(*dossier, installation.config(), ctx.today(), actor).dump(2));
     return;
   }
   for (const auto& e : events) std::cout << render::event_line(e, *dossier->definition) << "\n";
 }
 
 void run_show(Context& ctx, const std::string& id) {
-  auto dossier = ctx.installation().read(id);
+  auto& installation = ctx.installation_for(id);
+  auto dossier = installation.read(id);
   if (!dossier) {
     refused(ctx, runtime::Refusal{runtime::RefusalKind::UnknownDossier, id, {}, {}, {}, {}});
     return;
   }
   const auto actor = ctx.actor_if_given();
   if (ctx.options.json) {
-    print_json(render::dossier_json(*dossier, ctx.config(), ctx.today(), actor).dump(2));
+    print_json(render::dossier_json(*dossier, installation.config(), ctx.today(), actor).dump(2));
   } else {
-    std::cout << render::dossier_text(*dossier, ctx.installation(), ctx.today(), ctx.now(), actor);
+    std::cout << render::dossier_text(*dossier, installation, ctx.today(), ctx.now(), actor);
   }
 }
 
 void run_history(Context& ctx, const std::string& id) {
-  auto dossier = ctx.installation().read(id);
+  auto& installation = ctx.installation_for(id);
+  auto dossier = installation.read(id);
   if (!dossier) {
     refused(ctx, runtime::Refusal{runtime::RefusalKind::UnknownDossier, id, {}, {}, {}, {}});
     return;
@@ -119,7 +122,7 @@ void run_history(Context& ctx, const std::string& id) {
     print_json(out.dump(2));
     return;
   }
-  std::cout << render::history_text(*dossier, ctx.config().settings.offset);
+  std::cout << render::history_text(*dossier, installation.config().settings.offset);
 }
 
 struct ListArgs {
@@ -161,13 +164,14 @@ void run_extend(Context& ctx, const ExtendArgs& a) {
   auto to = time::parse_date(a.to);
   if (!to) throw InputError(fmt::format("--to '{}' is not a date; expected YYYY-MM-DD", a.to));
   command.to = *to;
+  auto& installation = ctx.installation_for(a.id);
   auto actor = ctx.actor();
-  auto outcome = ctx.installation().extend(a.id, command, actor, ctx.now());
+  auto outcome = installation.extend(a.id, command, actor, ctx.now());
   if (auto* r = std::get_if<runtime::Refusal>(&outcome)) {
     refused(ctx, *r);
     return;
   }
-  auto dossier = ctx.installation().read(a.id);
+  auto dossier = installation.read(a.id);
   for (const auto& e : std::get<std::vector<runtime::Event>>(outcome)) {
     std::cout << render::event_line(e, *dossier->definition) << "\n";
   }

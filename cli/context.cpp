@@ -51,25 +51,20 @@ void Context::check_now_syntax() const {
 time::Instant Context::now() {
   if (now_) return *now_;
   // The offset is a setting of the installation; a bare --now is local time there.
-  time::UtcOffset offset;
-  if (config_) {
-    offset = config_->settings.offset;
-  } else if (base_config_) {
-    offset = base_config_->settings.offset;
-  }
-  now_ = given_now(offset).value_or(
-      std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+  now_ = given_now(loaded_offset())
+             .value_or(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
   return *now_;
 }
 
-time::Date Context::today() {
-  time::UtcOffset offset;
-  if (config_) {
-    offset = config_->settings.offset;
-  } else if (base_config_) {
-    offset = base_config_->settings.offset;
+time::UtcOffset Context::loaded_offset() const {
+  for (const auto* loaded : {config_.get(), dossier_config_.get(), base_config_.get()}) {
+    if (loaded != nullptr) return loaded->settings.offset;
   }
-  return time::local_date(now(), offset);
+  return {};
+}
+
+time::Date Context::today() {
+  return time::local_date(now(), loaded_offset());
 }
 
 const load::ConfigSet& Context::config_for_check(const std::vector<std::string>& paths) {
@@ -134,6 +129,21 @@ app::Installation& Context::installation() {
   return *installation_;
 }
 
+app::Installation& Context::installation_for(const std::string& dossier_id) {
+  if (installation_) return *installation_;
+  if (config_) return installation();
+  auto& db = store();
+  const auto row = db.dossier(dossier_id);
+  const auto stored_name = [&db](const std::string& hash) -> std::optional<std::string> {
+    if (auto stored = db.definition(hash)) return stored->name;
+    return std::nullopt;
+  };
+  dossier_config_ = std::make_unique<load::ConfigSet>(load::load_config_for_definition(
+      config_dir(), today(), row ? row->definition_hash : std::string{}, stored_name));
+  installation_ = std::make_unique<app::Installation>(checked(*dossier_config_), db);
+  return *installation_;
+}
+
 std::optional<runtime::Actor> Context::actor_if_given() {
   if (options.as.empty() && env("REGFLOW_USER").empty()) return std::nullopt;
   return actor();
@@ -144,7 +154,7 @@ runtime::Actor Context::actor() {
   if (name.empty()) {
     throw InputError("no user given; pass --as USER or set REGFLOW_USER (see 'regflow user list')");
   }
-  if (auto found = installation().actor(name)) return *found;
+  if (auto found = (installation_ ? *installation_ : installation()).actor(name)) return *found;
   std::vector<std::string> names;
   for (const auto& u : store().users()) names.push_back(u.name);
   throw InputError(fmt::format(

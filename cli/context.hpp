@@ -45,6 +45,10 @@ class Context {
   store::Store& store();
   store::Store& init_store();
   app::Installation& installation();
+  /// The installation for a command on one dossier. Its configuration holds that dossier's
+  /// definition and the workflow files the database has not seen, not every workflow file
+  /// (load::load_config_for_definition); it throws InputError on errors as config() does.
+  app::Installation& installation_for(const std::string& dossier_id);
   /// The acting user (--as or REGFLOW_USER), looked up in the database.
   runtime::Actor actor();
   /// The acting user when one is given, for commands that also work without one (show).
@@ -58,7 +62,10 @@ class Context {
   /// `config`, or an InputError naming its first error.
   const load::ConfigSet& checked(const load::ConfigSet& config);
   std::unique_ptr<load::ConfigSet> config_;
-  std::unique_ptr<load::ConfigSet> base_config_;  ///< without workflows (board, queue)
+  std::unique_ptr<load::ConfigSet> base_config_;     ///< without workflows (board, queue)
+  std::unique_ptr<load::ConfigSet> dossier_config_;  ///< for one dossier (installation_for)
+  /// The UTC offset of whichever configuration is loaded; the default before any is.
+  time::UtcOffset loaded_offset() const;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<app::Installation> installation_;
 };

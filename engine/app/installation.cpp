@@ -59,8 +59,8 @@ Dossier Installation::located(const std::string& workflow, const std::string& de
   Dossier dossier;
   dossier.workflow = &executable(definition_hash, workflow);
   dossier.definition = dossier.workflow->definition;
-  const auto* current = config_.find(workflow);
-  dossier.newer_definition_exists = current != nullptr && current->content_hash != definition_hash;
+  const auto current = config_.current_hash(workflow);
+  dossier.newer_definition_exists = current && *current != definition_hash;
   return dossier;
 }
 

@@ -1,6 +1,7 @@
 #include "engine/load/config_set.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -9,6 +10,7 @@
 #include "engine/load/rule_loader.hpp"
 #include "engine/load/workflow_loader.hpp"
 #include "engine/load/yaml_reader.hpp"
+#include "engine/model/digest.hpp"
 #include "engine/model/error.hpp"
 
 namespace regflow::load {
@@ -58,6 +60,28 @@ void show_relative(const fs::path& root, model::Diagnostics& out) {
   }
 }
 
+std::vector<fs::path> workflow_files(const fs::path& root) {
+  std::vector<fs::path> files;
+  for (auto& f : yaml_files(root / "workflows")) {
+    if (f.filename() != "agencies.yaml") files.push_back(f);
+  }
+  return files;
+}
+
+void load_workflow(const fs::path& root, const fs::path& file, const std::string& text,
+                   ConfigSet& config) {
+  auto def = load_workflow_text(shown_path(root, file), text, config.diagnostics);
+  if (!def) return;
+  check::check_workflow(*def, config.agencies, config.rules, config.diagnostics);
+  config.workflows.push_back(std::move(*def));
+}
+
+void finish(const fs::path& root, ConfigSet& config) {
+  check::check_workflow_set(config.workflows, config.diagnostics);
+  show_relative(root, config.diagnostics);
+  model::sort_diagnostics(config.diagnostics);
+}
+
 Settings load_settings(const fs::path& root, model::Diagnostics& out) {
   Settings settings;
   const fs::path file = root / "settings.yaml";
@@ -90,6 +114,14 @@ const model::WorkflowDefinition* ConfigSet::find(const std::string& name) const 
     if (w.name == name) return &w;
   }
   return nullptr;
+}
+
+std::optional<std::string> ConfigSet::current_hash(const std::string& name) const {
+  if (const auto* w = find(name)) return w->content_hash;
+  for (const auto& [unparsed, hash] : unparsed_workflows) {
+    if (unparsed == name) return hash;
+  }
+  return std::nullopt;
 }
 
 std::vector<std::string> ConfigSet::workflow_names() const {
@@ -144,24 +176,50 @@ ConfigSet load_config_without_workflows(const fs::path& root, time::Date today) 
 
 ConfigSet load_config(const fs::path& root, time::Date today, const std::vector<fs::path>& only) {
   ConfigSet config = load_config_without_workflows(root, today);
-  auto& out = config.diagnostics;
-  std::vector<fs::path> files = only;
-  if (files.empty()) {
-    for (auto& f : yaml_files(root / "workflows")) {
-      if (f.filename() != "agencies.yaml") files.push_back(f);
+  for (const auto& file : only.empty() ? workflow_files(root) : only) {
+    auto text = read_definition_file(file, config.diagnostics);
+    if (text) load_workflow(root, file, *text, config);
+  }
+  finish(root, config);
+  return config;
+}
+
+ConfigSet load_config_for_definition(const fs::path& root, time::Date today,
+                                     const std::string& definition_hash,
+                                     const StoredName& stored_name) {
+  ConfigSet config = load_config_without_workflows(root, today);
+  struct Unparsed {
+    fs::path file;
+    std::string text;
+    std::string name;
+    std::string hash;
+  };
+  std::vector<Unparsed> unparsed;
+  for (const auto& file : workflow_files(root)) {
+    auto text = read_definition_file(file, config.diagnostics);
+    if (!text) continue;
+    auto hash = model::sha256_hex(*text);
+    if (hash != definition_hash) {
+      if (auto name = stored_name(hash)) {
+        unparsed.push_back({file, std::move(*text), std::move(*name), std::move(hash)});
+        continue;
+      }
+    }
+    load_workflow(root, file, *text, config);
+  }
+  // Two files defining one workflow is an error wherever it is; parse them so that it is
+  // reported exactly as load_config reports it.
+  std::map<std::string, int> names;
+  for (const auto& w : config.workflows) ++names[w.name];
+  for (const auto& u : unparsed) ++names[u.name];
+  for (auto& u : unparsed) {
+    if (names[u.name] > 1) {
+      load_workflow(root, u.file, u.text, config);
+    } else {
+      config.unparsed_workflows.emplace_back(std::move(u.name), std::move(u.hash));
     }
   }
-  for (const auto& file : files) {
-    auto text = read_definition_file(file, out);
-    if (!text) continue;
-    auto def = load_workflow_text(shown_path(root, file), *text, out);
-    if (!def) continue;
-    check::check_workflow(*def, config.agencies, config.rules, out);
-    config.workflows.push_back(std::move(*def));
-  }
-  check::check_workflow_set(config.workflows, out);
-  show_relative(root, out);
-  model::sort_diagnostics(out);
+  finish(root, config);
   return config;
 }
 

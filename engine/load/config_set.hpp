@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,9 +33,15 @@ struct ConfigSet {
   rules::RuleSet rules;
   CalendarLoad calendars;
   std::vector<model::WorkflowDefinition> workflows;
+  /// Workflow files left unparsed because the database already holds their exact text: the
+  /// name stored with it, and the content hash (load_config_for_definition only).
+  std::vector<std::pair<std::string, std::string>> unparsed_workflows;
   model::Diagnostics diagnostics;  ///< sorted by file and position
 
   const model::WorkflowDefinition* find(const std::string& name) const;
+  /// The content hash of the workflow file called `name`, parsed or not; nullopt when no file
+  /// defines it.
+  std::optional<std::string> current_hash(const std::string& name) const;
   std::vector<std::string> workflow_names() const;
   const time::HolidayCalendar& calendar() const { return calendars.calendar; }
 };
@@ -49,6 +56,22 @@ ConfigSet load_config(const std::filesystem::path& root, time::Date today,
 /// read projections and no definition. Parsing the workflow files is most of a short
 /// command's run time (bench/README.md).
 ConfigSet load_config_without_workflows(const std::filesystem::path& root, time::Date today);
+
+/// The workflow name stored with a definition text of this content hash; nullopt when the
+/// database has never stored that text.
+using StoredName = std::function<std::optional<std::string>(const std::string& hash)>;
+
+/// The configuration a command on one dossier needs: settings, agencies, rules and calendars as
+/// in load_config_without_workflows, the workflow file whose text hashes to `definition_hash`
+/// (the dossier's own definition, when it is still the current one), and every workflow file
+/// whose text the database does not know (new or edited files: parsed and checked as by
+/// load_config, so their errors are reported as before). A file whose exact text is stored is
+/// not parsed: its name comes from `stored_name`, which is enough to tell whether a newer
+/// definition of the dossier's workflow exists. Parsing every file is most of the run time of
+/// show, history and advance (bench/README.md).
+ConfigSet load_config_for_definition(const std::filesystem::path& root, time::Date today,
+                                     const std::string& definition_hash,
+                                     const StoredName& stored_name);
 
 /// Parses a stored definition text (a dossier's own version) against the current agencies and
 /// rules; the diagnostics say whether it can still run.
