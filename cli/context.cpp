@@ -138,10 +138,17 @@ app::Installation& Context::installation_for(const std::string& dossier_id) {
     if (auto stored = db.definition(hash)) return stored->name;
     return std::nullopt;
   };
+  // Beside the database: definitions parsed for it are the ones it will be asked about again.
+  definition_cache_ = std::make_unique<load::DefinitionCache>(db_path() + ".cache");
   dossier_config_ = std::make_unique<load::ConfigSet>(load::load_config_for_definition(
-      config_dir(), today(), row ? row->definition_hash : std::string{}, stored_name));
+      config_dir(), today(), row ? row->definition_hash : std::string{}, stored_name,
+      definition_cache_.get()));
   installation_ = std::make_unique<app::Installation>(checked(*dossier_config_), db);
   return *installation_;
+}
+
+void Context::finish() {
+  if (definition_cache_) definition_cache_->save();
 }
 
 std::optional<runtime::Actor> Context::actor_if_given() {

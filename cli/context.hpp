@@ -9,6 +9,7 @@
 #include "cli/exit_code.hpp"
 #include "engine/app/installation.hpp"
 #include "engine/load/config_set.hpp"
+#include "engine/load/definition_cache.hpp"
 #include "engine/store/store.hpp"
 #include "engine/time/date.hpp"
 
@@ -47,8 +48,11 @@ class Context {
   app::Installation& installation();
   /// The installation for a command on one dossier. Its configuration holds that dossier's
   /// definition and the workflow files the database has not seen, not every workflow file
-  /// (load::load_config_for_definition); it throws InputError on errors as config() does.
+  /// (load::load_config_for_definition), read through the definition cache beside the
+  /// database; it throws InputError on errors as config() does.
   app::Installation& installation_for(const std::string& dossier_id);
+  /// After a command ran without an error: keeps the definitions it parsed for the next run.
+  void finish();
   /// The acting user (--as or REGFLOW_USER), looked up in the database.
   runtime::Actor actor();
   /// The acting user when one is given, for commands that also work without one (show).
@@ -62,8 +66,9 @@ class Context {
   /// `config`, or an InputError naming its first error.
   const load::ConfigSet& checked(const load::ConfigSet& config);
   std::unique_ptr<load::ConfigSet> config_;
-  std::unique_ptr<load::ConfigSet> base_config_;     ///< without workflows (board, queue)
-  std::unique_ptr<load::ConfigSet> dossier_config_;  ///< for one dossier (installation_for)
+  std::unique_ptr<load::ConfigSet> base_config_;             ///< without workflows (board, queue)
+  std::unique_ptr<load::DefinitionCache> definition_cache_;  ///< for dossier_config_
+  std::unique_ptr<load::ConfigSet> dossier_config_;          ///< for one dossier (installation_for)
   /// The UTC offset of whichever configuration is loaded; the default before any is.
   time::UtcOffset loaded_offset() const;
   std::unique_ptr<store::Store> store_;

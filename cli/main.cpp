@@ -91,6 +91,7 @@ int main(int argc, char** argv) {
       const int code = app.exit(e);
       return code == 0 ? 0 : static_cast<int>(ExitCode::Usage);
     }
+    ctx.finish();
     return static_cast<int>(ctx.exit_code);
   } catch (const regflow::ConflictError& e) {
     std::cerr << "regflow: conflict: " << e.what() << "\n";

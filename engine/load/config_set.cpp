@@ -7,6 +7,7 @@
 
 #include "engine/check/checker.hpp"
 #include "engine/load/agency_loader.hpp"
+#include "engine/load/definition_cache.hpp"
 #include "engine/load/rule_loader.hpp"
 #include "engine/load/workflow_loader.hpp"
 #include "engine/load/yaml_reader.hpp"
@@ -68,9 +69,17 @@ std::vector<fs::path> workflow_files(const fs::path& root) {
   return files;
 }
 
+std::optional<model::WorkflowDefinition> parse_workflow(const ConfigSet& config,
+                                                        const std::string& path,
+                                                        const std::string& text,
+                                                        model::Diagnostics& out) {
+  if (config.definition_cache != nullptr) return config.definition_cache->load(path, text, out);
+  return load_workflow_text(path, text, out);
+}
+
 void load_workflow(const fs::path& root, const fs::path& file, const std::string& text,
                    ConfigSet& config) {
-  auto def = load_workflow_text(shown_path(root, file), text, config.diagnostics);
+  auto def = parse_workflow(config, shown_path(root, file), text, config.diagnostics);
   if (!def) return;
   check::check_workflow(*def, config.agencies, config.rules, config.diagnostics);
   config.workflows.push_back(std::move(*def));
@@ -186,8 +195,10 @@ ConfigSet load_config(const fs::path& root, time::Date today, const std::vector<
 
 ConfigSet load_config_for_definition(const fs::path& root, time::Date today,
                                      const std::string& definition_hash,
-                                     const StoredName& stored_name) {
+                                     const StoredName& stored_name,
+                                     DefinitionCache* cache) {
   ConfigSet config = load_config_without_workflows(root, today);
+  config.definition_cache = cache;
   struct Unparsed {
     fs::path file;
     std::string text;
@@ -227,7 +238,7 @@ std::optional<model::WorkflowDefinition> load_stored_definition(const ConfigSet&
                                                                 const std::string& path,
                                                                 const std::string& text,
                                                                 model::Diagnostics& out) {
-  auto def = load_workflow_text(path, text, out);
+  auto def = parse_workflow(config, path, text, out);
   if (def) check::check_workflow(*def, config.agencies, config.rules, out);
   return def;
 }

@@ -19,11 +19,13 @@
 
 namespace regflow::load {
 
+class DefinitionCache;
+
 /// Installation settings (settings.yaml in the config folder; every key optional).
 struct Settings {
-  time::UtcOffset offset;                   ///< utc_offset: "+07:00" (WIB)
+  time::UtcOffset offset;                    ///< utc_offset: "+07:00" (WIB)
   bool collective_leave_is_working = false;  ///< cuti_bersama_is_working: false
-  std::string installation = "regflow";     ///< installation: a name for archives and feeds
+  std::string installation = "regflow";      ///< installation: a name for archives and feeds
 };
 
 struct ConfigSet {
@@ -37,6 +39,9 @@ struct ConfigSet {
   /// name stored with it, and the content hash (load_config_for_definition only).
   std::vector<std::pair<std::string, std::string>> unparsed_workflows;
   model::Diagnostics diagnostics;  ///< sorted by file and position
+  /// Where load_config_for_definition and load_stored_definition look for definitions parsed
+  /// before; null: parse every text.
+  DefinitionCache* definition_cache = nullptr;
 
   const model::WorkflowDefinition* find(const std::string& name) const;
   /// The content hash of the workflow file called `name`, parsed or not; nullopt when no file
@@ -68,13 +73,16 @@ using StoredName = std::function<std::optional<std::string>(const std::string& h
 /// load_config, so their errors are reported as before). A file whose exact text is stored is
 /// not parsed: its name comes from `stored_name`, which is enough to tell whether a newer
 /// definition of the dossier's workflow exists. Parsing every file is most of the run time of
-/// show, history and advance (bench/README.md).
+/// show, history and advance (bench/README.md). `cache`, when given, is kept in the result for
+/// load_stored_definition and must outlive it.
 ConfigSet load_config_for_definition(const std::filesystem::path& root, time::Date today,
                                      const std::string& definition_hash,
-                                     const StoredName& stored_name);
+                                     const StoredName& stored_name,
+                                     DefinitionCache* cache = nullptr);
 
-/// Parses a stored definition text (a dossier's own version) against the current agencies and
-/// rules; the diagnostics say whether it can still run.
+/// Parses a stored definition text (a dossier's own version; through the configuration's
+/// definition cache when it has one) and checks it against the current agencies and rules; the
+/// diagnostics say whether it can still run.
 std::optional<model::WorkflowDefinition> load_stored_definition(const ConfigSet& config,
                                                                 const std::string& path,
                                                                 const std::string& text,

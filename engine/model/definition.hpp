@@ -31,6 +31,8 @@ enum class QuorumKind { All, Any, AtLeast };
 struct Quorum {
   QuorumKind kind = QuorumKind::All;
   int count = 0;  ///< for AtLeast: k of n
+
+  friend bool operator==(const Quorum&, const Quorum&) = default;
 };
 
 /// What a deadline does when the dossier is returned for revision.
@@ -44,6 +46,8 @@ enum class ReturnPolicy {
 struct ExpressionText {
   std::string text;
   SourceLocation location;  ///< of the expression's first character
+
+  friend bool operator==(const ExpressionText&, const ExpressionText&) = default;
 };
 
 enum class TimerKind {
@@ -61,6 +65,8 @@ struct TimerSpec {
   std::string target;  ///< for Transition: the step
   std::string note;    ///< recorded on the event (the legal basis of an automatic outcome)
   SourceLocation location;
+
+  friend bool operator==(const TimerSpec&, const TimerSpec&) = default;
 };
 
 enum class DeadlineKind {
@@ -78,6 +84,8 @@ struct TablePeriod {
   std::optional<time::DayUnit> unit;        ///< required when the output is a number
   std::optional<time::Duration> otherwise;  ///< when no row gives a value for the dossier
   SourceLocation location;
+
+  friend bool operator==(const TablePeriod&, const TablePeriod&) = default;
 };
 
 struct DeadlineSpec {
@@ -99,6 +107,8 @@ struct DeadlineSpec {
   std::vector<TimerSpec> timers;
   SourceLocation location;
   ValueLocations values;
+
+  friend bool operator==(const DeadlineSpec&, const DeadlineSpec&) = default;
 };
 
 struct Action {
@@ -113,6 +123,8 @@ struct Action {
   std::vector<std::string> sets;  ///< variables this action may set with --set
   SourceLocation location;
   ValueLocations values;
+
+  friend bool operator==(const Action&, const Action&) = default;
 };
 
 struct Step {
@@ -134,6 +146,8 @@ struct Step {
   ValueLocations values;
 
   const Action* find_action(const std::string& name) const;
+
+  friend bool operator==(const Step&, const Step&) = default;
 };
 
 struct VariableDecl {
@@ -144,6 +158,8 @@ struct VariableDecl {
   std::optional<Value> default_value;
   bool required = false;  ///< must be given with --set when the dossier starts
   SourceLocation location;
+
+  friend bool operator==(const VariableDecl&, const VariableDecl&) = default;
 };
 
 struct RoleDecl {
@@ -151,6 +167,8 @@ struct RoleDecl {
   std::string title;
   std::string default_agency;  ///< used when `start` does not bind it
   SourceLocation location;
+
+  friend bool operator==(const RoleDecl&, const RoleDecl&) = default;
 };
 
 struct WorkflowDefinition {
@@ -182,6 +200,8 @@ struct WorkflowDefinition {
   /// Every deadline: the step limits first (in step order), then the workflow's own.
   std::vector<const DeadlineSpec*> all_deadlines() const;
   const DeadlineSpec* find_deadline(const std::string& id) const;
+
+  friend bool operator==(const WorkflowDefinition&, const WorkflowDefinition&) = default;
 };
 
 std::string kind_name(StepKind kind);

@@ -35,6 +35,8 @@ struct ValueLocations {
     auto it = by_key.find(key + "." + std::to_string(index));
     return it == by_key.end() ? of(key, fallback) : it->second;
   }
+
+  friend bool operator==(const ValueLocations&, const ValueLocations&) = default;
 };
 
 enum class Severity { Error, Warning };
@@ -47,6 +49,8 @@ struct Diagnostic {
   std::vector<std::string> notes;  ///< extra context, printed as "  note: …"
   std::string source_line;  ///< the offending line, for a caret excerpt; empty when not useful
   int caret_column = 0;     ///< 1-based column of the caret inside source_line
+
+  friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
 
 using Diagnostics = std::vector<Diagnostic>;

@@ -1,0 +1,297 @@
+#include "engine/load/definition_cache.hpp"
+
+#include <elf.h>
+#include <link.h>
+#include <unistd.h>
+
+#include <boost/archive/binary_iarchive.hpp>
+#include <boost/archive/binary_oarchive.hpp>
+#include <boost/serialization/map.hpp>
+#include <boost/serialization/split_free.hpp>
+#include <boost/serialization/string.hpp>
+#include <boost/serialization/vector.hpp>
+#include <cstring>
+#include <fstream>
+#include <system_error>
+
+#include "engine/load/workflow_loader.hpp"
+#include "engine/model/digest.hpp"
+
+// Every field of every type below is written; WorkflowDefinition's source_text and content_hash
+// come from the text itself. tests/engine/load/definition_cache_test.cpp compares a definition
+// read back with a freshly parsed one (operator== covers every field), so a field added to the
+// model and forgotten here fails there.
+namespace boost::serialization {
+
+template <typename Archive, typename T>
+void save(Archive& ar, const std::optional<T>& value, unsigned /*version*/) {
+  const bool present = value.has_value();
+  ar << present;
+  if (present) ar << *value;
+}
+
+template <typename Archive, typename T>
+void load(Archive& ar, std::optional<T>& value, unsigned /*version*/) {
+  bool present = false;
+  ar >> present;
+  value.reset();
+  if (present) {
+    T inner{};
+    ar >> inner;
+    value = std::move(inner);
+  }
+}
+
+template <typename Archive, typename T>
+void serialize(Archive& ar, std::optional<T>& value, unsigned version) {
+  split_free(ar, value, version);
+}
+
+template <typename Archive>
+void save(Archive& ar, const regflow::time::Date& date, unsigned /*version*/) {
+  const std::chrono::days::rep days = date.time_since_epoch().count();
+  ar << days;
+}
+
+template <typename Archive>
+void load(Archive& ar, regflow::time::Date& date, unsigned /*version*/) {
+  std::chrono::days::rep days = 0;
+  ar >> days;
+  date = regflow::time::Date{std::chrono::days{days}};
+}
+
+template <typename Archive>
+void serialize(Archive& ar, regflow::time::Date& date, unsigned version) {
+  split_free(ar, date, version);
+}
+
+template <typename Archive>
+void save(Archive& ar, const regflow::model::Value& value, unsigned /*version*/) {
+  const int index = static_cast<int>(value.index());
+  ar << index;
+  std::visit([&ar](const auto& inner) { ar << inner; }, value);
+}
+
+template <typename Archive>
+void load(Archive& ar, regflow::model::Value& value, unsigned /*version*/) {
+  int index = 0;
+  ar >> index;
+  switch (index) {
+    case 0:
+      value = std::string{};
+      break;
+    case 1:
+      value = 0.0;
+      break;
+    case 2:
+      value = false;
+      break;
+    case 3:
+      value = regflow::time::Date{};
+      break;
+    case 4:
+      value = std::vector<std::string>{};
+      break;
+    default:
+      throw archive::archive_exception(archive::archive_exception::input_stream_error);
+  }
+  std::visit([&ar](auto& inner) { ar >> inner; }, value);
+}
+
+template <typename Archive>
+void serialize(Archive& ar, regflow::model::Value& value, unsigned version) {
+  split_free(ar, value, version);
+}
+
+template <typename Archive>
+void serialize(Archive& ar, regflow::time::Duration& d, unsigned /*version*/) {
+  ar& d.amount& d.unit;
+}
+
+template <typename Archive>
+void serialize(Archive& ar, regflow::model::SourceLocation& l, unsigned /*version*/) {
+  ar& l.file& l.line& l.column;
+}
+
+template <typename Archive>
+void serialize(Archive& ar, regflow::model::ValueLocations& v, unsigned /*version*/) {
+  ar& v.by_key;
+}
+
+template <typename Archive>
+void serialize(Archive& ar, regflow::model::Diagnostic& d, unsigned /*version*/) {
+  ar& d.code& d.severity& d.location& d.message& d.notes& d.source_line& d.caret_column;
+}
+
+template <typename Archive>
+void serialize(Archive& ar, regflow::model::Quorum& q, unsigned /*version*/) {
+  ar& q.kind& q.count;
+}
+
+template <typename Archive>
+void serialize(Archive& ar, regflow::model::ExpressionText& e, unsigned /*version*/) {
+  ar& e.text& e.location;
+}
+
+template <typename Archive>
+void serialize(Archive& ar, regflow::model::TimerSpec& t, unsigned /*version*/) {
+  ar& t.kind& t.offset_days& t.offset_unit& t.target& t.note& t.location;
+}
+
+template <typename Archive>
+void serialize(Archive& ar, regflow::model::TablePeriod& t, unsigned /*version*/) {
+  ar& t.table& t.output& t.unit& t.otherwise& t.location;
+}
+
+template <typename Archive>
+void serialize(Archive& ar, regflow::model::DeadlineSpec& d, unsigned /*version*/) {
+  ar& d.id& d.title& d.kind& d.from& d.to& d.variable& d.active_in& d.within& d.within_table& d
+      .basis& d.confidence& d.on_return& d.due_soon& d.timers& d.location& d.values;
+}
+
+template <typename Archive>
+void serialize(Archive& ar, regflow::model::Action& a, unsigned /*version*/) {
+  ar& a.name& a.title& a.target& a.route_table& a.guard& a.by& a.note_required& a.is_return& a
+      .sets& a.location& a.values;
+}
+
+template <typename Archive>
+void serialize(Archive& ar, regflow::model::Step& s, unsigned /*version*/) {
+  ar& s.id& s.title& s.kind& s.owner& s.with& s.signers& s.quorum& s.next& s.completes& s.basis& s
+      .limit& s.actions& s.location& s.values;
+}
+
+template <typename Archive>
+void serialize(Archive& ar, regflow::model::VariableDecl& v, unsigned /*version*/) {
+  ar& v.name& v.title& v.type& v.values& v.default_value& v.required& v.location;
+}
+
+template <typename Archive>
+void serialize(Archive& ar, regflow::model::RoleDecl& r, unsigned /*version*/) {
+  ar& r.name& r.title& r.default_agency& r.location;
+}
+
+template <typename Archive>
+void serialize(Archive& ar, regflow::model::WorkflowDefinition& w, unsigned /*version*/) {
+  ar& w.name& w.id_prefix& w.version& w.title& w.basis& w.effective& w.variables& w.roles& w
+      .initial& w.steps& w.deadlines& w.target_until& w.source_path& w.location& w.values;
+}
+
+}  // namespace boost::serialization
+
+namespace regflow::load {
+namespace fs = std::filesystem;
+
+namespace {
+
+int find_build_id(dl_phdr_info* info, std::size_t /*size*/, void* data) {
+  auto& out = *static_cast<std::string*>(data);
+  for (int i = 0; i < info->dlpi_phnum; ++i) {
+    const auto& header = info->dlpi_phdr[i];
+    if (header.p_type != PT_NOTE) continue;
+    const auto* at = reinterpret_cast<const unsigned char*>(info->dlpi_addr + header.p_vaddr);
+    const auto* end = at + header.p_memsz;
+    while (at + sizeof(ElfW(Nhdr)) <= end) {
+      ElfW(Nhdr) note;
+      std::memcpy(&note, at, sizeof note);
+      const auto* name = at + sizeof note;
+      const auto* desc = name + ((note.n_namesz + 3) & ~3U);
+      if (note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 &&
+          std::memcmp(name, "GNU", 4) == 0 && desc + note.n_descsz <= end) {
+        static constexpr char kHex[] = "0123456789abcdef";
+        for (std::size_t k = 0; k < note.n_descsz; ++k) {
+          out += kHex[desc[k] >> 4];
+          out += kHex[desc[k] & 0x0f];
+        }
+        return 1;
+      }
+      at = desc + ((note.n_descsz + 3) & ~3U);
+    }
+  }
+  return 1;  // the first object is the executable; the libraries do not matter
+}
+
+struct Entry {
+  model::WorkflowDefinition definition;
+  model::Diagnostics diagnostics;
+
+  template <typename Archive>
+  void serialize(Archive& ar, unsigned /*version*/) {
+    ar& definition& diagnostics;
+  }
+};
+
+}  // namespace
+
+const std::string& build_id() {
+  static const std::string id = [] {
+    std::string out;
+    dl_iterate_phdr(find_build_id, &out);
+    return out;
+  }();
+  return id;
+}
+
+DefinitionCache::DefinitionCache(fs::path folder)
+    : folder_(build_id().empty() ? fs::path{} : std::move(folder)) {}
+
+fs::path DefinitionCache::entry(const std::string& key) const {
+  return folder_ / (key + ".definition");
+}
+
+std::optional<model::WorkflowDefinition> DefinitionCache::load(const std::string& path,
+                                                               const std::string& text,
+                                                               model::Diagnostics& out) {
+  if (folder_.empty()) return load_workflow_text(path, text, out);
+  const std::string key = model::sha256_hex(build_id() + '\n' + path + '\n' + text);
+  if (std::ifstream in{entry(key), std::ios::binary}) {
+    try {
+      Entry cached;
+      boost::archive::binary_iarchive archive(in);
+      archive >> cached;
+      cached.definition.source_text = text;
+      cached.definition.content_hash = model::sha256_hex(text);
+      out.insert(out.end(), cached.diagnostics.begin(), cached.diagnostics.end());
+      return std::move(cached.definition);
+    } catch (const std::exception&) {
+      // A damaged or truncated entry: parse the text again and replace it.
+    }
+  }
+  model::Diagnostics diagnostics;
+  auto definition = load_workflow_text(path, text, diagnostics);
+  out.insert(out.end(), diagnostics.begin(), diagnostics.end());
+  if (definition && !model::has_errors(diagnostics)) {
+    pending_.push_back({key, *definition, std::move(diagnostics)});
+  }
+  return definition;
+}
+
+void DefinitionCache::save() {
+  std::error_code ec;
+  if (!pending_.empty()) fs::create_directories(folder_, ec);
+  for (auto& p : pending_) {
+    if (ec) break;
+    // Written aside and renamed, so that a reader never meets half an entry.
+    const fs::path target = entry(p.key);
+    const fs::path aside = target.string() + "." + std::to_string(::getpid());
+    bool written = false;
+    try {
+      std::ofstream file(aside, std::ios::binary | std::ios::trunc);
+      {
+        boost::archive::binary_oarchive archive(file);
+        const Entry cached{std::move(p.definition), std::move(p.diagnostics)};
+        archive << cached;
+      }
+      file.close();
+      written = static_cast<bool>(file);
+    } catch (const std::exception&) {
+      written = false;
+    }
+    std::error_code ignored;
+    if (written) fs::rename(aside, target, ignored);
+    fs::remove(aside, ignored);
+  }
+  pending_.clear();
+}
+
+}  // namespace regflow::load

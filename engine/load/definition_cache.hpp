@@ -1,0 +1,51 @@
+// Parsed workflow definitions kept in a folder, one file per definition text, so that a command on
+// one dossier does not run yaml-cpp again over a text it has read before: parsing was most of
+// such a command's run time (bench/README.md). An entry is found by the SHA-256 of this build of
+// regflow (its GNU build id), the path shown in diagnostics and the text, so an edited file, a
+// moved file or a new regflow never meets an old entry. Only definitions that loaded without
+// errors are kept; the checker runs on every load, against the current agencies and rules.
+// A missing, unreadable or damaged entry is parsed again; the cache never changes a result.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/model/definition.hpp"
+#include "engine/model/diagnostic.hpp"
+
+namespace regflow::load {
+
+class DefinitionCache {
+ public:
+  /// A cache in `folder` (created when first written); an empty path disables it.
+  explicit DefinitionCache(std::filesystem::path folder);
+
+  /// load_workflow_text through the cache: the same definition and diagnostics. A definition
+  /// parsed here is written by `save`, not at once, so that a command refused for another error
+  /// leaves nothing behind.
+  std::optional<model::WorkflowDefinition> load(const std::string& path, const std::string& text,
+                                                model::Diagnostics& out);
+
+  /// Writes the definitions parsed since the last call (best effort: a folder that cannot be
+  /// written only means they are parsed again next time).
+  void save();
+
+ private:
+  struct Pending {
+    std::string key;
+    model::WorkflowDefinition definition;
+    model::Diagnostics diagnostics;
+  };
+  std::filesystem::path entry(const std::string& key) const;
+
+  std::filesystem::path folder_;
+  std::vector<Pending> pending_;
+};
+
+/// The GNU build id of the running executable in hex; empty when it has none (the cache is
+/// then off, since it could not tell two builds apart).
+const std::string& build_id();
+
+}  // namespace regflow::load

@@ -1,0 +1,159 @@
+// The definition cache gives exactly what parsing gives (operator== compares every field, so a
+// field added to the model and not serialized fails here), serves an entry only for the same
+// build, path and text, keeps nothing that had errors, writes nothing before save(), and parses
+// again when an entry is damaged.
+#include "engine/load/definition_cache.hpp"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "engine/load/workflow_loader.hpp"
+#include "tests/engine/store/temp_dir.hpp"
+
+namespace fs = std::filesystem;
+using namespace regflow;
+
+namespace {
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+std::size_t entries(const fs::path& folder) {
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) return 0;
+  std::size_t n = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(folder)) ++n;
+  return n;
+}
+
+struct Loaded {
+  std::optional<model::WorkflowDefinition> definition;
+  model::Diagnostics diagnostics;
+};
+
+Loaded parsed(const std::string& path, const std::string& text) {
+  Loaded out;
+  out.definition = load::load_workflow_text(path, text, out.diagnostics);
+  return out;
+}
+
+Loaded cached(const fs::path& folder, const std::string& path, const std::string& text) {
+  load::DefinitionCache cache(folder);
+  Loaded out;
+  out.definition = cache.load(path, text, out.diagnostics);
+  cache.save();
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a cached definition is the parsed one, field for field") {
+  REQUIRE_FALSE(load::build_id().empty());
+  test::TempDir dir;
+  const fs::path folder = dir.path() / "cache";
+  const fs::path source{REGFLOW_SOURCE_DIR};
+  for (const auto& file :
+       {source / "workflows" / "perda.yaml", source / "workflows" / "pergub.yaml",
+        source / "workflows" / "kerjasama.yaml",
+        fs::path(REGFLOW_TEST_DATA_DIR) / "valid" / "config" / "workflows" / "mini.yaml"}) {
+    CAPTURE(file);
+    const std::string text = slurp(file);
+    const auto fresh = parsed(file.string(), text);
+    REQUIRE(fresh.definition);
+    const auto before = entries(folder);
+    const auto first = cached(folder, file.string(), text);  // parses, then saves
+    CHECK(entries(folder) == before + 1);
+    const auto second = cached(folder, file.string(), text);  // reads the entry
+    CHECK(entries(folder) == before + 1);
+    CHECK(first.definition == fresh.definition);
+    CHECK(second.definition == fresh.definition);
+    CHECK(second.diagnostics == fresh.diagnostics);
+  }
+}
+
+TEST_CASE("the cache serves an entry only for the same path and text") {
+  test::TempDir dir;
+  const fs::path folder = dir.path() / "cache";
+  const std::string path = "workflows/mini.yaml";
+  const std::string text =
+      slurp(fs::path(REGFLOW_TEST_DATA_DIR) / "valid" / "config" / "workflows" / "mini.yaml");
+  cached(folder, path, text);
+  REQUIRE(entries(folder) == 1);
+
+  SECTION("an edited text is parsed: a new definition with its own hash") {
+    const std::string edited = text + "# edited\n";
+    const auto got = cached(folder, path, edited);
+    CHECK(got.definition == parsed(path, edited).definition);
+    CHECK(got.definition->content_hash != parsed(path, text).definition->content_hash);
+    CHECK(entries(folder) == 2);
+  }
+
+  SECTION("the same text under another path is another entry (diagnostics name the path)") {
+    const auto got = cached(folder, "stored:mini", text);
+    CHECK(got.definition == parsed("stored:mini", text).definition);
+    CHECK(entries(folder) == 2);
+  }
+
+  SECTION("what is read is the entry: one put in another's place is what comes back") {
+    std::string other = text;
+    other.replace(other.find("title: Mini Pergub"), 18, "title: Lain Pergub");
+    cached(folder, path, other);
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(folder)) files.push_back(e.path());
+    REQUIRE(files.size() == 2);
+    // Whichever entry is whose, after the copy both texts are served the same one.
+    fs::copy_file(files[0], files[1], fs::copy_options::overwrite_existing);
+    load::DefinitionCache cache(folder);
+    model::Diagnostics ds;
+    const auto a = cache.load(path, text, ds);
+    const auto b = cache.load(path, other, ds);
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK(a->title == b->title);
+    CHECK(parsed(path, text).definition->title != parsed(path, other).definition->title);
+    CHECK(a->content_hash != b->content_hash);  // the hash is always that of the text given
+  }
+
+  SECTION("a damaged entry is parsed again and replaced") {
+    const fs::path entry = fs::directory_iterator(folder)->path();
+    const std::string whole = slurp(entry);
+    std::ofstream(entry, std::ios::binary | std::ios::trunc) << whole.substr(0, whole.size() / 2);
+    const auto got = cached(folder, path, text);
+    CHECK(got.definition == parsed(path, text).definition);
+    CHECK(slurp(entry) == whole);
+  }
+}
+
+TEST_CASE("the cache keeps nothing with errors and writes nothing before save") {
+  test::TempDir dir;
+  const fs::path folder = dir.path() / "cache";
+  const std::string path = "workflows/mini.yaml";
+  const std::string text =
+      slurp(fs::path(REGFLOW_TEST_DATA_DIR) / "valid" / "config" / "workflows" / "mini.yaml");
+
+  load::DefinitionCache cache(folder);
+  model::Diagnostics ds;
+  CHECK(cache.load(path, text, ds));
+  CHECK(entries(folder) == 0);
+
+  const std::string broken = text + "steps: [\n";
+  model::Diagnostics broken_ds;
+  cache.load(path, broken, broken_ds);
+  CHECK(broken_ds == parsed(path, broken).diagnostics);
+  CHECK(model::has_errors(broken_ds));
+  cache.save();
+  CHECK(entries(folder) == 1);  // the good text only
+
+  load::DefinitionCache off{fs::path{}};
+  model::Diagnostics off_ds;
+  CHECK(off.load(path, text, off_ds) == parsed(path, text).definition);
+  off.save();
+  CHECK(entries(folder) == 1);
+}
