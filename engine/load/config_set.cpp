@@ -139,7 +139,9 @@ std::vector<std::string> ConfigSet::workflow_names() const {
   return out;
 }
 
-ConfigSet load_config_without_workflows(const fs::path& root, time::Date today) {
+namespace {
+
+ConfigSet load_base(const fs::path& root, time::Date today, DefinitionCache* cache) {
   std::error_code ec;
   if (!fs::is_directory(root, ec)) {
     throw LoadError(fmt::format("configuration folder '{}' does not exist; give --config with a "
@@ -148,13 +150,18 @@ ConfigSet load_config_without_workflows(const fs::path& root, time::Date today) 
   }
   ConfigSet config;
   config.root = root;
+  config.definition_cache = cache;
   auto& out = config.diagnostics;
   config.settings = load_settings(root, out);
 
   const fs::path agencies_file = root / "workflows" / "agencies.yaml";
   if (fs::exists(agencies_file, ec)) {
     auto text = read_definition_file(agencies_file, out);
-    if (text) config.agencies = load_agencies_text(shown_path(root, agencies_file), *text, out);
+    if (text) {
+      const auto shown = shown_path(root, agencies_file);
+      config.agencies = cache != nullptr ? cache->agencies(shown, *text, out)
+                                         : load_agencies_text(shown, *text, out);
+    }
   } else {
     out.push_back(model::make_error("E-FILE", {shown_path(root, agencies_file), 0, 0},
                                     "no agencies file; every workflow needs "
@@ -183,6 +190,12 @@ ConfigSet load_config_without_workflows(const fs::path& root, time::Date today) 
   return config;
 }
 
+}  // namespace
+
+ConfigSet load_config_without_workflows(const fs::path& root, time::Date today) {
+  return load_base(root, today, nullptr);
+}
+
 ConfigSet load_config(const fs::path& root, time::Date today, const std::vector<fs::path>& only) {
   ConfigSet config = load_config_without_workflows(root, today);
   for (const auto& file : only.empty() ? workflow_files(root) : only) {
@@ -195,10 +208,8 @@ ConfigSet load_config(const fs::path& root, time::Date today, const std::vector<
 
 ConfigSet load_config_for_definition(const fs::path& root, time::Date today,
                                      const std::string& definition_hash,
-                                     const StoredName& stored_name,
-                                     DefinitionCache* cache) {
-  ConfigSet config = load_config_without_workflows(root, today);
-  config.definition_cache = cache;
+                                     const StoredName& stored_name, DefinitionCache* cache) {
+  ConfigSet config = load_base(root, today, cache);
   struct Unparsed {
     fs::path file;
     std::string text;

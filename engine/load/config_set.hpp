@@ -67,7 +67,7 @@ ConfigSet load_config_without_workflows(const std::filesystem::path& root, time:
 using StoredName = std::function<std::optional<std::string>(const std::string& hash)>;
 
 /// The configuration a command on one dossier needs: settings, agencies, rules and calendars as
-/// in load_config_without_workflows, the workflow file whose text hashes to `definition_hash`
+/// in load_config_without_workflows (the agencies and workflows through `cache` when given), the workflow file whose text hashes to `definition_hash`
 /// (the dossier's own definition, when it is still the current one), and every workflow file
 /// whose text the database does not know (new or edited files: parsed and checked as by
 /// load_config, so their errors are reported as before). A file whose exact text is stored is

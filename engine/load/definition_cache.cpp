@@ -12,15 +12,17 @@
 #include <boost/serialization/vector.hpp>
 #include <cstring>
 #include <fstream>
+#include <sstream>
 #include <system_error>
 
+#include "engine/load/agency_loader.hpp"
 #include "engine/load/workflow_loader.hpp"
 #include "engine/model/digest.hpp"
 
 // Every field of every type below is written; WorkflowDefinition's source_text and content_hash
-// come from the text itself. tests/engine/load/definition_cache_test.cpp compares a definition
-// read back with a freshly parsed one (operator== covers every field), so a field added to the
-// model and forgotten here fails there.
+// come from the text itself. tests/engine/load/definition_cache_test.cpp compares what is read
+// back with what parsing gives (operator== covers every field), so a field added to the model
+// and forgotten here fails there.
 namespace boost::serialization {
 
 template <typename Archive, typename T>
@@ -177,6 +179,31 @@ void serialize(Archive& ar, regflow::model::WorkflowDefinition& w, unsigned /*ve
       .initial& w.steps& w.deadlines& w.target_until& w.source_path& w.location& w.values;
 }
 
+template <typename Archive>
+void serialize(Archive& ar, regflow::model::Agency& a, unsigned /*version*/) {
+  ar& a.code& a.name& a.parent& a.outside& a.location;
+}
+
+template <typename Archive>
+void save(Archive& ar, const regflow::model::AgencyDirectory& directory, unsigned /*version*/) {
+  std::vector<regflow::model::Agency> agencies;
+  for (const auto& [code, agency] : directory.all()) agencies.push_back(agency);
+  ar << agencies;
+}
+
+template <typename Archive>
+void load(Archive& ar, regflow::model::AgencyDirectory& directory, unsigned /*version*/) {
+  std::vector<regflow::model::Agency> agencies;
+  ar >> agencies;
+  directory = {};
+  for (auto& agency : agencies) directory.add(std::move(agency));
+}
+
+template <typename Archive>
+void serialize(Archive& ar, regflow::model::AgencyDirectory& directory, unsigned version) {
+  split_free(ar, directory, version);
+}
+
 }  // namespace boost::serialization
 
 namespace regflow::load {
@@ -211,13 +238,14 @@ int find_build_id(dl_phdr_info* info, std::size_t /*size*/, void* data) {
   return 1;  // the first object is the executable; the libraries do not matter
 }
 
+template <typename T>
 struct Entry {
-  model::WorkflowDefinition definition;
+  T value;
   model::Diagnostics diagnostics;
 
   template <typename Archive>
   void serialize(Archive& ar, unsigned /*version*/) {
-    ar& definition& diagnostics;
+    ar& value& diagnostics;
   }
 };
 
@@ -236,59 +264,79 @@ DefinitionCache::DefinitionCache(fs::path folder)
     : folder_(build_id().empty() ? fs::path{} : std::move(folder)) {}
 
 fs::path DefinitionCache::entry(const std::string& key) const {
-  return folder_ / (key + ".definition");
+  return folder_ / (key + ".entry");
+}
+
+template <typename T, typename Parse>
+std::optional<T> DefinitionCache::through(const std::string& kind, const std::string& path,
+                                          const std::string& text, model::Diagnostics& out,
+                                          Parse parse) {
+  const std::string key =
+      folder_.empty() ? std::string{}
+                      : model::sha256_hex(build_id() + '\n' + kind + '\n' + path + '\n' + text);
+  if (!key.empty()) {
+    if (std::ifstream in{entry(key), std::ios::binary}) {
+      try {
+        Entry<T> cached;
+        boost::archive::binary_iarchive archive(in);
+        archive >> cached;
+        out.insert(out.end(), cached.diagnostics.begin(), cached.diagnostics.end());
+        return std::move(cached.value);
+      } catch (const std::exception&) {
+        // A damaged or truncated entry: parse the text again and replace it.
+      }
+    }
+  }
+  model::Diagnostics diagnostics;
+  std::optional<T> value = parse(diagnostics);
+  out.insert(out.end(), diagnostics.begin(), diagnostics.end());
+  if (!key.empty() && value && !model::has_errors(diagnostics)) {
+    std::ostringstream bytes;
+    {
+      boost::archive::binary_oarchive archive(bytes);
+      const Entry<T> cached{*value, std::move(diagnostics)};
+      archive << cached;
+    }
+    pending_.push_back({key, std::move(bytes).str()});
+  }
+  return value;
 }
 
 std::optional<model::WorkflowDefinition> DefinitionCache::load(const std::string& path,
                                                                const std::string& text,
                                                                model::Diagnostics& out) {
-  if (folder_.empty()) return load_workflow_text(path, text, out);
-  const std::string key = model::sha256_hex(build_id() + '\n' + path + '\n' + text);
-  if (std::ifstream in{entry(key), std::ios::binary}) {
-    try {
-      Entry cached;
-      boost::archive::binary_iarchive archive(in);
-      archive >> cached;
-      cached.definition.source_text = text;
-      cached.definition.content_hash = model::sha256_hex(text);
-      out.insert(out.end(), cached.diagnostics.begin(), cached.diagnostics.end());
-      return std::move(cached.definition);
-    } catch (const std::exception&) {
-      // A damaged or truncated entry: parse the text again and replace it.
-    }
-  }
-  model::Diagnostics diagnostics;
-  auto definition = load_workflow_text(path, text, diagnostics);
-  out.insert(out.end(), diagnostics.begin(), diagnostics.end());
-  if (definition && !model::has_errors(diagnostics)) {
-    pending_.push_back({key, *definition, std::move(diagnostics)});
+  auto definition = through<model::WorkflowDefinition>(
+      "workflow", path, text, out,
+      [&](model::Diagnostics& ds) { return load_workflow_text(path, text, ds); });
+  if (definition) {
+    definition->source_text = text;
+    definition->content_hash = model::sha256_hex(text);
   }
   return definition;
+}
+
+model::AgencyDirectory DefinitionCache::agencies(const std::string& path, const std::string& text,
+                                                 model::Diagnostics& out) {
+  return through<model::AgencyDirectory>("agencies", path, text, out,
+                                         [&](model::Diagnostics& ds) {
+                                           return std::optional{load_agencies_text(path, text, ds)};
+                                         })
+      .value_or(model::AgencyDirectory{});
 }
 
 void DefinitionCache::save() {
   std::error_code ec;
   if (!pending_.empty()) fs::create_directories(folder_, ec);
-  for (auto& p : pending_) {
+  for (const auto& [key, bytes] : pending_) {
     if (ec) break;
     // Written aside and renamed, so that a reader never meets half an entry.
-    const fs::path target = entry(p.key);
+    const fs::path target = entry(key);
     const fs::path aside = target.string() + "." + std::to_string(::getpid());
-    bool written = false;
-    try {
-      std::ofstream file(aside, std::ios::binary | std::ios::trunc);
-      {
-        boost::archive::binary_oarchive archive(file);
-        const Entry cached{std::move(p.definition), std::move(p.diagnostics)};
-        archive << cached;
-      }
-      file.close();
-      written = static_cast<bool>(file);
-    } catch (const std::exception&) {
-      written = false;
-    }
+    std::ofstream file(aside, std::ios::binary | std::ios::trunc);
+    file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    file.close();
     std::error_code ignored;
-    if (written) fs::rename(aside, target, ignored);
+    if (file) fs::rename(aside, target, ignored);
     fs::remove(aside, ignored);
   }
   pending_.clear();

@@ -1,5 +1,5 @@
-// Parsed workflow definitions kept in a folder, one file per definition text, so that a command on
-// one dossier does not run yaml-cpp again over a text it has read before: parsing was most of
+// Parsed workflow definitions and agencies kept in a folder, one file per text, so that a command
+// on one dossier does not run yaml-cpp again over a text it has read before: parsing was most of
 // such a command's run time (bench/README.md). An entry is found by the SHA-256 of this build of
 // regflow (its GNU build id), the path shown in diagnostics and the text, so an edited file, a
 // moved file or a new regflow never meets an old entry. Only definitions that loaded without
@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/model/agency.hpp"
 #include "engine/model/definition.hpp"
 #include "engine/model/diagnostic.hpp"
 
@@ -28,17 +29,25 @@ class DefinitionCache {
   std::optional<model::WorkflowDefinition> load(const std::string& path, const std::string& text,
                                                 model::Diagnostics& out);
 
-  /// Writes the definitions parsed since the last call (best effort: a folder that cannot be
+  /// load_agencies_text through the cache.
+  model::AgencyDirectory agencies(const std::string& path, const std::string& text,
+                                  model::Diagnostics& out);
+
+  /// Writes the entries parsed since the last call (best effort: a folder that cannot be
   /// written only means they are parsed again next time).
   void save();
 
  private:
   struct Pending {
     std::string key;
-    model::WorkflowDefinition definition;
-    model::Diagnostics diagnostics;
+    std::string bytes;
   };
   std::filesystem::path entry(const std::string& key) const;
+  /// The entry of `kind` for `path` and `text`, or what `parse` gives (kept for save() when it
+  /// gave a value without errors).
+  template <typename T, typename Parse>
+  std::optional<T> through(const std::string& kind, const std::string& path,
+                           const std::string& text, model::Diagnostics& out, Parse parse);
 
   std::filesystem::path folder_;
   std::vector<Pending> pending_;

@@ -12,11 +12,13 @@
 namespace regflow::model {
 
 struct Agency {
-  std::string code;    ///< e.g. "biro-hukum"
-  std::string name;    ///< e.g. "Biro Hukum Sekretariat Daerah"
-  std::string parent;  ///< code of the parent agency, empty at the top
+  std::string code;      ///< e.g. "biro-hukum"
+  std::string name;      ///< e.g. "Biro Hukum Sekretariat Daerah"
+  std::string parent;    ///< code of the parent agency, empty at the top
   bool outside = false;  ///< an outside body (DPRD, a ministry): its steps are waiting steps
   SourceLocation location;
+
+  friend bool operator==(const Agency&, const Agency&) = default;
 };
 
 class AgencyDirectory {

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <string>
 
+#include "engine/load/agency_loader.hpp"
 #include "engine/load/workflow_loader.hpp"
 #include "tests/engine/store/temp_dir.hpp"
 
@@ -155,5 +156,31 @@ TEST_CASE("the cache keeps nothing with errors and writes nothing before save") 
   model::Diagnostics off_ds;
   CHECK(off.load(path, text, off_ds) == parsed(path, text).definition);
   off.save();
+  CHECK(entries(folder) == 1);
+}
+
+TEST_CASE("cached agencies are the parsed ones") {
+  test::TempDir dir;
+  const fs::path folder = dir.path() / "cache";
+  const std::string path = "workflows/agencies.yaml";
+  const std::string text = slurp(fs::path(REGFLOW_SOURCE_DIR) / "workflows" / "agencies.yaml");
+  model::Diagnostics fresh_ds;
+  const auto fresh = load::load_agencies_text(path, text, fresh_ds);
+  REQUIRE(fresh.all().size() > 10);
+  for (int round = 0; round < 2; ++round) {  // parsed and saved, then read
+    load::DefinitionCache cache(folder);
+    model::Diagnostics ds;
+    CHECK(cache.agencies(path, text, ds).all() == fresh.all());
+    CHECK(ds == fresh_ds);
+    cache.save();
+    CHECK(entries(folder) == 1);
+  }
+  // A directory with an error is not kept.
+  load::DefinitionCache cache(folder);
+  model::Diagnostics ds;
+  const std::string broken = text + "  loop: {name: Loop, parent: loop}\n";
+  CHECK(cache.agencies(path, broken, ds).all() == load::load_agencies_text(path, broken, ds).all());
+  CHECK(model::has_errors(ds));
+  cache.save();
   CHECK(entries(folder) == 1);
 }
