@@ -175,8 +175,10 @@ ConfigSet load_base(const fs::path& root, time::Date today, DefinitionCache* cac
   }
   config.rules = std::move(rules.rules);
 
-  config.calendars = load_calendars(root / "rules" / "calendars",
-                                    config.settings.collective_leave_is_working);
+  const fs::path calendars = root / "rules" / "calendars";
+  const bool collective_leave_is_working = config.settings.collective_leave_is_working;
+  config.calendars = cache != nullptr ? cache->calendars(calendars, collective_leave_is_working)
+                                      : load_calendars(calendars, collective_leave_is_working);
   for (auto d : config.calendars.diagnostics) {
     d.location.file = shown_path(root, d.location.file);
     out.push_back(std::move(d));

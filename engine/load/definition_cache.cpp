@@ -4,6 +4,7 @@
 #include <link.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/archive/binary_iarchive.hpp>
 #include <boost/archive/binary_oarchive.hpp>
 #include <boost/serialization/map.hpp>
@@ -17,6 +18,7 @@
 
 #include "engine/load/agency_loader.hpp"
 #include "engine/load/workflow_loader.hpp"
+#include "engine/load/yaml_reader.hpp"
 #include "engine/model/digest.hpp"
 
 // Every field of every type below is written; WorkflowDefinition's source_text and content_hash
@@ -204,6 +206,43 @@ void serialize(Archive& ar, regflow::model::AgencyDirectory& directory, unsigned
   split_free(ar, directory, version);
 }
 
+template <typename Archive>
+void serialize(Archive& ar, regflow::time::NonWorkingDay& d, unsigned /*version*/) {
+  ar& d.date& d.name& d.decree& d.kind;
+}
+
+template <typename Archive>
+void serialize(Archive& ar, regflow::time::CalendarYear& y, unsigned /*version*/) {
+  ar& y.year& y.provisional& y.source;
+}
+
+template <typename Archive>
+void save(Archive& ar, const regflow::time::HolidayCalendar& c, unsigned /*version*/) {
+  const bool collective_leave_is_working = c.settings().collective_leave_is_working;
+  ar << c.days() << c.years() << collective_leave_is_working;
+}
+
+template <typename Archive>
+void load(Archive& ar, regflow::time::HolidayCalendar& c, unsigned /*version*/) {
+  std::vector<regflow::time::NonWorkingDay> days;
+  std::vector<regflow::time::CalendarYear> years;
+  bool collective_leave_is_working = false;
+  ar >> days >> years >> collective_leave_is_working;
+  // The constructor derives the rest from these (and gives back the same days and years).
+  c = regflow::time::HolidayCalendar(std::move(days), std::move(years),
+                                     {.collective_leave_is_working = collective_leave_is_working});
+}
+
+template <typename Archive>
+void serialize(Archive& ar, regflow::time::HolidayCalendar& c, unsigned version) {
+  split_free(ar, c, version);
+}
+
+template <typename Archive>
+void serialize(Archive& ar, regflow::load::CalendarLoad& l, unsigned /*version*/) {
+  ar& l.calendar& l.diagnostics& l.folder& l.year_files;
+}
+
 }  // namespace boost::serialization
 
 namespace regflow::load {
@@ -262,6 +301,40 @@ const std::string& build_id() {
 
 DefinitionCache::DefinitionCache(fs::path folder)
     : folder_(build_id().empty() ? fs::path{} : std::move(folder)) {}
+
+namespace {
+
+/// Every entry of the calendar folder by name with the bytes of each file: more than the loader
+/// reads, so that no change it could see is missed. nullopt when the folder cannot be listed or a
+/// file is too large to be a calendar (the loader then reports it).
+std::optional<std::string> folder_text(const fs::path& dir) {
+  std::error_code ec;
+  std::vector<fs::directory_entry> listed;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    listed.push_back(*it);
+  }
+  if (ec) return std::nullopt;
+  std::sort(listed.begin(), listed.end(),
+            [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
+  std::string out;
+  for (const auto& entry : listed) {
+    out += entry.path().filename().string();
+    if (!entry.is_regular_file(ec) || ec) {
+      out += "\n-\n";
+      continue;
+    }
+    const auto size = entry.file_size(ec);
+    if (ec || size > kMaxDefinitionBytes) return std::nullopt;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    if (!in) return std::nullopt;
+    out += '\n' + std::to_string(size) + '\n' + std::move(bytes).str();
+  }
+  return out;
+}
+
+}  // namespace
 
 fs::path DefinitionCache::entry(const std::string& key) const {
   return folder_ / (key + ".entry");
@@ -322,6 +395,18 @@ model::AgencyDirectory DefinitionCache::agencies(const std::string& path, const 
                                            return std::optional{load_agencies_text(path, text, ds)};
                                          })
       .value_or(model::AgencyDirectory{});
+}
+
+CalendarLoad DefinitionCache::calendars(const fs::path& dir, bool collective_leave_is_working) {
+  const auto text = folder_.empty() ? std::nullopt : folder_text(dir);
+  if (!text) return load_calendars(dir, collective_leave_is_working);
+  model::Diagnostics ignored;  // a CalendarLoad holds its own diagnostics
+  auto kind = std::string("calendars ") + (collective_leave_is_working ? "working" : "off");
+  return *through<CalendarLoad>(kind, dir.string(), *text, ignored, [&](model::Diagnostics& ds) {
+    auto load = load_calendars(dir, collective_leave_is_working);
+    ds = load.diagnostics;
+    return std::optional{std::move(load)};
+  });
 }
 
 void DefinitionCache::save() {

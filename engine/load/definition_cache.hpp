@@ -1,9 +1,9 @@
-// Parsed workflow definitions and agencies kept in a folder, one file per text, so that a command
-// on one dossier does not run yaml-cpp again over a text it has read before: parsing was most of
-// such a command's run time (bench/README.md). An entry is found by the SHA-256 of this build of
-// regflow (its GNU build id), the path shown in diagnostics and the text, so an edited file, a
-// moved file or a new regflow never meets an old entry. Only definitions that loaded without
-// errors are kept; the checker runs on every load, against the current agencies and rules.
+// Parsed workflow definitions, agencies and calendars kept in a folder, one file per text, so that
+// a command on one dossier does not run yaml-cpp again over a text it has read before: parsing was
+// most of such a command's run time (bench/README.md). An entry is found by the SHA-256 of this
+// build of regflow (its GNU build id), the path shown in diagnostics and the text, so an edited
+// file, a moved file or a new regflow never meets an old entry. Only definitions that loaded
+// without errors are kept; the checker runs on every load, against the current agencies and rules.
 // A missing, unreadable or damaged entry is parsed again; the cache never changes a result.
 #pragma once
 
@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/load/calendar_loader.hpp"
 #include "engine/model/agency.hpp"
 #include "engine/model/definition.hpp"
 #include "engine/model/diagnostic.hpp"
@@ -32,6 +33,9 @@ class DefinitionCache {
   /// load_agencies_text through the cache.
   model::AgencyDirectory agencies(const std::string& path, const std::string& text,
                                   model::Diagnostics& out);
+
+  /// load_calendars through the cache, keyed by every entry of the folder and its bytes.
+  CalendarLoad calendars(const std::filesystem::path& dir, bool collective_leave_is_working);
 
   /// Writes the entries parsed since the last call (best effort: a folder that cannot be
   /// written only means they are parsed again next time).

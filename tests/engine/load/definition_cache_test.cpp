@@ -12,6 +12,7 @@
 
 #include "engine/load/agency_loader.hpp"
 #include "engine/load/workflow_loader.hpp"
+#include "engine/time/date.hpp"
 #include "tests/engine/store/temp_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -183,4 +184,55 @@ TEST_CASE("cached agencies are the parsed ones") {
   CHECK(model::has_errors(ds));
   cache.save();
   CHECK(entries(folder) == 1);
+}
+
+TEST_CASE("cached calendars are the loaded ones, and any change to the folder is seen") {
+  test::TempDir dir;
+  const fs::path folder = dir.path() / "cache";
+  const fs::path calendars = dir.path() / "calendars";
+  fs::copy(fs::path(REGFLOW_SOURCE_DIR) / "rules" / "calendars", calendars);
+
+  const auto same = [](const load::CalendarLoad& a, const load::CalendarLoad& b) {
+    CHECK(a.calendar.days() == b.calendar.days());
+    CHECK(a.calendar.years() == b.calendar.years());
+    CHECK(a.calendar.settings().collective_leave_is_working ==
+          b.calendar.settings().collective_leave_is_working);
+    CHECK(a.diagnostics == b.diagnostics);
+    CHECK(a.folder == b.folder);
+    CHECK(a.year_files == b.year_files);
+    const auto first = *time::parse_date("2025-01-01");
+    for (int i = 0; i < 3 * 366; ++i) {
+      const time::Date day = first + std::chrono::days{i};
+      if (a.calendar.is_working_day(day) != b.calendar.is_working_day(day)) {
+        FAIL("working days differ on " << time::format_date(day));
+      }
+    }
+  };
+  const auto through_cache = [&](bool working) {
+    load::DefinitionCache cache(folder);
+    auto got = cache.calendars(calendars, working);
+    cache.save();
+    return got;
+  };
+
+  for (const bool working : {false, true}) {
+    const auto fresh = load::load_calendars(calendars, working);
+    REQUIRE(fresh.calendar.days().size() > 20);
+    same(through_cache(working), fresh);  // parsed and saved
+    same(through_cache(working), fresh);  // read
+  }
+  CHECK(entries(folder) == 2);  // the setting is part of the key
+
+  SECTION("an edited file") {
+    std::ofstream(calendars / "2027.yaml", std::ios::app) << "# edited\n";
+    same(through_cache(false), load::load_calendars(calendars, false));
+    CHECK(entries(folder) == 3);
+  }
+  SECTION("a new file") {
+    fs::copy_file(calendars / "2026.yaml", calendars / "2026-copy.yaml");
+    const auto fresh = load::load_calendars(calendars, false);
+    CHECK(model::has_errors(fresh.diagnostics));  // a year listed twice
+    same(through_cache(false), fresh);
+    CHECK(entries(folder) == 2);  // not kept: it has an error
+  }
 }
