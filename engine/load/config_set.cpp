@@ -168,7 +168,7 @@ ConfigSet load_base(const fs::path& root, time::Date today, DefinitionCache* cac
                                     "workflows/agencies.yaml to name its owners"));
   }
 
-  auto rules = load_rules(root / "rules");
+  auto rules = cache != nullptr ? cache->rules(root / "rules") : load_rules(root / "rules");
   for (auto& d : rules.diagnostics) {
     d.location.file = shown_path(root, d.location.file);
     out.push_back(std::move(d));

@@ -17,6 +17,7 @@
 #include <system_error>
 
 #include "engine/load/agency_loader.hpp"
+#include "engine/load/rule_loader.hpp"
 #include "engine/load/workflow_loader.hpp"
 #include "engine/load/yaml_reader.hpp"
 #include "engine/model/digest.hpp"
@@ -243,6 +244,47 @@ void serialize(Archive& ar, regflow::load::CalendarLoad& l, unsigned /*version*/
   ar& l.calendar& l.diagnostics& l.folder& l.year_files;
 }
 
+template <typename Archive>
+void serialize(Archive& ar, regflow::rules::VariableInfo& v, unsigned /*version*/) {
+  ar& v.type& v.values;
+}
+
+template <typename Archive>
+void serialize(Archive& ar, regflow::rules::RuleInput& i, unsigned /*version*/) {
+  ar& i.name& i.info& i.description& i.location;
+}
+
+// As read, before finalize(): the compiled expression and the inputs read are derived there.
+template <typename Archive>
+void serialize(Archive& ar, regflow::rules::NamedRule& r, unsigned /*version*/) {
+  ar& r.name& r.description& r.basis& r.text& r.location& r.name_location;
+}
+
+template <typename Archive>
+void serialize(Archive& ar, regflow::rules::CellSource& c, unsigned /*version*/) {
+  ar& c.input& c.items& c.is_list& c.location;
+}
+
+template <typename Archive>
+void serialize(Archive& ar, regflow::rules::OutputCellSource& c, unsigned /*version*/) {
+  ar& c.output& c.value& c.location;
+}
+
+template <typename Archive>
+void serialize(Archive& ar, regflow::rules::RowSource& r, unsigned /*version*/) {
+  ar& r.location& r.when& r.then& r.basis;
+}
+
+template <typename Archive>
+void serialize(Archive& ar, regflow::rules::OutputSource& o, unsigned /*version*/) {
+  ar& o.name& o.type& o.location;
+}
+
+template <typename Archive>
+void serialize(Archive& ar, regflow::rules::TableSource& t, unsigned /*version*/) {
+  ar& t.name& t.description& t.basis& t.location& t.hit& t.inputs& t.outputs& t.rows;
+}
+
 }  // namespace boost::serialization
 
 namespace regflow::load {
@@ -303,6 +345,18 @@ DefinitionCache::DefinitionCache(fs::path folder)
     : folder_(build_id().empty() ? fs::path{} : std::move(folder)) {}
 
 namespace {
+
+/// What rules/*.yaml said, before the set is finalized.
+struct RuleSources {
+  std::vector<rules::RuleInput> inputs;
+  std::vector<rules::NamedRule> rules;
+  std::vector<rules::TableSource> tables;
+
+  template <typename Archive>
+  void serialize(Archive& ar, unsigned /*version*/) {
+    ar& inputs& rules& tables;
+  }
+};
 
 /// Every entry of the calendar folder by name with the bytes of each file: more than the loader
 /// reads, so that no change it could see is missed. nullopt when the folder cannot be listed or a
@@ -407,6 +461,37 @@ CalendarLoad DefinitionCache::calendars(const fs::path& dir, bool collective_lea
     ds = load.diagnostics;
     return std::optional{std::move(load)};
   });
+}
+
+RuleLoad DefinitionCache::rules(const fs::path& dir) {
+  const auto text = folder_.empty() ? std::nullopt : folder_text(dir);
+  if (!text) return load_rules(dir);
+  RuleLoad load;
+  // The entry holds what reading gave; finalize() derives the rest on every load, as it does
+  // after reading.
+  const auto sources =
+      through<RuleSources>("rules", dir.string(), *text, load.diagnostics,
+                           [&](model::Diagnostics& ds) -> std::optional<RuleSources> {
+                             auto read = read_rule_files(dir);
+                             ds = read.diagnostics;
+                             RuleSources out;
+                             for (const auto& [name, input] : read.rules.inputs())
+                               out.inputs.push_back(input);
+                             for (const auto& [name, rule] : read.rules.rules())
+                               out.rules.push_back(rule);
+                             for (const auto& [name, table] : read.rules.table_sources())
+                               out.tables.push_back(table);
+                             model::Diagnostics finalized;
+                             read.rules.finalize(finalized);
+                             if (model::has_errors(finalized)) return std::nullopt;  // not kept
+                             return out;
+                           });
+  if (!sources || model::has_errors(load.diagnostics)) return load_rules(dir);
+  for (const auto& input : sources->inputs) load.rules.add_input(input, load.diagnostics);
+  for (const auto& rule : sources->rules) load.rules.add_rule(rule, load.diagnostics);
+  for (const auto& table : sources->tables) load.rules.add_table(table, load.diagnostics);
+  load.rules.finalize(load.diagnostics);
+  return load;
 }
 
 void DefinitionCache::save() {

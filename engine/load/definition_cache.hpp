@@ -1,8 +1,8 @@
-// Parsed workflow definitions, agencies and calendars kept in a folder, one file per text, so that
-// a command on one dossier does not run yaml-cpp again over a text it has read before: parsing was
-// most of such a command's run time (bench/README.md). An entry is found by the SHA-256 of this
-// build of regflow (its GNU build id), the path shown in diagnostics and the text, so an edited
-// file, a moved file or a new regflow never meets an old entry. Only definitions that loaded
+// Parsed workflow definitions, agencies, rules and calendars kept in a folder, one file per text,
+// so that a command on one dossier does not run yaml-cpp again over a text it has read before:
+// parsing was most of such a command's run time (bench/README.md). An entry is found by the SHA-256
+// of this build of regflow (its GNU build id), the path shown in diagnostics and the text, so an
+// edited file, a moved file or a new regflow never meets an old entry. Only definitions that loaded
 // without errors are kept; the checker runs on every load, against the current agencies and rules.
 // A missing, unreadable or damaged entry is parsed again; the cache never changes a result.
 #pragma once
@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "engine/load/calendar_loader.hpp"
+#include "engine/load/rule_loader.hpp"
 #include "engine/model/agency.hpp"
 #include "engine/model/definition.hpp"
 #include "engine/model/diagnostic.hpp"
@@ -36,6 +37,9 @@ class DefinitionCache {
 
   /// load_calendars through the cache, keyed by every entry of the folder and its bytes.
   CalendarLoad calendars(const std::filesystem::path& dir, bool collective_leave_is_working);
+
+  /// load_rules through the cache: what rules/*.yaml said is kept, and finalized on every load.
+  RuleLoad rules(const std::filesystem::path& dir);
 
   /// Writes the entries parsed since the last call (best effort: a folder that cannot be
   /// written only means they are parsed again next time).

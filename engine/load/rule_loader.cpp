@@ -430,6 +430,12 @@ void read_rules(std::string_view text, const std::string& path, rules::RuleSet& 
 }
 
 RuleLoad load_rules(const std::filesystem::path& dir) {
+  RuleLoad load = read_rule_files(dir);
+  load.rules.finalize(load.diagnostics);
+  return load;
+}
+
+RuleLoad read_rule_files(const std::filesystem::path& dir) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
     throw LoadError("cannot read rules folder '" + dir.string() +
@@ -449,7 +455,6 @@ RuleLoad load_rules(const std::filesystem::path& dir) {
       read_rules(*text, file.string(), load.rules, load.diagnostics);
     }
   }
-  load.rules.finalize(load.diagnostics);
   return load;
 }
 

@@ -42,6 +42,10 @@ struct RuleLoad {
 /// order, then finalizes the set. Throws LoadError when `dir` or a file cannot be read.
 RuleLoad load_rules(const std::filesystem::path& dir);
 
+/// load_rules without the final step: the set as read, not finalized (for the cache, which keeps
+/// what was read and finalizes again).
+RuleLoad read_rule_files(const std::filesystem::path& dir);
+
 /// Adds the declarations in `text` (the contents of the file `path`) to `rules` without
 /// finalizing it; problems go to `out`. load_rules calls this once per file.
 void read_rules(std::string_view text, const std::string& path, rules::RuleSet& rules,

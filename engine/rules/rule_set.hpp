@@ -58,6 +58,10 @@ class RuleSet {
   const DecisionTable* find_table(std::string_view name) const;
   /// The declared inputs by name.
   const std::map<std::string, RuleInput>& inputs() const { return inputs_; }
+  /// The rules by name as added (compiled once finalized).
+  const std::map<std::string, NamedRule, std::less<>>& rules() const { return rules_; }
+  /// The tables by name as added, before they are built.
+  const std::map<std::string, TableSource>& table_sources() const { return table_sources_; }
   /// Rule names, sorted.
   std::vector<std::string> rule_names() const;
   /// Table names that built without errors, sorted.

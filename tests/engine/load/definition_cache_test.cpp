@@ -11,6 +11,7 @@
 #include <string>
 
 #include "engine/load/agency_loader.hpp"
+#include "engine/load/rule_loader.hpp"
 #include "engine/load/workflow_loader.hpp"
 #include "engine/time/date.hpp"
 #include "tests/engine/store/temp_dir.hpp"
@@ -235,4 +236,76 @@ TEST_CASE("cached calendars are the loaded ones, and any change to the folder is
     same(through_cache(false), fresh);
     CHECK(entries(folder) == 2);  // not kept: it has an error
   }
+}
+
+TEST_CASE("cached rules finalize to the loaded ones") {
+  for (const fs::path& rules_dir : {fs::path(REGFLOW_SOURCE_DIR) / "rules",
+                                    fs::path(REGFLOW_TEST_DATA_DIR) / "rules_config" / "rules"}) {
+    CAPTURE(rules_dir);
+    test::TempDir dir;
+    const fs::path folder = dir.path() / "cache";
+    const auto fresh = load::load_rules(rules_dir);
+    REQUIRE_FALSE(model::has_errors(fresh.diagnostics));
+    REQUIRE_FALSE(fresh.rules.rule_names().empty());
+    for (int round = 0; round < 2; ++round) {  // parsed and saved, then read
+      load::DefinitionCache cache(folder);
+      const auto got = cache.rules(rules_dir);
+      cache.save();
+      CHECK(entries(folder) == 1);
+      CHECK(got.diagnostics == fresh.diagnostics);
+      CHECK(got.rules.rule_names() == fresh.rules.rule_names());
+      CHECK(got.rules.table_names() == fresh.rules.table_names());
+      REQUIRE(got.rules.inputs().size() == fresh.rules.inputs().size());
+      for (const auto& [name, input] : fresh.rules.inputs()) {
+        const auto& other = got.rules.inputs().at(name);
+        CHECK(other.info == input.info);
+        CHECK(other.description == input.description);
+        CHECK(other.location == input.location);
+      }
+      for (const auto& name : fresh.rules.rule_names()) {
+        const auto* a = fresh.rules.find_rule(name);
+        const auto* b = got.rules.find_rule(name);
+        REQUIRE(b != nullptr);
+        CHECK(b->text == a->text);
+        CHECK(b->description == a->description);
+        CHECK(b->basis == a->basis);
+        CHECK(b->location == a->location);
+        CHECK(b->name_location == a->name_location);
+        CHECK(b->inputs == a->inputs);
+        REQUIRE(b->expression.has_value() == a->expression.has_value());
+        if (a->expression) {
+          CHECK(b->expression->type() == a->expression->type());
+          CHECK(b->expression->variables() == a->expression->variables());
+          CHECK(b->expression->rules() == a->expression->rules());
+        }
+      }
+      for (const auto& name : fresh.rules.table_names()) {
+        const auto* a = fresh.rules.find_table(name);
+        const auto* b = got.rules.find_table(name);
+        REQUIRE(b != nullptr);
+        CHECK(b->rows.size() == a->rows.size());
+        CHECK(b->inputs.size() == a->inputs.size());
+        CHECK(b->outputs.size() == a->outputs.size());
+        CHECK(b->basis == a->basis);
+        for (std::size_t i = 0; i < a->rows.size() && i < b->rows.size(); ++i) {
+          CHECK(b->rows[i].outputs == a->rows[i].outputs);
+          CHECK(b->rows[i].location == a->rows[i].location);
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("rules with an error are loaded as before and not kept") {
+  test::TempDir dir;
+  const fs::path folder = dir.path() / "cache";
+  const fs::path rules_dir = dir.path() / "rules";
+  fs::create_directories(rules_dir);
+  std::ofstream(rules_dir / "bad.yaml") << "rules:\n  r:\n    when: \"nope ==\"\n";
+  const auto fresh = load::load_rules(rules_dir);
+  REQUIRE(model::has_errors(fresh.diagnostics));
+  load::DefinitionCache cache(folder);
+  CHECK(cache.rules(rules_dir).diagnostics == fresh.diagnostics);
+  cache.save();
+  CHECK(entries(folder) == 0);
 }
