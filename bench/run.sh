@@ -65,7 +65,7 @@ fresh=$(( (sample + 13) / 14 ))
 for n in $reads; do
   if [[ ! -f "$work/reads-$n.db" ]]; then
     "$bench" generate --db "$fast/reads-$n.db" --config "$root" --dossiers "$n"
-    cp "$fast/reads-$n.db" "$work/reads-$n.db" && rm -f "$fast/reads-$n.db"*
+    cp "$fast/reads-$n.db" "$work/reads-$n.db" && rm -rf "$fast/reads-$n.db"*
   fi
   db=$work/reads-$n.db
   open_id=$("$regflow" --db "$db" --now "$now" list --open --workflow perda | awk 'NR==2 {print $1}')
@@ -76,7 +76,8 @@ for n in $reads; do
   "$bench" time --label "queue biro-hukum ($n dossiers)" -- "$regflow" "${common[@]}" queue biro-hukum
   "$bench" time --label "show $open_id ($n dossiers)" -- "$regflow" "${common[@]}" show "$open_id"
   "$bench" time --label "history $closed_id ($n dossiers)" -- "$regflow" "${common[@]}" history "$closed_id"
-  rm -f "$work/tick.db"* "$work/advance.db"*  # no stale WAL from the previous size
+  # No stale WAL or definition cache (advance.db.cache/) from the previous size.
+  rm -rf "$work/tick.db"* "$work/advance.db"*
   cp "$db" "$work/tick.db"
   "$bench" time --runs 1 --no-warm-up --label "tick, first, fires ($n dossiers)" -- \
     "$regflow" --db "$work/tick.db" --now "$now" tick
