@@ -319,6 +319,8 @@ int find_build_id(dl_phdr_info* info, std::size_t /*size*/, void* data) {
   return 1;  // the first object is the executable; the libraries do not matter
 }
 
+constexpr std::size_t kDigestLength = 64;  ///< hex SHA-256
+
 template <typename T>
 struct Entry {
   T value;
@@ -358,9 +360,9 @@ struct RuleSources {
   }
 };
 
-/// Every entry of the calendar folder by name with the bytes of each file: more than the loader
-/// reads, so that no change it could see is missed. nullopt when the folder cannot be listed or a
-/// file is too large to be a calendar (the loader then reports it).
+/// Every entry of a folder (calendars, rules) by name with the bytes of each file: more than the
+/// loader reads, so that no change it could see is missed. nullopt when the folder cannot be
+/// listed or a file is too large to be a definition (the loader then reports it).
 std::optional<std::string> folder_text(const fs::path& dir) {
   std::error_code ec;
   std::vector<fs::directory_entry> listed;
@@ -398,19 +400,31 @@ template <typename T, typename Parse>
 std::optional<T> DefinitionCache::through(const std::string& kind, const std::string& path,
                                           const std::string& text, model::Diagnostics& out,
                                           Parse parse) {
-  const std::string key =
-      folder_.empty() ? std::string{}
-                      : model::sha256_hex(build_id() + '\n' + kind + '\n' + path + '\n' + text);
+  const std::string key = folder_.empty()
+                              ? std::string{}
+                              : model::sha256_hex(build_id() + '\n' + kind + '\n' +
+                                                  std::to_string(path.size()) + ':' + path + text);
   if (!key.empty()) {
     if (std::ifstream in{entry(key), std::ios::binary}) {
-      try {
-        Entry<T> cached;
-        boost::archive::binary_iarchive archive(in);
-        archive >> cached;
-        out.insert(out.end(), cached.diagnostics.begin(), cached.diagnostics.end());
-        return std::move(cached.value);
-      } catch (const std::exception&) {
-        // A damaged or truncated entry: parse the text again and replace it.
+      // An entry is its archive followed by the archive's SHA-256, so that a damaged one (not
+      // only a truncated one) is parsed again rather than believed.
+      std::ostringstream whole;
+      whole << in.rdbuf();
+      std::string bytes = std::move(whole).str();
+      if (bytes.size() > kDigestLength &&
+          model::sha256_hex(std::string_view(bytes).substr(0, bytes.size() - kDigestLength)) ==
+              std::string_view(bytes).substr(bytes.size() - kDigestLength)) {
+        bytes.resize(bytes.size() - kDigestLength);
+        try {
+          std::istringstream archived(std::move(bytes));
+          Entry<T> cached;
+          boost::archive::binary_iarchive archive(archived);
+          archive >> cached;
+          out.insert(out.end(), cached.diagnostics.begin(), cached.diagnostics.end());
+          return std::move(cached.value);
+        } catch (const std::exception&) {
+          // Written by the same build yet unreadable: parse the text again and replace it.
+        }
       }
     }
   }
@@ -424,7 +438,9 @@ std::optional<T> DefinitionCache::through(const std::string& kind, const std::st
       const Entry<T> cached{*value, std::move(diagnostics)};
       archive << cached;
     }
-    pending_.push_back({key, std::move(bytes).str()});
+    std::string archived = std::move(bytes).str();
+    archived += model::sha256_hex(archived);
+    pending_.push_back({key, std::move(archived)});
   }
   return value;
 }

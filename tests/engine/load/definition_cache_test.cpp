@@ -124,6 +124,17 @@ TEST_CASE("the cache serves an entry only for the same path and text") {
     CHECK(a->content_hash != b->content_hash);  // the hash is always that of the text given
   }
 
+  SECTION("an entry with one byte changed is parsed again and replaced") {
+    const fs::path entry = fs::directory_iterator(folder)->path();
+    const std::string whole = slurp(entry);
+    std::string damaged = whole;
+    damaged[damaged.size() / 2] = static_cast<char>(damaged[damaged.size() / 2] ^ 0x20);
+    std::ofstream(entry, std::ios::binary | std::ios::trunc) << damaged;
+    const auto got = cached(folder, path, text);
+    CHECK(got.definition == parsed(path, text).definition);
+    CHECK(slurp(entry) == whole);
+  }
+
   SECTION("a damaged entry is parsed again and replaced") {
     const fs::path entry = fs::directory_iterator(folder)->path();
     const std::string whole = slurp(entry);
