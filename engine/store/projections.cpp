@@ -176,19 +176,6 @@ void write_snapshot(SQLite::Database& db, const std::string& dossier_id, const S
   upsert.exec();
 }
 
-std::optional<Snapshot> read_snapshot(SQLite::Database& db, const std::string& dossier_id) {
-  CachedStatement query(db, "SELECT version, format, state FROM snapshots WHERE dossier_id = ?");
-  query.bind(1, dossier_id);
-  if (!query.executeStep()) return std::nullopt;
-  Snapshot snapshot;
-  snapshot.version = query.getColumn(0).getInt64();
-  snapshot.format = query.getColumn(1).getInt();
-  const SQLite::Column state = query.getColumn(2);
-  snapshot.state.assign(static_cast<const char*>(state.getBlob()),
-                        static_cast<std::size_t>(state.getBytes()));
-  return snapshot;
-}
-
 std::optional<DossierHead> read_dossier_head(SQLite::Database& db, const std::string& dossier_id) {
   CachedStatement query(db,
                         "SELECT d.workflow, d.definition_hash, d.version, s.version, s.format, "

@@ -29,7 +29,6 @@ std::optional<DossierRow> read_dossier(SQLite::Database& db, const std::string& 
 
 /// Saves (or, when its state is empty, drops) the dossier's state snapshot.
 void write_snapshot(SQLite::Database& db, const std::string& dossier_id, const Snapshot& snapshot);
-std::optional<Snapshot> read_snapshot(SQLite::Database& db, const std::string& dossier_id);
 std::optional<DossierHead> read_dossier_head(SQLite::Database& db, const std::string& dossier_id);
 
 /// Where a dossier's projection says it stands: all an append checks before it writes.

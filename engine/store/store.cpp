@@ -240,8 +240,8 @@ std::vector<runtime::Event> Store::events(const std::string& dossier_id) const {
 }
 
 std::optional<Snapshot> Store::snapshot(const std::string& dossier_id) const {
-  return impl_->guarded(fmt::format("reading the saved state of '{}'", dossier_id),
-                        [&] { return read_snapshot(*impl_->db, dossier_id); });
+  auto head = dossier_head(dossier_id);
+  return head ? std::move(head->snapshot) : std::nullopt;
 }
 
 std::optional<DossierHead> Store::dossier_head(const std::string& dossier_id) const {
