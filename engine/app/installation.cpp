@@ -191,13 +191,25 @@ void Installation::write(const Dossier& dossier, const std::vector<runtime::Even
 AdvanceOutcome Installation::decide_and_write(
     const std::string& id, time::Instant now,
     const std::function<runtime::Decision(const runtime::DecideContext&, const Dossier&)>& decide) {
-  auto dossier = read_state(id);
-  if (!dossier) return runtime::Refusal{runtime::RefusalKind::UnknownDossier, id, {}, {}, {}, {}};
-  auto decision = decide(context(*dossier->workflow, now), *dossier);
-  if (auto* r = std::get_if<runtime::Refusal>(&decision)) return *r;
-  auto events = std::get<std::vector<runtime::Event>>(std::move(decision));
-  write(*dossier, events, now);
-  return events;
+  // Read, decide and write under one write lock: no other writer can move the dossier in
+  // between, and the read and the write share one transaction instead of two.
+  AdvanceOutcome outcome;
+  store_.write_transaction([&] {
+    auto dossier = read_state(id);
+    if (!dossier) {
+      outcome = runtime::Refusal{runtime::RefusalKind::UnknownDossier, id, {}, {}, {}, {}};
+      return;
+    }
+    auto decision = decide(context(*dossier->workflow, now), *dossier);
+    if (auto* r = std::get_if<runtime::Refusal>(&decision)) {
+      outcome = std::move(*r);
+      return;
+    }
+    auto events = std::get<std::vector<runtime::Event>>(std::move(decision));
+    write(*dossier, events, now);
+    outcome = std::move(events);
+  });
+  return outcome;
 }
 
 AdvanceOutcome Installation::advance(const std::string& id, const runtime::AdvanceCommand& command,

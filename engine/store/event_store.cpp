@@ -34,6 +34,11 @@ bool decode_fields(const std::string& text, Fields& out) {
   }
 }
 
+std::string encode_fields(const Fields& fields) {
+  if (fields.empty()) return "{}";
+  return nlohmann::json(fields).dump();
+}
+
 }  // namespace
 
 ChainEnd chain_end(SQLite::Database& db, const std::string& dossier_id) {
@@ -47,6 +52,24 @@ ChainEnd chain_end(SQLite::Database& db, const std::string& dossier_id) {
     end.actor = query.getColumn(2).getString();
   }
   return end;
+}
+
+std::optional<ChainHead> chain_head(SQLite::Database& db, const std::string& dossier_id) {
+  // The event is found by its key (dossier, seq) rather than by sorting the dossier's events.
+  CachedStatement query(db,
+                        "SELECT d.version, d.step, e.seq, e.hash, e.actor FROM dossiers d "
+                        "LEFT JOIN events e ON e.dossier_id = d.id AND e.seq = d.version "
+                        "WHERE d.id = ?");
+  query.bind(1, dossier_id);
+  if (!query.executeStep()) return std::nullopt;
+  ChainHead head;
+  head.version = query.getColumn(0).getInt64();
+  head.step = query.getColumn(1).getString();
+  if (!query.getColumn(2).isNull()) {
+    head.end = ChainEnd{query.getColumn(2).getInt64(), query.getColumn(3).getString(),
+                        query.getColumn(4).getString()};
+  }
+  return head;
 }
 
 void check_continues(const std::string& dossier_id, const std::vector<runtime::Event>& events,
@@ -87,8 +110,8 @@ void insert_events(SQLite::Database& db, const std::vector<runtime::Event>& even
     insert.bind(8, e.from_step);
     insert.bind(9, e.to_step);
     insert.bind(10, e.note);
-    insert.bind(11, nlohmann::json(e.changes).dump());
-    insert.bind(12, nlohmann::json(e.data).dump());
+    insert.bind(11, encode_fields(e.changes));
+    insert.bind(12, encode_fields(e.data));
     insert.bind(13, e.prev_hash);
     insert.bind(14, e.hash);
     insert.exec();

@@ -32,6 +32,16 @@ inline constexpr const char* kEventColumns =
 
 ChainEnd chain_end(SQLite::Database& db, const std::string& dossier_id);
 
+/// What an append checks, in one read: the dossier's version and step, and its event at that
+/// version (`end`, none when the chain does not reach the version).
+struct ChainHead {
+  std::int64_t version = 0;
+  std::string step;
+  std::optional<ChainEnd> end;
+};
+/// nullopt when there is no such dossier.
+std::optional<ChainHead> chain_head(SQLite::Database& db, const std::string& dossier_id);
+
 /// Throws StoreError (a bug in the caller) unless `events` are non-empty, all of `dossier_id`,
 /// numbered on from `end.sequence`, each linked to the previous hash and correctly hashed.
 void check_continues(const std::string& dossier_id, const std::vector<runtime::Event>& events,

@@ -59,6 +59,11 @@ std::vector<std::string> parse_signers(const std::string& signers, const std::st
   }
 }
 
+std::string format_signers(const std::vector<std::string>& signers) {
+  if (signers.empty()) return "[]";
+  return nlohmann::json(signers).dump();
+}
+
 DossierRow dossier_from_row(SQLite::Statement& row) {
   DossierRow d;
   d.id = row.getColumn(0).getString();
@@ -115,12 +120,37 @@ void write_dossier(SQLite::Database& db, const DossierRow& row) {
   upsert.bind(6, row.step_title);
   upsert.bind(7, row.owner_agency);
   upsert.bind(8, row.escalated_to);
-  upsert.bind(9, nlohmann::json(row.pending_signers).dump());
+  upsert.bind(9, format_signers(row.pending_signers));
   upsert.bind(10, row.closed ? 1 : 0);
   upsert.bind(11, row.version);
   upsert.bind(12, time::format_instant(row.started_at));
   upsert.bind(13, time::format_instant(row.updated_at));
   upsert.exec();
+}
+
+void update_dossier(SQLite::Database& db, const DossierRow& row) {
+  // Not the upsert of write_dossier: on every action that would first try an insert, find the
+  // key taken and then update. `id` and `started_at` never change.
+  CachedStatement update(
+      db,
+      "UPDATE dossiers SET workflow = ?, definition_hash = ?, title = ?, step = ?, "
+      "step_title = ?, owner_agency = ?, escalated_to = ?, pending_signers = ?, closed = ?, "
+      "version = ?, updated_at = ? WHERE id = ?");
+  update.bind(1, row.workflow);
+  update.bind(2, row.definition_hash);
+  update.bind(3, row.title);
+  update.bind(4, row.step);
+  update.bind(5, row.step_title);
+  update.bind(6, row.owner_agency);
+  update.bind(7, row.escalated_to);
+  update.bind(8, format_signers(row.pending_signers));
+  update.bind(9, row.closed ? 1 : 0);
+  update.bind(10, row.version);
+  update.bind(11, time::format_instant(row.updated_at));
+  update.bind(12, row.id);
+  if (update.exec() != 1) {
+    throw StoreError(fmt::format("dossier '{}' vanished while its events were appended", row.id));
+  }
 }
 
 void replace_deadlines(SQLite::Database& db, const std::string& dossier_id,
@@ -197,13 +227,6 @@ std::optional<DossierHead> read_dossier_head(SQLite::Database& db, const std::st
     head.snapshot = std::move(snapshot);
   }
   return head;
-}
-
-std::optional<DossierVersion> read_dossier_version(SQLite::Database& db, const std::string& id) {
-  CachedStatement query(db, "SELECT version, step FROM dossiers WHERE id = ?");
-  query.bind(1, id);
-  if (!query.executeStep()) return std::nullopt;
-  return DossierVersion{query.getColumn(0).getInt64(), query.getColumn(1).getString()};
 }
 
 std::vector<DossierRow> list_dossiers(SQLite::Database& db, const ListFilter& filter) {

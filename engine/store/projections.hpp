@@ -20,6 +20,9 @@ namespace regflow::store {
 
 /// Inserts or replaces the dossier's row; `version` is stored as given.
 void write_dossier(SQLite::Database& db, const DossierRow& row);
+/// Rewrites the row of a dossier that exists (every column but id and started_at); throws
+/// StoreError if there is none.
+void update_dossier(SQLite::Database& db, const DossierRow& row);
 
 /// Replaces every deadline row of `dossier_id` with `rows`.
 void replace_deadlines(SQLite::Database& db, const std::string& dossier_id,
@@ -32,11 +35,6 @@ void write_snapshot(SQLite::Database& db, const std::string& dossier_id, const S
 std::optional<DossierHead> read_dossier_head(SQLite::Database& db, const std::string& dossier_id);
 
 /// Where a dossier's projection says it stands: all an append checks before it writes.
-struct DossierVersion {
-  std::int64_t version = 0;
-  std::string step;
-};
-std::optional<DossierVersion> read_dossier_version(SQLite::Database& db, const std::string& id);
 
 /// Dossiers matching every given field of `filter`, ordered by id.
 std::vector<DossierRow> list_dossiers(SQLite::Database& db, const ListFilter& filter);

@@ -2,8 +2,10 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <nlohmann/json.hpp>
+#include <type_traits>
 
 #include "engine/model/error.hpp"
 #include "engine/store/counters.hpp"
@@ -20,6 +22,51 @@ namespace regflow::store {
 struct Store::Impl {
   std::string path;
   std::unique_ptr<SQLite::Database> db;
+  /// Store operations running inside the open write transaction (0: none is open).
+  int write_depth = 0;
+
+  // The outermost call takes the write lock (BEGIN IMMEDIATE) and commits; a call made while one
+  // is open joins it, so that a caller can read, decide and write as one unit. Whatever throws
+  // rolls the whole transaction back: a refused command changes nothing.
+  template <typename Work>
+  auto writing(Work&& work) -> decltype(work()) {
+    struct Depth {
+      int& depth;
+      explicit Depth(int& d) : depth(++d) {}
+      ~Depth() { --depth; }
+      Depth(const Depth&) = delete;
+      Depth& operator=(const Depth&) = delete;
+    };
+    if (write_depth > 0) {
+      Depth inner(write_depth);
+      return work();
+    }
+    db->exec("BEGIN IMMEDIATE");
+    try {
+      Depth outer(write_depth);
+      if constexpr (std::is_void_v<decltype(work())>) {
+        work();
+        db->exec("COMMIT");
+      } else {
+        auto result = work();
+        db->exec("COMMIT");
+        return result;
+      }
+    } catch (...) {
+      rollback();
+      throw;
+    }
+  }
+
+  void rollback() noexcept {
+    try {
+      // SQLite may already have rolled back (a full disk, an interrupted statement).
+      if (!db->getHandle() || sqlite3_get_autocommit(db->getHandle()) != 0) return;
+      db->exec("ROLLBACK");
+    } catch (const SQLite::Exception&) {
+      // Nothing more can be done; the connection is closed with the store.
+    }
+  }
 
   // Every SQLite (or JSON column) failure leaves the store as a StoreError that says what regflow
   // was doing and on which file; regflow's own errors (conflicts, bad input) pass through
@@ -41,10 +88,17 @@ namespace {
 
 // The projection's version is the last event's sequence, whatever the caller put in the row:
 // the optimistic check compares against it, so it must never drift from the chain.
-void write_projections(SQLite::Database& db, const Write& write) {
+enum class Existing { Insert, Update };
+
+void write_projections(SQLite::Database& db, const Write& write,
+                       Existing existing = Existing::Insert) {
   DossierRow row = write.dossier;
   row.version = write.events.back().sequence;
-  write_dossier(db, row);
+  if (existing == Existing::Update) {
+    update_dossier(db, row);
+  } else {
+    write_dossier(db, row);
+  }
   replace_deadlines(db, row.id, write.deadlines);
   write_snapshot(db, row.id, write.snapshot);
 }
@@ -69,7 +123,9 @@ Store& Store::operator=(Store&& other) noexcept {
   return *this;
 }
 
-Store::~Store() { close(); }
+Store::~Store() {
+  close();
+}
 
 Store Store::open(const std::string& path) {
   return Store(std::make_unique<Impl>(Impl{path, open_database(path, OpenMode::Existing)}));
@@ -90,11 +146,8 @@ int Store::schema_version() const {
 }
 
 void Store::add_user(const UserRecord& user) {
-  impl_->guarded(fmt::format("adding user '{}'", user.name), [&] {
-    SQLite::Transaction transaction(*impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
-    insert_user(*impl_->db, user);
-    transaction.commit();
-  });
+  impl_->guarded(fmt::format("adding user '{}'", user.name),
+                 [&] { impl_->writing([&] { insert_user(*impl_->db, user); }); });
 }
 
 std::optional<UserRecord> Store::find_user(const std::string& name) const {
@@ -130,98 +183,102 @@ std::optional<std::string> Store::latest_definition_hash(const std::string& work
 std::string Store::start(const std::string& prefix, int year,
                          const std::function<Write(const std::string& id)>& make) {
   return impl_->guarded(fmt::format("starting a {} dossier of {}", prefix, year), [&] {
-    SQLite::Database& db = *impl_->db;
     // The number is taken under the write lock and committed with the dossier: a failed or
     // concurrent start can neither skip nor reuse it.
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-    const std::int64_t number = peek_counter(db, prefix, year);
-    const std::string id = format_dossier_id(prefix, year, number);
-    const Write write = make(id);
-    if (write.dossier.id != id) {
-      throw StoreError(fmt::format(
-          "refusing to start '{}': the dossier row is for '{}' (a bug in regflow; nothing was "
-          "written)",
-          id, write.dossier.id));
-    }
-    check_continues(id, write.events, ChainEnd{});
-    write_projections(db, write);
-    insert_events(db, write.events);
-    advance_counter(db, prefix, year, number);
-    transaction.commit();
-    return id;
+    return impl_->writing([&] {
+      SQLite::Database& db = *impl_->db;
+      const std::int64_t number = peek_counter(db, prefix, year);
+      const std::string id = format_dossier_id(prefix, year, number);
+      const Write write = make(id);
+      if (write.dossier.id != id) {
+        throw StoreError(fmt::format(
+            "refusing to start '{}': the dossier row is for '{}' (a bug in regflow; nothing was "
+            "written)",
+            id, write.dossier.id));
+      }
+      check_continues(id, write.events, ChainEnd{});
+      write_projections(db, write);
+      insert_events(db, write.events);
+      advance_counter(db, prefix, year, number);
+      return id;
+    });
   });
 }
 
 void Store::append(const Write& write, std::int64_t expected_version) {
   const std::string& id = write.dossier.id;
   impl_->guarded(fmt::format("appending events of '{}'", id), [&] {
-    SQLite::Database& db = *impl_->db;
-    // IMMEDIATE takes the write lock before the version is read, so no other writer can move
-    // the dossier between the check and the insert.
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-    const auto current = read_dossier_version(db, id);
-    if (!current) {
-      throw StoreError(fmt::format(
-          "refusing to append events of '{}': no such dossier in '{}' (a bug in regflow; "
-          "nothing was written)",
-          id, impl_->path));
-    }
-    const ChainEnd end = chain_end(db, id);
-    if (current->version != expected_version) {
-      throw ConflictError(fmt::format(
-          "dossier '{}' was changed by '{}' (now at step '{}', version {}) after you read it at "
-          "version {}; nothing was written — look again with 'regflow show {}' and retry",
-          id, end.actor, current->step, current->version, expected_version, id));
-    }
-    if (end.sequence != current->version) {
-      throw StoreError(fmt::format(
-          "dossier '{}' is at version {} but its events end at sequence {}; nothing was "
-          "written — run 'regflow verify'",
-          id, current->version, end.sequence));
-    }
-    check_continues(id, write.events, end);
-    insert_events(db, write.events);
-    write_projections(db, write);
-    transaction.commit();
+    // Read under the write lock (BEGIN IMMEDIATE), so no other writer can move the dossier
+    // between the check and the insert.
+    impl_->writing([&] {
+      SQLite::Database& db = *impl_->db;
+      const auto head = chain_head(db, id);
+      if (!head) {
+        throw StoreError(fmt::format(
+            "refusing to append events of '{}': no such dossier in '{}' (a bug in regflow; "
+            "nothing was written)",
+            id, impl_->path));
+      }
+      if (head->version != expected_version) {
+        throw ConflictError(fmt::format(
+            "dossier '{}' was changed by '{}' (now at step '{}', version {}) after you read it "
+            "at version {}; nothing was written — look again with 'regflow show {}' and retry",
+            id, head->end ? head->end->actor : chain_end(db, id).actor, head->step, head->version,
+            expected_version, id));
+      }
+      if (!head->end) {
+        throw StoreError(fmt::format(
+            "dossier '{}' is at version {} but its events end at sequence {}; nothing was "
+            "written — run 'regflow verify'",
+            id, head->version, chain_end(db, id).sequence));
+      }
+      check_continues(id, write.events, *head->end);
+      insert_events(db, write.events);
+      write_projections(db, write, Existing::Update);
+    });
   });
 }
 
 void Store::import(const ImportBatch& batch) {
   impl_->guarded("importing dossiers", [&] {
-    SQLite::Database& db = *impl_->db;
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-    for (const auto& d : batch.definitions) {
-      insert_definition(db, d.hash, d.name, d.version, d.source_path, d.text);
-    }
-    for (const Write& write : batch.dossiers) {
-      const std::string& id = write.dossier.id;
-      if (read_dossier(db, id)) {
-        throw ConflictError(fmt::format(
-            "dossier '{}' was started in '{}' while the archive was being checked; nothing was "
-            "written — run the import again",
-            id, impl_->path));
+    impl_->writing([&] {
+      SQLite::Database& db = *impl_->db;
+      for (const auto& d : batch.definitions) {
+        insert_definition(db, d.hash, d.name, d.version, d.source_path, d.text);
       }
-      check_continues(id, write.events, ChainEnd{});
-      write_projections(db, write);
-      insert_events(db, write.events);
-    }
-    // Kept numbers first, so that a renumbered dossier never takes a number an imported one
-    // already uses.
-    for (const CounterUse& use : batch.counters) {
-      if (!use.allocated) {
-        raise_counter(db, use.prefix, use.year, use.number);
-        continue;
+      for (const Write& write : batch.dossiers) {
+        const std::string& id = write.dossier.id;
+        if (read_dossier(db, id)) {
+          throw ConflictError(fmt::format(
+              "dossier '{}' was started in '{}' while the archive was being checked; nothing "
+              "was written — run the import again",
+              id, impl_->path));
+        }
+        check_continues(id, write.events, ChainEnd{});
+        write_projections(db, write);
+        insert_events(db, write.events);
       }
-      if (peek_counter(db, use.prefix, use.year) != use.number) {
-        throw ConflictError(fmt::format(
-            "number {} was taken by another command while the archive was being checked; "
-            "nothing was written — run the import again",
-            format_dossier_id(use.prefix, use.year, use.number)));
+      // Kept numbers first, so that a renumbered dossier never takes a number an imported one
+      // already uses.
+      for (const CounterUse& use : batch.counters) {
+        if (!use.allocated) {
+          raise_counter(db, use.prefix, use.year, use.number);
+          continue;
+        }
+        if (peek_counter(db, use.prefix, use.year) != use.number) {
+          throw ConflictError(fmt::format(
+              "number {} was taken by another command while the archive was being checked; "
+              "nothing was written — run the import again",
+              format_dossier_id(use.prefix, use.year, use.number)));
+        }
+        advance_counter(db, use.prefix, use.year, use.number);
       }
-      advance_counter(db, use.prefix, use.year, use.number);
-    }
-    transaction.commit();
+    });
   });
+}
+
+void Store::write_transaction(const std::function<void()>& work) {
+  impl_->guarded("writing", [&] { impl_->writing(work); });
 }
 
 std::int64_t Store::next_number(const std::string& prefix, int year) const {
@@ -251,9 +308,7 @@ std::optional<DossierHead> Store::dossier_head(const std::string& dossier_id) co
 
 void Store::drop_snapshot(const std::string& dossier_id) {
   impl_->guarded(fmt::format("dropping the saved state of '{}'", dossier_id), [&] {
-    SQLite::Transaction transaction(*impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
-    write_snapshot(*impl_->db, dossier_id, Snapshot{});
-    transaction.commit();
+    impl_->writing([&] { write_snapshot(*impl_->db, dossier_id, Snapshot{}); });
   });
 }
 
@@ -279,7 +334,8 @@ void Store::visit_open_dossiers(const ListFilter& filter,
 std::int64_t Store::count_open_dossiers() const {
   return impl_->guarded("counting open dossiers", [&] {
     return impl_->db
-        ->execAndGet("SELECT count(*) FROM dossiers INDEXED BY dossiers_open_listed WHERE closed = 0")
+        ->execAndGet(
+            "SELECT count(*) FROM dossiers INDEXED BY dossiers_open_listed WHERE closed = 0")
         .getInt64();
   });
 }

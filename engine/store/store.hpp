@@ -5,8 +5,9 @@
 //
 // Writers use BEGIN IMMEDIATE and a busy timeout; the journal is WAL. Appends are optimistic:
 // the caller read the dossier at some version, decided, and the append refuses with a
-// ConflictError if another writer moved the dossier in between. Events are never updated or
-// deleted.
+// ConflictError if another writer moved the dossier in between. A caller that reads and decides
+// inside write_transaction holds the write lock throughout, so that cannot happen to it. Events
+// are never updated or deleted.
 #pragma once
 
 #include <cstdint>
@@ -206,6 +207,12 @@ class Store {
   /// ConflictError, writing nothing, when a dossier id is taken or an allocated number was used
   /// since the import was planned.
   void import(const ImportBatch& batch);
+
+  /// Runs `work` in one write transaction (BEGIN IMMEDIATE, so it waits for other writers up to
+  /// the busy timeout, then holds them off until it ends). Store operations called inside join
+  /// it instead of committing on their own; if `work` throws, everything it wrote is rolled
+  /// back. Nested calls join the outermost one.
+  void write_transaction(const std::function<void()>& work);
 
   /// The next number `start` would use for (prefix, year).
   std::int64_t next_number(const std::string& prefix, int year) const;

@@ -193,3 +193,41 @@ TEST_CASE("dossier numbers from two writers on one file never collide", "[store]
   CHECK(start_one(b) == "PERGUB-2026-0002");
   CHECK(start_one(a) == "PERGUB-2026-0003");
 }
+
+TEST_CASE("operations inside write_transaction commit together or not at all", "[store]") {
+  Store store = Store::in_memory();
+  const auto id = start_one(store);
+  const auto first = store.events(id).back();
+
+  SECTION("a throw after an append and a start rolls both back, and the number is free") {
+    CHECK_THROWS_AS(store.write_transaction([&] {
+      store.append(advanced(first, "budi", "paraf", "biro-hukum"), 1);
+      CHECK(start_one(store) == "PERGUB-2026-0002");
+      CHECK(store.dossier(id)->version == 2);  // seen inside the transaction
+      throw std::runtime_error("the decision failed after writing");
+    }),
+                    std::runtime_error);
+    CHECK(store.events(id).size() == 1);
+    CHECK(store.dossier(id)->step == "penyusunan");
+    CHECK_FALSE(store.dossier("PERGUB-2026-0002").has_value());
+    CHECK(start_one(store) == "PERGUB-2026-0002");
+  }
+  SECTION("a refused append inside rolls back what came before it in the same transaction") {
+    const auto message = message_of<ConflictError>([&] {
+      store.write_transaction([&] {
+        store.append(advanced(first, "budi", "paraf", "biro-hukum"), 1);
+        store.append(advanced(first, "rina", "revisi", "dinas-kukm"), 1);
+      });
+    });
+    CHECK(message.find("was changed by 'budi'") != std::string::npos);
+    CHECK(store.events(id).size() == 1);
+  }
+  SECTION("nested transactions join the outermost, which commits once") {
+    store.write_transaction([&] {
+      store.write_transaction(
+          [&] { store.append(advanced(first, "budi", "paraf", "biro-hukum"), 1); });
+    });
+    CHECK(store.events(id).size() == 2);
+    CHECK(store.verify().problems.empty());
+  }
+}
