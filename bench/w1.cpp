@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <stdexcept>
+#include <string_view>
 
 #include "bench/measure.hpp"
 #include "bench/walker.hpp"
@@ -134,11 +135,11 @@ struct FloorStatements {
         insert_dossier(db,
                        "INSERT INTO dossiers(id, workflow, definition_hash, title, step, "
                        "step_title, owner_agency, escalated_to, pending_signers, closed, version, "
-                       "started_at, updated_at) VALUES (?, 'w1', ?, ?, ?, ?, ?, '', '[]', 0, 1, "
-                       "?, ?)"),
+                       "started_at, updated_at, clocks) VALUES (?, 'w1', ?, ?, ?, ?, ?, '', "
+                       "'[]', 0, 1, ?, ?, ?)"),
         update_dossier(db,
                        "UPDATE dossiers SET step = ?, step_title = ?, owner_agency = ?, "
-                       "closed = ?, version = ?, updated_at = ? WHERE id = ?"),
+                       "closed = ?, version = ?, updated_at = ?, clocks = ? WHERE id = ?"),
         delete_deadlines(db, "DELETE FROM deadlines WHERE dossier_id = ?"),
         insert_deadline(db,
                         "INSERT INTO deadlines(dossier_id, deadline_id, title, basis, due, "
@@ -175,28 +176,34 @@ void write_event(FloorStatements& s, const std::string& id, std::int64_t seq, co
   e.reset();
 }
 
-// The running deadlines after entering `step`: the step's limit and the whole-process deadline.
-void write_deadlines(FloorStatements& s, const std::string& id, const FloorStep& step,
-                     time::Instant at) {
+// The running deadlines after entering `step`: the step's limit and the whole-process deadline,
+// as rows and as the dossier row's clocks text (store/clocks.hpp), which is returned.
+std::string write_deadlines(FloorStatements& s, const std::string& id, const FloorStep& step,
+                            time::Instant at) {
   s.delete_deadlines.bind(1, id);
   s.delete_deadlines.exec();
   s.delete_deadlines.reset();
-  if (step.limit_days == 0) return;
+  if (step.limit_days == 0) return "";
   const auto today = time::local_date(at, {});
   auto insert = [&](const char* deadline, const char* title, int days, bool working) {
-    const auto due = time::format_date(today + std::chrono::days{days});
+    const auto due = today + std::chrono::days{days};
+    const auto text = time::format_date(due);
     auto& d = s.insert_deadline;
     d.bind(1, id);
     d.bind(2, deadline);
     d.bind(3, title);
-    d.bind(4, due);
-    d.bind(5, due);
+    d.bind(4, text);
+    d.bind(5, text);
     d.bind(6, working ? 1 : 0);
     d.exec();
     d.reset();
+    return fmt::format("{} {} {} 2 0 -", deadline, due.time_since_epoch().count(),
+                       working ? 'W' : 'C');
   };
-  insert(step.id, step.title, step.limit_days, true);
-  insert("seluruhnya", "Seluruh proses", 120, false);
+  const auto limit = insert(step.id, step.title, step.limit_days, true);
+  const auto whole = insert("seluruhnya", "Seluruh proses", 120, false);
+  // In deadline id order, as the store writes them.
+  return std::string_view(step.id) < "seluruhnya" ? limit + ";" + whole : whole + ";" + limit;
 }
 
 }  // namespace
@@ -227,10 +234,10 @@ W1Result run_w1_floor(const std::string& db_path, int dossiers) {
     d.bind(6, first.owner);
     d.bind(7, time::format_instant(at));
     d.bind(8, time::format_instant(at));
+    d.bind(9, write_deadlines(s, id, first, at));
     d.exec();
     d.reset();
     write_event(s, id, 1, "started", at, "start", "", first.id, "");
-    write_deadlines(s, id, first, at);
     s.bump_counter.exec();
     s.bump_counter.reset();
     transaction.commit();
@@ -262,10 +269,10 @@ W1Result run_w1_floor(const std::string& db_path, int dossiers) {
       u.bind(4, closes ? 1 : 0);
       u.bind(5, seq);
       u.bind(6, time::format_instant(at));
-      u.bind(7, id);
+      u.bind(7, write_deadlines(s, id, target, at));
+      u.bind(8, id);
       u.exec();
       u.reset();
-      write_deadlines(s, id, target, at);
       transaction.commit();
     }
     from = kScriptTargets[round];

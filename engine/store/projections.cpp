@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/model/error.hpp"
+#include "engine/store/clocks.hpp"
 #include "engine/store/statement_cache.hpp"
 
 namespace regflow::store {
@@ -99,19 +100,19 @@ DeadlineRow deadline_from_row(SQLite::Statement& row) {
 
 }  // namespace
 
-void write_dossier(SQLite::Database& db, const DossierRow& row) {
+void write_dossier(SQLite::Database& db, const DossierRow& row, const std::string& clocks) {
   CachedStatement upsert(
       db,
       "INSERT INTO dossiers(id, workflow, definition_hash, title, step, step_title, owner_agency, "
-      "escalated_to, pending_signers, closed, version, started_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "escalated_to, pending_signers, closed, version, started_at, updated_at, clocks) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "ON CONFLICT(id) DO UPDATE SET workflow = excluded.workflow, "
       "definition_hash = excluded.definition_hash, title = excluded.title, "
       "step = excluded.step, step_title = excluded.step_title, "
       "owner_agency = excluded.owner_agency, escalated_to = excluded.escalated_to, "
       "pending_signers = excluded.pending_signers, closed = excluded.closed, "
       "version = excluded.version, started_at = excluded.started_at, "
-      "updated_at = excluded.updated_at");
+      "updated_at = excluded.updated_at, clocks = excluded.clocks");
   upsert.bind(1, row.id);
   upsert.bind(2, row.workflow);
   upsert.bind(3, row.definition_hash);
@@ -125,17 +126,18 @@ void write_dossier(SQLite::Database& db, const DossierRow& row) {
   upsert.bind(11, row.version);
   upsert.bind(12, time::format_instant(row.started_at));
   upsert.bind(13, time::format_instant(row.updated_at));
+  upsert.bind(14, clocks);
   upsert.exec();
 }
 
-void update_dossier(SQLite::Database& db, const DossierRow& row) {
+void update_dossier(SQLite::Database& db, const DossierRow& row, const std::string& clocks) {
   // Not the upsert of write_dossier: on every action that would first try an insert, find the
   // key taken and then update. `id` and `started_at` never change.
   CachedStatement update(
       db,
       "UPDATE dossiers SET workflow = ?, definition_hash = ?, title = ?, step = ?, "
       "step_title = ?, owner_agency = ?, escalated_to = ?, pending_signers = ?, closed = ?, "
-      "version = ?, updated_at = ? WHERE id = ?");
+      "version = ?, updated_at = ?, clocks = ? WHERE id = ?");
   update.bind(1, row.workflow);
   update.bind(2, row.definition_hash);
   update.bind(3, row.title);
@@ -147,7 +149,8 @@ void update_dossier(SQLite::Database& db, const DossierRow& row) {
   update.bind(9, row.closed ? 1 : 0);
   update.bind(10, row.version);
   update.bind(11, time::format_instant(row.updated_at));
-  update.bind(12, row.id);
+  update.bind(12, clocks);
+  update.bind(13, row.id);
   if (update.exec() != 1) {
     throw StoreError(fmt::format("dossier '{}' vanished while its events were appended", row.id));
   }
@@ -274,72 +277,50 @@ void assign_text(std::string& out, const SQLite::Column& column) {
   out.assign(text, static_cast<std::size_t>(column.getBytes()));
 }
 
-void read_timing(SQLite::Statement& row, DeadlineTiming& t) {
-  assign_text(t.deadline_id, row.getColumn(1));
-  t.due = parse_stored_date(row.getColumn(2));
-  t.working_days = row.getColumn(3).getInt() != 0;
-  t.due_soon = row.getColumn(4).getInt();
-  t.paused_remaining = row.getColumn(5).getInt();
-  t.provisional = row.getColumn(6).getInt() != 0;
-}
-
 }  // namespace
 
 void visit_open_rows(SQLite::Database& db, const ListFilter& filter,
                      const std::function<void(const OpenDossierRow&)>& visit) {
-  // INDEXED BY names the covering indexes of schema version 2: left to itself the planner takes
-  // the (closed, owner) index and sorts the wide rows, and if the indexes ever went missing the
+  // INDEXED BY names the covering index of schema version 3: left to itself the planner takes
+  // the (closed, owner) index and reads the wide rows, and if the index ever went missing the
   // query fails with an error instead of silently becoming a table scan.
-  std::string dossiers_sql =
-      "SELECT id, workflow, title, step, owner_agency, escalated_to, pending_signers "
-      "FROM dossiers INDEXED BY dossiers_open_listed WHERE closed = 0";
-  std::string deadlines_sql =
-      "SELECT dossier_id, deadline_id, due, working_days, due_soon, paused_remaining, "
-      "provisional FROM deadlines INDEXED BY deadlines_clocks";
-  if (filter.workflow) dossiers_sql += " AND workflow = :workflow";
-  if (filter.step) dossiers_sql += " AND step = :step";
+  std::string sql =
+      "SELECT id, workflow, title, step, owner_agency, escalated_to, pending_signers, clocks "
+      "FROM dossiers INDEXED BY dossiers_open_board WHERE closed = 0";
+  if (filter.workflow) sql += " AND workflow = :workflow";
+  if (filter.step) sql += " AND step = :step";
   // Every column the agency test needs is in the covering index, so it is a predicate on the
-  // scan; the deadlines of dossiers it leaves out are skipped by the merge below.
+  // scan.
   if (filter.agency) {
-    dossiers_sql +=
+    sql +=
         " AND (owner_agency = :agency OR escalated_to = :agency OR (pending_signers <> '[]' AND "
         "EXISTS (SELECT 1 FROM json_each(pending_signers) WHERE value = :agency)))";
   }
-  dossiers_sql += " ORDER BY id";
-  deadlines_sql += " ORDER BY dossier_id, deadline_id";
+  sql += " ORDER BY id";
 
-  SQLite::Statement dossiers(db, dossiers_sql);
-  SQLite::Statement deadlines(db, deadlines_sql);
-  if (filter.workflow) dossiers.bind(":workflow", *filter.workflow);
-  if (filter.step) dossiers.bind(":step", *filter.step);
-  if (filter.agency) dossiers.bind(":agency", *filter.agency);
+  SQLite::Statement query(db, sql);
+  if (filter.workflow) query.bind(":workflow", *filter.workflow);
+  if (filter.step) query.bind(":step", *filter.step);
+  if (filter.agency) query.bind(":agency", *filter.agency);
 
-  // Both scans are in id order (BINARY collation is byte order, as std::string compares), so
-  // one pass pairs each dossier with its deadlines; deadlines of dossiers filtered out are
-  // skipped on the way.
-  bool deadline_pending = deadlines.executeStep();
   OpenDossierRow d;
-  std::size_t timings = 0;
-  while (dossiers.executeStep()) {
-    // Assigning into the same strings and vector reuses their storage from the previous row.
-    assign_text(d.id, dossiers.getColumn(0));
-    assign_text(d.workflow, dossiers.getColumn(1));
-    assign_text(d.title, dossiers.getColumn(2));
-    assign_text(d.step, dossiers.getColumn(3));
-    assign_text(d.owner_agency, dossiers.getColumn(4));
-    assign_text(d.escalated_to, dossiers.getColumn(5));
-    d.pending_signers = parse_signers(dossiers.getColumn(6).getText(), d.id);
-    timings = 0;
-    while (deadline_pending) {
-      const int order = d.id.compare(deadlines.getColumn(0).getText());
-      if (order < 0) break;
-      if (order == 0) {
-        if (d.deadlines.size() == timings) d.deadlines.emplace_back();
-        read_timing(deadlines, d.deadlines[timings++]);
-      }
-      deadline_pending = deadlines.executeStep();
+  while (query.executeStep()) {
+    // Assigning into the same strings and vectors reuses their storage from the previous row.
+    assign_text(d.id, query.getColumn(0));
+    assign_text(d.workflow, query.getColumn(1));
+    assign_text(d.title, query.getColumn(2));
+    assign_text(d.step, query.getColumn(3));
+    assign_text(d.owner_agency, query.getColumn(4));
+    assign_text(d.escalated_to, query.getColumn(5));
+    d.pending_signers = parse_signers(query.getColumn(6).getText(), d.id);
+    const SQLite::Column clocks = query.getColumn(7);
+    if (!decode_clocks({clocks.getText(), static_cast<std::size_t>(clocks.getBytes())},
+                       d.deadlines)) {
+      throw StoreError(
+          fmt::format("dossier '{}' has unreadable deadline clocks '{}'; run "
+                      "'regflow verify'",
+                      d.id, clocks.getText()));
     }
-    d.deadlines.resize(timings);
     visit(d);
   }
 }

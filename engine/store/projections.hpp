@@ -18,11 +18,12 @@ class Database;
 
 namespace regflow::store {
 
-/// Inserts or replaces the dossier's row; `version` is stored as given.
-void write_dossier(SQLite::Database& db, const DossierRow& row);
+/// Inserts or replaces the dossier's row; `version` is stored as given, `clocks` is the
+/// encode_clocks text of its running deadlines.
+void write_dossier(SQLite::Database& db, const DossierRow& row, const std::string& clocks);
 /// Rewrites the row of a dossier that exists (every column but id and started_at); throws
 /// StoreError if there is none.
-void update_dossier(SQLite::Database& db, const DossierRow& row);
+void update_dossier(SQLite::Database& db, const DossierRow& row, const std::string& clocks);
 
 /// Replaces every deadline row of `dossier_id` with `rows`.
 void replace_deadlines(SQLite::Database& db, const std::string& dossier_id,

@@ -8,6 +8,7 @@
 #include <type_traits>
 
 #include "engine/model/error.hpp"
+#include "engine/store/clocks.hpp"
 #include "engine/store/counters.hpp"
 #include "engine/store/database.hpp"
 #include "engine/store/definitions.hpp"
@@ -94,10 +95,11 @@ void write_projections(SQLite::Database& db, const Write& write,
                        Existing existing = Existing::Insert) {
   DossierRow row = write.dossier;
   row.version = write.events.back().sequence;
+  const std::string clocks = encode_clocks(write.deadlines);
   if (existing == Existing::Update) {
-    update_dossier(db, row);
+    update_dossier(db, row, clocks);
   } else {
-    write_dossier(db, row);
+    write_dossier(db, row, clocks);
   }
   replace_deadlines(db, row.id, write.deadlines);
   write_snapshot(db, row.id, write.snapshot);
@@ -335,7 +337,7 @@ std::int64_t Store::count_open_dossiers() const {
   return impl_->guarded("counting open dossiers", [&] {
     return impl_->db
         ->execAndGet(
-            "SELECT count(*) FROM dossiers INDEXED BY dossiers_open_listed WHERE closed = 0")
+            "SELECT count(*) FROM dossiers INDEXED BY dossiers_open_board WHERE closed = 0")
         .getInt64();
   });
 }

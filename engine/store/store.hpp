@@ -24,7 +24,7 @@
 namespace regflow::store {
 
 /// The schema version this build writes; older databases are migrated in place by open().
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 struct UserRecord {
   std::string name;
@@ -233,8 +233,8 @@ class Store {
   /// Every running deadline of open dossiers (optionally of one agency's dossiers).
   std::vector<DeadlineRow> open_deadlines(const std::optional<std::string>& agency = {}) const;
   /// Gives `visit` every open dossier matching `filter` (its `closed` is ignored), in id order,
-  /// with its running deadlines' timing: two index scans in key order, for the board and the
-  /// queues. The row given is valid only during the call: one buffer is refilled for each
+  /// with its running deadlines' timing: one scan of a covering index in key order, for the board
+  /// and the queues. The row given is valid only during the call: one buffer is refilled for each
   /// dossier, so that reading 100k of them allocates next to nothing.
   void visit_open_dossiers(const ListFilter& filter,
                            const std::function<void(const OpenDossierRow&)>& visit) const;

@@ -126,7 +126,7 @@ TEST_CASE("a database of a newer schema is refused, naming both versions", "[sto
 TEST_CASE("an earlier schema is opened", "[store]") {
   TempDir dir;
 
-  SECTION("version 1, written before the owner index and the board's indexes existed") {
+  SECTION("version 1, written before the owner index and the board's index existed") {
     const auto path = dir.file("v1.db");
     {
       Store store = Store::init(path);
@@ -135,8 +135,10 @@ TEST_CASE("an earlier schema is opened", "[store]") {
     }
     {
       SQLite::Database raw(path, SQLite::OPEN_READWRITE);
-      raw.exec("DROP INDEX dossiers_by_owner; DROP INDEX dossiers_open_listed; "
-               "DROP INDEX deadlines_clocks; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
+      raw.exec(
+          "DROP INDEX dossiers_by_owner; DROP INDEX dossiers_open_board; "
+          "ALTER TABLE dossiers DROP COLUMN clocks; "
+          "UPDATE meta SET value = '1' WHERE key = 'schema_version'");
     }
     Store store = Store::open(path);
     CHECK(store.schema_version() == kSchemaVersion);
@@ -147,9 +149,69 @@ TEST_CASE("an earlier schema is opened", "[store]") {
     store.visit_open_dossiers(filter, [&](const regflow::store::OpenDossierRow&) { ++open; });
     CHECK(open == 1);
     SQLite::Database raw(path);
+    CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_master WHERE name = 'dossiers_open_board'")
+              .getInt() == 1);
+  }
+
+  SECTION("version 2, before the clocks text: it is filled from the deadlines rows") {
+    const auto path = dir.file("v2.db");
+    {
+      Store store = Store::init(path);
+      store.start("PERDA", 2026, [](const std::string& id) {
+        auto write = regflow::test::started(id, "biro-hukum");
+        regflow::store::DeadlineRow running;
+        running.dossier_id = id;
+        running.deadline_id = "harmonisasi";
+        running.title = "Harmonisasi";
+        running.basis = "Permenkumham 22/2018";
+        running.due = regflow::time::parse_date("2026-12-01");
+        running.computed_due = running.due;
+        running.working_days = true;
+        running.due_soon = 3;
+        regflow::store::DeadlineRow paused = running;
+        paused.deadline_id = "fasilitasi";
+        paused.due.reset();
+        paused.paused_remaining = 6;
+        paused.working_days = false;
+        write.deadlines = {running, paused};
+        return write;
+      });
+      store.start("PERDA", 2026, [](const std::string& id) { return regflow::test::started(id); });
+    }
+    {
+      // The schema as version 2 left it.
+      SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+      raw.exec(
+          "DROP INDEX dossiers_open_board; ALTER TABLE dossiers DROP COLUMN clocks; "
+          "CREATE INDEX dossiers_open_listed ON dossiers(id, workflow, title, step, "
+          "owner_agency, escalated_to, pending_signers) WHERE closed = 0; "
+          "CREATE INDEX deadlines_clocks ON deadlines(dossier_id, deadline_id, due, "
+          "working_days, due_soon, paused_remaining, provisional); "
+          "UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+    }
+    Store store = Store::open(path);
+    CHECK(store.schema_version() == kSchemaVersion);
+    std::vector<regflow::store::OpenDossierRow> seen;
+    store.visit_open_dossiers(
+        {}, [&](const regflow::store::OpenDossierRow& row) { seen.push_back(row); });
+    REQUIRE(seen.size() == 2);
+    REQUIRE(seen[0].deadlines.size() == 2);
+    CHECK(seen[0].deadlines[0].deadline_id == "fasilitasi");
+    CHECK_FALSE(seen[0].deadlines[0].due.has_value());
+    CHECK(seen[0].deadlines[0].paused_remaining == 6);
+    CHECK_FALSE(seen[0].deadlines[0].working_days);
+    CHECK(seen[0].deadlines[1].deadline_id == "harmonisasi");
+    CHECK(seen[0].deadlines[1].due == regflow::time::parse_date("2026-12-01"));
+    CHECK(seen[0].deadlines[1].working_days);
+    CHECK(seen[0].deadlines[1].due_soon == 3);
+    CHECK(seen[1].deadlines.empty());
+    SQLite::Database raw(path);
     CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_master WHERE name IN "
                          "('dossiers_open_listed', 'deadlines_clocks')")
-              .getInt() == 2);
+              .getInt() == 0);
+    // What the migration wrote with SQL is what the store writes itself.
+    CHECK(raw.execAndGet("SELECT clocks FROM dossiers WHERE id = 'PERDA-2026-0001'").getString() ==
+          "fasilitasi - C 3 6 -;harmonisasi 20788 W 3 0 -");
   }
 
   SECTION("version 0: only the markers, no tables; open migrates it in place") {
