@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <stdexcept>
 #include <string_view>
@@ -176,34 +177,53 @@ void write_event(FloorStatements& s, const std::string& id, std::int64_t seq, co
   e.reset();
 }
 
-// The running deadlines after entering `step`: the step's limit and the whole-process deadline,
-// as rows and as the dossier row's clocks text (store/clocks.hpp), which is returned.
-std::string write_deadlines(FloorStatements& s, const std::string& id, const FloorStep& step,
-                            time::Instant at) {
+// The running deadlines after entering `step`: the step's limit and the whole-process deadline.
+struct FloorDeadline {
+  const char* id;
+  const char* title;
+  time::Date due;
+  bool working;
+};
+
+std::vector<FloorDeadline> floor_deadlines(const FloorStep& step, time::Instant at) {
+  if (step.limit_days == 0) return {};
+  const auto today = time::local_date(at, {});
+  return {{step.id, step.title, today + std::chrono::days{step.limit_days}, true},
+          {"seluruhnya", "Seluruh proses", today + std::chrono::days{120}, false}};
+}
+
+// The dossier row's clocks text (store/clocks.hpp), in deadline id order as the store writes it.
+std::string floor_clocks(std::vector<FloorDeadline> deadlines) {
+  std::sort(deadlines.begin(), deadlines.end(),
+            [](const FloorDeadline& a, const FloorDeadline& b) {
+              return std::string_view(a.id) < std::string_view(b.id);
+            });
+  std::string text;
+  for (const auto& d : deadlines) {
+    if (!text.empty()) text += ';';
+    fmt::format_to(std::back_inserter(text), "{} {} {} 2 0 -", d.id,
+                   d.due.time_since_epoch().count(), d.working ? 'W' : 'C');
+  }
+  return text;
+}
+
+void write_deadlines(FloorStatements& s, const std::string& id,
+                     const std::vector<FloorDeadline>& deadlines) {
   s.delete_deadlines.bind(1, id);
   s.delete_deadlines.exec();
   s.delete_deadlines.reset();
-  if (step.limit_days == 0) return "";
-  const auto today = time::local_date(at, {});
-  auto insert = [&](const char* deadline, const char* title, int days, bool working) {
-    const auto due = today + std::chrono::days{days};
-    const auto text = time::format_date(due);
+  for (const auto& deadline : deadlines) {
+    const auto due = time::format_date(deadline.due);
     auto& d = s.insert_deadline;
     d.bind(1, id);
-    d.bind(2, deadline);
-    d.bind(3, title);
-    d.bind(4, text);
-    d.bind(5, text);
-    d.bind(6, working ? 1 : 0);
+    d.bind(2, deadline.id);
+    d.bind(3, deadline.title);
+    d.bind(4, due);
+    d.bind(5, due);
+    d.bind(6, deadline.working ? 1 : 0);
     d.exec();
     d.reset();
-    return fmt::format("{} {} {} 2 0 -", deadline, due.time_since_epoch().count(),
-                       working ? 'W' : 'C');
-  };
-  const auto limit = insert(step.id, step.title, step.limit_days, true);
-  const auto whole = insert("seluruhnya", "Seluruh proses", 120, false);
-  // In deadline id order, as the store writes them.
-  return std::string_view(step.id) < "seluruhnya" ? limit + ";" + whole : whole + ";" + limit;
+  }
 }
 
 }  // namespace
@@ -234,10 +254,12 @@ W1Result run_w1_floor(const std::string& db_path, int dossiers) {
     d.bind(6, first.owner);
     d.bind(7, time::format_instant(at));
     d.bind(8, time::format_instant(at));
-    d.bind(9, write_deadlines(s, id, first, at));
+    const auto deadlines = floor_deadlines(first, at);
+    d.bind(9, floor_clocks(deadlines));
     d.exec();
     d.reset();
     write_event(s, id, 1, "started", at, "start", "", first.id, "");
+    write_deadlines(s, id, deadlines);
     s.bump_counter.exec();
     s.bump_counter.reset();
     transaction.commit();
@@ -269,10 +291,12 @@ W1Result run_w1_floor(const std::string& db_path, int dossiers) {
       u.bind(4, closes ? 1 : 0);
       u.bind(5, seq);
       u.bind(6, time::format_instant(at));
-      u.bind(7, write_deadlines(s, id, target, at));
+      const auto deadlines = floor_deadlines(target, at);
+      u.bind(7, floor_clocks(deadlines));
       u.bind(8, id);
       u.exec();
       u.reset();
+      write_deadlines(s, id, deadlines);
       transaction.commit();
     }
     from = kScriptTargets[round];
