@@ -1,19 +1,19 @@
 // tick and verify: run by cron and by auditors.
-#include <iostream>
-
 #include <fmt/format.h>
 
-#include <optional>
+#include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "cli/commands.hpp"
-#include "engine/model/error.hpp"
 #include "cli/render/dossier.hpp"
+#include "engine/model/error.hpp"
 
 namespace regflow::cli {
 
 void add_maintenance_commands(CLI::App& app, Context& ctx) {
-  app.add_subcommand("tick", "Fire due timers: reminders, escalations, automatic transitions (idempotent)")
+  app.add_subcommand("tick",
+                     "Fire due timers: reminders, escalations, automatic transitions (idempotent)")
       ->group("Maintenance")
       ->footer("Example (cron, every 5 minutes): regflow tick --db /var/lib/regflow/babel.db")
       ->callback([&ctx] {
@@ -21,23 +21,31 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
         if (ctx.options.json) {
           nlohmann::json fired = nlohmann::json::array();
           for (const auto& e : report.fired) fired.push_back(render::event_json(e));
-          print_json(nlohmann::json{{"dossiers_seen", report.dossiers_seen}, {"fired", fired},
-                                    {"conflicts", report.conflicts}}.dump(2));
+          print_json(nlohmann::json{
+              {"dossiers_seen", report.dossiers_seen},
+              {"recomputed_all", report.recomputed_all},
+              {"recomputed", report.recomputed},
+              {"fired",
+               fired}}.dump(2));
           return;
         }
         for (const auto& e : report.fired) {
           std::cout << fmt::format("{} #{} {}: {}\n", e.dossier_id, e.sequence,
                                    runtime::event_type_name(e.type), e.action);
         }
-        std::cout << fmt::format("{} timer(s) fired over {} open dossier(s)\n", report.fired.size(),
-                                 report.dossiers_seen);
-        for (const auto& id : report.conflicts) {
-          std::cerr << fmt::format("regflow: {} was changed by someone else during tick; the next tick will see it\n", id);
+        if (report.recomputed_all) {
+          std::cout << fmt::format(
+              "{} timer(s) fired; the deadlines of all {} open dossier(s) were recomputed (the "
+              "first tick on this database, or the holiday calendar changed)\n",
+              report.fired.size(), report.dossiers_seen);
+        } else {
+          std::cout << fmt::format("{} timer(s) fired on {} dossier(s) with a timer due\n",
+                                   report.fired.size(), report.dossiers_seen);
         }
       });
 
-  app.add_subcommand("verify",
-                     "Check every dossier's hash chain and saved state; name the first broken event")
+  app.add_subcommand(
+         "verify", "Check every dossier's hash chain and saved state; name the first broken event")
       ->group("Maintenance")
       ->callback([&ctx] {
         const auto report = ctx.store().verify();
@@ -53,15 +61,19 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
         if (ctx.options.json) {
           nlohmann::json problems = nlohmann::json::array();
           for (const auto& p : report.problems) {
-            problems.push_back({{"dossier", p.dossier_id}, {"seq", p.sequence}, {"reason", p.reason}});
+            problems.push_back(
+                {{"dossier", p.dossier_id}, {"seq", p.sequence}, {"reason", p.reason}});
           }
-          nlohmann::json out{{"dossiers", report.dossiers}, {"events", report.events},
-                             {"problems", problems}, {"false_states", false_states}};
+          nlohmann::json out{{"dossiers", report.dossiers},
+                             {"events", report.events},
+                             {"problems", problems},
+                             {"false_states", false_states}};
           out["states_checked"] = !states_unchecked.has_value();
           print_json(out.dump(2));
         } else {
           for (const auto& p : report.problems) {
-            std::cout << fmt::format("BROKEN {} event #{}: {}\n", p.dossier_id, p.sequence, p.reason);
+            std::cout << fmt::format("BROKEN {} event #{}: {}\n", p.dossier_id, p.sequence,
+                                     p.reason);
           }
           for (const auto& id : false_states) {
             std::cout << fmt::format(
@@ -70,9 +82,9 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
                 id);
           }
           if (report.problems.empty() && false_states.empty()) {
-            std::cout << fmt::format("ok: {} dossier(s), {} event(s), every hash chain intact{}\n",
-                                     report.dossiers, report.events,
-                                     states_unchecked ? "" : ", every saved state true to its events");
+            std::cout << fmt::format(
+                "ok: {} dossier(s), {} event(s), every hash chain intact{}\n", report.dossiers,
+                report.events, states_unchecked ? "" : ", every saved state true to its events");
           } else if (!report.problems.empty()) {
             std::cout << fmt::format("{} of {} dossier(s) have a broken chain\n",
                                      report.problems.size(), report.dossiers);

@@ -1,17 +1,17 @@
 // board and queue: what the governor's office and each agency open every morning. Both read the
 // projections (dossier rows and running deadlines), never replay events.
-#include <cstdlib>
-#include <iostream>
-
+#include <fmt/format.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include <fmt/format.h>
+#include <cstdlib>
+#include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
 #include "cli/render/board.hpp"
 #include "cli/render/dossier.hpp"
+#include "engine/app/projection_basis.hpp"
 #include "engine/model/error.hpp"
 #include "engine/model/spelling.hpp"
 #include "engine/report/board.hpp"
@@ -49,14 +49,26 @@ nlohmann::json entry_json(const report::BoardEntry& e, const report::BoardEntryD
   return j;
 }
 
+// The board shows stored due dates. When the last tick stored them with another holiday
+// calendar than the one loaded now, they may be off by the days that changed until the next
+// tick recomputes them: say so rather than show them as true.
+void warn_if_calendar_changed(Context& ctx, const time::HolidayCalendar& calendar) {
+  const auto stored = ctx.store().setting(app::kProjectionBasisKey);
+  if (!stored || *stored == app::projection_basis(calendar)) return;
+  std::cerr << "regflow: the holiday calendar changed since the due dates below were computed; "
+               "'regflow tick' recomputes them\n";
+}
+
 }  // namespace
 
 void print_board(Context& ctx, const report::Board& board, const std::string& heading) {
   if (ctx.options.json) {
-    nlohmann::json out = {{"as_of", time::format_date(board.today)}, {"matching", board.matching},
+    nlohmann::json out = {{"as_of", time::format_date(board.today)},
+                          {"matching", board.matching},
                           {"not_shown", board.matching - board.entries.size()},
                           {"dossiers", nlohmann::json::array()},
-                          {"totals", board.totals_by_status}, {"late_by_agency", board.late_by_agency}};
+                          {"totals", board.totals_by_status},
+                          {"late_by_agency", board.late_by_agency}};
     const auto details = report::board_details(ctx.store(), board);
     for (std::size_t i = 0; i < board.entries.size(); ++i) {
       out["dossiers"].push_back(entry_json(board.entries[i], details[i]));
@@ -75,15 +87,17 @@ void print_board(Context& ctx, const report::Board& board, const std::string& he
 constexpr std::size_t kDefaultBoardLimit = 1000;
 
 void add_limit_option(CLI::App& command, std::size_t& limit) {
-  command.add_option("--limit", limit, "Show at most N dossiers, the most urgent; 0 shows every one")
+  command
+      .add_option("--limit", limit, "Show at most N dossiers, the most urgent; 0 shows every one")
       ->default_val(kDefaultBoardLimit)
       ->check([](const std::string& text) -> std::string {
         const bool digits = !text.empty() && text.size() <= 9 &&
                             text.find_first_not_of("0123456789") == std::string::npos;
         if (digits) return "";
-        return fmt::format("'{}' is not a number of dossiers: give 0 (every one) or a whole number "
-                           "up to 999999999",
-                           text);
+        return fmt::format(
+            "'{}' is not a number of dossiers: give 0 (every one) or a whole number "
+            "up to 999999999",
+            text);
       });
 }
 
@@ -93,7 +107,8 @@ void add_report_commands(CLI::App& app, Context& ctx) {
     std::size_t limit = kDefaultBoardLimit;
   };
   auto args = std::make_shared<BoardArgs>();
-  auto* board = app.add_subcommand("board", "Open dossiers, most urgent first, with who holds them")->group("Reports");
+  auto* board = app.add_subcommand("board", "Open dossiers, most urgent first, with who holds them")
+                    ->group("Reports");
   board->add_option("--agency", args->agency, "Only dossiers held by (or waiting on) this agency");
   board->add_option("--workflow", args->workflow, "Only this workflow");
   board->add_option("--status", args->status, "Only this status")
@@ -104,12 +119,15 @@ void add_report_commands(CLI::App& app, Context& ctx) {
     report::BoardFilter filter{args->agency, args->workflow, args->status, args->limit};
     const auto& config = ctx.config_without_workflows();  // before today(): it has the offset
     auto result = report::build_board(ctx.store(), filter, ctx.today(), config.calendar());
+    warn_if_calendar_changed(ctx, config.calendar());
     print_board(ctx, result, "Board");
   });
 
   auto agency = std::make_shared<std::string>();
   auto queue_limit = std::make_shared<std::size_t>(kDefaultBoardLimit);
-  auto* queue = app.add_subcommand("queue", "What waits on one agency: its steps, sign-offs, escalations")->group("Reports");
+  auto* queue =
+      app.add_subcommand("queue", "What waits on one agency: its steps, sign-offs, escalations")
+          ->group("Reports");
   queue->add_option("agency", *agency, "Agency code (e.g. biro-hukum)")->required();
   add_limit_option(*queue, *queue_limit);
   queue->callback([&ctx, agency, queue_limit] {
@@ -120,6 +138,7 @@ void add_report_commands(CLI::App& app, Context& ctx) {
     }
     report::BoardFilter filter{*agency, "", "", *queue_limit};
     auto result = report::build_board(ctx.store(), filter, ctx.today(), config.calendar());
+    warn_if_calendar_changed(ctx, config.calendar());
     print_board(ctx, result, "Queue of " + *agency);
   });
 }

@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "engine/app/projection_basis.hpp"
+#include "engine/deadline/timers.hpp"
 #include "engine/model/error.hpp"
 #include "engine/runtime/evolve.hpp"
 #include "engine/runtime/state_snapshot.hpp"
@@ -125,24 +129,38 @@ store::Write Installation::projection(const model::WorkflowDefinition& def,
   row.started_at = state.started_at;
   row.updated_at = write.events.empty() ? state.entered_step_at : write.events.back().at;
   write.snapshot = {state.version, runtime::kSnapshotFormat, runtime::encode_snapshot(state)};
-  if (!state.closed) {
-    for (const auto& view : deadline::evaluate_all(def, state, config_.calendar(), today)) {
-      if (!view.clock->running()) continue;
-      store::DeadlineRow d;
-      d.dossier_id = state.id;
-      d.deadline_id = view.clock->id;
-      d.title = view.clock->title;
-      d.basis = view.clock->basis;
-      d.due = view.due;
-      d.computed_due = view.computed_due;
-      d.working_days = view.unit == time::DayUnit::Working;
-      d.due_soon = view.clock->due_soon;
-      d.provisional = view.provisional;
-      d.paused_remaining = view.status == deadline::Status::Paused ? view.days_left : 0;
-      write.deadlines.push_back(std::move(d));
-    }
-  }
+  write.deadlines = deadline_rows(def, state, today);
+  row.next_timer = next_timer(def, state, today);
   return write;
+}
+
+std::vector<store::DeadlineRow> Installation::deadline_rows(const model::WorkflowDefinition& def,
+                                                            const runtime::DossierState& state,
+                                                            time::Date today) const {
+  std::vector<store::DeadlineRow> rows;
+  if (state.closed) return rows;
+  for (const auto& view : deadline::evaluate_all(def, state, config_.calendar(), today)) {
+    if (!view.clock->running()) continue;
+    store::DeadlineRow d;
+    d.dossier_id = state.id;
+    d.deadline_id = view.clock->id;
+    d.title = view.clock->title;
+    d.basis = view.clock->basis;
+    d.due = view.due;
+    d.computed_due = view.computed_due;
+    d.working_days = view.unit == time::DayUnit::Working;
+    d.due_soon = view.clock->due_soon;
+    d.provisional = view.provisional;
+    d.paused_remaining = view.status == deadline::Status::Paused ? view.days_left : 0;
+    rows.push_back(std::move(d));
+  }
+  return rows;
+}
+
+std::optional<time::Date> Installation::next_timer(const model::WorkflowDefinition& def,
+                                                   const runtime::DossierState& state,
+                                                   time::Date today) const {
+  return deadline::next_timer_day(def, state, config_.calendar(), today);
 }
 
 StartOutcome Installation::start(const std::string& workflow, const runtime::StartCommand& command,
@@ -246,22 +264,46 @@ std::vector<std::string> Installation::drop_false_snapshots() {
 
 TickReport Installation::tick(time::Instant now) {
   TickReport report;
-  for (const auto& id : store_.open_dossier_ids()) {
-    ++report.dossiers_seen;
-    auto dossier = read_state(id);
-    if (!dossier) continue;
-    auto events = runtime::decide_tick(context(*dossier->workflow, now), dossier->state);
-    // Statuses move with the day even when nothing fires, but a tick with nothing due writes
-    // nothing, so that it stays idempotent.
-    if (events.empty()) continue;
-    try {
-      write(*dossier, events, now);
-      report.fired.insert(report.fired.end(), events.begin(), events.end());
-    } catch (const ConflictError&) {
-      report.conflicts.push_back(id);  // a clerk moved it meanwhile; the next tick sees it
-    }
+  const auto today = time::local_date(now, config_.settings.offset);
+  // Each open dossier's next timer day is kept with its projections, so a tick looks only at
+  // the dossiers with one due. Those days, and the due dates the board shows, were computed
+  // with a holiday calendar; when the calendar is not that one any more (or no tick has stored
+  // which one it was: a new or migrated database), every open dossier is recomputed.
+  const std::string basis = projection_basis(config_.calendar());
+  report.recomputed_all = store_.setting(kProjectionBasisKey) != basis;
+  const auto ids =
+      report.recomputed_all ? store_.open_dossier_ids() : store_.dossiers_with_timer_due(today);
+  // A few dossiers share a commit (the write lock is held a few milliseconds at a time, so
+  // clerks are never kept waiting long); a dossier is read and decided under the lock, so no
+  // one can move it in between.
+  constexpr std::size_t kDossiersPerCommit = 64;
+  for (std::size_t first = 0; first < ids.size(); first += kDossiersPerCommit) {
+    const std::size_t end = std::min(ids.size(), first + kDossiersPerCommit);
+    store_.write_transaction([&] {
+      for (std::size_t i = first; i < end; ++i) tick_one(ids[i], now, today, report);
+    });
   }
+  if (report.recomputed_all) store_.set_setting(kProjectionBasisKey, basis);
   return report;
+}
+
+void Installation::tick_one(const std::string& id, time::Instant now, time::Date today,
+                            TickReport& report) {
+  ++report.dossiers_seen;
+  auto dossier = read_state(id);
+  if (!dossier) return;
+  auto events = runtime::decide_tick(context(*dossier->workflow, now), dossier->state);
+  if (!events.empty()) {
+    write(*dossier, events, now);
+    report.fired.insert(report.fired.end(), events.begin(), events.end());
+    return;
+  }
+  // Nothing due after all: its deadlines were computed with another calendar, or its next
+  // timer day with one. Writing them again keeps it off the next tick until its day comes.
+  const auto& def = *dossier->definition;
+  store_.refresh_deadlines(id, dossier->state.version, deadline_rows(def, dossier->state, today),
+                           next_timer(def, dossier->state, today));
+  ++report.recomputed;
 }
 
 }  // namespace regflow::app

@@ -28,7 +28,7 @@ struct Dossier {
   const model::WorkflowDefinition* definition = nullptr;
   const runtime::ExecutableWorkflow* workflow = nullptr;
   runtime::DossierState state;
-  std::vector<runtime::Event> events;  ///< empty when read by read_state()
+  std::vector<runtime::Event> events;    ///< empty when read by read_state()
   bool newer_definition_exists = false;  ///< the YAML changed since the dossier started
 };
 
@@ -38,9 +38,12 @@ using StartOutcome = std::variant<std::string, runtime::Refusal>;
 using AdvanceOutcome = std::variant<std::vector<runtime::Event>, runtime::Refusal>;
 
 struct TickReport {
-  std::int64_t dossiers_seen = 0;
+  /// Every open dossier was examined: the holiday calendar (or regflow's date rules) changed
+  /// since the last tick, or no tick has run on this database yet.
+  bool recomputed_all = false;
+  std::int64_t dossiers_seen = 0;  ///< dossiers examined
+  std::int64_t recomputed = 0;     ///< of those, with nothing due: deadlines written again
   std::vector<runtime::Event> fired;
-  std::vector<std::string> conflicts;  ///< dossiers moved by someone else during the tick
 };
 
 class Installation {
@@ -63,7 +66,8 @@ class Installation {
                          const runtime::Actor& actor, time::Instant now);
   AdvanceOutcome extend(const std::string& id, const runtime::ExtendCommand& command,
                         const runtime::Actor& actor, time::Instant now);
-  /// Fires due timers on every open dossier; each dossier in its own transaction.
+  /// Fires the timers due at `now`, looking only at the dossiers with a timer due by today (or
+  /// at every open dossier, recomputing their deadlines, when the calendar changed).
   TickReport tick(time::Instant now);
 
   /// Dossiers whose saved state would be used by a decision (current format and version) but
@@ -81,6 +85,14 @@ class Installation {
                           const runtime::DossierState& state, std::vector<runtime::Event> events,
                           time::Date today) const;
 
+  /// The running deadlines of a state as the store keeps them, computed on `today`.
+  std::vector<store::DeadlineRow> deadline_rows(const model::WorkflowDefinition& definition,
+                                                const runtime::DossierState& state,
+                                                time::Date today) const;
+  /// The first day a timer of the state fires (deadline::next_timer_day).
+  std::optional<time::Date> next_timer(const model::WorkflowDefinition& definition,
+                                       const runtime::DossierState& state, time::Date today) const;
+
   /// The user named `name`, with their agencies; nullopt when not registered.
   std::optional<runtime::Actor> actor(const std::string& name) const;
 
@@ -88,11 +100,15 @@ class Installation {
   /// Folds `events` into the dossier and appends them with its new projections, refusing with a
   /// ConflictError if the dossier moved since it was read.
   void write(const Dossier& dossier, const std::vector<runtime::Event>& events, time::Instant now);
+  /// Fires what is due on one dossier, or writes its deadlines again if nothing is.
+  void tick_one(const std::string& id, time::Instant now, time::Date today, TickReport& report);
   /// Reads a dossier, asks `decide`, and writes what it decided.
   AdvanceOutcome decide_and_write(
       const std::string& id, time::Instant now,
-      const std::function<runtime::Decision(const runtime::DecideContext&, const Dossier&)>& decide);
-  const runtime::ExecutableWorkflow& executable(const std::string& hash, const std::string& workflow);
+      const std::function<runtime::Decision(const runtime::DecideContext&, const Dossier&)>&
+          decide);
+  const runtime::ExecutableWorkflow& executable(const std::string& hash,
+                                                const std::string& workflow);
   /// The dossier's definition version, without its state.
   Dossier located(const std::string& workflow, const std::string& definition_hash);
   /// The saved state in `head` if a decision may use it as the dossier's state.

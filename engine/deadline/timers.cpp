@@ -10,10 +10,20 @@ std::string fired_key(const runtime::DeadlineClock& clock, int index) {
   return std::to_string(clock.generation) + ":" + std::to_string(index);
 }
 
-std::vector<DueTimer> due_timers(const model::WorkflowDefinition& def,
-                                 const runtime::DossierState& state,
-                                 const time::HolidayCalendar& calendar, time::Date today) {
-  std::vector<DueTimer> out;
+namespace {
+
+struct PendingTimer {
+  DueTimer timer;
+  time::Date fires_on;
+};
+
+// Every timer of a running deadline that has not fired yet, with the first day it fires on.
+// due_timers and next_timer_day both read this list, so the day a dossier is looked at again
+// is exactly the day a timer of it becomes due.
+std::vector<PendingTimer> pending_timers(const model::WorkflowDefinition& def,
+                                         const runtime::DossierState& state,
+                                         const time::HolidayCalendar& calendar, time::Date today) {
+  std::vector<PendingTimer> out;
   if (state.closed) return out;
   for (const auto& clock : state.clocks) {
     if (!clock.running()) continue;
@@ -25,6 +35,7 @@ std::vector<DueTimer> due_timers(const model::WorkflowDefinition& def,
             spec->active_in.end()) {
       continue;
     }
+    // A paused clock has no due date until an event brings the dossier back.
     const DeadlineView view = evaluate(clock, calendar, today);
     if (view.status == Status::Paused || !view.due) continue;
     for (std::size_t i = 0; i < spec->timers.size(); ++i) {
@@ -34,11 +45,33 @@ std::vector<DueTimer> due_timers(const model::WorkflowDefinition& def,
       const time::Date at = calendar.add(*view.due, {timer.offset_days, timer.offset_unit}).date;
       // A reminder ahead of the due date fires on its day; anything at or after the due date
       // fires once that day has passed (a deadline is due at the end of its day).
-      const bool fires = timer.offset_days < 0 ? today >= at : today > at;
-      if (fires) out.push_back(DueTimer{clock.id, index, timer, *view.due});
+      const time::Date fires_on = timer.offset_days < 0 ? at : at + std::chrono::days{1};
+      out.push_back({DueTimer{clock.id, index, timer, *view.due}, fires_on});
     }
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<DueTimer> due_timers(const model::WorkflowDefinition& def,
+                                 const runtime::DossierState& state,
+                                 const time::HolidayCalendar& calendar, time::Date today) {
+  std::vector<DueTimer> out;
+  for (auto& pending : pending_timers(def, state, calendar, today)) {
+    if (today >= pending.fires_on) out.push_back(std::move(pending.timer));
+  }
+  return out;
+}
+
+std::optional<time::Date> next_timer_day(const model::WorkflowDefinition& def,
+                                         const runtime::DossierState& state,
+                                         const time::HolidayCalendar& calendar, time::Date today) {
+  std::optional<time::Date> first;
+  for (const auto& pending : pending_timers(def, state, calendar, today)) {
+    if (!first || pending.fires_on < *first) first = pending.fires_on;
+  }
+  return first;
 }
 
 }  // namespace regflow::deadline

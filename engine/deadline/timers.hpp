@@ -3,6 +3,7 @@
 // that fired once for a clock's generation never fires again (tick is idempotent).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,7 +17,7 @@ struct DueTimer {
   std::string deadline;  ///< the clock's id
   int index = 0;         ///< the timer's position in the deadline's on_miss list
   model::TimerSpec spec;
-  time::Date due{};      ///< the deadline's due date the timer is relative to
+  time::Date due{};  ///< the deadline's due date the timer is relative to
 };
 
 /// The timers of running deadlines that are due on `today` and have not fired yet, in the order
@@ -24,6 +25,13 @@ struct DueTimer {
 std::vector<DueTimer> due_timers(const model::WorkflowDefinition& definition,
                                  const runtime::DossierState& state,
                                  const time::HolidayCalendar& calendar, time::Date today);
+
+/// The first day on which due_timers gives a timer, if no event comes before it; nullopt when no
+/// timer is pending. `today` is the day it is computed on (a timer whose day has passed gives
+/// that past day). A due date depends on the calendar, so a changed calendar moves this day.
+std::optional<time::Date> next_timer_day(const model::WorkflowDefinition& definition,
+                                         const runtime::DossierState& state,
+                                         const time::HolidayCalendar& calendar, time::Date today);
 
 /// The key under which a clock records a fired timer.
 std::string fired_key(const runtime::DeadlineClock& clock, int index);

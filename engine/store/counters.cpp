@@ -25,9 +25,10 @@ void advance_counter(SQLite::Database& db, const std::string& prefix, int year, 
 }
 
 void raise_counter(SQLite::Database& db, const std::string& prefix, int year, std::int64_t used) {
-  SQLite::Statement upsert(db,
-                           "INSERT INTO counters(prefix, year, next) VALUES (?, ?, ?) "
-                           "ON CONFLICT(prefix, year) DO UPDATE SET next = max(next, excluded.next)");
+  SQLite::Statement upsert(
+      db,
+      "INSERT INTO counters(prefix, year, next) VALUES (?, ?, ?) "
+      "ON CONFLICT(prefix, year) DO UPDATE SET next = max(next, excluded.next)");
   upsert.bind(1, prefix);
   upsert.bind(2, year);
   upsert.bind(3, used + 1);

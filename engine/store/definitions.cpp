@@ -21,8 +21,8 @@ void insert_definition(SQLite::Database& db, const std::string& hash, const std:
 }
 
 std::optional<StoredDefinition> find_definition(SQLite::Database& db, const std::string& hash) {
-  SQLite::Statement query(db,
-                          "SELECT name, version, source_path, text FROM definitions WHERE hash = ?");
+  SQLite::Statement query(
+      db, "SELECT name, version, source_path, text FROM definitions WHERE hash = ?");
   query.bind(1, hash);
   if (!query.executeStep()) return std::nullopt;
   return StoredDefinition{hash, query.getColumn(0).getString(), query.getColumn(1).getInt(),

@@ -14,7 +14,8 @@ namespace {
 
 constexpr const char* kDossierColumns =
     "d.id, d.workflow, d.definition_hash, d.title, d.step, d.step_title, d.owner_agency, "
-    "d.escalated_to, d.pending_signers, d.closed, d.version, d.started_at, d.updated_at";
+    "d.escalated_to, d.pending_signers, d.closed, d.version, d.started_at, d.updated_at, "
+    "d.next_timer";
 
 constexpr const char* kDeadlineColumns =
     "l.dossier_id, l.deadline_id, l.title, l.basis, l.due, l.computed_due, l.working_days, "
@@ -40,6 +41,20 @@ time::Instant parse_stored_instant(const std::string& text, const std::string& i
 std::optional<time::Date> parse_stored_date(const SQLite::Column& column) {
   if (column.isNull()) return std::nullopt;
   return time::parse_date(column.getString());
+}
+
+// Whole days since 1970-01-01, as the clocks text and next_timer store them.
+std::optional<time::Date> stored_day(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return time::Date{std::chrono::days{column.getInt()}};
+}
+
+void bind_day(SQLite::Statement& statement, int index, const std::optional<time::Date>& day) {
+  if (day) {
+    statement.bind(index, day->time_since_epoch().count());
+  } else {
+    statement.bind(index);
+  }
 }
 
 void bind_date(SQLite::Statement& statement, int index, const std::optional<time::Date>& date) {
@@ -80,6 +95,7 @@ DossierRow dossier_from_row(SQLite::Statement& row) {
   d.version = row.getColumn(10).getInt64();
   d.started_at = parse_stored_instant(row.getColumn(11).getString(), d.id);
   d.updated_at = parse_stored_instant(row.getColumn(12).getString(), d.id);
+  d.next_timer = stored_day(row.getColumn(13));
   return d;
 }
 
@@ -104,15 +120,16 @@ void write_dossier(SQLite::Database& db, const DossierRow& row, const std::strin
   CachedStatement upsert(
       db,
       "INSERT INTO dossiers(id, workflow, definition_hash, title, step, step_title, owner_agency, "
-      "escalated_to, pending_signers, closed, version, started_at, updated_at, clocks) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "escalated_to, pending_signers, closed, version, started_at, updated_at, clocks, "
+      "next_timer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "ON CONFLICT(id) DO UPDATE SET workflow = excluded.workflow, "
       "definition_hash = excluded.definition_hash, title = excluded.title, "
       "step = excluded.step, step_title = excluded.step_title, "
       "owner_agency = excluded.owner_agency, escalated_to = excluded.escalated_to, "
       "pending_signers = excluded.pending_signers, closed = excluded.closed, "
       "version = excluded.version, started_at = excluded.started_at, "
-      "updated_at = excluded.updated_at, clocks = excluded.clocks");
+      "updated_at = excluded.updated_at, clocks = excluded.clocks, "
+      "next_timer = excluded.next_timer");
   upsert.bind(1, row.id);
   upsert.bind(2, row.workflow);
   upsert.bind(3, row.definition_hash);
@@ -127,6 +144,7 @@ void write_dossier(SQLite::Database& db, const DossierRow& row, const std::strin
   upsert.bind(12, time::format_instant(row.started_at));
   upsert.bind(13, time::format_instant(row.updated_at));
   upsert.bind(14, clocks);
+  bind_day(upsert, 15, row.next_timer);
   upsert.exec();
 }
 
@@ -137,7 +155,7 @@ void update_dossier(SQLite::Database& db, const DossierRow& row, const std::stri
       db,
       "UPDATE dossiers SET workflow = ?, definition_hash = ?, title = ?, step = ?, "
       "step_title = ?, owner_agency = ?, escalated_to = ?, pending_signers = ?, closed = ?, "
-      "version = ?, updated_at = ?, clocks = ? WHERE id = ?");
+      "version = ?, updated_at = ?, clocks = ?, next_timer = ? WHERE id = ?");
   update.bind(1, row.workflow);
   update.bind(2, row.definition_hash);
   update.bind(3, row.title);
@@ -150,10 +168,20 @@ void update_dossier(SQLite::Database& db, const DossierRow& row, const std::stri
   update.bind(10, row.version);
   update.bind(11, time::format_instant(row.updated_at));
   update.bind(12, clocks);
-  update.bind(13, row.id);
+  bind_day(update, 13, row.next_timer);
+  update.bind(14, row.id);
   if (update.exec() != 1) {
     throw StoreError(fmt::format("dossier '{}' vanished while its events were appended", row.id));
   }
+}
+
+void update_timing(SQLite::Database& db, const std::string& id, const std::string& clocks,
+                   std::optional<time::Date> next_timer) {
+  CachedStatement update(db, "UPDATE dossiers SET clocks = ?, next_timer = ? WHERE id = ?");
+  update.bind(1, clocks);
+  bind_day(update, 2, next_timer);
+  update.bind(3, id);
+  update.exec();
 }
 
 void replace_deadlines(SQLite::Database& db, const std::string& dossier_id,
@@ -334,6 +362,16 @@ std::optional<DeadlineRow> read_open_deadline(SQLite::Database& db, const std::s
   query.bind(2, deadline_id);
   if (!query.executeStep()) return std::nullopt;
   return deadline_from_row(query);
+}
+
+std::vector<std::string> list_timer_due_ids(SQLite::Database& db, time::Date day) {
+  CachedStatement query(db,
+                        "SELECT id FROM dossiers INDEXED BY dossiers_timers WHERE closed = 0 AND "
+                        "next_timer IS NOT NULL AND next_timer <= ? ORDER BY id");
+  query.bind(1, day.time_since_epoch().count());
+  std::vector<std::string> ids;
+  while (query.executeStep()) ids.push_back(query.getColumn(0).getString());
+  return ids;
 }
 
 std::vector<std::string> list_open_dossier_ids(SQLite::Database& db) {

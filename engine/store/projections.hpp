@@ -25,6 +25,10 @@ void write_dossier(SQLite::Database& db, const DossierRow& row, const std::strin
 /// StoreError if there is none.
 void update_dossier(SQLite::Database& db, const DossierRow& row, const std::string& clocks);
 
+/// Sets only the row's clocks text and next timer day (the deadlines moved, the dossier did not).
+void update_timing(SQLite::Database& db, const std::string& id, const std::string& clocks,
+                   std::optional<time::Date> next_timer);
+
 /// Replaces every deadline row of `dossier_id` with `rows`.
 void replace_deadlines(SQLite::Database& db, const std::string& dossier_id,
                        const std::vector<DeadlineRow>& rows);
@@ -36,6 +40,9 @@ void write_snapshot(SQLite::Database& db, const std::string& dossier_id, const S
 std::optional<DossierHead> read_dossier_head(SQLite::Database& db, const std::string& dossier_id);
 
 /// Where a dossier's projection says it stands: all an append checks before it writes.
+
+/// Open dossiers whose next_timer is on or before `day`, in id order.
+std::vector<std::string> list_timer_due_ids(SQLite::Database& db, time::Date day);
 
 /// Dossiers matching every given field of `filter`, ordered by id.
 std::vector<DossierRow> list_dossiers(SQLite::Database& db, const ListFilter& filter);

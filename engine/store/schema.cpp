@@ -136,8 +136,13 @@ CREATE INDEX IF NOT EXISTS deadlines_clocks
 // of the rows stepped. The deadlines' own index of version 2 had no other reader and is dropped,
 // which saves every action a B-tree to update. The text is filled here from the deadlines rows
 // with SQL alone (days since 1970-01-01 from julianday), in deadline id order as encode_clocks.
+// And the first day a timer of each open dossier fires (`next_timer`, the same whole days), so
+// that `tick` looks only at those instead of every open dossier. It needs the definitions and
+// the calendar, so the migration leaves it empty: the first tick after it examines every open
+// dossier and fills it (app::Installation::tick).
 constexpr const char* kVersion3 = R"sql(
 ALTER TABLE dossiers ADD COLUMN clocks TEXT NOT NULL DEFAULT '';
+ALTER TABLE dossiers ADD COLUMN next_timer INTEGER;
 UPDATE dossiers SET clocks = coalesce((
   SELECT group_concat(record, ';') FROM (
     SELECT deadline_id || ' ' ||
@@ -152,6 +157,8 @@ DROP INDEX IF EXISTS deadlines_clocks;
 CREATE INDEX IF NOT EXISTS dossiers_open_board
   ON dossiers(id, workflow, title, step, owner_agency, escalated_to, pending_signers, clocks)
   WHERE closed = 0;
+CREATE INDEX IF NOT EXISTS dossiers_timers ON dossiers(next_timer)
+  WHERE closed = 0 AND next_timer IS NOT NULL;
 )sql";
 
 // A later step appends {4, "ALTER TABLE …"} here and raises kSchemaVersion; never edit a step

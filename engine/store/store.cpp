@@ -279,6 +279,66 @@ void Store::import(const ImportBatch& batch) {
   });
 }
 
+void Store::refresh_deadlines(const std::string& id, std::int64_t expected_version,
+                              const std::vector<DeadlineRow>& deadlines,
+                              std::optional<time::Date> next_timer) {
+  impl_->guarded(fmt::format("recomputing the deadlines of '{}'", id), [&] {
+    impl_->writing([&] {
+      SQLite::Database& db = *impl_->db;
+      const auto head = chain_head(db, id);
+      if (!head || head->version != expected_version) {
+        throw ConflictError(fmt::format(
+            "dossier '{}' moved on while its deadlines were being recomputed; nothing was "
+            "written — the next tick recomputes them",
+            id));
+      }
+      update_timing(db, id, encode_clocks(deadlines), next_timer);
+      replace_deadlines(db, id, deadlines);
+    });
+  });
+}
+
+std::vector<std::string> Store::dossiers_with_timer_due(time::Date day) const {
+  return impl_->guarded("listing dossiers with a timer due",
+                        [&] { return list_timer_due_ids(*impl_->db, day); });
+}
+
+namespace {
+
+void refuse_store_key(const std::string& key) {
+  if (key == "application" || key == "schema_version") {
+    throw StoreError(fmt::format(
+        "the setting '{}' belongs to the store itself (a bug in regflow; nothing was written)",
+        key));
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> Store::setting(const std::string& key) const {
+  return impl_->guarded(fmt::format("reading the setting '{}'", key),
+                        [&]() -> std::optional<std::string> {
+                          CachedStatement query(*impl_->db, "SELECT value FROM meta WHERE key = ?");
+                          query.bind(1, key);
+                          if (!query.executeStep()) return std::nullopt;
+                          return query.getColumn(0).getString();
+                        });
+}
+
+void Store::set_setting(const std::string& key, const std::string& value) {
+  refuse_store_key(key);
+  impl_->guarded(fmt::format("writing the setting '{}'", key), [&] {
+    impl_->writing([&] {
+      CachedStatement upsert(*impl_->db,
+                             "INSERT INTO meta(key, value) VALUES (?, ?) "
+                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+      upsert.bind(1, key);
+      upsert.bind(2, value);
+      upsert.exec();
+    });
+  });
+}
+
 void Store::write_transaction(const std::function<void()>& work) {
   impl_->guarded("writing", [&] { impl_->writing(work); });
 }

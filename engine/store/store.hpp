@@ -47,6 +47,9 @@ struct DossierRow {
   std::int64_t version = 0;
   time::Instant started_at{};
   time::Instant updated_at{};
+  /// The first day a timer of this dossier fires (deadline::next_timer_day), for `tick`; none
+  /// when nothing is pending (and on rows no tick has refreshed since schema version 3).
+  std::optional<time::Date> next_timer;
 };
 
 /// What a running deadline's status is decided from (on a given day): the board ranks
@@ -213,6 +216,21 @@ class Store {
   /// it instead of committing on their own; if `work` throws, everything it wrote is rolled
   /// back. Nested calls join the outermost one.
   void write_transaction(const std::function<void()>& work);
+
+  /// Replaces the running deadlines and next timer day of a dossier, computed from the version
+  /// it is still at; throws ConflictError if it moved. For what changes with the calendar or
+  /// the day, not with an event: no event is written and the version stays.
+  void refresh_deadlines(const std::string& id, std::int64_t expected_version,
+                         const std::vector<DeadlineRow>& deadlines,
+                         std::optional<time::Date> next_timer);
+
+  /// Ids of the open dossiers whose next timer day is on or before `day`, in id order.
+  std::vector<std::string> dossiers_with_timer_due(time::Date day) const;
+
+  /// A value kept in the database's `meta` table under `key` (not one of the store's own keys:
+  /// application, schema_version).
+  std::optional<std::string> setting(const std::string& key) const;
+  void set_setting(const std::string& key, const std::string& value);
 
   /// The next number `start` would use for (prefix, year).
   std::int64_t next_number(const std::string& prefix, int year) const;

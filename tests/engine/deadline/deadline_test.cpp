@@ -1,10 +1,9 @@
 // Due dates, statuses and timers. Expected dates are counted by hand on the 2026 calendar of
 // tests/data/valid/config: weekends, plus 18–24 March (Nyepi and Idulfitri: cuti bersama on
 // 18, 20, 23, 24; national holidays on 19, 21, 22) and 3 April (Wafat Yesus Kristus).
-#include "engine/deadline/status.hpp"
-
 #include <catch2/catch.hpp>
 
+#include "engine/deadline/status.hpp"
 #include "engine/deadline/timers.hpp"
 #include "tests/engine/runtime/mini_fixture.hpp"
 
@@ -15,7 +14,9 @@ using test::Mini;
 
 namespace {
 
-time::Date d(const char* text) { return *time::parse_date(text); }
+time::Date d(const char* text) {
+  return *time::parse_date(text);
+}
 
 runtime::DeadlineClock clock_of(int amount, time::DayUnit unit, model::ReturnPolicy policy) {
   runtime::DeadlineClock clock;
@@ -35,7 +36,8 @@ const std::string kTotalPolicy = "basis: \"UU contoh Pasal 1\"\n    on_return: p
 Mini returned_and_back(const std::string& policy) {
   Mini m(policy == "pause"
              ? std::string{}
-             : test::mini_with(kTotalPolicy, "basis: \"UU contoh Pasal 1\"\n    on_return: " + policy));
+             : test::mini_with(kTotalPolicy,
+                               "basis: \"UU contoh Pasal 1\"\n    on_return: " + policy));
   m.start("2026-03-02T09:00");
   m.advance("2026-03-02T10:00", m.ani, "ajukan");
   m.advance("2026-03-04T10:00", m.budi, "kembalikan", "pasal 2 bertentangan");
@@ -152,16 +154,16 @@ TEST_CASE("an extension moves the due date and keeps the computed one",
 
   SECTION("refusals: unknown deadline, no reason, a date before today, an ended deadline") {
     using runtime::RefusalKind;
-    auto r = Mini::refused(
-        runtime::decide_extend(m.at("2026-03-20"), m.state, {"totl", d("2026-05-01"), "x"}, m.budi));
+    auto r = Mini::refused(runtime::decide_extend(m.at("2026-03-20"), m.state,
+                                                  {"totl", d("2026-05-01"), "x"}, m.budi));
     CHECK(r.kind == RefusalKind::UnknownDeadline);
     CHECK(r.options == std::vector<std::string>{"penyusunan", "total"});
-    r = Mini::refused(
-        runtime::decide_extend(m.at("2026-03-20"), m.state, {"total", d("2026-05-01"), " "}, m.budi));
+    r = Mini::refused(runtime::decide_extend(m.at("2026-03-20"), m.state,
+                                             {"total", d("2026-05-01"), " "}, m.budi));
     CHECK(r.kind == RefusalKind::NoteRequired);
     CHECK(r.subject == "extend");
-    r = Mini::refused(
-        runtime::decide_extend(m.at("2026-03-20"), m.state, {"total", d("2026-03-19"), "x"}, m.budi));
+    r = Mini::refused(runtime::decide_extend(m.at("2026-03-20"), m.state,
+                                             {"total", d("2026-03-19"), "x"}, m.budi));
     CHECK(r.kind == RefusalKind::BadExtension);
     CHECK(r.found == "2026-03-19");
     CHECK(r.detail == "2026-03-20");
@@ -266,6 +268,51 @@ TEST_CASE("a timer with 'before' fires ahead of the due date", "[deadline][timer
   CHECK(fired[0].note == "H-2");
   CHECK(fired[0].data.at("due") == "2026-03-09");
   CHECK(m.tick("2026-03-06T08:00").empty());
+}
+
+TEST_CASE("the next timer day is the first day a tick fires something", "[deadline][timers]") {
+  Mini m;
+  m.start("2026-03-02T09:00");
+  const auto next = [&](const char* day) {
+    return deadline::next_timer_day(m.def(), m.state, m.calendar(), d(day));
+  };
+  // penyusunan is due Mon 9 March; its reminder and escalation fire once that day has passed.
+  CHECK(next("2026-03-02") == d("2026-03-10"));
+  CHECK(deadline::due_timers(m.def(), m.state, m.calendar(), d("2026-03-09")).empty());
+  CHECK(deadline::due_timers(m.def(), m.state, m.calendar(), d("2026-03-10")).size() == 2);
+  CHECK(m.tick("2026-03-10T08:00").size() == 2);
+  // Both fired: penyusunan has nothing pending, whatever the day.
+  CHECK_FALSE(next("2026-03-10").has_value());
+
+  SECTION("a step with an automatic transition: the day after its due date") {
+    m.advance("2026-03-10T10:00", m.ani, "ajukan");
+    m.sign_all("2026-03-11T09:00");
+    REQUIRE(m.state.step == "harmonisasi");
+    // Its limit has an automatic transition: the day after the due date, not a day before.
+    const auto day = next("2026-03-11");
+    REQUIRE(day.has_value());
+    CHECK(
+        deadline::due_timers(m.def(), m.state, m.calendar(), *day - std::chrono::days{1}).empty());
+    CHECK(deadline::due_timers(m.def(), m.state, m.calendar(), *day).size() == 1);
+  }
+  SECTION("a paused clock has no next day until the dossier comes back") {
+    m.advance("2026-03-10T10:00", m.ani, "ajukan");
+    m.sign_all("2026-03-11T09:00");
+    m.advance("2026-03-12T10:00", m.budi, "kembalikan", "catatan");
+    REQUIRE(m.state.step == "penyusunan");
+    // Back in penyusunan, whose limit restarted (and whose timers fired in an older generation).
+    const auto day = next("2026-03-12");
+    REQUIRE(day.has_value());
+    CHECK(deadline::due_timers(m.def(), m.state, m.calendar(), *day).size() == 2);
+  }
+}
+
+TEST_CASE("a reminder ahead of the due date is due on its own day", "[deadline][timers]") {
+  Mini m(test::mini_with("on_miss: [remind, escalate]",
+                         "on_miss: [{remind: {before: 2 hari kerja, note: \"H-2\"}}]"));
+  m.start("2026-03-02T09:00");  // due Mon 9 March; two working days before: Thu 5 March
+  CHECK(deadline::next_timer_day(m.def(), m.state, m.calendar(), d("2026-03-02")) ==
+        d("2026-03-05"));
 }
 
 TEST_CASE("no timer fires while its clock is paused for revision", "[deadline][timers]") {

@@ -137,7 +137,8 @@ TEST_CASE("an earlier schema is opened", "[store]") {
       SQLite::Database raw(path, SQLite::OPEN_READWRITE);
       raw.exec(
           "DROP INDEX dossiers_by_owner; DROP INDEX dossiers_open_board; "
-          "ALTER TABLE dossiers DROP COLUMN clocks; "
+          "ALTER TABLE dossiers DROP COLUMN clocks; DROP INDEX dossiers_timers; "
+          "ALTER TABLE dossiers DROP COLUMN next_timer; "
           "UPDATE meta SET value = '1' WHERE key = 'schema_version'");
     }
     Store store = Store::open(path);
@@ -183,6 +184,7 @@ TEST_CASE("an earlier schema is opened", "[store]") {
       SQLite::Database raw(path, SQLite::OPEN_READWRITE);
       raw.exec(
           "DROP INDEX dossiers_open_board; ALTER TABLE dossiers DROP COLUMN clocks; "
+          "DROP INDEX dossiers_timers; ALTER TABLE dossiers DROP COLUMN next_timer; "
           "CREATE INDEX dossiers_open_listed ON dossiers(id, workflow, title, step, "
           "owner_agency, escalated_to, pending_signers) WHERE closed = 0; "
           "CREATE INDEX deadlines_clocks ON deadlines(dossier_id, deadline_id, due, "
@@ -205,6 +207,8 @@ TEST_CASE("an earlier schema is opened", "[store]") {
     CHECK(seen[0].deadlines[1].working_days);
     CHECK(seen[0].deadlines[1].due_soon == 3);
     CHECK(seen[1].deadlines.empty());
+    // The next timer day needs the definitions and the calendar: the first tick fills it.
+    CHECK_FALSE(store.dossier("PERDA-2026-0001")->next_timer.has_value());
     SQLite::Database raw(path);
     CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_master WHERE name IN "
                          "('dossiers_open_listed', 'deadlines_clocks')")
