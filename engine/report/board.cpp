@@ -136,7 +136,6 @@ Board build_board(const store::Store& store, const BoardFilter& filter, time::Da
     d.step = row.step;
     d.owner_agency = row.owner_agency;
     d.escalated_to = row.escalated_to;
-    d.pending_signers = row.pending_signers;
     if (filter.limit != 0) {
       heap.push_back(slot);
       std::push_heap(heap.begin(), heap.end(), heap_order(keys));

@@ -313,7 +313,7 @@ void visit_open_rows(SQLite::Database& db, const ListFilter& filter,
   // the (closed, owner) index and reads the wide rows, and if the index ever went missing the
   // query fails with an error instead of silently becoming a table scan.
   std::string sql =
-      "SELECT id, workflow, title, step, owner_agency, escalated_to, pending_signers, clocks "
+      "SELECT id, workflow, title, step, owner_agency, escalated_to, clocks "
       "FROM dossiers INDEXED BY dossiers_open_board WHERE closed = 0";
   if (filter.workflow) sql += " AND workflow = :workflow";
   if (filter.step) sql += " AND step = :step";
@@ -340,8 +340,7 @@ void visit_open_rows(SQLite::Database& db, const ListFilter& filter,
     assign_text(d.step, query.getColumn(3));
     assign_text(d.owner_agency, query.getColumn(4));
     assign_text(d.escalated_to, query.getColumn(5));
-    d.pending_signers = parse_signers(query.getColumn(6).getText(), d.id);
-    const SQLite::Column clocks = query.getColumn(7);
+    const SQLite::Column clocks = query.getColumn(6);
     if (!decode_clocks({clocks.getText(), static_cast<std::size_t>(clocks.getBytes())},
                        d.deadlines)) {
       throw StoreError(

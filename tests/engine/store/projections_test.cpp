@@ -175,7 +175,6 @@ TEST_CASE("visiting open dossiers pairs each with its running deadlines and filt
       CHECK(row.deadlines[0].paused_remaining == 4);
       CHECK(row.escalated_to == "sekda");
     }
-    if (row.id == "PERGUB-2026-0002") CHECK(row.pending_signers == Ids{"dinas-kukm", "bappeda"});
   });
   CHECK(store.count_open_dossiers() == 4);
 
