@@ -17,10 +17,21 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
       ->group("Maintenance")
       ->footer("Example (cron, every 5 minutes): regflow tick --db /var/lib/regflow/babel.db")
       ->callback([&ctx] {
-        auto report = ctx.installation().tick(ctx.now());
+        // Lines are printed as each batch commits, so a tick that fires on most of a large
+        // database holds only one batch in memory; --json gathers them for its one array.
+        nlohmann::json fired = nlohmann::json::array();
+        const auto report =
+            ctx.installation().tick(ctx.now(), [&](const std::vector<runtime::Event>& events) {
+              for (const auto& e : events) {
+                if (ctx.options.json) {
+                  fired.push_back(render::event_json(e));
+                } else {
+                  std::cout << fmt::format("{} #{} {}: {}\n", e.dossier_id, e.sequence,
+                                           runtime::event_type_name(e.type), e.action);
+                }
+              }
+            });
         if (ctx.options.json) {
-          nlohmann::json fired = nlohmann::json::array();
-          for (const auto& e : report.fired) fired.push_back(render::event_json(e));
           print_json(nlohmann::json{
               {"dossiers_seen", report.dossiers_seen},
               {"recomputed_all", report.recomputed_all},
@@ -29,18 +40,14 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
                fired}}.dump(2));
           return;
         }
-        for (const auto& e : report.fired) {
-          std::cout << fmt::format("{} #{} {}: {}\n", e.dossier_id, e.sequence,
-                                   runtime::event_type_name(e.type), e.action);
-        }
         if (report.recomputed_all) {
           std::cout << fmt::format(
               "{} timer(s) fired; the deadlines of all {} open dossier(s) were recomputed (the "
               "first tick on this database, or the holiday calendar changed)\n",
-              report.fired.size(), report.dossiers_seen);
+              report.fired_count, report.dossiers_seen);
         } else {
           std::cout << fmt::format("{} timer(s) fired on {} dossier(s) with a timer due\n",
-                                   report.fired.size(), report.dossiers_seen);
+                                   report.fired_count, report.dossiers_seen);
         }
       });
 

@@ -262,7 +262,8 @@ std::vector<std::string> Installation::drop_false_snapshots() {
   return dropped;
 }
 
-TickReport Installation::tick(time::Instant now) {
+TickReport Installation::tick(
+    time::Instant now, const std::function<void(const std::vector<runtime::Event>&)>& committed) {
   TickReport report;
   const auto today = time::local_date(now, config_.settings.offset);
   // Each open dossier's next timer day is kept with its projections, so a tick looks only at
@@ -277,25 +278,33 @@ TickReport Installation::tick(time::Instant now) {
   // clerks are never kept waiting long); a dossier is read and decided under the lock, so no
   // one can move it in between.
   constexpr std::size_t kDossiersPerCommit = 64;
+  std::vector<runtime::Event> batch;
   for (std::size_t first = 0; first < ids.size(); first += kDossiersPerCommit) {
     const std::size_t end = std::min(ids.size(), first + kDossiersPerCommit);
+    batch.clear();
     store_.write_transaction([&] {
-      for (std::size_t i = first; i < end; ++i) tick_one(ids[i], now, today, report);
+      for (std::size_t i = first; i < end; ++i) tick_one(ids[i], now, today, report, batch);
     });
+    report.fired_count += static_cast<std::int64_t>(batch.size());
+    if (committed) {
+      committed(batch);
+    } else {
+      report.fired.insert(report.fired.end(), batch.begin(), batch.end());
+    }
   }
   if (report.recomputed_all) store_.set_setting(kProjectionBasisKey, basis);
   return report;
 }
 
 void Installation::tick_one(const std::string& id, time::Instant now, time::Date today,
-                            TickReport& report) {
+                            TickReport& report, std::vector<runtime::Event>& fired) {
   ++report.dossiers_seen;
   auto dossier = read_state(id);
   if (!dossier) return;
   auto events = runtime::decide_tick(context(*dossier->workflow, now), dossier->state);
   if (!events.empty()) {
     write(*dossier, events, now);
-    report.fired.insert(report.fired.end(), events.begin(), events.end());
+    fired.insert(fired.end(), events.begin(), events.end());
     return;
   }
   // Nothing due after all: its deadlines were computed with another calendar, or its next

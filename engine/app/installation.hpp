@@ -43,6 +43,8 @@ struct TickReport {
   bool recomputed_all = false;
   std::int64_t dossiers_seen = 0;  ///< dossiers examined
   std::int64_t recomputed = 0;     ///< of those, with nothing due: deadlines written again
+  std::int64_t fired_count = 0;
+  /// The events written, unless tick handed them to its `committed` callback instead.
   std::vector<runtime::Event> fired;
 };
 
@@ -68,7 +70,11 @@ class Installation {
                         const runtime::Actor& actor, time::Instant now);
   /// Fires the timers due at `now`, looking only at the dossiers with a timer due by today (or
   /// at every open dossier, recomputing their deadlines, when the calendar changed).
-  TickReport tick(time::Instant now);
+  /// With `committed`, the events written are handed to it after each commit (a first tick on
+  /// a large database fires on most open dossiers: 500k events would not be held in memory).
+  TickReport tick(
+      time::Instant now,
+      const std::function<void(const std::vector<runtime::Event>&)>& committed = nullptr);
 
   /// Dossiers whose saved state would be used by a decision (current format and version) but
   /// is not the state their events replay to: an edit of the database outside regflow. Each
@@ -101,7 +107,8 @@ class Installation {
   /// ConflictError if the dossier moved since it was read.
   void write(const Dossier& dossier, const std::vector<runtime::Event>& events, time::Instant now);
   /// Fires what is due on one dossier, or writes its deadlines again if nothing is.
-  void tick_one(const std::string& id, time::Instant now, time::Date today, TickReport& report);
+  void tick_one(const std::string& id, time::Instant now, time::Date today, TickReport& report,
+                std::vector<runtime::Event>& fired);
   /// Reads a dossier, asks `decide`, and writes what it decided.
   AdvanceOutcome decide_and_write(
       const std::string& id, time::Instant now,
