@@ -31,19 +31,29 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
                 }
               }
             });
+        // Cron mails what a job writes on stderr; the exit status says the tick was incomplete.
+        for (const auto& [id, why] : report.skipped) {
+          std::cerr << fmt::format("regflow: {} skipped, its timers did not fire: {}\n", id, why);
+        }
+        if (!report.skipped.empty()) ctx.exit_code = ExitCode::Refused;
         if (ctx.options.json) {
-          print_json(nlohmann::json{
-              {"dossiers_seen", report.dossiers_seen},
-              {"recomputed_all", report.recomputed_all},
-              {"recomputed", report.recomputed},
-              {"fired",
-               fired}}.dump(2));
+          nlohmann::json skipped = nlohmann::json::array();
+          for (const auto& [id, why] : report.skipped) {
+            skipped.push_back({{"dossier", id}, {"reason", why}});
+          }
+          const nlohmann::json out{{"dossiers_seen", report.dossiers_seen},
+                                   {"recomputed_all", report.recomputed_all},
+                                   {"recomputed", report.recomputed},
+                                   {"skipped", skipped},
+                                   {"fired", fired}};
+          print_json(out.dump(2));
           return;
         }
         if (report.recomputed_all) {
           std::cout << fmt::format(
               "{} timer(s) fired; the deadlines of all {} open dossier(s) were recomputed (the "
-              "first tick on this database, or the holiday calendar changed)\n",
+              "first tick on this database, the holiday calendar changed, or the last tick "
+              "skipped a dossier)\n",
               report.fired_count, report.dossiers_seen);
         } else {
           std::cout << fmt::format("{} timer(s) fired on {} dossier(s) with a timer due\n",

@@ -292,14 +292,26 @@ TickReport Installation::tick(
       report.fired.insert(report.fired.end(), batch.begin(), batch.end());
     }
   }
-  if (report.recomputed_all) store_.set_setting(kProjectionBasisKey, basis);
+  // A dossier skipped in a full pass keeps deadlines of the old calendar: the next tick tries
+  // every open dossier again.
+  if (report.recomputed_all && report.skipped.empty()) {
+    store_.set_setting(kProjectionBasisKey, basis);
+  }
   return report;
 }
 
 void Installation::tick_one(const std::string& id, time::Instant now, time::Date today,
                             TickReport& report, std::vector<runtime::Event>& fired) {
   ++report.dossiers_seen;
-  auto dossier = read_state(id);
+  std::optional<Dossier> dossier;
+  try {
+    dossier = read_state(id);
+  } catch (const LoadError& e) {
+    // Its stored definition no longer loads with today's agencies and rules. Nothing of it was
+    // written yet; the other dossiers' timers must still fire.
+    report.skipped.push_back({id, e.what()});
+    return;
+  }
   if (!dossier) return;
   auto events = runtime::decide_tick(context(*dossier->workflow, now), dossier->state);
   if (!events.empty()) {

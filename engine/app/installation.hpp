@@ -44,6 +44,8 @@ struct TickReport {
   std::int64_t dossiers_seen = 0;  ///< dossiers examined
   std::int64_t recomputed = 0;     ///< of those, with nothing due: deadlines written again
   std::int64_t fired_count = 0;
+  /// Dossiers that could not be examined, with why: their stored definition no longer loads.
+  std::vector<std::pair<std::string, std::string>> skipped;
   /// The events written, unless tick handed them to its `committed` callback instead.
   std::vector<runtime::Event> fired;
 };
