@@ -116,35 +116,48 @@ DeadlineRow deadline_from_row(SQLite::Statement& row) {
 
 }  // namespace
 
+namespace {
+
+// The columns an action can change, in this order in both statements below, so that one binder
+// serves both: workflow, definition_hash, title, step, step_title, owner_agency, escalated_to,
+// pending_signers, closed, version, updated_at, clocks, next_timer.
+constexpr int kChangingColumns = 13;
+
+void bind_changing(SQLite::Statement& statement, int first, const DossierRow& row,
+                   const std::string& clocks) {
+  statement.bind(first, row.workflow);
+  statement.bind(first + 1, row.definition_hash);
+  statement.bind(first + 2, row.title);
+  statement.bind(first + 3, row.step);
+  statement.bind(first + 4, row.step_title);
+  statement.bind(first + 5, row.owner_agency);
+  statement.bind(first + 6, row.escalated_to);
+  statement.bind(first + 7, format_signers(row.pending_signers));
+  statement.bind(first + 8, row.closed ? 1 : 0);
+  statement.bind(first + 9, row.version);
+  statement.bind(first + 10, time::format_instant(row.updated_at));
+  statement.bind(first + 11, clocks);
+  bind_day(statement, first + 12, row.next_timer);
+}
+
+}  // namespace
+
 void write_dossier(SQLite::Database& db, const DossierRow& row, const std::string& clocks) {
   CachedStatement upsert(
       db,
       "INSERT INTO dossiers(id, workflow, definition_hash, title, step, step_title, owner_agency, "
-      "escalated_to, pending_signers, closed, version, started_at, updated_at, clocks, "
-      "next_timer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "escalated_to, pending_signers, closed, version, updated_at, clocks, next_timer, "
+      "started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "ON CONFLICT(id) DO UPDATE SET workflow = excluded.workflow, "
       "definition_hash = excluded.definition_hash, title = excluded.title, "
       "step = excluded.step, step_title = excluded.step_title, "
       "owner_agency = excluded.owner_agency, escalated_to = excluded.escalated_to, "
       "pending_signers = excluded.pending_signers, closed = excluded.closed, "
-      "version = excluded.version, started_at = excluded.started_at, "
-      "updated_at = excluded.updated_at, clocks = excluded.clocks, "
-      "next_timer = excluded.next_timer");
+      "version = excluded.version, updated_at = excluded.updated_at, clocks = excluded.clocks, "
+      "next_timer = excluded.next_timer, started_at = excluded.started_at");
   upsert.bind(1, row.id);
-  upsert.bind(2, row.workflow);
-  upsert.bind(3, row.definition_hash);
-  upsert.bind(4, row.title);
-  upsert.bind(5, row.step);
-  upsert.bind(6, row.step_title);
-  upsert.bind(7, row.owner_agency);
-  upsert.bind(8, row.escalated_to);
-  upsert.bind(9, format_signers(row.pending_signers));
-  upsert.bind(10, row.closed ? 1 : 0);
-  upsert.bind(11, row.version);
-  upsert.bind(12, time::format_instant(row.started_at));
-  upsert.bind(13, time::format_instant(row.updated_at));
-  upsert.bind(14, clocks);
-  bind_day(upsert, 15, row.next_timer);
+  bind_changing(upsert, 2, row, clocks);
+  upsert.bind(2 + kChangingColumns, time::format_instant(row.started_at));
   upsert.exec();
 }
 
@@ -156,20 +169,8 @@ void update_dossier(SQLite::Database& db, const DossierRow& row, const std::stri
       "UPDATE dossiers SET workflow = ?, definition_hash = ?, title = ?, step = ?, "
       "step_title = ?, owner_agency = ?, escalated_to = ?, pending_signers = ?, closed = ?, "
       "version = ?, updated_at = ?, clocks = ?, next_timer = ? WHERE id = ?");
-  update.bind(1, row.workflow);
-  update.bind(2, row.definition_hash);
-  update.bind(3, row.title);
-  update.bind(4, row.step);
-  update.bind(5, row.step_title);
-  update.bind(6, row.owner_agency);
-  update.bind(7, row.escalated_to);
-  update.bind(8, format_signers(row.pending_signers));
-  update.bind(9, row.closed ? 1 : 0);
-  update.bind(10, row.version);
-  update.bind(11, time::format_instant(row.updated_at));
-  update.bind(12, clocks);
-  bind_day(update, 13, row.next_timer);
-  update.bind(14, row.id);
+  bind_changing(update, 1, row, clocks);
+  update.bind(1 + kChangingColumns, row.id);
   if (update.exec() != 1) {
     throw StoreError(fmt::format("dossier '{}' vanished while its events were appended", row.id));
   }
