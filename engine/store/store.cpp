@@ -25,6 +25,9 @@ struct Store::Impl {
   std::unique_ptr<SQLite::Database> db;
   /// Store operations running inside the open write transaction (0: none is open).
   int write_depth = 0;
+  /// A store operation inside the open transaction threw: it may have written half of what it
+  /// writes, so the transaction must never commit, even if the caller caught the exception.
+  bool write_failed = false;
 
   // The outermost call takes the write lock (BEGIN IMMEDIATE) and commits; a call made while one
   // is open joins it, so that a caller can read, decide and write as one unit. Whatever throws
@@ -40,23 +43,39 @@ struct Store::Impl {
     };
     if (write_depth > 0) {
       Depth inner(write_depth);
-      return work();
+      try {
+        return work();
+      } catch (...) {
+        write_failed = true;
+        throw;
+      }
     }
     db->exec("BEGIN IMMEDIATE");
+    write_failed = false;
     try {
       Depth outer(write_depth);
       if constexpr (std::is_void_v<decltype(work())>) {
         work();
-        db->exec("COMMIT");
+        commit();
       } else {
         auto result = work();
-        db->exec("COMMIT");
+        commit();
         return result;
       }
     } catch (...) {
       rollback();
       throw;
     }
+  }
+
+  void commit() {
+    if (write_failed) {
+      throw StoreError(
+          fmt::format("a write to '{}' failed inside a transaction and was caught; nothing of the "
+                      "transaction was written (a bug in regflow)",
+                      path));
+    }
+    db->exec("COMMIT");
   }
 
   void rollback() noexcept {

@@ -273,3 +273,24 @@ TEST_CASE("tick's selection: open dossiers whose next timer day has come", "[sto
     CHECK(store.dossier(early)->next_timer == day("2026-03-12"));
   }
 }
+
+TEST_CASE("a failed write caught inside write_transaction still rolls it all back", "[store]") {
+  Store store = Store::in_memory();
+  const auto id = start_one(store);
+  const auto first = store.events(id).back();
+  const auto message = message_of<StoreError>([&] {
+    store.write_transaction([&] {
+      store.append(advanced(first, "budi", "paraf", "biro-hukum"), 1);
+      try {
+        auto broken = advanced(first, "rina", "revisi", "dinas-kukm");
+        broken.events.front().sequence = 9;
+        store.append(broken, 2);
+      } catch (const StoreError&) {
+        // swallowed by mistake: the transaction must not commit the first append either
+      }
+    });
+  });
+  CHECK(message.find("failed inside a transaction and was caught") != std::string::npos);
+  CHECK(store.events(id).size() == 1);
+  CHECK(store.dossier(id)->step == "penyusunan");
+}
