@@ -7,7 +7,8 @@
 #
 # --dossiers  W1 dossiers on tmpfs (default 10000; 14 actions each, each its own transaction)
 # --durable   W1 dossiers on --work, fsync per commit (default: as --dossiers)
-# --reads     sizes of the generated read databases (through the engine; 1000000 takes hours)
+# --reads     sizes of the generated read databases (through the engine; 1000000 took 44 min
+#             and 12 GB in --fast, which must be a tmpfs that large)
 # --check     step counts of the generated workflows for `check`: timed as a whole `regflow check`
 #             process where it accepts the file (definition files are limited to 4 MiB, about
 #             21,000 steps), and at every size in-process (`regflow-bench check-in-process`)
