@@ -10,6 +10,9 @@
 namespace regflow::store {
 namespace {
 
+constexpr int kFirstDay = -25567;  // 1900-01-01
+constexpr int kLastDay = 2932896;  // 9999-12-31
+
 // The next field of a record: up to the next ' ' (the last one runs to the end).
 std::string_view take_field(std::string_view& record) {
   const auto space = record.find(' ');
@@ -37,7 +40,8 @@ bool decode_record(std::string_view record, DeadlineTiming& t) {
     t.due.reset();
   } else {
     int days = 0;
-    if (!parse_int(due, days)) return false;
+    // Years 1900 to 9999: the calendar's arithmetic is never asked about a date it cannot hold.
+    if (!parse_int(due, days) || days < kFirstDay || days > kLastDay) return false;
     t.due = time::Date{std::chrono::days{days}};
   }
   if (unit != "W" && unit != "C") return false;

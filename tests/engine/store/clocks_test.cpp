@@ -59,15 +59,20 @@ TEST_CASE("clocks text keeps every running deadline's timing, in deadline id ord
   CHECK_FALSE(out[2].provisional);
 
   CHECK(encode_clocks({}).empty());
+  // The first and last days the text may hold.
+  REQUIRE(decode_clocks("a -25567 C 2 0 -;b 2932896 C 2 0 -", out));
+  CHECK(out[0].due == day(1900, 1, 1));
+  CHECK(out[1].due == day(9999, 12, 31));
   CHECK(decode_clocks("", out));
   CHECK(out.empty());
 }
 
 TEST_CASE("clocks text that is not well formed is refused, never half read", "[store]") {
   std::vector<DeadlineTiming> out;
-  for (const char* bad : {"x", "x 1 W 2 0", "x 1 W 2 0 - extra", "x 1 Q 2 0 -", "x one W 2 0 -",
-                          "x 1 W 2 0 Y", "x 1 W 2 0 -;", ";x 1 W 2 0 -", "x 1 W 2  0 -",
-                          " 1 W 2 0 -", "x 99999999999 W 2 0 -", "x 1 W 2.5 0 -", "x 1 W +2 0 -"}) {
+  for (const char* bad :
+       {"x", "x 1 W 2 0", "x 1 W 2 0 - extra", "x 1 Q 2 0 -", "x one W 2 0 -", "x 1 W 2 0 Y",
+        "x 1 W 2 0 -;", ";x 1 W 2 0 -", "x 1 W 2  0 -", " 1 W 2 0 -", "x 99999999999 W 2 0 -",
+        "x 1 W 2.5 0 -", "x 1 W +2 0 -", "x 2932897 W 2 0 -", "x -25568 W 2 0 -"}) {
     INFO(bad);
     CHECK_FALSE(decode_clocks(bad, out));
   }
