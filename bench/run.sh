@@ -80,10 +80,14 @@ for n in $reads; do
   # No stale WAL or definition cache (advance.db.cache/) from the previous size.
   rm -rf "$work/tick.db"* "$work/advance.db"*
   cp "$db" "$work/tick.db"
-  "$bench" time --runs 1 --no-warm-up --label "tick, first, fires ($n dossiers)" -- \
+  # The first tick on a database recomputes every open dossier's deadlines and next timer day
+  # (and fires what is due); later ones look only at the dossiers with a timer due.
+  "$bench" time --runs 1 --no-warm-up --label "tick, first: recomputes all, fires ($n dossiers)" -- \
     "$regflow" --db "$work/tick.db" --now "$now" tick
   "$bench" time --runs 3 --label "tick, repeated, idempotent ($n dossiers)" -- \
     "$regflow" --db "$work/tick.db" --now "$now" tick
+  "$bench" time --runs 3 --label "tick, the next day ($n dossiers)" -- \
+    "$regflow" --db "$work/tick.db" --now "${now%%T*}T23:59" tick
   cp "$db" "$work/advance.db"
   "$bench" advance --regflow "$regflow" --db "$work/advance.db" --config "$root" --actions 100 \
     --label "regflow advance, one process (random open dossiers, $n dossiers)"
