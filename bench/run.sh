@@ -87,7 +87,7 @@ for n in $reads; do
   "$bench" time --runs 3 --label "tick, repeated, idempotent ($n dossiers)" -- \
     "$regflow" --db "$work/tick.db" --now "$now" tick
   "$bench" time --runs 3 --label "tick, the next day ($n dossiers)" -- \
-    "$regflow" --db "$work/tick.db" --now "${now%%T*}T23:59" tick
+    "$regflow" --db "$work/tick.db" --now "$(date -d "${now%%T*} + 1 day" +%F)T10:00" tick
   cp "$db" "$work/advance.db"
   "$bench" advance --regflow "$regflow" --db "$work/advance.db" --config "$root" --actions 100 \
     --label "regflow advance, one process (random open dossiers, $n dossiers)"
