@@ -274,23 +274,45 @@ TEST_CASE("tick's selection: open dossiers whose next timer day has come", "[sto
   }
 }
 
-TEST_CASE("a failed write caught inside write_transaction still rolls it all back", "[store]") {
+TEST_CASE("a write that failed half done inside write_transaction never commits", "[store]") {
   Store store = Store::in_memory();
   const auto id = start_one(store);
   const auto first = store.events(id).back();
   const auto message = message_of<StoreError>([&] {
     store.write_transaction([&] {
       store.append(advanced(first, "budi", "paraf", "biro-hukum"), 1);
+      // A start refused before it wrote anything leaves the transaction fit to go on.
+      CHECK_THROWS_AS(
+          store.start("PERGUB", 2026,
+                      [](const std::string&) -> Write { throw std::runtime_error("refused"); }),
+          std::runtime_error);
+      // An append writes its events first, then its projections: this one is refused at its
+      // deadline rows (an id the clocks text cannot hold), after its events were written.
+      auto refused = advanced(store.events(id).back(), "rina", "revisi", "dinas-kukm");
+      DeadlineRow bad;
+      bad.dossier_id = id;
+      bad.deadline_id = "two words";
+      refused.deadlines.push_back(bad);
       try {
-        auto broken = advanced(first, "rina", "revisi", "dinas-kukm");
-        broken.events.front().sequence = 9;
-        store.append(broken, 2);
+        store.append(refused, 2);
       } catch (const StoreError&) {
-        // swallowed by mistake: the transaction must not commit the first append either
+        // swallowed by mistake: the commit must refuse rather than keep half an append
       }
     });
   });
-  CHECK(message.find("failed inside a transaction and was caught") != std::string::npos);
+  CHECK(message.find("failed half done inside a transaction") != std::string::npos);
   CHECK(store.events(id).size() == 1);
   CHECK(store.dossier(id)->step == "penyusunan");
+  CHECK(store.verify().problems.empty());
+
+  // Without the half-done append, the refused start alone does not stop the commit.
+  store.write_transaction([&] {
+    CHECK_THROWS_AS(
+        store.start("PERGUB", 2026,
+                    [](const std::string&) -> Write { throw std::runtime_error("refused"); }),
+        std::runtime_error);
+    store.append(advanced(first, "budi", "paraf", "biro-hukum"), 1);
+  });
+  CHECK(store.events(id).size() == 2);
+  CHECK(start_one(store) == "PERGUB-2026-0002");
 }
