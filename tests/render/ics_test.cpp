@@ -5,6 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/dates.hpp"
+
+using regflow::test::date;
+
 using regflow::cli::render::ics_content_line;
 using regflow::cli::render::ics_escape_text;
 using regflow::cli::render::ics_text;
@@ -14,12 +18,6 @@ using regflow::deadline::Status;
 using regflow::report::FeedEntry;
 
 namespace {
-
-regflow::time::Date d(const char* text) {
-  const auto date = regflow::time::parse_date(text);
-  REQUIRE(date);
-  return *date;
-}
 
 regflow::time::Instant utc(const char* text) {
   const auto instant = regflow::time::parse_instant(text, regflow::time::UtcOffset{});
@@ -84,7 +82,7 @@ FeedEntry entry(const std::string& dossier, const std::string& deadline, const c
   e.deadline.title = "Batas " + deadline;
   e.deadline.basis = "UU 12/2011 Pasal 79(1)";
   if (due != nullptr) {
-    e.deadline.due = d(due);
+    e.deadline.due = date(due);
     e.deadline.computed_due = e.deadline.due;
   }
   e.deadline.working_days = true;
@@ -97,7 +95,7 @@ IcsFeed feed_of(std::vector<FeedEntry> entries) {
   IcsFeed feed;
   feed.installation = "babel";
   feed.stamp = utc("2026-03-09T02:00:00Z");
-  feed.today = d("2026-03-09");
+  feed.today = date("2026-03-09");
   feed.entries = std::move(entries);
   return feed;
 }
@@ -223,7 +221,7 @@ TEST_CASE("ics_text makes one all-day event per dated deadline") {
 
 TEST_CASE("ics_text describes the legal basis, the holder and how to open the dossier") {
   auto e = entry("PERGUB-2026-0001", "harmonisasi", "2026-03-12", Status::Overdue, -2);
-  e.deadline.computed_due = d("2026-03-05");
+  e.deadline.computed_due = date("2026-03-05");
   e.deadline.basis = "Permendagri 80/2015, Pasal 91; 92";
   e.dossier.escalated_to = "sekda";
   e.dossier.pending_signers = {"dinas-kukm", "sekda"};
@@ -242,11 +240,11 @@ TEST_CASE("ics_text describes the legal basis, the holder and how to open the do
 
 TEST_CASE("ics_text rings an alarm on the morning a deadline becomes due soon") {
   auto ahead = entry("PERGUB-2026-0001", "harmonisasi", "2026-03-20", Status::OnTrack, 9);
-  ahead.due_soon_from = d("2026-03-17");
+  ahead.due_soon_from = date("2026-03-17");
   auto on_the_day = entry("PERGUB-2026-0002", "harmonisasi", "2026-03-20", Status::OnTrack, 9);
-  on_the_day.due_soon_from = d("2026-03-20");
+  on_the_day.due_soon_from = date("2026-03-20");
   auto already = entry("PERGUB-2026-0003", "harmonisasi", "2026-03-10", Status::DueSoon, 1);
-  already.due_soon_from = d("2026-03-08");
+  already.due_soon_from = date("2026-03-08");
   const auto text = ics_text(feed_of({ahead, on_the_day, already}));
   // 09:00 three days before the event's midnight start is 2 days and 15 hours before it.
   CHECK(values_of(text, "TRIGGER") == std::vector<std::string>{"-P2DT15H", "PT9H"});
@@ -259,8 +257,8 @@ TEST_CASE("ics_text gives a deadline the same UID on every export") {
                entry("PERGUB-2026-0001", "target", "2026-03-20", Status::OnTrack, 9)});
   auto after = before;
   after.stamp = utc("2026-03-10T02:00:00Z");
-  after.today = d("2026-03-10");
-  after.entries[0].deadline.due = d("2026-03-19");  // extended: a new event in the history
+  after.today = date("2026-03-10");
+  after.entries[0].deadline.due = date("2026-03-19");  // extended: a new event in the history
   after.entries[0].dossier.version = 5;
   after.entries[1].dossier.version = 5;
   const auto uids = values_of(ics_text(before), "UID");

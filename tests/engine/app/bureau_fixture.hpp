@@ -16,19 +16,14 @@
 #include "engine/store/store.hpp"
 #include "engine/time/date.hpp"
 #include "engine/time/day_unit.hpp"
+#include "tests/support/dates.hpp"
 
 namespace regflow::test {
-
-inline time::Date day(const char* text) {
-  auto parsed = time::parse_date(text);
-  if (!parsed) throw std::invalid_argument(std::string("bad test date ") + text);
-  return *parsed;
-}
 
 class Bureau {
  public:
   Bureau()
-      : config_(load::load_config(REGFLOW_SOURCE_DIR, day("2026-01-05"))),
+      : config_(load::load_config(REGFLOW_SOURCE_DIR, date("2026-01-05"))),
         store_(store::Store::in_memory()),
         installation_(config_, store_) {
     for (const auto& d : config_.diagnostics) {
@@ -128,7 +123,7 @@ class Bureau {
     auto dossier = installation_.read(id);
     REQUIRE(dossier.has_value());
     for (const auto& view : deadline::evaluate_all(*dossier->definition, dossier->state,
-                                                   config_.calendar(), test::day(today))) {
+                                                   config_.calendar(), test::date(today))) {
       if (view.clock->id == clock) {
         last_views_ = std::move(dossier);  // the view points into this dossier's state
         return view;

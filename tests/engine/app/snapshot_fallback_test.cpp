@@ -11,7 +11,7 @@ TEST_CASE("a missing, stale or damaged snapshot is replaced by the replayed stat
           "[app][snapshot]") {
   TempDir dir;
   const auto path = dir.file("regflow.db");
-  const auto config = load::load_config(REGFLOW_SOURCE_DIR, day("2026-01-05"));
+  const auto config = load::load_config(REGFLOW_SOURCE_DIR, date("2026-01-05"));
   std::string id;
   runtime::DossierState replayed;
   {

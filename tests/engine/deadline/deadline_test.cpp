@@ -6,6 +6,9 @@
 #include "engine/deadline/status.hpp"
 #include "engine/deadline/timers.hpp"
 #include "tests/engine/runtime/mini_fixture.hpp"
+#include "tests/support/dates.hpp"
+
+using regflow::test::date;
 
 using namespace regflow;
 using deadline::Status;
@@ -14,17 +17,13 @@ using test::Mini;
 
 namespace {
 
-time::Date d(const char* text) {
-  return *time::parse_date(text);
-}
-
 runtime::DeadlineClock clock_of(int amount, time::DayUnit unit, model::ReturnPolicy policy) {
   runtime::DeadlineClock clock;
   clock.id = "c";
   clock.kind = model::DeadlineKind::Anchored;
   clock.within = {amount, unit};
   clock.on_return = policy;
-  clock.started = d("2026-03-02");
+  clock.started = date("2026-03-02");
   return clock;
 }
 
@@ -52,22 +51,22 @@ TEST_CASE("a paused working-day clock resumes with the working days that were le
   const time::HolidayCalendar& cal = mini.calendar();
   auto clock = clock_of(10, time::DayUnit::Working, model::ReturnPolicy::Pause);
   // 10 working days after Mon 2 March: 3,4,5,6,9,10,11,12,13,16 → 16 March.
-  CHECK(deadline::evaluate(clock, cal, d("2026-03-03")).due == d("2026-03-16"));
+  CHECK(deadline::evaluate(clock, cal, date("2026-03-03")).due == date("2026-03-16"));
 
-  clock.rounds.push_back({d("2026-03-04"), std::nullopt, "x", "revisi"});
+  clock.rounds.push_back({date("2026-03-04"), std::nullopt, "x", "revisi"});
   SECTION("while away it is paused with the 8 working days left on 4 March (5..16)") {
-    const auto view = deadline::evaluate(clock, cal, d("2026-03-06"));
+    const auto view = deadline::evaluate(clock, cal, date("2026-03-06"));
     CHECK(view.status == Status::Paused);
     CHECK(view.days_left == 8);
     CHECK_FALSE(view.due.has_value());
     CHECK(view.paused_days == 2);  // 5 and 6 March
   }
   SECTION("back on 10 March, the 8 days count on from there, over Nyepi and Idulfitri") {
-    clock.rounds.back().back = d("2026-03-10");
-    const auto view = deadline::evaluate(clock, cal, d("2026-03-11"));
+    clock.rounds.back().back = date("2026-03-10");
+    const auto view = deadline::evaluate(clock, cal, date("2026-03-11"));
     // 11,12,13,16,17 (18–24 closed) 25,26,27 → 27 March; 4 working days paused (5,6,9,10).
-    CHECK(view.due == d("2026-03-27"));
-    CHECK(view.computed_due == d("2026-03-27"));
+    CHECK(view.due == date("2026-03-27"));
+    CHECK(view.computed_due == date("2026-03-27"));
     CHECK(view.paused_days == 4);
     CHECK(view.status == Status::OnTrack);
     CHECK(view.days_left == 7);  // 12,13,16,17,25,26,27
@@ -80,17 +79,17 @@ TEST_CASE("the pause policy of mini's total deadline moves its due date by the d
   const auto* total = m.state.find_clock("total");
   REQUIRE(total != nullptr);
   CHECK(total->away());
-  auto view = deadline::evaluate(*total, m.calendar(), d("2026-03-05"));
+  auto view = deadline::evaluate(*total, m.calendar(), date("2026-03-05"));
   CHECK(view.status == Status::Paused);
   CHECK(view.days_left == 28);  // 4 March → 1 April
   m.advance("2026-03-10T10:00", m.ani, "ajukan");
   total = m.state.find_clock("total");
   CHECK_FALSE(total->away());
   CHECK(total->rounds.size() == 1);
-  CHECK(total->rounds[0].back == d("2026-03-10"));
+  CHECK(total->rounds[0].back == date("2026-03-10"));
   CHECK(total->rounds[0].note == "pasal 2 bertentangan");
-  view = deadline::evaluate(*total, m.calendar(), d("2026-03-10"));
-  CHECK(view.due == d("2026-04-07"));  // 10 March + 28 days
+  view = deadline::evaluate(*total, m.calendar(), date("2026-03-10"));
+  CHECK(view.due == date("2026-04-07"));  // 10 March + 28 days
   CHECK(view.paused_days == 6);
 }
 
@@ -98,22 +97,22 @@ TEST_CASE("the restart policy gives a fresh period when the dossier comes back",
           "[deadline][status][restart]") {
   Mini m = returned_and_back("restart");
   const auto* total = m.state.find_clock("total");
-  auto view = deadline::evaluate(*total, m.calendar(), d("2026-03-05"));
+  auto view = deadline::evaluate(*total, m.calendar(), date("2026-03-05"));
   CHECK(view.status == Status::Paused);
   CHECK(view.days_left == 30);
   m.advance("2026-03-10T10:00", m.ani, "ajukan");
   total = m.state.find_clock("total");
-  CHECK(total->started == d("2026-03-10"));
+  CHECK(total->started == date("2026-03-10"));
   CHECK(total->generation == 2);
-  view = deadline::evaluate(*total, m.calendar(), d("2026-03-10"));
-  CHECK(view.due == d("2026-04-09"));  // 10 March + 30 days
+  view = deadline::evaluate(*total, m.calendar(), date("2026-03-10"));
+  CHECK(view.due == date("2026-04-09"));  // 10 March + 30 days
 
   SECTION("a working-day clock restarted on 10 March") {
     auto clock = clock_of(10, time::DayUnit::Working, model::ReturnPolicy::Restart);
-    clock.rounds.push_back({d("2026-03-04"), d("2026-03-10"), "x", ""});
-    clock.started = d("2026-03-10");
+    clock.rounds.push_back({date("2026-03-04"), date("2026-03-10"), "x", ""});
+    clock.started = date("2026-03-10");
     // 11,12,13,16,17,25,26,27,30,31 → 31 March.
-    CHECK(deadline::evaluate(clock, m.calendar(), d("2026-03-11")).due == d("2026-03-31"));
+    CHECK(deadline::evaluate(clock, m.calendar(), date("2026-03-11")).due == date("2026-03-31"));
   }
 }
 
@@ -121,13 +120,13 @@ TEST_CASE("the continue policy keeps the clock running while the dossier is away
           "[deadline][status][continue]") {
   Mini m = returned_and_back("continue");
   const auto* total = m.state.find_clock("total");
-  auto view = deadline::evaluate(*total, m.calendar(), d("2026-03-05"));
+  auto view = deadline::evaluate(*total, m.calendar(), date("2026-03-05"));
   CHECK(view.status == Status::OnTrack);
-  CHECK(view.due == d("2026-04-01"));
+  CHECK(view.due == date("2026-04-01"));
   CHECK(view.days_left == 27);
   m.advance("2026-03-10T10:00", m.ani, "ajukan");
-  view = deadline::evaluate(*m.state.find_clock("total"), m.calendar(), d("2026-03-10"));
-  CHECK(view.due == d("2026-04-01"));
+  view = deadline::evaluate(*m.state.find_clock("total"), m.calendar(), date("2026-03-10"));
+  CHECK(view.due == date("2026-04-01"));
   CHECK(view.paused_days == 0);
 }
 
@@ -136,7 +135,8 @@ TEST_CASE("an extension moves the due date and keeps the computed one",
   Mini m;
   m.start("2026-03-02T09:00");
   m.advance("2026-03-02T10:00", m.ani, "ajukan");
-  const runtime::ExtendCommand extend{"total", d("2026-04-30"), "menunggu fasilitasi Kemendagri"};
+  const runtime::ExtendCommand extend{"total", date("2026-04-30"),
+                                      "menunggu fasilitasi Kemendagri"};
   m.apply(Mini::accepted(runtime::decide_extend(m.at("2026-03-20"), m.state, extend, m.budi)));
   const auto& e = m.log.back();
   CHECK(e.type == EventType::DeadlineExtended);
@@ -146,29 +146,30 @@ TEST_CASE("an extension moves the due date and keeps the computed one",
   CHECK(e.from_step == "paraf");
   CHECK(e.to_step.empty());
   CHECK(m.state.step == "paraf");
-  const auto view = deadline::evaluate(*m.state.find_clock("total"), m.calendar(), d("2026-04-02"));
-  CHECK(view.computed_due == d("2026-04-01"));
-  CHECK(view.due == d("2026-04-30"));
+  const auto view =
+      deadline::evaluate(*m.state.find_clock("total"), m.calendar(), date("2026-04-02"));
+  CHECK(view.computed_due == date("2026-04-01"));
+  CHECK(view.due == date("2026-04-30"));
   CHECK(view.status == Status::OnTrack);
   CHECK(m.state.find_clock("total")->extension_reason == "menunggu fasilitasi Kemendagri");
 
   SECTION("refusals: unknown deadline, no reason, a date before today, an ended deadline") {
     using runtime::RefusalKind;
     auto r = Mini::refused(runtime::decide_extend(m.at("2026-03-20"), m.state,
-                                                  {"totl", d("2026-05-01"), "x"}, m.budi));
+                                                  {"totl", date("2026-05-01"), "x"}, m.budi));
     CHECK(r.kind == RefusalKind::UnknownDeadline);
     CHECK(r.options == std::vector<std::string>{"penyusunan", "total"});
     r = Mini::refused(runtime::decide_extend(m.at("2026-03-20"), m.state,
-                                             {"total", d("2026-05-01"), " "}, m.budi));
+                                             {"total", date("2026-05-01"), " "}, m.budi));
     CHECK(r.kind == RefusalKind::NoteRequired);
     CHECK(r.subject == "extend");
     r = Mini::refused(runtime::decide_extend(m.at("2026-03-20"), m.state,
-                                             {"total", d("2026-03-19"), "x"}, m.budi));
+                                             {"total", date("2026-03-19"), "x"}, m.budi));
     CHECK(r.kind == RefusalKind::BadExtension);
     CHECK(r.found == "2026-03-19");
     CHECK(r.detail == "2026-03-20");
     r = Mini::refused(runtime::decide_extend(m.at("2026-03-20"), m.state,
-                                             {"penyusunan", d("2026-05-01"), "x"}, m.budi));
+                                             {"penyusunan", date("2026-05-01"), "x"}, m.budi));
     CHECK(r.kind == RefusalKind::DeadlineEnded);
   }
 }
@@ -178,7 +179,7 @@ TEST_CASE("a deadline is on track, due soon, overdue, met or missed", "[deadline
   const time::HolidayCalendar& cal = mini.calendar();
   auto clock = clock_of(10, time::DayUnit::Calendar, model::ReturnPolicy::Continue);
   clock.due_soon = 2;  // due 12 March
-  auto at = [&](const char* day) { return deadline::evaluate(clock, cal, d(day)); };
+  auto at = [&](const char* day) { return deadline::evaluate(clock, cal, date(day)); };
   CHECK(at("2026-03-09").status == Status::OnTrack);
   CHECK(at("2026-03-09").days_left == 3);
   CHECK(at("2026-03-10").status == Status::DueSoon);
@@ -186,9 +187,9 @@ TEST_CASE("a deadline is on track, due soon, overdue, met or missed", "[deadline
   CHECK(at("2026-03-12").days_left == 0);
   CHECK(at("2026-03-13").status == Status::Overdue);
   CHECK(at("2026-03-13").days_left == -1);
-  clock.ended = d("2026-03-12");
+  clock.ended = date("2026-03-12");
   CHECK(at("2026-03-30").status == Status::Met);
-  clock.ended = d("2026-03-13");
+  clock.ended = date("2026-03-13");
   CHECK(at("2026-03-30").status == Status::Missed);
   CHECK(deadline::status_name(Status::OnTrack) == "on track");
   CHECK(deadline::status_name(Status::DueSoon) == "due soon");
@@ -198,10 +199,10 @@ TEST_CASE("a deadline is on track, due soon, overdue, met or missed", "[deadline
 
   SECTION("working days left skip the holidays") {
     auto wd = clock_of(10, time::DayUnit::Working, model::ReturnPolicy::Continue);
-    wd.started = d("2026-03-13");
+    wd.started = date("2026-03-13");
     // 16,17,25,26,27,30,31,1 Apr,2 Apr,6 Apr (3 April is Good Friday) → 6 April.
-    const auto view = deadline::evaluate(wd, cal, d("2026-03-17"));
-    CHECK(view.due == d("2026-04-06"));
+    const auto view = deadline::evaluate(wd, cal, date("2026-03-17"));
+    CHECK(view.due == date("2026-04-06"));
     CHECK(view.days_left == 8);
     CHECK(view.status == Status::OnTrack);
   }
@@ -243,9 +244,9 @@ TEST_CASE("an automatic transition moves the dossier as the declared legal outco
   m.sign_all("2026-03-03T09:00");
   REQUIRE(m.state.step == "harmonisasi");
   // 10 hari kerja from Tue 3 March: 4,5,6,9,10,11,12,13,16,17 → due 17 March.
-  const auto due = deadline::due_timers(m.def(), m.state, m.calendar(), d("2026-03-18"));
+  const auto due = deadline::due_timers(m.def(), m.state, m.calendar(), date("2026-03-18"));
   REQUIRE(due.size() == 1);
-  CHECK(due[0].due == d("2026-03-17"));
+  CHECK(due[0].due == date("2026-03-17"));
   CHECK(m.tick("2026-03-17T20:00").empty());
   const auto fired = m.tick("2026-03-18T07:00");
   REQUIRE(fired.size() == 1);
@@ -274,12 +275,12 @@ TEST_CASE("the next timer day is the first day a tick fires something", "[deadli
   Mini m;
   m.start("2026-03-02T09:00");
   const auto next = [&](const char* day) {
-    return deadline::next_timer_day(m.def(), m.state, m.calendar(), d(day));
+    return deadline::next_timer_day(m.def(), m.state, m.calendar(), date(day));
   };
   // penyusunan is due Mon 9 March; its reminder and escalation fire once that day has passed.
-  CHECK(next("2026-03-02") == d("2026-03-10"));
-  CHECK(deadline::due_timers(m.def(), m.state, m.calendar(), d("2026-03-09")).empty());
-  CHECK(deadline::due_timers(m.def(), m.state, m.calendar(), d("2026-03-10")).size() == 2);
+  CHECK(next("2026-03-02") == date("2026-03-10"));
+  CHECK(deadline::due_timers(m.def(), m.state, m.calendar(), date("2026-03-09")).empty());
+  CHECK(deadline::due_timers(m.def(), m.state, m.calendar(), date("2026-03-10")).size() == 2);
   CHECK(m.tick("2026-03-10T08:00").size() == 2);
   // Both fired: penyusunan has nothing pending, whatever the day.
   CHECK_FALSE(next("2026-03-10").has_value());
@@ -311,8 +312,8 @@ TEST_CASE("a reminder ahead of the due date is due on its own day", "[deadline][
   Mini m(test::mini_with("on_miss: [remind, escalate]",
                          "on_miss: [{remind: {before: 2 hari kerja, note: \"H-2\"}}]"));
   m.start("2026-03-02T09:00");  // due Mon 9 March; two working days before: Thu 5 March
-  CHECK(deadline::next_timer_day(m.def(), m.state, m.calendar(), d("2026-03-02")) ==
-        d("2026-03-05"));
+  CHECK(deadline::next_timer_day(m.def(), m.state, m.calendar(), date("2026-03-02")) ==
+        date("2026-03-05"));
 }
 
 TEST_CASE("no timer fires while its clock is paused for revision", "[deadline][timers]") {

@@ -11,21 +11,20 @@
 #include "engine/rules/rule_set.hpp"
 #include "engine/runtime/decide.hpp"
 #include "engine/runtime/evolve.hpp"
+#include "tests/support/dates.hpp"
+
+using regflow::test::date;
 
 using namespace regflow;
 
 namespace {
-
-time::Date d(const char* text) {
-  return *time::parse_date(text);
-}
 
 /// The `raperda` fixture ready for the pure decider, with one dossier folded as the store would.
 class Raperda {
  public:
   Raperda()
       : config_(load::load_config(std::string(REGFLOW_TEST_DATA_DIR) + "/rules_config",
-                                  d("2026-03-02"))) {
+                                  date("2026-03-02"))) {
     std::string all;
     for (const auto& diagnostic : config_.diagnostics)
       all += model::format_diagnostic(diagnostic) + "\n";
@@ -74,7 +73,7 @@ class Raperda {
   deadline::DeadlineView view(const std::string& clock, const char* today) const {
     const auto* found = state.find_clock(clock);
     REQUIRE(found != nullptr);
-    return deadline::evaluate(*found, config_.calendar(), d(today));
+    return deadline::evaluate(*found, config_.calendar(), date(today));
   }
 
   const runtime::Actor ani{"ani", {"dinas-kukm"}, ""};
@@ -102,13 +101,13 @@ TEST_CASE("a step's period comes from the table row of the dossier's kategori",
     REQUIRE(clock != nullptr);
     CHECK(clock->within == time::Duration{3, time::DayUnit::Calendar});
     CHECK(clock->basis == "UU 23/2014 Pasal 314 [R]");
-    CHECK(r.view("pengajuan", "2026-03-05").due == d("2026-03-08"));
+    CHECK(r.view("pengajuan", "2026-03-05").due == date("2026-03-08"));
   }
   SECTION("pajak: 3 hari kerja, so the weekend does not count") {
     r.start("2026-03-05T09:00", "pajak");
     r.advance("2026-03-05T10:00", r.ani, "ajukan_evaluasi");
     CHECK(r.log.back().data.at("period.pengajuan") == "3 hari kerja");
-    CHECK(r.view("pengajuan", "2026-03-05").due == d("2026-03-10"));  // 6, 9, 10 March
+    CHECK(r.view("pengajuan", "2026-03-05").due == date("2026-03-10"));  // 6, 9, 10 March
   }
   SECTION("a number output is counted in the declared unit; the --set of the action counts") {
     r.start("2026-03-02T09:00", "apbd");
@@ -119,7 +118,7 @@ TEST_CASE("a step's period comes from the table row of the dossier's kategori",
     CHECK(r.log.back().data.at("period.evaluasi") == "12 hari kerja");
     CHECK(r.log.back().data.at("period_basis.evaluasi") == "UU 1/2022 Pasal 98 [C]");
     // 4,5,6,9,10,11,12,13,16,17 (18–24 closed) 25,26 → 26 March.
-    CHECK(r.view("evaluasi", "2026-03-03").due == d("2026-03-26"));
+    CHECK(r.view("evaluasi", "2026-03-03").due == date("2026-03-26"));
   }
 }
 
@@ -154,7 +153,7 @@ TEST_CASE("a period, once its clock started, does not change when the variables 
     REQUIRE(r.state.step == "evaluasi");
     CHECK(r.log.back().data.at("period.evaluasi") == "12 hari kerja");
     const auto* restarted = r.state.find_clock("evaluasi");
-    CHECK(restarted->started == d("2026-03-06"));
+    CHECK(restarted->started == date("2026-03-06"));
     CHECK(restarted->within == time::Duration{12, time::DayUnit::Working});
     CHECK(restarted->basis == "UU 1/2022 Pasal 98 [C]");
     CHECK(restarted->generation == generation + 1);

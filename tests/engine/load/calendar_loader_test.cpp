@@ -4,6 +4,10 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/dates.hpp"
+
+using regflow::test::date;
+
 using namespace regflow;
 using time::DayUnit;
 using time::NonWorkingDay;
@@ -12,12 +16,6 @@ namespace {
 
 const std::string kFixtures = REGFLOW_TEST_DATA_DIR "/calendars/";
 const std::string kShipped = REGFLOW_SOURCE_DIR "/rules/calendars";
-
-time::Date d(const char* text) {
-  const auto date = time::parse_date(text);
-  REQUIRE(date);
-  return *date;
-}
 
 // Each diagnostic as `check` prints it, with the fixture folder's path left out.
 std::vector<std::string> printed(const model::Diagnostics& diagnostics) {
@@ -82,13 +80,13 @@ TEST_CASE("the shipped 2025 and 2026 lists hold every row of the SKBs, and 2027 
 TEST_CASE("the shipped days carry their names and decrees, the 2025 amendment included",
           "[load][calendar]") {
   const auto calendar = load::load_calendars(kShipped).calendar;
-  const auto hut_ri = calendar.non_working_day(d("2025-08-18"));
+  const auto hut_ri = calendar.non_working_day(date("2025-08-18"));
   REQUIRE(hut_ri);
   CHECK(hut_ri->name == "HUT RI ke-80");
   CHECK(hut_ri->kind == NonWorkingDay::Kind::CollectiveLeave);
   CHECK(hut_ri->decree == "SKB Menag, Menaker, MenPANRB No. 933/2025, 1/2025, 3/2025 (7 Aug 2025)");
 
-  const auto nyepi = calendar.non_working_day(d("2026-03-19"));
+  const auto nyepi = calendar.non_working_day(date("2026-03-19"));
   REQUIRE(nyepi);
   CHECK(nyepi->name == "Nyepi (Saka 1948)");
   CHECK(nyepi->decree ==
@@ -99,15 +97,15 @@ TEST_CASE("the shipped days carry their names and decrees, the 2025 amendment in
 TEST_CASE("the shipped calendars give the hand-computed Nyepi 2026 deadline", "[load][calendar]") {
   // 5 hari kerja from Thursday 19 March 2026: 25, 26, 27, 30, 31 March.
   const auto off = load::load_calendars(kShipped).calendar;
-  CHECK(off.add(d("2026-03-19"), {5, DayUnit::Working}).date == d("2026-03-31"));
-  CHECK_FALSE(off.add(d("2026-03-19"), {5, DayUnit::Working}).provisional);
-  CHECK(off.add(d("2026-03-12"), {7, DayUnit::Calendar}).date == d("2026-03-19"));
-  CHECK(off.add(d("2026-03-12"), {30, DayUnit::Calendar}).date == d("2026-04-11"));
+  CHECK(off.add(date("2026-03-19"), {5, DayUnit::Working}).date == date("2026-03-31"));
+  CHECK_FALSE(off.add(date("2026-03-19"), {5, DayUnit::Working}).provisional);
+  CHECK(off.add(date("2026-03-12"), {7, DayUnit::Calendar}).date == date("2026-03-19"));
+  CHECK(off.add(date("2026-03-12"), {30, DayUnit::Calendar}).date == date("2026-04-11"));
 
   // When the installation counts cuti bersama as working days: 20, 23, 24, 25, 26 March.
   const auto working = load::load_calendars(kShipped, true).calendar;
   CHECK(working.settings().collective_leave_is_working);
-  CHECK(working.add(d("2026-03-19"), {5, DayUnit::Working}).date == d("2026-03-26"));
+  CHECK(working.add(date("2026-03-19"), {5, DayUnit::Working}).date == date("2026-03-26"));
 }
 
 TEST_CASE("a valid folder loads its years, default decrees and quoted dates", "[load][calendar]") {
@@ -117,8 +115,8 @@ TEST_CASE("a valid folder loads its years, default decrees and quoted dates", "[
   CHECK(load.year_files.size() == 2);
   const auto& calendar = load.calendar;
   REQUIRE(calendar.days().size() == 2);
-  CHECK(calendar.days()[0].decree == "SKB 1497/2025");  // the file's source
-  CHECK(calendar.days()[1].date == d("2026-03-20"));    // written as a quoted string
+  CHECK(calendar.days()[0].decree == "SKB 1497/2025");   // the file's source
+  CHECK(calendar.days()[1].date == date("2026-03-20"));  // written as a quoted string
   CHECK(calendar.days()[1].decree == "Keppres 7/2025");
   CHECK(calendar.days()[1].kind == NonWorkingDay::Kind::CollectiveLeave);
   CHECK(calendar.covers(2027));
@@ -271,8 +269,8 @@ TEST_CASE("loading goes on after errors and keeps the good days", "[load][calend
               "many_errors/2026.yaml:19:5: error: 'decree' has no value; expected the decree "
               "that declares this day [E-MISSING-KEY]"});
   REQUIRE(load.calendar.days().size() == 1);
-  CHECK(load.calendar.days()[0].date == d("2026-03-19"));
-  CHECK_FALSE(load.calendar.is_working_day(d("2026-03-19")));
+  CHECK(load.calendar.days()[0].date == date("2026-03-19"));
+  CHECK_FALSE(load.calendar.is_working_day(date("2026-03-19")));
 }
 
 TEST_CASE("a missing folder is one diagnostic, and the calendar counts weekends alone",
@@ -282,25 +280,25 @@ TEST_CASE("a missing folder is one diagnostic, and the calendar counts weekends 
         Lines{"no_such_folder: error: cannot read calendar folder: no such file or directory; "
               "expected a folder of <year>.yaml files [E-FILE]"});
   CHECK(load.calendar.years().empty());
-  CHECK(load.calendar.add(d("2026-03-19"), {5, DayUnit::Working}) ==
-        time::CalendarResult{d("2026-03-26"), true});
+  CHECK(load.calendar.add(date("2026-03-19"), {5, DayUnit::Working}) ==
+        time::CalendarResult{date("2026-03-26"), true});
 }
 
 TEST_CASE("check warns when the confirmed calendar ends within a year", "[load][calendar]") {
   const auto load = load::load_calendars(kShipped);
 
   SECTION("no warning while more than a year of confirmed days remains") {
-    CHECK(load::check_calendar_horizon(load, d("2025-06-01")).empty());
-    CHECK(load::check_calendar_horizon(load, d("2025-12-30")).empty());
+    CHECK(load::check_calendar_horizon(load, date("2025-06-01")).empty());
+    CHECK(load::check_calendar_horizon(load, date("2025-12-30")).empty());
   }
   SECTION("a warning from the same date a year before the end") {
-    const auto warnings = load::check_calendar_horizon(load, d("2025-12-31"));
+    const auto warnings = load::check_calendar_horizon(load, date("2025-12-31"));
     REQUIRE(warnings.size() == 1);
     CHECK(warnings[0].code == "W-CALENDAR-ENDS");
     CHECK(warnings[0].severity == model::Severity::Warning);
   }
   SECTION("the warning names the last confirmed file and the provisional year after it") {
-    const auto warnings = load::check_calendar_horizon(load, d("2026-03-12"));
+    const auto warnings = load::check_calendar_horizon(load, date("2026-03-12"));
     REQUIRE(warnings.size() == 1);
     CHECK(warnings[0].location == model::SourceLocation{kShipped + "/2026.yaml", 0, 0});
     CHECK(warnings[0].message ==
@@ -309,7 +307,7 @@ TEST_CASE("check warns when the confirmed calendar ends within a year", "[load][
           "after 2026-12-31 are provisional");
   }
   SECTION("after the end the warning says so") {
-    const auto warnings = load::check_calendar_horizon(load, d("2027-02-01"));
+    const auto warnings = load::check_calendar_horizon(load, date("2027-02-01"));
     REQUIRE(warnings.size() == 1);
     CHECK(warnings[0].message ==
           "confirmed holidays ended on 2026-12-31, before today (2027-02-01); until '2027.yaml' "
@@ -318,13 +316,13 @@ TEST_CASE("check warns when the confirmed calendar ends within a year", "[load][
   }
   SECTION("a leap day today compares with 28 February next year") {
     const auto fixtures = load::load_calendars(kFixtures + "valid");  // confirmed up to 2026
-    CHECK(load::check_calendar_horizon(fixtures, d("2024-02-29")).empty());
+    CHECK(load::check_calendar_horizon(fixtures, date("2024-02-29")).empty());
   }
 }
 
 TEST_CASE("check warns when no year is confirmed at all", "[load][calendar]") {
   const auto load = load::load_calendars(kFixtures + "no_such_folder");
-  const auto warnings = load::check_calendar_horizon(load, d("2026-03-12"));
+  const auto warnings = load::check_calendar_horizon(load, date("2026-03-12"));
   REQUIRE(warnings.size() == 1);
   CHECK(warnings[0].code == "W-CALENDAR-ENDS");
   CHECK(warnings[0].location == model::SourceLocation{kFixtures + "no_such_folder", 0, 0});

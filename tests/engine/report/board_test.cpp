@@ -3,6 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include "tests/engine/store/store_builders.hpp"
+#include "tests/support/dates.hpp"
+
+using regflow::test::date;
 
 using regflow::deadline::Status;
 using regflow::report::Board;
@@ -17,12 +20,6 @@ using regflow::time::HolidayCalendar;
 
 namespace {
 
-Date d(const char* text) {
-  const auto date = regflow::time::parse_date(text);
-  REQUIRE(date);
-  return *date;
-}
-
 HolidayCalendar weekends_only_2026() {
   return HolidayCalendar({}, {CalendarYear{2026, false, "test"}});
 }
@@ -33,7 +30,7 @@ DeadlineRow due_on(const char* id, const char* due, int due_soon = 2) {
   row.title = std::string("Batas ") + id;
   row.basis = "UU 12/2011 Pasal 79(1)";
   if (due != nullptr) {
-    row.due = d(due);
+    row.due = date(due);
     row.computed_due = row.due;
   } else {
     row.paused_remaining = 3;
@@ -65,7 +62,7 @@ TEST_CASE("the board ranks each dossier by its most urgent deadline, most urgent
           "[report]") {
   Store store = Store::in_memory();
   const auto calendar = weekends_only_2026();
-  const Date today = d("2026-03-10");  // a Tuesday
+  const Date today = date("2026-03-10");  // a Tuesday
   open(store, "dinas-kukm", {due_on("langkah", "2026-03-20"), due_on("target", "2026-03-09")});
   open(store, "biro-hukum", {due_on("langkah", "2026-03-11")});  // 0002: due soon
   open(store, "biro-hukum", {due_on("langkah", nullptr)});       // 0003: paused

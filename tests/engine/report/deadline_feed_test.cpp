@@ -4,6 +4,9 @@
 
 #include "engine/report/board.hpp"
 #include "tests/engine/store/store_builders.hpp"
+#include "tests/support/dates.hpp"
+
+using regflow::test::date;
 
 using regflow::deadline::Status;
 using regflow::report::build_deadline_feed;
@@ -19,18 +22,12 @@ using regflow::time::NonWorkingDay;
 
 namespace {
 
-Date d(const char* text) {
-  const auto date = regflow::time::parse_date(text);
-  REQUIRE(date);
-  return *date;
-}
-
 // March 2026 around Idulfitri: Nyepi on Thursday 19 March, holidays and cuti bersama from
 // Wednesday 18 to Tuesday 24 March (domain.md §3.2).
 HolidayCalendar march_2026() {
   std::vector<NonWorkingDay> days;
   for (const char* day : {"2026-03-18", "2026-03-19", "2026-03-20", "2026-03-23", "2026-03-24"}) {
-    days.push_back({d(day), "libur", "SKB 2026", NonWorkingDay::Kind::NationalHoliday});
+    days.push_back({date(day), "libur", "SKB 2026", NonWorkingDay::Kind::NationalHoliday});
   }
   return HolidayCalendar(days, {CalendarYear{2026, false, "SKB 2026"}});
 }
@@ -43,7 +40,7 @@ DeadlineRow deadline_row(const std::string& dossier, const std::string& id, cons
   row.title = "Batas " + id;
   row.basis = "UU 12/2011 Pasal 79(1)";
   if (due != nullptr) {
-    row.due = d(due);
+    row.due = date(due);
     row.computed_due = row.due;
   } else {
     row.paused_remaining = 3;
@@ -84,9 +81,9 @@ TEST_CASE("due_soon_from in working days skips the Idulfitri break") {
   // Due Wednesday 25 March, due soon at 2 hari kerja left: from Monday 16 on, only Tuesday 17 and
   // the due date itself are working days still ahead; the break in between counts for nothing.
   const auto row = deadline_row("PERGUB-2026-0001", "batas", "2026-03-25", true, 2);
-  CHECK(due_soon_from(row, calendar) == d("2026-03-16"));
+  CHECK(due_soon_from(row, calendar) == date("2026-03-16"));
   const auto calendar_days = deadline_row("PERGUB-2026-0001", "batas", "2026-03-25", false, 2);
-  CHECK(due_soon_from(calendar_days, calendar) == d("2026-03-23"));
+  CHECK(due_soon_from(calendar_days, calendar) == date("2026-03-23"));
 }
 
 TEST_CASE("due_soon_from has no date while the deadline is paused") {
@@ -116,7 +113,7 @@ TEST_CASE("The deadline feed lists every running deadline of the open dossiers")
       start("biro-hukum", {deadline_row("", "harmonisasi", nullptr, true, 2)}, "perda");
   start("dinas-kukm", {deadline_row("", "target", "2026-03-05", false, 2)}, "pergub", true);
 
-  const auto feed = build_deadline_feed(store, {}, d("2026-03-09"), calendar);
+  const auto feed = build_deadline_feed(store, {}, date("2026-03-09"), calendar);
   REQUIRE(feed.size() == 3);
   CHECK(feed[0].dossier.id == first);
   CHECK(feed[0].deadline.deadline_id == "target");
@@ -124,17 +121,18 @@ TEST_CASE("The deadline feed lists every running deadline of the open dossiers")
   CHECK(feed[0].days_left == 1);
   CHECK(feed[1].deadline.deadline_id == "penetapan");
   CHECK(feed[1].status == Status::OnTrack);
-  CHECK(feed[1].due_soon_from == d("2026-03-25"));
+  CHECK(feed[1].due_soon_from == date("2026-03-25"));
   CHECK(feed[2].dossier.id == second);
   CHECK(feed[2].status == Status::Paused);
   CHECK_FALSE(feed[2].due_soon_from.has_value());
 
-  const auto perda = build_deadline_feed(store, FeedFilter{"", "perda"}, d("2026-03-09"), calendar);
+  const auto perda =
+      build_deadline_feed(store, FeedFilter{"", "perda"}, date("2026-03-09"), calendar);
   REQUIRE(perda.size() == 1);
   CHECK(perda[0].dossier.id == second);
   const auto biro =
-      build_deadline_feed(store, FeedFilter{"biro-hukum", ""}, d("2026-03-09"), calendar);
+      build_deadline_feed(store, FeedFilter{"biro-hukum", ""}, date("2026-03-09"), calendar);
   REQUIRE(biro.size() == 1);
   CHECK(biro[0].deadline.deadline_id == "harmonisasi");
-  CHECK(build_deadline_feed(store, FeedFilter{"sekda", ""}, d("2026-03-09"), calendar).empty());
+  CHECK(build_deadline_feed(store, FeedFilter{"sekda", ""}, date("2026-03-09"), calendar).empty());
 }

@@ -4,12 +4,12 @@
 
 #include <catch2/catch.hpp>
 
+#include "tests/support/dates.hpp"
+
+using regflow::test::date;
+
 namespace regflow::runtime {
 namespace {
-
-time::Date day(const char* text) {
-  return *time::parse_date(text);
-}
 
 DossierState rich_state() {
   DossierState s;
@@ -24,7 +24,7 @@ DossierState rich_state() {
   s.variables = {{"kategori", model::Value{std::string("apbd")}},
                  {"jumlah_pasal", model::Value{42.5}},
                  {"perlu_dprd", model::Value{true}},
-                 {"berlaku_sampai", model::Value{day("2028-12-31")}},
+                 {"berlaku_sampai", model::Value{date("2028-12-31")}},
                  {"opd_terkait", model::Value{std::vector<std::string>{"bappeda", "bpkad"}}}};
   s.bindings = {{"pemrakarsa", "dinas-kukm"}, {"asisten", "asisten-perekonomian"}};
   s.reached = {"penyusunan", "harmonisasi", "evaluasi"};
@@ -40,18 +40,18 @@ DossierState rich_state() {
   clock.within = {15, time::DayUnit::Working};
   clock.on_return = model::ReturnPolicy::Pause;
   clock.due_soon = 3;
-  clock.started = day("2026-03-02");
-  clock.fixed_due = day("2026-04-01");
-  clock.rounds = {{day("2026-03-05"), day("2026-03-10"), "evaluasi", "lengkapi naskah akademik"},
-                  {day("2026-03-12"), std::nullopt, "evaluasi", "perbaiki pasal 7"}};
-  clock.extended_to = day("2026-04-15");
+  clock.started = date("2026-03-02");
+  clock.fixed_due = date("2026-04-01");
+  clock.rounds = {{date("2026-03-05"), date("2026-03-10"), "evaluasi", "lengkapi naskah akademik"},
+                  {date("2026-03-12"), std::nullopt, "evaluasi", "perbaiki pasal 7"}};
+  clock.extended_to = date("2026-04-15");
   clock.extension_reason = "menunggu DPRD";
   clock.generation = 2;
   clock.fired = {"1:0", "2:1"};
   s.clocks.push_back(clock);
   DeadlineClock ended;
   ended.id = "target";
-  ended.ended = day("2026-02-27");
+  ended.ended = date("2026-02-27");
   s.clocks.push_back(ended);
   s.reminders = 2;
   s.last_actor = "sari";

@@ -3,18 +3,16 @@
 #include <catch2/catch.hpp>
 
 #include "engine/model/error.hpp"
+#include "tests/support/dates.hpp"
 
 using regflow::StoreError;
 using regflow::store::DeadlineRow;
 using regflow::store::DeadlineTiming;
 using regflow::store::decode_clocks;
 using regflow::store::encode_clocks;
+using regflow::test::date;
 
 namespace {
-
-regflow::time::Date day(int y, unsigned m, unsigned d) {
-  return std::chrono::sys_days{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}};
-}
 
 DeadlineRow clock(const std::string& id, std::optional<regflow::time::Date> due, bool working,
                   int due_soon, int paused, bool provisional) {
@@ -33,9 +31,9 @@ DeadlineRow clock(const std::string& id, std::optional<regflow::time::Date> due,
 
 TEST_CASE("clocks text keeps every running deadline's timing, in deadline id order", "[store]") {
   const std::vector<DeadlineRow> rows{
-      clock("seluruhnya", day(2026, 12, 1), false, 10, 0, false),
+      clock("seluruhnya", date("2026-12-01"), false, 10, 0, false),
       clock("harmonisasi", std::nullopt, true, 3, 6, false),
-      clock("evaluasi_kemendagri", day(2027, 2, 1), true, 5, 0, true)};
+      clock("evaluasi_kemendagri", date("2027-02-01"), true, 5, 0, true)};
   const std::string text = encode_clocks(rows);
   // 2026-12-01 is day 20788 after 1970-01-01; 2027-02-01 is day 20850.
   CHECK(text ==
@@ -45,7 +43,7 @@ TEST_CASE("clocks text keeps every running deadline's timing, in deadline id ord
   REQUIRE(decode_clocks(text, out));
   REQUIRE(out.size() == 3);
   CHECK(out[0].deadline_id == "evaluasi_kemendagri");
-  CHECK(out[0].due == day(2027, 2, 1));
+  CHECK(out[0].due == date("2027-02-01"));
   CHECK(out[0].working_days);
   CHECK(out[0].due_soon == 5);
   CHECK(out[0].provisional);
@@ -53,7 +51,7 @@ TEST_CASE("clocks text keeps every running deadline's timing, in deadline id ord
   CHECK_FALSE(out[1].due.has_value());
   CHECK(out[1].paused_remaining == 6);
   CHECK(out[2].deadline_id == "seluruhnya");
-  CHECK(out[2].due == day(2026, 12, 1));
+  CHECK(out[2].due == date("2026-12-01"));
   CHECK_FALSE(out[2].working_days);
   CHECK(out[2].due_soon == 10);
   CHECK_FALSE(out[2].provisional);
@@ -61,8 +59,8 @@ TEST_CASE("clocks text keeps every running deadline's timing, in deadline id ord
   CHECK(encode_clocks({}).empty());
   // The first and last days the text may hold.
   REQUIRE(decode_clocks("a -25567 C 2 0 -;b 2932896 C 2 0 -", out));
-  CHECK(out[0].due == day(1900, 1, 1));
-  CHECK(out[1].due == day(9999, 12, 31));
+  CHECK(out[0].due == date("1900-01-01"));
+  CHECK(out[1].due == date("9999-12-31"));
   CHECK(decode_clocks("", out));
   CHECK(out.empty());
 }
@@ -81,6 +79,6 @@ TEST_CASE("clocks text that is not well formed is refused, never half read", "[s
 TEST_CASE("a deadline id the text cannot hold is refused before anything is written", "[store]") {
   for (const char* id : {"", "two words", "a;b"}) {
     INFO(id);
-    CHECK_THROWS_AS(encode_clocks({clock(id, day(2026, 1, 5), true, 2, 0, false)}), StoreError);
+    CHECK_THROWS_AS(encode_clocks({clock(id, date("2026-01-05"), true, 2, 0, false)}), StoreError);
   }
 }

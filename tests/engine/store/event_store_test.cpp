@@ -5,6 +5,7 @@
 #include "engine/store/store.hpp"
 #include "tests/engine/store/store_builders.hpp"
 #include "tests/engine/store/temp_dir.hpp"
+#include "tests/support/dates.hpp"
 
 using regflow::ConflictError;
 using regflow::StoreError;
@@ -12,6 +13,7 @@ using regflow::store::DeadlineRow;
 using regflow::store::Store;
 using regflow::store::Write;
 using regflow::test::advanced;
+using regflow::test::date;
 using regflow::test::message_of;
 using regflow::test::started;
 using regflow::test::TempDir;
@@ -234,21 +236,20 @@ TEST_CASE("operations inside write_transaction commit together or not at all", "
 
 TEST_CASE("tick's selection: open dossiers whose next timer day has come", "[store]") {
   Store store = Store::in_memory();
-  const auto day = [](const char* text) { return *regflow::time::parse_date(text); };
   auto with_timer = [&](const char* when) {
     return store.start("PERGUB", 2026, [&](const std::string& id) {
       auto write = started(id);
-      if (when != nullptr) write.dossier.next_timer = day(when);
+      if (when != nullptr) write.dossier.next_timer = date(when);
       return write;
     });
   };
   const auto early = with_timer("2026-03-10");
   const auto late = with_timer("2026-03-20");
   with_timer(nullptr);  // nothing pending: never selected
-  CHECK(store.dossiers_with_timer_due(day("2026-03-09")).empty());
-  CHECK(store.dossiers_with_timer_due(day("2026-03-10")) == std::vector<std::string>{early});
-  CHECK(store.dossiers_with_timer_due(day("2026-12-31")) == std::vector<std::string>{early, late});
-  CHECK(store.dossier(early)->next_timer == day("2026-03-10"));
+  CHECK(store.dossiers_with_timer_due(date("2026-03-09")).empty());
+  CHECK(store.dossiers_with_timer_due(date("2026-03-10")) == std::vector<std::string>{early});
+  CHECK(store.dossiers_with_timer_due(date("2026-12-31")) == std::vector<std::string>{early, late});
+  CHECK(store.dossier(early)->next_timer == date("2026-03-10"));
 
   SECTION("refreshing the deadlines moves the day without an event") {
     DeadlineRow running;
@@ -256,21 +257,21 @@ TEST_CASE("tick's selection: open dossiers whose next timer day has come", "[sto
     running.deadline_id = "penyusunan";
     running.title = "Penyusunan";
     running.basis = "Pergub 12/2020";
-    running.due = day("2026-03-16");
+    running.due = date("2026-03-16");
     running.working_days = true;
-    store.refresh_deadlines(early, 1, {running}, day("2026-03-17"));
-    CHECK(store.dossiers_with_timer_due(day("2026-03-16")).empty());
+    store.refresh_deadlines(early, 1, {running}, date("2026-03-17"));
+    CHECK(store.dossiers_with_timer_due(date("2026-03-16")).empty());
     CHECK(store.events(early).size() == 1);
     CHECK(store.dossier(early)->version == 1);
     REQUIRE(store.open_deadlines().size() == 1);
-    CHECK(store.open_deadlines()[0].due == day("2026-03-16"));
+    CHECK(store.open_deadlines()[0].due == date("2026-03-16"));
   }
   SECTION("a refresh computed at an older version is a conflict and writes nothing") {
     auto moved = advanced(store.events(early).back(), "budi", "paraf", "biro-hukum");
-    moved.dossier.next_timer = day("2026-03-12");
+    moved.dossier.next_timer = date("2026-03-12");
     store.append(moved, 1);
-    CHECK_THROWS_AS(store.refresh_deadlines(early, 1, {}, day("2026-04-01")), ConflictError);
-    CHECK(store.dossier(early)->next_timer == day("2026-03-12"));
+    CHECK_THROWS_AS(store.refresh_deadlines(early, 1, {}, date("2026-04-01")), ConflictError);
+    CHECK(store.dossier(early)->next_timer == date("2026-03-12"));
   }
 }
 

@@ -5,6 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/dates.hpp"
+
+using regflow::test::date;
+
 using namespace regflow::time;
 using namespace std::chrono;
 using Kind = NonWorkingDay::Kind;
@@ -19,12 +23,6 @@ std::ostream& operator<<(std::ostream& out, const CalendarResult& result) {
 }  // namespace regflow::time
 
 namespace {
-
-Date d(const char* text) {
-  const auto date = parse_date(text);
-  REQUIRE(date);
-  return *date;
-}
 
 Duration wd(int n) {
   return {n, DayUnit::Working};
@@ -54,9 +52,9 @@ HolidayCalendar real_calendar(CalendarSettings settings = {}, bool with_2027 = t
   std::vector<NonWorkingDay> days;
   for (const char* row : kDays) {
     const std::string text = row;
-    const Date date = d(text.substr(0, 10).c_str());
-    if (!with_2027 && year_of(date) == 2027) continue;
-    days.push_back({date, "day " + text.substr(0, 10), "test decree",
+    const Date listed = date(text.substr(0, 10).c_str());
+    if (!with_2027 && year_of(listed) == 2027) continue;
+    days.push_back({listed, "day " + text.substr(0, 10), "test decree",
                     text.back() == 'L' ? Kind::NationalHoliday : Kind::CollectiveLeave});
   }
   std::vector<CalendarYear> years{{2025, false, "SKB 2025"}, {2026, false, "SKB 2026"}};
@@ -89,32 +87,34 @@ int naive_between(const HolidayCalendar& calendar, Date from, Date to) {
 
 TEST_CASE("monday to friday are working days and weekends are not", "[time][calendar]") {
   const HolidayCalendar empty;
-  CHECK(empty.is_working_day(d("2026-03-09")));        // Monday
-  CHECK(empty.is_working_day(d("2026-03-13")));        // Friday
-  CHECK_FALSE(empty.is_working_day(d("2026-03-14")));  // Saturday
-  CHECK_FALSE(empty.is_working_day(d("2026-03-15")));  // Sunday
-  CHECK_FALSE(empty.is_working_day(d("1970-01-03")));  // Saturday at the epoch
-  CHECK(empty.is_working_day(d("1970-01-01")));        // Thursday
-  CHECK_FALSE(empty.is_working_day(d("1969-12-28")));  // Sunday before the epoch
-  CHECK(empty.is_working_day(d("1969-12-29")));        // Monday before the epoch
+  CHECK(empty.is_working_day(date("2026-03-09")));        // Monday
+  CHECK(empty.is_working_day(date("2026-03-13")));        // Friday
+  CHECK_FALSE(empty.is_working_day(date("2026-03-14")));  // Saturday
+  CHECK_FALSE(empty.is_working_day(date("2026-03-15")));  // Sunday
+  CHECK_FALSE(empty.is_working_day(date("1970-01-03")));  // Saturday at the epoch
+  CHECK(empty.is_working_day(date("1970-01-01")));        // Thursday
+  CHECK_FALSE(empty.is_working_day(date("1969-12-28")));  // Sunday before the epoch
+  CHECK(empty.is_working_day(date("1969-12-29")));        // Monday before the epoch
 }
 
 TEST_CASE("national holidays on weekdays are not working days", "[time][calendar]") {
   const auto calendar = real_calendar();
-  CHECK_FALSE(calendar.is_working_day(d("2026-01-01")));  // Thursday, Tahun Baru
-  CHECK_FALSE(calendar.is_working_day(d("2026-03-19")));  // Thursday, Nyepi
-  CHECK_FALSE(calendar.is_working_day(d("2025-12-25")));  // Thursday, Natal
-  CHECK(calendar.is_working_day(d("2026-01-02")));        // Friday after Tahun Baru
-  CHECK(calendar.is_working_day(d("2026-03-25")));        // first day back after Idulfitri
+  CHECK_FALSE(calendar.is_working_day(date("2026-01-01")));  // Thursday, Tahun Baru
+  CHECK_FALSE(calendar.is_working_day(date("2026-03-19")));  // Thursday, Nyepi
+  CHECK_FALSE(calendar.is_working_day(date("2025-12-25")));  // Thursday, Natal
+  CHECK(calendar.is_working_day(date("2026-01-02")));        // Friday after Tahun Baru
+  CHECK(calendar.is_working_day(date("2026-03-25")));        // first day back after Idulfitri
 }
 
 TEST_CASE("holidays that fall on a weekend change nothing", "[time][calendar]") {
   const auto calendar = real_calendar();
   // Idulfitri 1447 H on Saturday and Sunday 21-22 March 2026: the week count is unchanged.
-  CHECK_FALSE(calendar.is_working_day(d("2026-03-21")));
-  CHECK(calendar.working_days_between(d("2026-05-29"), d("2026-06-05")) == 4);  // 1 Jun Monday
-  CHECK(calendar.working_days_between(d("2025-08-15"), d("2025-08-22")) == 4);  // 18 Aug cuti
-  CHECK(calendar.working_days_between(d("2026-04-03"), d("2026-04-10")) == 5);  // Paskah Sunday
+  CHECK_FALSE(calendar.is_working_day(date("2026-03-21")));
+  CHECK(calendar.working_days_between(date("2026-05-29"), date("2026-06-05")) ==
+        4);  // 1 Jun Monday
+  CHECK(calendar.working_days_between(date("2025-08-15"), date("2025-08-22")) == 4);  // 18 Aug cuti
+  CHECK(calendar.working_days_between(date("2026-04-03"), date("2026-04-10")) ==
+        5);  // Paskah Sunday
 }
 
 TEST_CASE("cuti bersama is a day off by default and a working day when the setting says so",
@@ -124,14 +124,14 @@ TEST_CASE("cuti bersama is a day off by default and a working day when the setti
   CHECK_FALSE(off.settings().collective_leave_is_working);
   CHECK(working.settings().collective_leave_is_working);
 
-  CHECK_FALSE(off.is_working_day(d("2026-03-20")));
-  CHECK(working.is_working_day(d("2026-03-20")));
-  CHECK_FALSE(off.is_working_day(d("2025-08-18")));
-  CHECK(working.is_working_day(d("2025-08-18")));
+  CHECK_FALSE(off.is_working_day(date("2026-03-20")));
+  CHECK(working.is_working_day(date("2026-03-20")));
+  CHECK_FALSE(off.is_working_day(date("2025-08-18")));
+  CHECK(working.is_working_day(date("2025-08-18")));
 
   // National holidays stay days off either way.
-  CHECK_FALSE(working.is_working_day(d("2026-03-19")));
-  CHECK_FALSE(working.is_working_day(d("2026-12-25")));
+  CHECK_FALSE(working.is_working_day(date("2026-03-19")));
+  CHECK_FALSE(working.is_working_day(date("2026-12-25")));
 }
 
 TEST_CASE("5 hari kerja from Nyepi 2026 skip cuti bersama, Idulfitri and the weekend",
@@ -139,129 +139,132 @@ TEST_CASE("5 hari kerja from Nyepi 2026 skip cuti bersama, Idulfitri and the wee
   // Thursday 19 March 2026 (Nyepi). Not counted: 20 (cuti), 21-22 (weekend, Idulfitri),
   // 23-24 (cuti). Counted: 25, 26, 27, 30, 31.
   const auto calendar = real_calendar();
-  CHECK(calendar.add(d("2026-03-19"), wd(5)) == CalendarResult{d("2026-03-31"), false});
+  CHECK(calendar.add(date("2026-03-19"), wd(5)) == CalendarResult{date("2026-03-31"), false});
 
   // When cuti bersama counts as working: 20, 23, 24, 25, 26.
-  CHECK(real_calendar(kCutiIsWorking).add(d("2026-03-19"), wd(5)) ==
-        CalendarResult{d("2026-03-26"), false});
+  CHECK(real_calendar(kCutiIsWorking).add(date("2026-03-19"), wd(5)) ==
+        CalendarResult{date("2026-03-26"), false});
 }
 
 TEST_CASE("hari are calendar days whatever the holidays", "[time][calendar]") {
   const auto calendar = real_calendar();
-  CHECK(calendar.add(d("2026-03-12"), cd(7)) == CalendarResult{d("2026-03-19"), false});
-  CHECK(calendar.add(d("2026-03-12"), cd(30)) == CalendarResult{d("2026-04-11"), false});
-  CHECK(calendar.add(d("2026-03-12"), cd(0)) == CalendarResult{d("2026-03-12"), false});
-  CHECK(calendar.add(d("2025-12-20"), cd(14)) == CalendarResult{d("2026-01-03"), false});
+  CHECK(calendar.add(date("2026-03-12"), cd(7)) == CalendarResult{date("2026-03-19"), false});
+  CHECK(calendar.add(date("2026-03-12"), cd(30)) == CalendarResult{date("2026-04-11"), false});
+  CHECK(calendar.add(date("2026-03-12"), cd(0)) == CalendarResult{date("2026-03-12"), false});
+  CHECK(calendar.add(date("2025-12-20"), cd(14)) == CalendarResult{date("2026-01-03"), false});
   // A calendar-day date never moves when a year's list changes, so it is never provisional.
-  CHECK(calendar.add(d("2030-06-01"), cd(30)) == CalendarResult{d("2030-07-01"), false});
-  CHECK(calendar.add(d("2026-12-15"), cd(30)) == CalendarResult{d("2027-01-14"), false});
+  CHECK(calendar.add(date("2030-06-01"), cd(30)) == CalendarResult{date("2030-07-01"), false});
+  CHECK(calendar.add(date("2026-12-15"), cd(30)) == CalendarResult{date("2027-01-14"), false});
 }
 
 TEST_CASE("the start day is never counted, even when it is a working day", "[time][calendar]") {
   const auto calendar = real_calendar();
-  CHECK(calendar.add(d("2026-03-09"), wd(1)).date == d("2026-03-10"));  // Monday → Tuesday
-  CHECK(calendar.add(d("2026-03-13"), wd(1)).date == d("2026-03-16"));  // Friday → Monday
-  CHECK(calendar.add(d("2026-03-14"), wd(1)).date == d("2026-03-16"));  // Saturday → Monday
-  CHECK(calendar.add(d("2026-03-21"), wd(1)).date == d("2026-03-25"));  // from a holiday
+  CHECK(calendar.add(date("2026-03-09"), wd(1)).date == date("2026-03-10"));  // Monday → Tuesday
+  CHECK(calendar.add(date("2026-03-13"), wd(1)).date == date("2026-03-16"));  // Friday → Monday
+  CHECK(calendar.add(date("2026-03-14"), wd(1)).date == date("2026-03-16"));  // Saturday → Monday
+  CHECK(calendar.add(date("2026-03-21"), wd(1)).date == date("2026-03-25"));  // from a holiday
 }
 
 TEST_CASE("0 hari kerja is the start date itself, even on a holiday", "[time][calendar]") {
   const auto calendar = real_calendar();
-  CHECK(calendar.add(d("2026-03-19"), wd(0)) == CalendarResult{d("2026-03-19"), false});
-  CHECK(calendar.add(d("2026-03-21"), wd(0)) == CalendarResult{d("2026-03-21"), false});
-  CHECK(calendar.add(d("2031-01-01"), wd(0)) == CalendarResult{d("2031-01-01"), false});
+  CHECK(calendar.add(date("2026-03-19"), wd(0)) == CalendarResult{date("2026-03-19"), false});
+  CHECK(calendar.add(date("2026-03-21"), wd(0)) == CalendarResult{date("2026-03-21"), false});
+  CHECK(calendar.add(date("2031-01-01"), wd(0)) == CalendarResult{date("2031-01-01"), false});
 }
 
 TEST_CASE("next_working_day is strictly after, working_day_on_or_after may be the same day",
           "[time][calendar]") {
   const auto calendar = real_calendar();
-  CHECK(calendar.next_working_day(d("2026-03-10")) == d("2026-03-11"));
-  CHECK(calendar.next_working_day(d("2026-03-13")) == d("2026-03-16"));
+  CHECK(calendar.next_working_day(date("2026-03-10")) == date("2026-03-11"));
+  CHECK(calendar.next_working_day(date("2026-03-13")) == date("2026-03-16"));
   // Idulfitri 2025: Friday 28 March (cuti) to Tuesday 8 April.
-  CHECK(calendar.next_working_day(d("2025-03-27")) == d("2025-04-08"));
-  CHECK(real_calendar(kCutiIsWorking).next_working_day(d("2025-03-27")) == d("2025-03-28"));
+  CHECK(calendar.next_working_day(date("2025-03-27")) == date("2025-04-08"));
+  CHECK(real_calendar(kCutiIsWorking).next_working_day(date("2025-03-27")) == date("2025-03-28"));
 
-  CHECK(calendar.working_day_on_or_after(d("2026-03-10")) == d("2026-03-10"));
-  CHECK(calendar.working_day_on_or_after(d("2026-03-14")) == d("2026-03-16"));
-  CHECK(calendar.working_day_on_or_after(d("2026-03-18")) == d("2026-03-25"));
+  CHECK(calendar.working_day_on_or_after(date("2026-03-10")) == date("2026-03-10"));
+  CHECK(calendar.working_day_on_or_after(date("2026-03-14")) == date("2026-03-16"));
+  CHECK(calendar.working_day_on_or_after(date("2026-03-18")) == date("2026-03-25"));
 }
 
 TEST_CASE("working days run across the end of a year", "[time][calendar]") {
   const auto calendar = real_calendar();
   // 25 Dec libur, 26 Dec cuti, 27-28 weekend.
-  CHECK(calendar.add(d("2025-12-24"), wd(2)) == CalendarResult{d("2025-12-30"), false});
+  CHECK(calendar.add(date("2025-12-24"), wd(2)) == CalendarResult{date("2025-12-30"), false});
   // ... 29, 30, 31, then 1 Jan 2026 libur: the 4th is Friday 2 Jan.
-  CHECK(calendar.add(d("2025-12-24"), wd(4)) == CalendarResult{d("2026-01-02"), false});
-  CHECK(calendar.working_days_between(d("2025-12-24"), d("2026-01-02")) == 4);
+  CHECK(calendar.add(date("2025-12-24"), wd(4)) == CalendarResult{date("2026-01-02"), false});
+  CHECK(calendar.working_days_between(date("2025-12-24"), date("2026-01-02")) == 4);
   // 24 Dec cuti, 25 Dec libur: 28, 29, 30 remain in 2026.
-  CHECK(calendar.add(d("2026-12-23"), wd(3)) == CalendarResult{d("2026-12-30"), false});
+  CHECK(calendar.add(date("2026-12-23"), wd(3)) == CalendarResult{date("2026-12-30"), false});
 }
 
 TEST_CASE("a computation reaching a provisional year is flagged", "[time][calendar]") {
   // 2026-12-28 … 31 are working days; 1 Jan 2027 is an estimated holiday.
   const auto calendar = real_calendar();
-  CHECK(calendar.add(d("2026-12-23"), wd(4)) == CalendarResult{d("2026-12-31"), false});
-  CHECK(calendar.add(d("2026-12-23"), wd(5)) == CalendarResult{d("2027-01-04"), true});
-  CHECK(calendar.add(d("2027-03-01"), wd(1)) == CalendarResult{d("2027-03-02"), true});
+  CHECK(calendar.add(date("2026-12-23"), wd(4)) == CalendarResult{date("2026-12-31"), false});
+  CHECK(calendar.add(date("2026-12-23"), wd(5)) == CalendarResult{date("2027-01-04"), true});
+  CHECK(calendar.add(date("2027-03-01"), wd(1)) == CalendarResult{date("2027-03-02"), true});
 }
 
 TEST_CASE("a year without a list is counted on weekends alone and flagged", "[time][calendar]") {
   const auto calendar = real_calendar({}, false);
   CHECK_FALSE(calendar.covers(2027));
-  CHECK(calendar.is_working_day(d("2027-01-01")));
-  CHECK(calendar.add(d("2026-12-23"), wd(5)) == CalendarResult{d("2027-01-01"), true});
-  CHECK(calendar.add(d("2026-12-23"), wd(4)) == CalendarResult{d("2026-12-31"), false});
+  CHECK(calendar.is_working_day(date("2027-01-01")));
+  CHECK(calendar.add(date("2026-12-23"), wd(5)) == CalendarResult{date("2027-01-01"), true});
+  CHECK(calendar.add(date("2026-12-23"), wd(4)) == CalendarResult{date("2026-12-31"), false});
 }
 
 TEST_CASE("leap days in an uncovered year are ordinary working days, flagged provisional",
           "[time][calendar]") {
   const auto calendar = real_calendar();
   CHECK_FALSE(calendar.covers(2028));
-  CHECK(calendar.is_working_day(d("2028-02-29")));  // Tuesday
-  CHECK(calendar.add(d("2028-02-28"), wd(1)) == CalendarResult{d("2028-02-29"), true});
-  CHECK(calendar.add(d("2028-02-25"), wd(2)) == CalendarResult{d("2028-02-29"), true});
-  CHECK(calendar.add(d("2028-02-28"), wd(2)) == CalendarResult{d("2028-03-01"), true});
-  CHECK(calendar.add(d("2028-02-28"), cd(1)) == CalendarResult{d("2028-02-29"), false});
-  CHECK(calendar.working_days_between(d("2028-02-25"), d("2028-03-01")) == 3);
-  CHECK(calendar.days_between(d("2028-02-01"), d("2028-03-01"), DayUnit::Calendar) == 29);
+  CHECK(calendar.is_working_day(date("2028-02-29")));  // Tuesday
+  CHECK(calendar.add(date("2028-02-28"), wd(1)) == CalendarResult{date("2028-02-29"), true});
+  CHECK(calendar.add(date("2028-02-25"), wd(2)) == CalendarResult{date("2028-02-29"), true});
+  CHECK(calendar.add(date("2028-02-28"), wd(2)) == CalendarResult{date("2028-03-01"), true});
+  CHECK(calendar.add(date("2028-02-28"), cd(1)) == CalendarResult{date("2028-02-29"), false});
+  CHECK(calendar.working_days_between(date("2028-02-25"), date("2028-03-01")) == 3);
+  CHECK(calendar.days_between(date("2028-02-01"), date("2028-03-01"), DayUnit::Calendar) == 29);
 }
 
 TEST_CASE("negative working days count backwards from the start", "[time][calendar]") {
   const auto calendar = real_calendar();
   // Back from 25 March 2026: 24, 23 (cuti), 22, 21 (weekend), 20 (cuti), 19 (Nyepi),
   // 18 (cuti) → Tuesday 17.
-  CHECK(calendar.add(d("2026-03-25"), wd(-1)) == CalendarResult{d("2026-03-17"), false});
-  CHECK(calendar.add(d("2026-03-16"), wd(-1)) == CalendarResult{d("2026-03-13"), false});
+  CHECK(calendar.add(date("2026-03-25"), wd(-1)) == CalendarResult{date("2026-03-17"), false});
+  CHECK(calendar.add(date("2026-03-16"), wd(-1)) == CalendarResult{date("2026-03-13"), false});
   // Counting back over 1-3 January 2027 depends on the 2027 estimate.
-  CHECK(calendar.add(d("2027-01-04"), wd(-1)) == CalendarResult{d("2026-12-31"), true});
-  CHECK(calendar.add(d("2026-12-31"), wd(-3)) == CalendarResult{d("2026-12-28"), false});
-  CHECK(calendar.add(d("2027-01-05"), wd(-1)) == CalendarResult{d("2027-01-04"), true});
-  CHECK(calendar.add(d("2026-03-12"), cd(-7)) == CalendarResult{d("2026-03-05"), false});
+  CHECK(calendar.add(date("2027-01-04"), wd(-1)) == CalendarResult{date("2026-12-31"), true});
+  CHECK(calendar.add(date("2026-12-31"), wd(-3)) == CalendarResult{date("2026-12-28"), false});
+  CHECK(calendar.add(date("2027-01-05"), wd(-1)) == CalendarResult{date("2027-01-04"), true});
+  CHECK(calendar.add(date("2026-03-12"), cd(-7)) == CalendarResult{date("2026-03-05"), false});
 }
 
-TEST_CASE("working_days_between counts days after from up to and including to, and is negative backwards", "[time][calendar]") {
+TEST_CASE(
+    "working_days_between counts days after from up to and including to, and is negative backwards",
+    "[time][calendar]") {
   const auto calendar = real_calendar();
-  CHECK(calendar.working_days_between(d("2026-03-09"), d("2026-03-09")) == 0);
-  CHECK(calendar.working_days_between(d("2026-03-09"), d("2026-03-10")) == 1);
-  CHECK(calendar.working_days_between(d("2026-03-09"), d("2026-03-16")) == 5);
-  CHECK(calendar.working_days_between(d("2026-03-16"), d("2026-03-09")) == -5);
-  CHECK(calendar.working_days_between(d("2026-03-17"), d("2026-03-25")) == 1);
-  CHECK(calendar.working_days_between(d("2026-03-25"), d("2026-03-17")) == -1);
-  CHECK(calendar.working_days_between(d("2026-03-14"), d("2026-03-15")) == 0);
+  CHECK(calendar.working_days_between(date("2026-03-09"), date("2026-03-09")) == 0);
+  CHECK(calendar.working_days_between(date("2026-03-09"), date("2026-03-10")) == 1);
+  CHECK(calendar.working_days_between(date("2026-03-09"), date("2026-03-16")) == 5);
+  CHECK(calendar.working_days_between(date("2026-03-16"), date("2026-03-09")) == -5);
+  CHECK(calendar.working_days_between(date("2026-03-17"), date("2026-03-25")) == 1);
+  CHECK(calendar.working_days_between(date("2026-03-25"), date("2026-03-17")) == -1);
+  CHECK(calendar.working_days_between(date("2026-03-14"), date("2026-03-15")) == 0);
   // 2026: 261 weekdays, 13 listed holidays on weekdays, 8 cuti bersama (all on weekdays).
-  CHECK(calendar.working_days_between(d("2025-12-31"), d("2026-12-31")) == 261 - 13 - 8);
-  CHECK(real_calendar(kCutiIsWorking).working_days_between(d("2025-12-31"), d("2026-12-31")) ==
-        261 - 13);
+  CHECK(calendar.working_days_between(date("2025-12-31"), date("2026-12-31")) == 261 - 13 - 8);
+  CHECK(
+      real_calendar(kCutiIsWorking).working_days_between(date("2025-12-31"), date("2026-12-31")) ==
+      261 - 13);
   // 2025: 261 weekdays, 13 listed holidays on weekdays, 11 cuti bersama.
-  CHECK(calendar.working_days_between(d("2024-12-31"), d("2025-12-31")) == 261 - 13 - 11);
+  CHECK(calendar.working_days_between(date("2024-12-31"), date("2025-12-31")) == 261 - 13 - 11);
 }
 
 TEST_CASE("days_between counts in the unit asked for", "[time][calendar]") {
   const auto calendar = real_calendar();
-  CHECK(calendar.days_between(d("2026-03-12"), d("2026-04-11"), DayUnit::Calendar) == 30);
-  CHECK(calendar.days_between(d("2026-04-11"), d("2026-03-12"), DayUnit::Calendar) == -30);
-  CHECK(calendar.days_between(d("2026-03-19"), d("2026-03-31"), DayUnit::Working) == 5);
-  CHECK(calendar.days_between(d("2026-03-31"), d("2026-03-19"), DayUnit::Working) == -5);
+  CHECK(calendar.days_between(date("2026-03-12"), date("2026-04-11"), DayUnit::Calendar) == 30);
+  CHECK(calendar.days_between(date("2026-04-11"), date("2026-03-12"), DayUnit::Calendar) == -30);
+  CHECK(calendar.days_between(date("2026-03-19"), date("2026-03-31"), DayUnit::Working) == 5);
+  CHECK(calendar.days_between(date("2026-03-31"), date("2026-03-19"), DayUnit::Working) == -5);
 }
 
 TEST_CASE("coverage: covered, provisional and last years", "[time][calendar]") {
@@ -277,10 +280,10 @@ TEST_CASE("coverage: covered, provisional and last years", "[time][calendar]") {
   CHECK(calendar.is_provisional(2024));
   CHECK(calendar.last_covered_year() == 2027);
   CHECK(calendar.last_confirmed_year() == 2026);
-  CHECK_FALSE(calendar.is_provisional_between(d("2025-01-01"), d("2026-12-31")));
-  CHECK(calendar.is_provisional_between(d("2026-12-31"), d("2027-01-01")));
-  CHECK(calendar.is_provisional_between(d("2027-01-01"), d("2026-12-31")));
-  CHECK(calendar.is_provisional_between(d("2024-12-31"), d("2025-01-01")));
+  CHECK_FALSE(calendar.is_provisional_between(date("2025-01-01"), date("2026-12-31")));
+  CHECK(calendar.is_provisional_between(date("2026-12-31"), date("2027-01-01")));
+  CHECK(calendar.is_provisional_between(date("2027-01-01"), date("2026-12-31")));
+  CHECK(calendar.is_provisional_between(date("2024-12-31"), date("2025-01-01")));
   CHECK(calendar.years().size() == 3);
   CHECK(calendar.days().size() == 28 + 25 + 8);
 }
@@ -292,9 +295,9 @@ TEST_CASE("an empty calendar covers nothing and flags every working-day computat
   CHECK(empty.is_provisional(2026));
   CHECK_FALSE(empty.last_covered_year());
   CHECK_FALSE(empty.last_confirmed_year());
-  CHECK(empty.add(d("2026-03-19"), wd(5)) == CalendarResult{d("2026-03-26"), true});
-  CHECK(empty.add(d("2026-03-19"), cd(5)) == CalendarResult{d("2026-03-24"), false});
-  CHECK_FALSE(empty.non_working_day(d("2026-03-19")));
+  CHECK(empty.add(date("2026-03-19"), wd(5)) == CalendarResult{date("2026-03-26"), true});
+  CHECK(empty.add(date("2026-03-19"), cd(5)) == CalendarResult{date("2026-03-24"), false});
+  CHECK_FALSE(empty.non_working_day(date("2026-03-19")));
 }
 
 TEST_CASE("a year given twice is provisional if either entry says so", "[time][calendar]") {
@@ -308,32 +311,32 @@ TEST_CASE("a year given twice is provisional if either entry says so", "[time][c
 
 TEST_CASE("a listed day in an unlisted year is still a day off, but flagged provisional",
           "[time][calendar]") {
-  const HolidayCalendar calendar({{d("2028-02-29"), "test", "none", Kind::NationalHoliday}},
+  const HolidayCalendar calendar({{date("2028-02-29"), "test", "none", Kind::NationalHoliday}},
                                  {{2026, false, "a"}});
-  CHECK_FALSE(calendar.is_working_day(d("2028-02-29")));
-  CHECK(calendar.add(d("2028-02-28"), wd(1)) == CalendarResult{d("2028-03-01"), true});
+  CHECK_FALSE(calendar.is_working_day(date("2028-02-29")));
+  CHECK(calendar.add(date("2028-02-28"), wd(1)) == CalendarResult{date("2028-03-01"), true});
 }
 
 TEST_CASE("non_working_day explains listed days and nothing else", "[time][calendar]") {
   const auto calendar = real_calendar();
-  const auto nyepi = calendar.non_working_day(d("2026-03-19"));
+  const auto nyepi = calendar.non_working_day(date("2026-03-19"));
   REQUIRE(nyepi);
   CHECK(nyepi->kind == Kind::NationalHoliday);
   CHECK(nyepi->name == "day 2026-03-19");
   CHECK(nyepi->decree == "test decree");
-  const auto cuti = calendar.non_working_day(d("2026-03-20"));
+  const auto cuti = calendar.non_working_day(date("2026-03-20"));
   REQUIRE(cuti);
   CHECK(cuti->kind == Kind::CollectiveLeave);
   // Still explained when the setting makes it a working day.
-  CHECK(real_calendar(kCutiIsWorking).non_working_day(d("2026-03-20")));
-  CHECK_FALSE(calendar.non_working_day(d("2026-03-14")));  // a plain Saturday
-  CHECK_FALSE(calendar.non_working_day(d("2026-03-25")));  // an ordinary Wednesday
-  CHECK_FALSE(calendar.non_working_day(d("2030-01-01")));  // after every listed day
+  CHECK(real_calendar(kCutiIsWorking).non_working_day(date("2026-03-20")));
+  CHECK_FALSE(calendar.non_working_day(date("2026-03-14")));  // a plain Saturday
+  CHECK_FALSE(calendar.non_working_day(date("2026-03-25")));  // an ordinary Wednesday
+  CHECK_FALSE(calendar.non_working_day(date("2030-01-01")));  // after every listed day
 }
 
 TEST_CASE("property: adding N working days and counting them back gives N", "[time][calendar]") {
   for (const auto& calendar : {real_calendar(), real_calendar(kCutiIsWorking)}) {
-    for (Date start = d("2025-01-01"); start <= d("2026-12-31"); start += days{1}) {
+    for (Date start = date("2025-01-01"); start <= date("2026-12-31"); start += days{1}) {
       for (int n = 0; n <= 60; ++n) {
         const auto result = calendar.add(start, wd(n));
         if (calendar.working_days_between(start, result.date) != n ||
@@ -350,7 +353,7 @@ TEST_CASE("property: add and working_days_between agree with day-by-day counting
           "[time][calendar]") {
   for (const auto& calendar : {real_calendar(), real_calendar(kCutiIsWorking),
                                real_calendar({}, false), HolidayCalendar{}}) {
-    for (Date start = d("2024-12-01"); start <= d("2027-01-31"); start += days{3}) {
+    for (Date start = date("2024-12-01"); start <= date("2027-01-31"); start += days{3}) {
       for (int n = -60; n <= 60; ++n) {
         const auto result = calendar.add(start, wd(n));
         const Date expected = naive_add(calendar, start, n);
@@ -370,15 +373,15 @@ TEST_CASE("property: add and working_days_between agree with day-by-day counting
 
 TEST_CASE("large working-day periods skip whole weeks and stay exact", "[time][calendar]") {
   const HolidayCalendar empty;
-  CHECK(empty.add(d("2026-03-09"), wd(5)).date == d("2026-03-16"));
-  CHECK(empty.add(d("2026-03-09"), wd(5000)).date == d("2026-03-09") + days{7000});
-  CHECK(empty.add(d("2026-03-09"), wd(-5000)).date == d("2026-03-09") - days{7000});
+  CHECK(empty.add(date("2026-03-09"), wd(5)).date == date("2026-03-16"));
+  CHECK(empty.add(date("2026-03-09"), wd(5000)).date == date("2026-03-09") + days{7000});
+  CHECK(empty.add(date("2026-03-09"), wd(-5000)).date == date("2026-03-09") - days{7000});
 
   const auto calendar = real_calendar();
-  const auto far = calendar.add(d("2025-01-01"), wd(1'000'000));
+  const auto far = calendar.add(date("2025-01-01"), wd(1'000'000));
   CHECK(far.provisional);
-  CHECK(calendar.working_days_between(d("2025-01-01"), far.date) == 1'000'000);
+  CHECK(calendar.working_days_between(date("2025-01-01"), far.date) == 1'000'000);
   // Every listed day off on a weekday in 2025-2027 after the start (itself Tahun Baru) is passed
   // over: 12+11 + 13+8 + 5 = 49.
-  CHECK(far.date == empty.add(d("2025-01-01"), wd(1'000'000 + 49)).date);
+  CHECK(far.date == empty.add(date("2025-01-01"), wd(1'000'000 + 49)).date);
 }
