@@ -23,8 +23,10 @@
 #include "engine/model/diagnostic.hpp"
 #include "engine/time/date.hpp"
 #include "tests/engine/store/temp_dir.hpp"
+#include "tests/support/files.hpp"
 
 namespace fs = std::filesystem;
+using regflow::test::slurp;
 using namespace regflow;
 
 namespace {
@@ -42,13 +44,6 @@ const std::vector<Kind> kKinds{{"workflow", "workflows/mini.yaml"},
                                {"agencies", "workflows/agencies.yaml"},
                                {"rules", "rules/bad.yaml"},
                                {"calendar", "rules/calendars/2026.yaml"}};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 std::string seed(const Kind& kind) {
   return slurp(kData / "bad-input" / "seeds" / (kind.name + ".yaml"));

@@ -6,25 +6,19 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 
 #include "engine/load/config_set.hpp"
 #include "engine/model/digest.hpp"
 #include "engine/time/date.hpp"
 #include "tests/engine/store/temp_dir.hpp"
+#include "tests/support/files.hpp"
 
 namespace fs = std::filesystem;
+using regflow::test::slurp;
 using namespace regflow;
 
 namespace {
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 void write(const fs::path& path, const std::string& text) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << text;

@@ -7,7 +7,6 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 
 #include "engine/load/agency_loader.hpp"
@@ -15,18 +14,13 @@
 #include "engine/load/workflow_loader.hpp"
 #include "engine/time/date.hpp"
 #include "tests/engine/store/temp_dir.hpp"
+#include "tests/support/files.hpp"
 
 namespace fs = std::filesystem;
+using regflow::test::slurp;
 using namespace regflow;
 
 namespace {
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 std::size_t entries(const fs::path& folder) {
   std::error_code ec;

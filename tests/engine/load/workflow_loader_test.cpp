@@ -1,14 +1,12 @@
 #include "engine/load/workflow_loader.hpp"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
-
-#include <catch2/catch.hpp>
 
 #include "engine/check/checker.hpp"
 #include "engine/load/agency_loader.hpp"
@@ -16,21 +14,16 @@
 #include "engine/rules/rule_set.hpp"
 #include "engine/runtime/executable_workflow.hpp"
 #include "tests/engine/store/temp_dir.hpp"
+#include "tests/support/files.hpp"
 
 namespace fs = std::filesystem;
+using regflow::test::slurp;
 using namespace regflow;
 
 namespace {
 
 const fs::path kData{REGFLOW_TEST_DATA_DIR};
 const fs::path kSource{REGFLOW_SOURCE_DIR};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 std::string format_all(model::Diagnostics ds) {
   model::sort_diagnostics(ds);
