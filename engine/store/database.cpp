@@ -23,11 +23,7 @@ Kind classify(SQLite::Database& db) {
     const auto tables = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt64();
     return tables == 0 ? Kind::Empty : Kind::Foreign;
   }
-  SQLite::Statement query(db, "SELECT value FROM meta WHERE key = 'application'");
-  if (query.executeStep() && query.getColumn(0).getString() == kApplicationName) {
-    return Kind::Regflow;
-  }
-  return Kind::Foreign;
+  return read_meta(db, "application") == kApplicationName ? Kind::Regflow : Kind::Foreign;
 }
 
 std::string not_regflow(const std::string& path, const std::string& why) {
@@ -59,15 +55,31 @@ Kind recognise(SQLite::Database& db, const std::string& path) {
 
 int stored_schema_version(SQLite::Database& db) {
   if (!db.tableExists("meta")) return 0;
-  SQLite::Statement query(db, "SELECT value FROM meta WHERE key = 'schema_version'");
-  if (!query.executeStep()) return 0;
-  const std::string text = query.getColumn(0).getString();
+  const auto stored = read_meta(db, "schema_version");
+  if (!stored) return 0;
+  const std::string& text = *stored;
   try {
     return std::stoi(text);
   } catch (const std::exception&) {
     throw StoreError(fmt::format("schema version '{}' in database '{}' is not a number", text,
                                  db.getFilename()));
   }
+}
+
+std::optional<std::string> read_meta(SQLite::Database& db, const std::string& key) {
+  SQLite::Statement query(db, "SELECT value FROM meta WHERE key = ?");
+  query.bind(1, key);
+  if (!query.executeStep()) return std::nullopt;
+  return query.getColumn(0).getString();
+}
+
+void write_meta(SQLite::Database& db, const std::string& key, const std::string& value) {
+  SQLite::Statement upsert(db,
+                           "INSERT INTO meta(key, value) VALUES (?, ?) "
+                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  upsert.bind(1, key);
+  upsert.bind(2, value);
+  upsert.exec();
 }
 
 std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMode mode) {

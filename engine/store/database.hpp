@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace SQLite {
@@ -26,5 +27,10 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMod
 
 /// The schema version recorded in the `meta` table; 0 when there is none.
 int stored_schema_version(SQLite::Database& db);
+
+/// The value under `key` in the `meta` table; nullopt when there is none.
+std::optional<std::string> read_meta(SQLite::Database& db, const std::string& key);
+/// Sets `key` in the `meta` table, replacing any value it had.
+void write_meta(SQLite::Database& db, const std::string& key, const std::string& value);
 
 }  // namespace regflow::store

@@ -202,16 +202,8 @@ void migrate(SQLite::Database& db, const std::string& path) {
     db.exec(step.sql);
   }
   db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
-  SQLite::Statement set(db,
-                        "INSERT INTO meta(key, value) VALUES (?, ?) "
-                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-  set.bind(1, "application");
-  set.bind(2, kApplicationName);
-  set.exec();
-  set.reset();
-  set.bind(1, "schema_version");
-  set.bind(2, std::to_string(kSchemaVersion));
-  set.exec();
+  write_meta(db, "application", kApplicationName);
+  write_meta(db, "schema_version", std::to_string(kSchemaVersion));
   transaction.commit();
 }
 

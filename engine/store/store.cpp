@@ -345,26 +345,13 @@ void refuse_store_key(const std::string& key) {
 
 std::optional<std::string> Store::setting(const std::string& key) const {
   return impl_->guarded(fmt::format("reading the setting '{}'", key),
-                        [&]() -> std::optional<std::string> {
-                          CachedStatement query(*impl_->db, "SELECT value FROM meta WHERE key = ?");
-                          query.bind(1, key);
-                          if (!query.executeStep()) return std::nullopt;
-                          return query.getColumn(0).getString();
-                        });
+                        [&] { return read_meta(*impl_->db, key); });
 }
 
 void Store::set_setting(const std::string& key, const std::string& value) {
   refuse_store_key(key);
-  impl_->guarded(fmt::format("writing the setting '{}'", key), [&] {
-    impl_->writing([&] {
-      CachedStatement upsert(*impl_->db,
-                             "INSERT INTO meta(key, value) VALUES (?, ?) "
-                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-      upsert.bind(1, key);
-      upsert.bind(2, value);
-      upsert.exec();
-    });
-  });
+  impl_->guarded(fmt::format("writing the setting '{}'", key),
+                 [&] { impl_->writing([&] { write_meta(*impl_->db, key, value); }); });
 }
 
 void Store::write_transaction(const std::function<void()>& work) {
