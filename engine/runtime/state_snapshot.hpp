@@ -14,7 +14,8 @@ namespace regflow::runtime {
 
 /// Raise this whenever DossierState gains, loses or changes a field, or evolve() gives a field
 /// another meaning: snapshots of older formats are then replayed instead of read.
-inline constexpr int kSnapshotFormat = 1;
+/// 1: fixed-width numbers. 2: varints and 32-byte digests, about half the size.
+inline constexpr int kSnapshotFormat = 2;
 
 /// `state` as bytes of format kSnapshotFormat.
 std::string encode_snapshot(const DossierState& state);

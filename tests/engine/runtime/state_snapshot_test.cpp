@@ -3,6 +3,7 @@
 #include "engine/runtime/state_snapshot.hpp"
 
 #include <catch2/catch.hpp>
+#include <limits>
 
 #include "tests/support/dates.hpp"
 
@@ -75,6 +76,20 @@ TEST_CASE("a snapshot reads back as the state that was saved", "[runtime][snapsh
   CHECK(*none == empty);
 }
 
+TEST_CASE("numbers of any size and hashes of any form read back unchanged", "[runtime][snapshot]") {
+  DossierState state = rich_state();
+  state.version = std::numeric_limits<std::int64_t>::max();
+  state.reminders = std::numeric_limits<int>::min();
+  state.started_at = time::Instant{std::chrono::seconds{-2208988800}};  // 1900-01-01
+  state.clocks.front().started = date("1900-01-01");
+  state.clocks.front().generation = std::numeric_limits<int>::max();
+  state.last_hash = std::string(64, 'F');        // not lowercase: kept as text
+  state.definition_hash = std::string(63, 'a');  // not 64 digits: kept as text
+  const auto read = decode_snapshot(encode_snapshot(state));
+  REQUIRE(read.has_value());
+  CHECK(*read == state);
+}
+
 TEST_CASE("damaged snapshot bytes are refused, never read as another state",
           "[runtime][snapshot]") {
   const auto bytes = encode_snapshot(rich_state());
@@ -88,11 +103,17 @@ TEST_CASE("damaged snapshot bytes are refused, never read as another state",
     CHECK_FALSE(decode_snapshot(bytes + "x").has_value());
   }
   SECTION("a count far larger than the snapshot") {
-    // The first field is the id: its length, then its bytes. A length of 2^40 must be refused
-    // before anything is allocated for it.
-    std::string huge = bytes;
-    huge[5] = '\x01';
-    CHECK_FALSE(decode_snapshot(huge).has_value());
+    // The first field is the id: its length as a varint, then its bytes. A length of 2^40
+    // must be refused before anything is allocated for it.
+    const std::string length_2_40{"\x80\x80\x80\x80\x80\x20", 6};
+    CHECK_FALSE(decode_snapshot(length_2_40 + bytes.substr(1)).has_value());
+  }
+  SECTION("a number in more bytes than it needs") {
+    // The id's length again, with a redundant continuation byte: one state, one encoding.
+    const auto length = static_cast<unsigned char>(bytes[0]);
+    REQUIRE(length < 0x80);
+    const std::string padded{static_cast<char>(length | 0x80), '\0'};
+    CHECK_FALSE(decode_snapshot(padded + bytes.substr(1)).has_value());
   }
   SECTION("any single flipped byte decodes to something or to nothing, without crashing") {
     for (std::size_t i = 0; i < bytes.size(); ++i) {
