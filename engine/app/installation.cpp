@@ -95,7 +95,7 @@ std::optional<Dossier> Installation::read_state(const std::string& id) {
 std::optional<runtime::DossierState> Installation::usable_snapshot(const std::string& id,
                                                                    const store::DossierHead& head) {
   const auto& saved = head.snapshot;
-  if (!saved || saved->format != runtime::kSnapshotFormat || saved->version != head.version) {
+  if (!saved || saved->format != runtime::kSnapshotFormat) {
     return std::nullopt;
   }
   auto state = runtime::decode_snapshot(saved->state);
@@ -128,7 +128,7 @@ store::Write Installation::projection(const model::WorkflowDefinition& def,
   row.version = state.version;
   row.started_at = state.started_at;
   row.updated_at = write.events.empty() ? state.entered_step_at : write.events.back().at;
-  write.snapshot = {state.version, runtime::kSnapshotFormat, runtime::encode_snapshot(state)};
+  write.snapshot = {runtime::kSnapshotFormat, runtime::encode_snapshot(state)};
   write.deadlines = deadline_rows(def, state, today);
   row.next_timer = next_timer(def, state, today);
   return write;

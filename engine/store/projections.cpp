@@ -120,11 +120,11 @@ namespace {
 
 // The columns an action can change, in this order in both statements below, so that one binder
 // serves both: workflow, definition_hash, title, step, step_title, owner_agency, escalated_to,
-// pending_signers, closed, version, updated_at, clocks, next_timer.
-constexpr int kChangingColumns = 13;
+// pending_signers, closed, version, updated_at, clocks, next_timer, snapshot_format, snapshot.
+constexpr int kChangingColumns = 15;
 
 void bind_changing(SQLite::Statement& statement, int first, const DossierRow& row,
-                   const std::string& clocks) {
+                   const std::string& clocks, const Snapshot& snapshot) {
   statement.bind(first, row.workflow);
   statement.bind(first + 1, row.definition_hash);
   statement.bind(first + 2, row.title);
@@ -138,38 +138,52 @@ void bind_changing(SQLite::Statement& statement, int first, const DossierRow& ro
   statement.bind(first + 10, time::format_instant(row.updated_at));
   statement.bind(first + 11, clocks);
   bind_day(statement, first + 12, row.next_timer);
+  if (snapshot.state.empty()) {
+    statement.bind(first + 13);
+    statement.bind(first + 14);
+  } else {
+    statement.bind(first + 13, snapshot.format);
+    // SQLITE_STATIC: the statement runs before `snapshot` goes out of scope.
+    statement.bindNoCopy(first + 14, snapshot.state.data(),
+                         static_cast<int>(snapshot.state.size()));
+  }
 }
 
 }  // namespace
 
-void write_dossier(SQLite::Database& db, const DossierRow& row, const std::string& clocks) {
+void write_dossier(SQLite::Database& db, const DossierRow& row, const std::string& clocks,
+                   const Snapshot& snapshot) {
   CachedStatement upsert(
       db,
       "INSERT INTO dossiers(id, workflow, definition_hash, title, step, step_title, owner_agency, "
       "escalated_to, pending_signers, closed, version, updated_at, clocks, next_timer, "
-      "started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "snapshot_format, snapshot, started_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "ON CONFLICT(id) DO UPDATE SET workflow = excluded.workflow, "
       "definition_hash = excluded.definition_hash, title = excluded.title, "
       "step = excluded.step, step_title = excluded.step_title, "
       "owner_agency = excluded.owner_agency, escalated_to = excluded.escalated_to, "
       "pending_signers = excluded.pending_signers, closed = excluded.closed, "
       "version = excluded.version, updated_at = excluded.updated_at, clocks = excluded.clocks, "
-      "next_timer = excluded.next_timer, started_at = excluded.started_at");
+      "next_timer = excluded.next_timer, snapshot_format = excluded.snapshot_format, "
+      "snapshot = excluded.snapshot, started_at = excluded.started_at");
   upsert.bind(1, row.id);
-  bind_changing(upsert, 2, row, clocks);
+  bind_changing(upsert, 2, row, clocks, snapshot);
   upsert.bind(2 + kChangingColumns, time::format_instant(row.started_at));
   upsert.exec();
 }
 
-void update_dossier(SQLite::Database& db, const DossierRow& row, const std::string& clocks) {
+void update_dossier(SQLite::Database& db, const DossierRow& row, const std::string& clocks,
+                    const Snapshot& snapshot) {
   // Not the upsert of write_dossier: on every action that would first try an insert, find the
   // key taken and then update. `id` and `started_at` never change.
   CachedStatement update(
       db,
       "UPDATE dossiers SET workflow = ?, definition_hash = ?, title = ?, step = ?, "
       "step_title = ?, owner_agency = ?, escalated_to = ?, pending_signers = ?, closed = ?, "
-      "version = ?, updated_at = ?, clocks = ?, next_timer = ? WHERE id = ?");
-  bind_changing(update, 1, row, clocks);
+      "version = ?, updated_at = ?, clocks = ?, next_timer = ?, snapshot_format = ?, "
+      "snapshot = ? WHERE id = ?");
+  bind_changing(update, 1, row, clocks, snapshot);
   update.bind(1 + kChangingColumns, row.id);
   if (update.exec() != 1) {
     throw StoreError(fmt::format("dossier '{}' vanished while its events were appended", row.id));
@@ -219,41 +233,27 @@ std::optional<DossierRow> read_dossier(SQLite::Database& db, const std::string& 
   return dossier_from_row(query);
 }
 
-void write_snapshot(SQLite::Database& db, const std::string& dossier_id, const Snapshot& snapshot) {
-  if (snapshot.state.empty()) {
-    CachedStatement remove(db, "DELETE FROM snapshots WHERE dossier_id = ?");
-    remove.bind(1, dossier_id);
-    remove.exec();
-    return;
-  }
-  CachedStatement upsert(db,
-                         "INSERT INTO snapshots(dossier_id, version, format, state) "
-                         "VALUES (?, ?, ?, ?) ON CONFLICT(dossier_id) DO UPDATE SET "
-                         "version = excluded.version, format = excluded.format, "
-                         "state = excluded.state");
-  upsert.bind(1, dossier_id);
-  upsert.bind(2, snapshot.version);
-  upsert.bind(3, snapshot.format);
-  upsert.bind(4, snapshot.state.data(), static_cast<int>(snapshot.state.size()));
-  upsert.exec();
+void drop_snapshot_of(SQLite::Database& db, const std::string& dossier_id) {
+  CachedStatement drop(db,
+                       "UPDATE dossiers SET snapshot_format = NULL, snapshot = NULL WHERE id = ?");
+  drop.bind(1, dossier_id);
+  drop.exec();
 }
 
 std::optional<DossierHead> read_dossier_head(SQLite::Database& db, const std::string& dossier_id) {
   CachedStatement query(db,
-                        "SELECT d.workflow, d.definition_hash, d.version, s.version, s.format, "
-                        "s.state FROM dossiers d LEFT JOIN snapshots s ON s.dossier_id = d.id "
-                        "WHERE d.id = ?");
+                        "SELECT workflow, definition_hash, version, snapshot_format, snapshot "
+                        "FROM dossiers WHERE id = ?");
   query.bind(1, dossier_id);
   if (!query.executeStep()) return std::nullopt;
   DossierHead head;
   head.workflow = query.getColumn(0).getString();
   head.definition_hash = query.getColumn(1).getString();
   head.version = query.getColumn(2).getInt64();
-  if (!query.getColumn(3).isNull()) {
+  if (!query.getColumn(3).isNull() && !query.getColumn(4).isNull()) {
     Snapshot snapshot;
-    snapshot.version = query.getColumn(3).getInt64();
-    snapshot.format = query.getColumn(4).getInt();
-    const SQLite::Column state = query.getColumn(5);
+    snapshot.format = query.getColumn(3).getInt();
+    const SQLite::Column state = query.getColumn(4);
     snapshot.state.assign(static_cast<const char*>(state.getBlob()),
                           static_cast<std::size_t>(state.getBytes()));
     head.snapshot = std::move(snapshot);

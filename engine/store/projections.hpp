@@ -19,11 +19,13 @@ class Database;
 namespace regflow::store {
 
 /// Inserts or replaces the dossier's row; `version` is stored as given, `clocks` is the
-/// encode_clocks text of its running deadlines.
-void write_dossier(SQLite::Database& db, const DossierRow& row, const std::string& clocks);
+/// encode_clocks text of its running deadlines, and an empty `snapshot` stores none.
+void write_dossier(SQLite::Database& db, const DossierRow& row, const std::string& clocks,
+                   const Snapshot& snapshot);
 /// Rewrites the row of a dossier that exists (every column but id and started_at); throws
 /// StoreError if there is none.
-void update_dossier(SQLite::Database& db, const DossierRow& row, const std::string& clocks);
+void update_dossier(SQLite::Database& db, const DossierRow& row, const std::string& clocks,
+                    const Snapshot& snapshot);
 
 /// Sets only the row's clocks text and next timer day (the deadlines moved, the dossier did not).
 void update_timing(SQLite::Database& db, const std::string& id, const std::string& clocks,
@@ -35,8 +37,8 @@ void replace_deadlines(SQLite::Database& db, const std::string& dossier_id,
 
 std::optional<DossierRow> read_dossier(SQLite::Database& db, const std::string& id);
 
-/// Saves (or, when its state is empty, drops) the dossier's state snapshot.
-void write_snapshot(SQLite::Database& db, const std::string& dossier_id, const Snapshot& snapshot);
+/// Forgets the dossier's state snapshot, so that the next decision replays its events.
+void drop_snapshot_of(SQLite::Database& db, const std::string& dossier_id);
 std::optional<DossierHead> read_dossier_head(SQLite::Database& db, const std::string& dossier_id);
 
 /// Where a dossier's projection says it stands: all an append checks before it writes.

@@ -133,12 +133,11 @@ void write_projections(SQLite::Database& db, const Write& write,
   row.version = write.events.back().sequence;
   const std::string clocks = encode_clocks(write.deadlines);
   if (existing == Existing::Update) {
-    update_dossier(db, row, clocks);
+    update_dossier(db, row, clocks, write.snapshot);
   } else {
-    write_dossier(db, row, clocks);
+    write_dossier(db, row, clocks, write.snapshot);
   }
   replace_deadlines(db, row.id, write.deadlines);
-  write_snapshot(db, row.id, write.snapshot);
 }
 
 }  // namespace
@@ -398,9 +397,8 @@ std::optional<DossierHead> Store::dossier_head(const std::string& dossier_id) co
 }
 
 void Store::drop_snapshot(const std::string& dossier_id) {
-  impl_->guarded(
-      [&] { return fmt::format("dropping the saved state of '{}'", dossier_id); },
-      [&] { impl_->writing([&] { write_snapshot(*impl_->db, dossier_id, Snapshot{}); }); });
+  impl_->guarded([&] { return fmt::format("dropping the saved state of '{}'", dossier_id); },
+                 [&] { impl_->writing([&] { drop_snapshot_of(*impl_->db, dossier_id); }); });
 }
 
 std::optional<DossierRow> Store::dossier(const std::string& id) const {

@@ -24,7 +24,7 @@
 namespace regflow::store {
 
 /// The schema version this build writes; older databases are migrated in place by open().
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 struct UserRecord {
   std::string name;
@@ -85,9 +85,9 @@ struct OpenDossierRow {
   std::vector<DeadlineTiming> deadlines;
 };
 
-/// A dossier's state saved as of one version (runtime/state_snapshot), opaque to the store.
+/// A dossier's state saved with its row (runtime/state_snapshot), opaque to the store. The state
+/// names its own version; the store keeps it beside the row's.
 struct Snapshot {
-  std::int64_t version = 0;
   int format = 0;
   std::string state;
 };

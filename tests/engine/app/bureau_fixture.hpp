@@ -13,6 +13,7 @@
 #include "engine/deadline/status.hpp"
 #include "engine/load/config_set.hpp"
 #include "engine/model/diagnostic.hpp"
+#include "engine/runtime/state_snapshot.hpp"
 #include "engine/store/store.hpp"
 #include "engine/time/date.hpp"
 #include "engine/time/day_unit.hpp"
@@ -79,7 +80,9 @@ class Bureau {
     REQUIRE(saved.has_value());
     const auto replayed = installation_.read(id);
     REQUIRE(replayed.has_value());
-    CHECK(saved->version == replayed->state.version);
+    const auto saved_state = runtime::decode_snapshot(saved->state);
+    REQUIRE(saved_state.has_value());
+    CHECK(saved_state->version == replayed->state.version);
     const auto decided = installation_.read_state(id);
     REQUIRE(decided.has_value());
     CHECK(decided->state == replayed->state);

@@ -2,6 +2,7 @@
 // damaged), a decision reads the state the events replay to.
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "engine/runtime/state_snapshot.hpp"
 #include "tests/engine/app/bureau_fixture.hpp"
 #include "tests/engine/store/temp_dir.hpp"
 
@@ -13,6 +14,7 @@ TEST_CASE("a missing, stale or damaged snapshot is replaced by the replayed stat
   const auto path = dir.file("regflow.db");
   const auto config = load::load_config(REGFLOW_SOURCE_DIR, date("2026-01-05"));
   std::string id;
+  std::string first_state;  // the snapshot as of version 1
   runtime::DossierState replayed;
   {
     auto store = store::Store::init(path);
@@ -27,6 +29,7 @@ TEST_CASE("a missing, stale or damaged snapshot is replaced by the replayed stat
     auto started = installation.start("pergub", start, *installation.actor("biro-hukum"), at);
     REQUIRE(std::holds_alternative<std::string>(started));
     id = std::get<std::string>(started);
+    first_state = store.snapshot(id)->state;
     runtime::AdvanceCommand act;
     act.action = "selesai_disusun";
     REQUIRE(std::holds_alternative<std::vector<runtime::Event>>(installation.advance(
@@ -35,13 +38,19 @@ TEST_CASE("a missing, stale or damaged snapshot is replaced by the replayed stat
     REQUIRE(replayed.version == 2);
   }
 
-  const char* damage =
-      GENERATE("DELETE FROM snapshots", "UPDATE snapshots SET format = 0",
-               "UPDATE snapshots SET version = 1", "UPDATE snapshots SET state = x'00'",
-               "UPDATE snapshots SET state = substr(state, 1, 40)");
+  const std::string damage =
+      GENERATE("UPDATE dossiers SET snapshot = NULL", "UPDATE dossiers SET snapshot_format = NULL",
+               "UPDATE dossiers SET snapshot_format = 0", "UPDATE dossiers SET snapshot = ?",
+               "UPDATE dossiers SET snapshot = x'00'",
+               "UPDATE dossiers SET snapshot = substr(snapshot, 1, 40)");
   {
     SQLite::Database raw(path, SQLite::OPEN_READWRITE);
-    raw.exec(damage);
+    SQLite::Statement statement(raw, damage);
+    // The one with a parameter puts back the state of version 1: sound, but stale.
+    if (statement.getBindParameterCount() == 1) {
+      statement.bind(1, first_state.data(), static_cast<int>(first_state.size()));
+    }
+    statement.exec();
   }
   auto store = store::Store::open(path);
   app::Installation installation(config, store);
@@ -58,7 +67,9 @@ TEST_CASE("a missing, stale or damaged snapshot is replaced by the replayed stat
       installation.advance(id, act, *installation.actor("biro-hukum"), at)));
   const auto saved = store.snapshot(id);
   REQUIRE(saved.has_value());
-  CHECK(saved->version == 3);
+  const auto saved_state = runtime::decode_snapshot(saved->state);
+  REQUIRE(saved_state.has_value());
+  CHECK(saved_state->version == 3);
   CHECK(installation.read_state(id)->state == installation.read(id)->state);
 }
 

@@ -123,6 +123,11 @@ TEST_CASE("a database of a newer schema is refused, naming both versions", "[sto
   CHECK(message_of<StoreError>([&] { Store::init(path); }) == expected);
 }
 
+// The snapshots table as versions 2 and 3 had it.
+#define V2_SNAPSHOTS                                                              \
+  "CREATE TABLE snapshots (dossier_id TEXT PRIMARY KEY REFERENCES dossiers(id), " \
+  "version INTEGER NOT NULL, format INTEGER NOT NULL, state BLOB NOT NULL); "
+
 TEST_CASE("an earlier schema is opened", "[store]") {
   TempDir dir;
 
@@ -139,6 +144,8 @@ TEST_CASE("an earlier schema is opened", "[store]") {
           "DROP INDEX dossiers_by_owner; DROP INDEX dossiers_open_board; "
           "ALTER TABLE dossiers DROP COLUMN clocks; DROP INDEX dossiers_timers; "
           "ALTER TABLE dossiers DROP COLUMN next_timer; "
+          "ALTER TABLE dossiers DROP COLUMN snapshot_format; "
+          "ALTER TABLE dossiers DROP COLUMN snapshot; "
           "UPDATE meta SET value = '1' WHERE key = 'schema_version'");
     }
     Store store = Store::open(path);
@@ -185,6 +192,8 @@ TEST_CASE("an earlier schema is opened", "[store]") {
       raw.exec(
           "DROP INDEX dossiers_open_board; ALTER TABLE dossiers DROP COLUMN clocks; "
           "DROP INDEX dossiers_timers; ALTER TABLE dossiers DROP COLUMN next_timer; "
+          "ALTER TABLE dossiers DROP COLUMN snapshot_format; "
+          "ALTER TABLE dossiers DROP COLUMN snapshot; " V2_SNAPSHOTS
           "CREATE INDEX dossiers_open_listed ON dossiers(id, workflow, title, step, "
           "owner_agency, escalated_to, pending_signers) WHERE closed = 0; "
           "CREATE INDEX deadlines_clocks ON deadlines(dossier_id, deadline_id, due, "
@@ -216,6 +225,38 @@ TEST_CASE("an earlier schema is opened", "[store]") {
     // What the migration wrote with SQL is what the store writes itself.
     CHECK(raw.execAndGet("SELECT clocks FROM dossiers WHERE id = 'PERDA-2026-0001'").getString() ==
           "fasilitasi - C 3 6 -;harmonisasi 20788 W 3 0 -");
+  }
+
+  SECTION("version 3, with the snapshots in a table of their own: they move into the row") {
+    const auto path = dir.file("v3.db");
+    {
+      Store store = Store::init(path);
+      store.start("PERGUB", 2026, [](const std::string& id) {
+        auto write = regflow::test::started(id);
+        write.snapshot = {1, "state"};
+        return write;
+      });
+    }
+    {
+      SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+      raw.exec(
+          "ALTER TABLE dossiers DROP COLUMN snapshot_format; "
+          "ALTER TABLE dossiers DROP COLUMN snapshot; " V2_SNAPSHOTS
+          "INSERT INTO snapshots VALUES ('PERGUB-2026-0001', 1, 1, x'0102'); "
+          "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
+    }
+    Store store = Store::open(path);
+    CHECK(store.schema_version() == kSchemaVersion);
+    // Snapshots of version 3 were of a format no longer read: the next decision replays.
+    CHECK_FALSE(store.snapshot("PERGUB-2026-0001").has_value());
+    auto next = regflow::test::advanced(store.events("PERGUB-2026-0001").back(), "sari", "telaah",
+                                        "biro-hukum");
+    next.snapshot = {2, "saved again"};
+    store.append(next, 1);
+    CHECK(store.snapshot("PERGUB-2026-0001")->state == "saved again");
+    SQLite::Database raw(path);
+    CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_master WHERE name = 'snapshots'").getInt() ==
+          0);
   }
 
   SECTION("version 0: only the markers, no tables; open migrates it in place") {
