@@ -4,6 +4,7 @@
 #include <openssl/evp.h>
 
 #include <array>
+#include <memory>
 
 #include "engine/model/error.hpp"
 
@@ -28,10 +29,15 @@ std::string sha256_hex(std::string_view bytes) {
   // Fetched once: OpenSSL 3 otherwise looks the algorithm up in its provider on every call,
   // and every event is hashed when it is sealed and again when the store checks the chain.
   static EVP_MD* const sha256 = fetch_sha256();
+  // One context per thread, reused: EVP_Digest allocates and frees one on every call.
+  thread_local const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(
+      EVP_MD_CTX_new(), &EVP_MD_CTX_free);
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int length = 0;
-  if (sha256 == nullptr ||
-      EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, sha256, nullptr) != 1) {
+  if (sha256 == nullptr || context == nullptr ||
+      EVP_DigestInit_ex2(context.get(), sha256, nullptr) != 1 ||
+      EVP_DigestUpdate(context.get(), bytes.data(), bytes.size()) != 1 ||
+      EVP_DigestFinal_ex(context.get(), digest.data(), &length) != 1) {
     throw Error("internal error: OpenSSL could not compute SHA-256");
   }
   static constexpr char kHex[] = "0123456789abcdef";

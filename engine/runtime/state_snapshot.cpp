@@ -5,7 +5,7 @@
 #include <boost/archive/binary_oarchive.hpp>
 #include <cstdint>
 #include <limits>
-#include <sstream>
+#include <streambuf>
 #include <type_traits>
 
 namespace regflow::runtime {
@@ -368,25 +368,58 @@ void field(Archive& ar, DossierState& s) {
   field(ar, s.last_agency);
 }
 
+// The archive reads the caller's bytes and writes into the returned string directly, without
+// the copies a string stream makes of both.
+class StringSink : public std::streambuf {
+ public:
+  explicit StringSink(std::string& out) : out_(out) {}
+
+ protected:
+  std::streamsize xsputn(const char* bytes, std::streamsize count) override {
+    out_.append(bytes, static_cast<std::size_t>(count));
+    return count;
+  }
+  int_type overflow(int_type c) override {
+    if (!traits_type::eq_int_type(c, traits_type::eof()))
+      out_.push_back(traits_type::to_char_type(c));
+    return traits_type::not_eof(c);
+  }
+
+ private:
+  std::string& out_;
+};
+
+class BytesSource : public std::streambuf {
+ public:
+  explicit BytesSource(const std::string& bytes) {
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-const-cast): the get area is only read
+    char* begin = const_cast<char*>(bytes.data());
+    setg(begin, begin, begin + bytes.size());
+  }
+  bool exhausted() { return sgetc() == traits_type::eof(); }
+};
+
 }  // namespace
 
 std::string encode_snapshot(const DossierState& state) {
-  std::ostringstream out(std::ios::binary);
+  std::string bytes;
+  bytes.reserve(1024);
+  StringSink sink(bytes);
   {
-    boost::archive::binary_oarchive archive(out, kArchiveFlags);
+    boost::archive::binary_oarchive archive(sink, kArchiveFlags);
     // The archive only reads when saving; the fields are listed once, for both directions.
     field(archive,
           const_cast<DossierState&>(state));  // NOLINT(cppcoreguidelines-pro-type-const-cast)
   }
-  return std::move(out).str();
+  return bytes;
 }
 
 std::optional<DossierState> decode_snapshot(const std::string& bytes) {
-  std::istringstream in(bytes, std::ios::binary);
+  BytesSource source(bytes);
   max_count = bytes.size();
   DossierState state;
   try {
-    boost::archive::binary_iarchive archive(in, kArchiveFlags);
+    boost::archive::binary_iarchive archive(source, kArchiveFlags);
     field(archive, state);
   } catch (const boost::archive::archive_exception&) {
     return std::nullopt;
@@ -396,7 +429,7 @@ std::optional<DossierState> decode_snapshot(const std::string& bytes) {
     return std::nullopt;
   }
   // Bytes left over mean these were not the bytes of one state.
-  if (in.peek() != std::char_traits<char>::eof()) return std::nullopt;
+  if (!source.exhausted()) return std::nullopt;
   return state;
 }
 
