@@ -1,5 +1,7 @@
 #include "engine/time/date.hpp"
 
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 
 using namespace regflow::time;
@@ -38,6 +40,25 @@ TEST_CASE("format_date prints YYYY-MM-DD with leading zeros", "[time][date]") {
   CHECK(format_date(d(2026, 3, 9)) == "2026-03-09");
   CHECK(format_date(d(2028, 2, 29)) == "2028-02-29");
   CHECK(parse_date(format_date(d(2025, 12, 31))) == d(2025, 12, 31));
+}
+
+TEST_CASE("dates and instants are written as they always were, in every year", "[time][date]") {
+  // The text is part of every event hash: it must stay what fmt's "{:04}-{:02}-{:02}" and
+  // "{}T{:02}:{:02}:{:02}Z" gave.
+  for (int days = -800000; days <= 3000000; days += 997) {
+    const Date date{std::chrono::days{days}};
+    const std::chrono::year_month_day ymd{date};
+    CHECK(format_date(date) == fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+                                           static_cast<unsigned>(ymd.month()),
+                                           static_cast<unsigned>(ymd.day())));
+    const Instant instant = date + std::chrono::seconds{(days * 7919) % 86400 + 86400} % 86400;
+    const std::chrono::hh_mm_ss hms{instant - date};
+    CHECK(format_instant(instant) == fmt::format("{}T{:02}:{:02}:{:02}Z", format_date(date),
+                                                 hms.hours().count(), hms.minutes().count(),
+                                                 hms.seconds().count()));
+  }
+  CHECK(format_instant(Instant{std::chrono::seconds{-1}}) == "1969-12-31T23:59:59Z");
+  CHECK(format_date(d(10000, 1, 1)) == "10000-01-01");
 }
 
 TEST_CASE("year_of gives the calendar year, also at the edges of a year", "[time][date]") {
