@@ -1,8 +1,8 @@
 // A dossier's state saved beside its events, so that a command reads one row instead of
 // replaying the whole history. It is a cache, never the record: the events stay the truth, and a
 // snapshot that is missing, of another format or another version is ignored and the events are
-// replayed (app::Installation). Boost.Serialization's binary archive: small and fast, and
-// portable enough for a cache, since an unreadable one is only replayed.
+// replayed (app::Installation). The bytes are varints and raw fields in this machine's byte
+// order: small and fast, and portable enough for a cache, since an unreadable one is replayed.
 #pragma once
 
 #include <optional>
