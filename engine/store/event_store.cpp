@@ -100,20 +100,25 @@ void insert_events(SQLite::Database& db, const std::vector<runtime::Event>& even
                                          "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                          kEventColumns));
   for (const runtime::Event& e : events) {
-    insert.bind(1, e.dossier_id);
+    // Bound in place, so each text lives until exec(): the event's own fields and these.
+    const std::string type = runtime::event_type_name(e.type);
+    const std::string at = time::format_instant(e.at);
+    const std::string changes = encode_fields(e.changes);
+    const std::string data = encode_fields(e.data);
+    insert.bind_in_place(1, e.dossier_id);
     insert.bind(2, e.sequence);
-    insert.bind(3, runtime::event_type_name(e.type));
-    insert.bind(4, time::format_instant(e.at));
-    insert.bind(5, e.actor);
-    insert.bind(6, e.agency);
-    insert.bind(7, e.action);
-    insert.bind(8, e.from_step);
-    insert.bind(9, e.to_step);
-    insert.bind(10, e.note);
-    insert.bind(11, encode_fields(e.changes));
-    insert.bind(12, encode_fields(e.data));
-    insert.bind(13, e.prev_hash);
-    insert.bind(14, e.hash);
+    insert.bind_in_place(3, type);
+    insert.bind_in_place(4, at);
+    insert.bind_in_place(5, e.actor);
+    insert.bind_in_place(6, e.agency);
+    insert.bind_in_place(7, e.action);
+    insert.bind_in_place(8, e.from_step);
+    insert.bind_in_place(9, e.to_step);
+    insert.bind_in_place(10, e.note);
+    insert.bind_in_place(11, changes);
+    insert.bind_in_place(12, data);
+    insert.bind_in_place(13, e.prev_hash);
+    insert.bind_in_place(14, e.hash);
     insert.exec();
     insert.reset();
   }

@@ -123,29 +123,37 @@ namespace {
 // pending_signers, closed, version, updated_at, clocks, next_timer, snapshot_format, snapshot.
 constexpr int kChangingColumns = 15;
 
-void bind_changing(SQLite::Statement& statement, int first, const DossierRow& row,
-                   const std::string& clocks, const Snapshot& snapshot) {
-  statement.bind(first, row.workflow);
-  statement.bind(first + 1, row.definition_hash);
-  statement.bind(first + 2, row.title);
-  statement.bind(first + 3, row.step);
-  statement.bind(first + 4, row.step_title);
-  statement.bind(first + 5, row.owner_agency);
-  statement.bind(first + 6, row.escalated_to);
-  statement.bind(first + 7, format_signers(row.pending_signers));
+// The texts bound in place must outlive the statement's run: the caller's row, clocks and
+// snapshot, and `owned`, which the caller keeps until then.
+struct OwnedTexts {
+  std::string signers;
+  std::string updated_at;
+};
+
+void bind_changing(CachedStatement& statement, int first, const DossierRow& row,
+                   const std::string& clocks, const Snapshot& snapshot, OwnedTexts& owned) {
+  owned.signers = format_signers(row.pending_signers);
+  owned.updated_at = time::format_instant(row.updated_at);
+  statement.bind_in_place(first, row.workflow);
+  statement.bind_in_place(first + 1, row.definition_hash);
+  statement.bind_in_place(first + 2, row.title);
+  statement.bind_in_place(first + 3, row.step);
+  statement.bind_in_place(first + 4, row.step_title);
+  statement.bind_in_place(first + 5, row.owner_agency);
+  statement.bind_in_place(first + 6, row.escalated_to);
+  statement.bind_in_place(first + 7, owned.signers);
   statement.bind(first + 8, row.closed ? 1 : 0);
   statement.bind(first + 9, row.version);
-  statement.bind(first + 10, time::format_instant(row.updated_at));
-  statement.bind(first + 11, clocks);
+  statement.bind_in_place(first + 10, owned.updated_at);
+  statement.bind_in_place(first + 11, clocks);
   bind_day(statement, first + 12, row.next_timer);
   if (snapshot.state.empty()) {
     statement.bind(first + 13);
     statement.bind(first + 14);
   } else {
     statement.bind(first + 13, snapshot.format);
-    // SQLITE_STATIC: the statement runs before `snapshot` goes out of scope.
-    statement.bindNoCopy(first + 14, snapshot.state.data(),
-                         static_cast<int>(snapshot.state.size()));
+    static_cast<SQLite::Statement&>(statement).bindNoCopy(first + 14, snapshot.state.data(),
+                                                          static_cast<int>(snapshot.state.size()));
   }
 }
 
@@ -167,8 +175,9 @@ void write_dossier(SQLite::Database& db, const DossierRow& row, const std::strin
       "version = excluded.version, updated_at = excluded.updated_at, clocks = excluded.clocks, "
       "next_timer = excluded.next_timer, snapshot_format = excluded.snapshot_format, "
       "snapshot = excluded.snapshot, started_at = excluded.started_at");
+  OwnedTexts owned;
   upsert.bind(1, row.id);
-  bind_changing(upsert, 2, row, clocks, snapshot);
+  bind_changing(upsert, 2, row, clocks, snapshot, owned);
   upsert.bind(2 + kChangingColumns, time::format_instant(row.started_at));
   upsert.exec();
 }
@@ -183,7 +192,8 @@ void update_dossier(SQLite::Database& db, const DossierRow& row, const std::stri
       "step_title = ?, owner_agency = ?, escalated_to = ?, pending_signers = ?, closed = ?, "
       "version = ?, updated_at = ?, clocks = ?, next_timer = ?, snapshot_format = ?, "
       "snapshot = ? WHERE id = ?");
-  bind_changing(update, 1, row, clocks, snapshot);
+  OwnedTexts owned;
+  bind_changing(update, 1, row, clocks, snapshot, owned);
   update.bind(1 + kChangingColumns, row.id);
   if (update.exec() != 1) {
     throw StoreError(fmt::format("dossier '{}' vanished while its events were appended", row.id));
@@ -210,10 +220,10 @@ void replace_deadlines(SQLite::Database& db, const std::string& dossier_id,
       "working_days, due_soon, provisional, paused_remaining) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   for (const DeadlineRow& l : rows) {
-    insert.bind(1, dossier_id);
-    insert.bind(2, l.deadline_id);
-    insert.bind(3, l.title);
-    insert.bind(4, l.basis);
+    insert.bind_in_place(1, dossier_id);
+    insert.bind_in_place(2, l.deadline_id);
+    insert.bind_in_place(3, l.title);
+    insert.bind_in_place(4, l.basis);
     bind_date(insert, 5, l.due);
     bind_date(insert, 6, l.computed_due);
     insert.bind(7, l.working_days ? 1 : 0);

@@ -25,6 +25,9 @@ class CachedStatement {
   void bind(Args&&... args) {
     statement_.bind(std::forward<Args>(args)...);
   }
+  /// Binds `text` without copying it: SQLite reads it in place, so it must stay alive and
+  /// unchanged until the statement has run. Copying each bound text was 6% of an action (W1).
+  void bind_in_place(int index, const std::string& text) { statement_.bindNoCopy(index, text); }
   bool executeStep() { return statement_.executeStep(); }
   int exec() { return statement_.exec(); }
   void reset() { statement_.reset(); }
