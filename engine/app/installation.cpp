@@ -197,13 +197,15 @@ StartOutcome Installation::start(const std::string& workflow, const runtime::Sta
   }
 }
 
-void Installation::write(const Dossier& dossier, const std::vector<runtime::Event>& events,
+void Installation::write(Dossier&& dossier, const std::vector<runtime::Event>& events,
                          time::Instant now) {
-  auto state = dossier.state;
+  // The state read for the decision is evolved in place: nothing reads it afterwards.
+  auto& state = dossier.state;
+  const std::int64_t read_version = state.version;
   for (const auto& e : events)
     runtime::evolve(*dossier.definition, state, e, config_.settings.offset);
   const auto today = time::local_date(now, config_.settings.offset);
-  store_.append(projection(*dossier.definition, state, events, today), dossier.state.version);
+  store_.append(projection(*dossier.definition, state, events, today), read_version);
 }
 
 AdvanceOutcome Installation::decide_and_write(
@@ -224,7 +226,7 @@ AdvanceOutcome Installation::decide_and_write(
       return;
     }
     auto events = std::get<std::vector<runtime::Event>>(std::move(decision));
-    write(*dossier, events, now);
+    write(std::move(*dossier), events, now);
     outcome = std::move(events);
   });
   return outcome;
@@ -315,7 +317,7 @@ void Installation::tick_one(const std::string& id, time::Instant now, time::Date
   if (!dossier) return;
   auto events = runtime::decide_tick(context(*dossier->workflow, now), dossier->state);
   if (!events.empty()) {
-    write(*dossier, events, now);
+    write(std::move(*dossier), events, now);
     fired.insert(fired.end(), events.begin(), events.end());
     return;
   }

@@ -107,7 +107,7 @@ class Installation {
  private:
   /// Folds `events` into the dossier and appends them with its new projections, refusing with a
   /// ConflictError if the dossier moved since it was read.
-  void write(const Dossier& dossier, const std::vector<runtime::Event>& events, time::Instant now);
+  void write(Dossier&& dossier, const std::vector<runtime::Event>& events, time::Instant now);
   /// Fires what is due on one dossier, or writes its deadlines again if nothing is.
   void tick_one(const std::string& id, time::Instant now, time::Date today, TickReport& report,
                 std::vector<runtime::Event>& fired);

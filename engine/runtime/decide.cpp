@@ -304,14 +304,18 @@ Decision decide_advance(const DecideContext& ctx, const DossierState& state,
   if (auto refusal = check_sets(def, command.sets, &action->sets, action->name, event.changes)) {
     return *refusal;
   }
-  // Guards and routes read the variables as they will be after this action's --set values.
-  DossierState after = state;
-  for (const auto& [name, text] : event.changes) {
-    const auto* decl = def.find_variable(name);
-    if (auto value = model::parse_value(text, decl->type, decl->values))
-      after.variables[name] = *value;
+  // Guards and routes read the variables as they will be after this action's --set values
+  // (a copy of the state only when there are some: copying it was 2% of an action).
+  std::optional<DossierState> with_sets;
+  if (!event.changes.empty()) {
+    with_sets = state;
+    for (const auto& [name, text] : event.changes) {
+      const auto* decl = def.find_variable(name);
+      if (auto value = model::parse_value(text, decl->type, decl->values))
+        with_sets->variables[name] = *value;
+    }
   }
-  const auto input = eval_input(ctx, after);
+  const auto input = eval_input(ctx, with_sets ? *with_sets : state);
   if (const auto* guard = ctx.workflow.guard(step->id, action->name)) {
     const auto result = rules::evaluate(*guard, input, *ctx.workflow.rules);
     if (!result.is_true()) {
