@@ -4,6 +4,7 @@
 
 #include "cli/render/refusal.hpp"
 #include "cli/render/table.hpp"
+#include "engine/deadline/timers.hpp"
 #include "engine/rules/rule_set.hpp"
 
 namespace regflow::cli::render {
@@ -95,6 +96,25 @@ nlohmann::json deadline_json(const deadline::DeadlineView& v) {
           {"revision_rounds", rounds}};
 }
 
+// What a timer will do, in the words of the YAML (on_miss: remind, escalate, transition).
+std::string timer_does(const model::TimerSpec& spec) {
+  switch (spec.kind) {
+    case model::TimerKind::Remind: return "remind";
+    case model::TimerKind::Escalate: return "escalate";
+    case model::TimerKind::Transition: return "move to " + spec.target;
+  }
+  return "";
+}
+
+nlohmann::json timers_json(const std::vector<deadline::ScheduledTimer>& timers) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& t : timers) {
+    out.push_back({{"fires_on", time::format_date(t.fires_on)}, {"deadline", t.timer.deadline},
+                   {"does", timer_does(t.timer.spec)}, {"note", t.timer.spec.note}});
+  }
+  return out;
+}
+
 nlohmann::json dossier_json(const app::Dossier& d, const load::ConfigSet& config, time::Date today,
                             const std::optional<runtime::Actor>&) {
   const auto& s = d.state;
@@ -111,7 +131,8 @@ nlohmann::json dossier_json(const app::Dossier& d, const load::ConfigSet& config
           {"held_by", step && step->kind != model::StepKind::Final ? runtime::resolve_party(*d.definition, s, step->owner) : ""},
           {"escalated_to", s.escalated_to}, {"closed", s.closed}, {"version", s.version},
           {"variables", vars}, {"bindings", s.bindings}, {"signatures", s.signatures},
-          {"pending_signers", runtime::pending_signers(*d.definition, s)}, {"deadlines", deadlines}};
+          {"pending_signers", runtime::pending_signers(*d.definition, s)}, {"deadlines", deadlines},
+          {"timers", timers_json(deadline::scheduled_timers(*d.definition, s, config.calendar(), today))}};
 }
 
 std::string dossier_text(const app::Dossier& d, app::Installation& installation, time::Date today,
@@ -165,6 +186,17 @@ std::string dossier_text(const app::Dossier& d, app::Installation& installation,
       }
       if (v.clock->extended_to) out += fmt::format("  {}: extended — {}\n", v.clock->id, v.clock->extension_reason);
     }
+  }
+  const auto timers = deadline::scheduled_timers(def, s, installation.config().calendar(), today);
+  if (!timers.empty()) {
+    out += "\ntimers (what tick does if nobody acts first)\n";
+    Table table({"ON", "DEADLINE", "DOES"});
+    for (const auto& t : timers) {
+      // A day that has passed fires at the next tick.
+      const std::string on = time::format_date(t.fires_on) + (t.fires_on <= today ? " (due)" : "");
+      table.add({on, t.timer.deadline, timer_does(t.timer.spec)});
+    }
+    out += table.str();
   }
   if (step != nullptr && !s.closed) {
     out += "\nactions\n";

@@ -12,18 +12,14 @@ std::string fired_key(const runtime::DeadlineClock& clock, int index) {
 
 namespace {
 
-struct PendingTimer {
-  DueTimer timer;
-  time::Date fires_on;
-};
-
 // Every timer of a running deadline that has not fired yet, with the first day it fires on.
 // due_timers and next_timer_day both read this list, so the day a dossier is looked at again
 // is exactly the day a timer of it becomes due.
-std::vector<PendingTimer> pending_timers(const model::WorkflowDefinition& def,
-                                         const runtime::DossierState& state,
-                                         const time::HolidayCalendar& calendar, time::Date today) {
-  std::vector<PendingTimer> out;
+std::vector<ScheduledTimer> pending_timers(const model::WorkflowDefinition& def,
+                                           const runtime::DossierState& state,
+                                           const time::HolidayCalendar& calendar,
+                                           time::Date today) {
+  std::vector<ScheduledTimer> out;
   if (state.closed) return out;
   for (const auto& clock : state.clocks) {
     if (!clock.running()) continue;
@@ -53,6 +49,17 @@ std::vector<PendingTimer> pending_timers(const model::WorkflowDefinition& def,
 }
 
 }  // namespace
+
+std::vector<ScheduledTimer> scheduled_timers(const model::WorkflowDefinition& def,
+                                             const runtime::DossierState& state,
+                                             const time::HolidayCalendar& calendar,
+                                             time::Date today) {
+  auto timers = pending_timers(def, state, calendar, today);
+  std::stable_sort(
+      timers.begin(), timers.end(),
+      [](const ScheduledTimer& a, const ScheduledTimer& b) { return a.fires_on < b.fires_on; });
+  return timers;
+}
 
 std::vector<DueTimer> due_timers(const model::WorkflowDefinition& def,
                                  const runtime::DossierState& state,

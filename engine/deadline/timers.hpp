@@ -26,6 +26,19 @@ std::vector<DueTimer> due_timers(const model::WorkflowDefinition& definition,
                                  const runtime::DossierState& state,
                                  const time::HolidayCalendar& calendar, time::Date today);
 
+/// A timer that has not fired yet, and the first day it fires on if no event comes before.
+struct ScheduledTimer {
+  DueTimer timer;
+  time::Date fires_on{};
+};
+
+/// Every timer of the running deadlines that has not fired yet, earliest first (then in the
+/// order declared): what `tick` will do to this dossier, and when, if nobody acts on it.
+std::vector<ScheduledTimer> scheduled_timers(const model::WorkflowDefinition& definition,
+                                             const runtime::DossierState& state,
+                                             const time::HolidayCalendar& calendar,
+                                             time::Date today);
+
 /// The first day on which due_timers gives a timer, if no event comes before it; nullopt when no
 /// timer is pending. `today` is the day it is computed on (a timer whose day has passed gives
 /// that past day). A due date depends on the calendar, so a changed calendar moves this day.

@@ -316,6 +316,29 @@ TEST_CASE("a reminder ahead of the due date is due on its own day", "[deadline][
         date("2026-03-05"));
 }
 
+TEST_CASE("the scheduled timers are what tick will fire, earliest first", "[deadline][timers]") {
+  Mini m(test::mini_with("on_miss: [remind, escalate]",
+                         "on_miss: [escalate, {remind: {before: 2 hari kerja, note: \"H-2\"}}]"));
+  m.start("2026-03-02T09:00");  // due Mon 9 March
+  const auto timers =
+      deadline::scheduled_timers(m.def(), m.state, m.calendar(), date("2026-03-02"));
+  REQUIRE(timers.size() == 2);
+  // Declared escalate first, but the reminder two working days ahead comes first.
+  CHECK(timers[0].timer.spec.kind == model::TimerKind::Remind);
+  CHECK(timers[0].fires_on == date("2026-03-05"));
+  CHECK(timers[1].timer.spec.kind == model::TimerKind::Escalate);
+  CHECK(timers[1].fires_on == date("2026-03-10"));
+  CHECK(deadline::next_timer_day(m.def(), m.state, m.calendar(), date("2026-03-02")) ==
+        timers[0].fires_on);
+  // Each fires on its day, and then is no longer scheduled.
+  CHECK(m.tick("2026-03-05T08:00").size() == 1);
+  const auto left = deadline::scheduled_timers(m.def(), m.state, m.calendar(), date("2026-03-05"));
+  REQUIRE(left.size() == 1);
+  CHECK(left[0].timer.spec.kind == model::TimerKind::Escalate);
+  CHECK(m.tick("2026-03-10T08:00").size() == 1);
+  CHECK(deadline::scheduled_timers(m.def(), m.state, m.calendar(), date("2026-03-10")).empty());
+}
+
 TEST_CASE("no timer fires while its clock is paused for revision", "[deadline][timers]") {
   Mini m;
   m.start("2026-03-02T09:00");
