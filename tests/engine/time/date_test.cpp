@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <catch2/catch.hpp>
+#include <cstdint>
 
 using namespace regflow::time;
 using namespace std::chrono;
@@ -51,7 +52,8 @@ TEST_CASE("dates and instants are written as they always were, in every year", "
     CHECK(format_date(date) == fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
                                            static_cast<unsigned>(ymd.month()),
                                            static_cast<unsigned>(ymd.day())));
-    const Instant instant = date + std::chrono::seconds{(days * 7919) % 86400 + 86400} % 86400;
+    const Instant instant =
+        date + std::chrono::seconds{(std::int64_t{days} * 7919 % 86400 + 86400) % 86400};
     const std::chrono::hh_mm_ss hms{instant - date};
     CHECK(format_instant(instant) == fmt::format("{}T{:02}:{:02}:{:02}Z", format_date(date),
                                                  hms.hours().count(), hms.minutes().count(),
