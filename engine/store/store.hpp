@@ -241,7 +241,8 @@ class Store {
   std::map<std::string, std::string> renumbered_imports() const;
 
   std::vector<runtime::Event> events(const std::string& dossier_id) const;
-  /// The saved state of a dossier, if one was written; its version may lag behind the dossier's.
+  /// The saved state of a dossier, if one was written. It is written with the row, so it is the
+  /// state of the row's version unless it was edited outside regflow: the state names its version.
   std::optional<Snapshot> snapshot(const std::string& dossier_id) const;
   /// The definition, version and saved state of a dossier; nullopt when the id is unknown.
   std::optional<DossierHead> dossier_head(const std::string& dossier_id) const;
