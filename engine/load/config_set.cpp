@@ -1,9 +1,9 @@
 #include "engine/load/config_set.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "engine/check/checker.hpp"
 #include "engine/load/agency_loader.hpp"
@@ -57,7 +57,8 @@ std::optional<std::chrono::minutes> parse_offset(const std::string& text) {
 // diagnostic of the folder, relative to it.
 void show_relative(const fs::path& root, model::Diagnostics& out) {
   for (auto& d : out) {
-    if (fs::path(d.location.file).is_absolute()) d.location.file = shown_path(root, d.location.file);
+    if (fs::path(d.location.file).is_absolute())
+      d.location.file = shown_path(root, d.location.file);
   }
 }
 
@@ -69,17 +70,22 @@ std::vector<fs::path> workflow_files(const fs::path& root) {
   return files;
 }
 
+// `text_hash` is the text's SHA-256 when the caller has computed it already, else empty.
 std::optional<model::WorkflowDefinition> parse_workflow(const ConfigSet& config,
                                                         const std::string& path,
                                                         const std::string& text,
+                                                        const std::string& text_hash,
                                                         model::Diagnostics& out) {
-  if (config.definition_cache != nullptr) return config.definition_cache->load(path, text, out);
+  if (config.definition_cache != nullptr) {
+    return text_hash.empty() ? config.definition_cache->load(path, text, out)
+                             : config.definition_cache->load(path, text, text_hash, out);
+  }
   return load_workflow_text(path, text, out);
 }
 
 void load_workflow(const fs::path& root, const fs::path& file, const std::string& text,
-                   ConfigSet& config) {
-  auto def = parse_workflow(config, shown_path(root, file), text, config.diagnostics);
+                   ConfigSet& config, const std::string& text_hash = {}) {
+  auto def = parse_workflow(config, shown_path(root, file), text, text_hash, config.diagnostics);
   if (!def) return;
   check::check_workflow(*def, config.agencies, config.rules, config.diagnostics);
   config.workflows.push_back(std::move(*def));
@@ -144,9 +150,10 @@ namespace {
 ConfigSet load_base(const fs::path& root, time::Date today, DefinitionCache* cache) {
   std::error_code ec;
   if (!fs::is_directory(root, ec)) {
-    throw LoadError(fmt::format("configuration folder '{}' does not exist; give --config with a "
-                                "folder that holds workflows/ and rules/",
-                                root.string()));
+    throw LoadError(
+        fmt::format("configuration folder '{}' does not exist; give --config with a "
+                    "folder that holds workflows/ and rules/",
+                    root.string()));
   }
   ConfigSet config;
   config.root = root;
@@ -229,7 +236,7 @@ ConfigSet load_config_for_definition(const fs::path& root, time::Date today,
         continue;
       }
     }
-    load_workflow(root, file, *text, config);
+    load_workflow(root, file, *text, config, hash);
   }
   // Two files defining one workflow is an error wherever it is; parse them so that it is
   // reported exactly as load_config reports it.
@@ -238,7 +245,7 @@ ConfigSet load_config_for_definition(const fs::path& root, time::Date today,
   for (const auto& u : unparsed) ++names[u.name];
   for (auto& u : unparsed) {
     if (names[u.name] > 1) {
-      load_workflow(root, u.file, u.text, config);
+      load_workflow(root, u.file, u.text, config, u.hash);
     } else {
       config.unparsed_workflows.emplace_back(std::move(u.name), std::move(u.hash));
     }
@@ -251,7 +258,7 @@ std::optional<model::WorkflowDefinition> load_stored_definition(const ConfigSet&
                                                                 const std::string& path,
                                                                 const std::string& text,
                                                                 model::Diagnostics& out) {
-  auto def = parse_workflow(config, path, text, out);
+  auto def = parse_workflow(config, path, text, {}, out);
   if (def) check::check_workflow(*def, config.agencies, config.rules, out);
   return def;
 }

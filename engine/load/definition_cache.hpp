@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/load/calendar_loader.hpp"
@@ -29,6 +30,11 @@ class DefinitionCache {
   /// parsed here is written by `save`, not at once, so that a command refused for another error
   /// leaves nothing behind.
   std::optional<model::WorkflowDefinition> load(const std::string& path, const std::string& text,
+                                                model::Diagnostics& out);
+  /// The same, for a caller that has already computed `text_hash`, the SHA-256 of `text` (it
+  /// becomes the definition's content_hash and keys the entry, so the text is hashed once).
+  std::optional<model::WorkflowDefinition> load(const std::string& path, const std::string& text,
+                                                const std::string& text_hash,
                                                 model::Diagnostics& out);
 
   /// load_agencies_text through the cache.
@@ -51,11 +57,12 @@ class DefinitionCache {
     std::string bytes;
   };
   std::filesystem::path entry(const std::string& key) const;
-  /// The entry of `kind` for `path` and `text`, or what `parse` gives (kept for save() when it
-  /// gave a value without errors).
+  /// The entry of `kind` for `path` and a text, or what `parse` gives (kept for save() when it
+  /// gave a value without errors). `text_identity` is the text itself or its SHA-256: the key
+  /// is exact either way.
   template <typename T, typename Parse>
   std::optional<T> through(const std::string& kind, const std::string& path,
-                           const std::string& text, model::Diagnostics& out, Parse parse);
+                           std::string_view text_identity, model::Diagnostics& out, Parse parse);
 
   std::filesystem::path folder_;
   std::vector<Pending> pending_;

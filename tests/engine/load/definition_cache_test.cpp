@@ -92,6 +92,16 @@ TEST_CASE("the cache serves an entry only for the same path and text") {
     CHECK(entries(folder) == 2);
   }
 
+  SECTION("a caller that gives the text's hash finds the same entry, with the same hash") {
+    load::DefinitionCache cache(folder);
+    model::Diagnostics ds;
+    const auto expected = parsed(path, text).definition;
+    const auto got = cache.load(path, text, expected->content_hash, ds);
+    CHECK(got == expected);
+    cache.save();
+    CHECK(entries(folder) == 1);  // one key for both ways of asking: no second entry
+  }
+
   SECTION("the same text under another path is another entry (diagnostics name the path)") {
     const auto got = cached(folder, "stored:mini", text);
     CHECK(got.definition == parsed("stored:mini", text).definition);
