@@ -306,11 +306,7 @@ int find_build_id(dl_phdr_info* info, std::size_t /*size*/, void* data) {
       const auto* desc = name + ((note.n_namesz + 3) & ~3U);
       if (note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 &&
           std::memcmp(name, "GNU", 4) == 0 && desc + note.n_descsz <= end) {
-        static constexpr char kHex[] = "0123456789abcdef";
-        for (std::size_t k = 0; k < note.n_descsz; ++k) {
-          out += kHex[desc[k] >> 4];
-          out += kHex[desc[k] & 0x0f];
-        }
+        out += model::lower_hex({reinterpret_cast<const char*>(desc), note.n_descsz});
         return 1;
       }
       at = desc + ((note.n_descsz + 3) & ~3U);

@@ -40,12 +40,17 @@ std::string sha256_hex(std::string_view bytes) {
       EVP_DigestFinal_ex(context.get(), digest.data(), &length) != 1) {
     throw Error("internal error: OpenSSL could not compute SHA-256");
   }
+  return lower_hex({reinterpret_cast<const char*>(digest.data()), length});
+}
+
+std::string lower_hex(std::string_view bytes) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
-  out.reserve(length * 2);
-  for (unsigned int i = 0; i < length; ++i) {
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 0x0f];
+  out.reserve(bytes.size() * 2);
+  for (const char c : bytes) {
+    const auto byte = static_cast<unsigned char>(c);
+    out += kHex[byte >> 4];
+    out += kHex[byte & 0x0f];
   }
   return out;
 }

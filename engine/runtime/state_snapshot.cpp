@@ -6,6 +6,8 @@
 #include <string_view>
 #include <type_traits>
 
+#include "engine/model/digest.hpp"
+
 namespace regflow::runtime {
 namespace {
 
@@ -226,11 +228,7 @@ void digest(Archive& ar, std::string& hex) {
   unsigned char bytes[kBytes];
   if constexpr (loading<Archive>) {
     ar.load_binary(bytes, kBytes);
-    hex.resize(2 * kBytes);
-    for (std::size_t i = 0; i < kBytes; ++i) {
-      hex[2 * i] = kDigits[bytes[i] >> 4];
-      hex[2 * i + 1] = kDigits[bytes[i] & 0x0fU];
-    }
+    hex = model::lower_hex({reinterpret_cast<const char*>(bytes), kBytes});
   } else {
     auto nibble = [](char digit) {
       return static_cast<unsigned>(digit <= '9' ? digit - '0' : digit - 'a' + 10);
