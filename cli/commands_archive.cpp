@@ -10,6 +10,7 @@
 #include <system_error>
 
 #include "cli/commands.hpp"
+#include "cli/file_io.hpp"
 #include "cli/render/archive.hpp"
 #include "engine/app/archive_exchange.hpp"
 #include "engine/archive/codec.hpp"
@@ -18,37 +19,9 @@
 namespace regflow::cli {
 namespace {
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
-  std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad()) throw InputError(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
-  return bytes;
-}
-
-// Written beside the target and renamed over it, so that a failed export never leaves a
-// half-written archive under the name asked for.
-void write_file(const std::string& path, const std::string& bytes) {
-  const std::string partial = path + ".partial";
-  {
-    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-    if (!out) throw InputError(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) {
-      std::error_code ignored;
-      std::filesystem::remove(partial, ignored);
-      throw InputError(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
-    }
-  }
-  std::error_code error;
-  std::filesystem::rename(partial, path, error);
-  if (error) {
-    std::error_code ignored;
-    std::filesystem::remove(partial, ignored);
-    throw InputError(fmt::format("cannot write '{}': {}", path, error.message()));
-  }
-}
+// An archive of every dossier of a large installation stays well under this; a bigger file is
+// not one regflow wrote, and reading it whole would only exhaust memory.
+constexpr std::uint64_t kArchiveLimit = std::uint64_t{256} << 20;
 
 struct ExportArgs {
   std::vector<std::string> ids;
@@ -76,9 +49,9 @@ void run_export(Context& ctx, const ExportArgs& a) {
     return;
   }
   const auto& archive = std::get<archive::Archive>(outcome);
-  write_file(a.output, archive::encode(archive));
+  write_output_file(a.output, archive::encode(archive), database_companions(ctx.db_path()), "-o");
   if (ctx.options.json) {
-    print_json(render::export_json(archive, a.output).dump(2));
+    print_json(render::export_json(archive, a.output));
   } else {
     std::cout << render::export_text(archive, a.output);
   }
@@ -90,7 +63,7 @@ struct ImportArgs {
 };
 
 void run_import(Context& ctx, const ImportArgs& a) {
-  const std::string bytes = read_file(a.file);
+  const std::string bytes = read_input_file(a.file, kArchiveLimit, "archive");
   auto decoded = archive::decode(bytes);
   if (const auto* defect = std::get_if<archive::ArchiveDefect>(&decoded)) {
     std::cerr << "regflow: refused: " << render::defect_text(*defect, a.file)
@@ -107,7 +80,7 @@ void run_import(Context& ctx, const ImportArgs& a) {
   const auto plan = app::plan_import(ctx.installation(), archive, options, ctx.now());
   if (plan.refused()) {
     if (ctx.options.json) {
-      print_json(render::import_json(plan, archive, a.file, a.dry_run).dump(2));
+      print_json(render::import_json(plan, archive, a.file, a.dry_run));
     } else {
       std::cerr << fmt::format("regflow: refused: {} cannot be imported; nothing was written:\n",
                                a.file);
@@ -120,7 +93,7 @@ void run_import(Context& ctx, const ImportArgs& a) {
   }
   if (!a.dry_run) app::apply_import(ctx.installation(), plan);
   if (ctx.options.json) {
-    print_json(render::import_json(plan, archive, a.file, a.dry_run).dump(2));
+    print_json(render::import_json(plan, archive, a.file, a.dry_run));
   } else {
     std::cout << render::import_text(plan, a.file, a.dry_run);
   }

@@ -13,6 +13,8 @@
 #include <system_error>
 
 #include "cli/commands.hpp"
+#include "cli/file_io.hpp"
+#include "cli/terminal_guard.hpp"
 #include "cli/render/ics.hpp"
 #include "engine/model/error.hpp"
 #include "engine/model/spelling.hpp"
@@ -20,42 +22,6 @@
 
 namespace regflow::cli {
 namespace {
-
-// Writes beside the target and renames over it: readers see the old feed or the new one.
-void write_atomically(const std::filesystem::path& target, const std::string& text) {
-  namespace fs = std::filesystem;
-  const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::error_code error;
-  if (!fs::is_directory(folder, error)) {
-    throw InputError(
-        fmt::format("cannot write '{}': folder '{}' does not exist; give -o a file in "
-                    "an existing folder",
-                    target.string(), folder.string()));
-  }
-  if (fs::is_directory(target, error)) {
-    throw InputError(
-        fmt::format("cannot write '{}': it is a folder; give -o a file name, e.g. "
-                    "'{}'",
-                    target.string(), (target / "regflow.ics").string()));
-  }
-  const fs::path temporary =
-      fs::path(target.string() + fmt::format(".{}.tmp", static_cast<long>(getpid())));
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) {
-      const std::string reason = std::strerror(errno);
-      fs::remove(temporary, error);
-      throw InputError(fmt::format("cannot write '{}': {}", temporary.string(), reason));
-    }
-  }
-  fs::rename(temporary, target, error);
-  if (error) {
-    fs::remove(temporary, error);
-    throw InputError(fmt::format("cannot replace '{}': {}", target.string(), error.message()));
-  }
-}
 
 std::size_t count_dossiers(const std::vector<report::FeedEntry>& entries) {
   std::set<std::string> ids;
@@ -106,10 +72,11 @@ void add_ics_command(CLI::App& app, Context& ctx) {
                                                feed.today, config.calendar());
     const std::string text = render::ics_text(feed);
     if (args->output.empty()) {
+      ctx.terminal->raw_stdout();
       std::cout << text << std::flush;
       return;
     }
-    write_atomically(args->output, text);
+    write_output_file(args->output, text, database_companions(ctx.db_path()), "-o");
     const auto events = static_cast<std::size_t>(std::count_if(
         feed.entries.begin(), feed.entries.end(),
         [](const report::FeedEntry& entry) { return entry.deadline.due.has_value(); }));
