@@ -1,5 +1,7 @@
 #include "cli/render/dossier.hpp"
 
+#include "cli/render/printable.hpp"
+
 #include <fmt/format.h>
 
 #include "cli/render/refusal.hpp"
@@ -140,7 +142,7 @@ std::string dossier_text(const app::Dossier& d, app::Installation& installation,
   const auto& s = d.state;
   const auto& def = *d.definition;
   const auto* step = def.find_step(s.step);
-  std::string out = fmt::format("{}  {}\n", s.id, s.title);
+  std::string out = fmt::format("{}  {}\n", s.id, printable(s.title));
   out += fmt::format("workflow  {} v{} ({}){}\n", def.name, def.version, s.definition_hash.substr(0, 12),
                      d.newer_definition_exists ? " — a newer version of this workflow exists; this dossier stays on its own" : "");
   out += fmt::format("step      {} — {}{}\n", s.step, step ? step->title : "", s.closed ? " (closed)" : "");
@@ -151,7 +153,7 @@ std::string dossier_text(const app::Dossier& d, app::Installation& installation,
   if (!s.escalated_to.empty()) out += fmt::format("escalated to {}\n", s.escalated_to);
   if (step != nullptr && step->kind == model::StepKind::SignOff) {
     std::string signed_by;
-    for (const auto& [agency, user] : s.signatures) signed_by += (signed_by.empty() ? "" : ", ") + agency + " (" + user + ")";
+    for (const auto& [agency, user] : s.signatures) signed_by += (signed_by.empty() ? "" : ", ") + agency + " (" + printable(user) + ")";
     std::string pending;
     for (const auto& a : runtime::pending_signers(def, s)) pending += (pending.empty() ? "" : ", ") + a;
     out += fmt::format("signed    {}\n", signed_by.empty() ? "nobody yet" : signed_by);
@@ -159,7 +161,7 @@ std::string dossier_text(const app::Dossier& d, app::Installation& installation,
   }
   if (!s.variables.empty()) {
     std::string vars;
-    for (const auto& [k, v] : s.variables) vars += (vars.empty() ? "" : ", ") + k + "=" + model::to_text(v);
+    for (const auto& [k, v] : s.variables) vars += (vars.empty() ? "" : ", ") + k + "=" + printable(model::to_text(v));
     out += fmt::format("variables {}\n", vars);
   }
   const auto views = deadline::evaluate_all(def, s, installation.config().calendar(), today);
@@ -184,7 +186,7 @@ std::string dossier_text(const app::Dossier& d, app::Installation& installation,
                                              time::unit_name(v.unit))
                                : "");
       }
-      if (v.clock->extended_to) out += fmt::format("  {}: extended — {}\n", v.clock->id, v.clock->extension_reason);
+      if (v.clock->extended_to) out += fmt::format("  {}: extended — {}\n", v.clock->id, printable(v.clock->extension_reason));
     }
   }
   const auto timers = deadline::scheduled_timers(def, s, installation.config().calendar(), today);

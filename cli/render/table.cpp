@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "cli/render/printable.hpp"
+
 namespace regflow::cli::render {
 
 std::string cut_to_width(const std::string& text, std::size_t width) {
@@ -40,6 +42,8 @@ Table::Table(std::vector<std::string> headers) : headers_(std::move(headers)) {
 }
 
 void Table::put(std::size_t column, std::string cell) {
+  // A cell is one line: a newline in a note must not start a row of its own.
+  cell = printable(cell);
   std::size_t width = display_width(cell);
   if (column < limits_.size() && limits_[column] > 0 && width > limits_[column]) {
     cell = cut_to_width(cell, limits_[column]);
