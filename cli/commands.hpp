@@ -3,6 +3,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include "cli/context.hpp"
 #include "engine/report/board.hpp"
@@ -21,7 +22,8 @@ void add_archive_commands(CLI::App& app, Context& context);      // export, impo
 /// Prints the board (or a queue) as a table, or as JSON with --json.
 void print_board(Context& context, const report::Board& board, const std::string& heading);
 
-/// Prints a JSON document to stdout (for --json).
-void print_json(const std::string& dumped);
+/// Prints a JSON document to stdout (for --json). Text that is not UTF-8 (a row written before
+/// input was checked) is shown with U+FFFD rather than failing the whole listing.
+void print_json(const nlohmann::json& document);
 
 }  // namespace regflow::cli

@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/render/dot.hpp"
+#include "cli/terminal_guard.hpp"
 #include "cli/render/table.hpp"
 #include "engine/check/checker.hpp"
 #include "engine/model/error.hpp"
@@ -34,7 +35,7 @@ void run_check(Context& ctx, const std::vector<std::string>& paths) {
       out["workflows"].push_back({{"name", w.name}, {"version", w.version}, {"hash", w.content_hash},
                                   {"steps", w.steps.size()}, {"file", w.source_path}});
     }
-    print_json(out.dump(2));
+    print_json(out);
   } else {
     for (const auto& d : config.diagnostics) std::cerr << model::format_diagnostic(d) << "\n";
     std::size_t errors = 0;
@@ -79,7 +80,7 @@ void run_workflows(Context& ctx) {
                    {"longest_path_working_days", facts.longest_path_working_days}});
   }
   if (ctx.options.json) {
-    print_json(out.dump(2));
+    print_json(out);
   } else {
     std::cout << table.str();
   }
@@ -108,6 +109,7 @@ void run_graph(Context& ctx, const std::string& name, const std::string& dossier
   const std::string dot =
       render::workflow_dot(*def, check::routes_of(*def, ctx.config().rules), current, reached);
   if (format == "dot") {
+    ctx.terminal->raw_stdout();
     std::cout << dot;
     return;
   }
@@ -150,6 +152,8 @@ void add_definition_commands(CLI::App& app, Context& ctx) {
   });
 }
 
-void print_json(const std::string& dumped) { std::cout << dumped << "\n"; }
+void print_json(const nlohmann::json& document) {
+  std::cout << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+}
 
 }  // namespace regflow::cli

@@ -32,6 +32,16 @@ bool refused(Context& ctx, const runtime::Refusal& refusal) {
   return true;
 }
 
+time::Date accepted_date(const std::string& text, const char* option) {
+  const auto date = time::parse_date(text);
+  if (!date) throw InputError(fmt::format("{} '{}' is not a date; expected YYYY-MM-DD", option, text));
+  if (!time::is_accepted(*date)) {
+    throw InputError(fmt::format("{} '{}' is outside the dates regflow accepts ({})", option, text,
+                                 time::accepted_range_text()));
+  }
+  return *date;
+}
+
 struct StartArgs {
   std::string workflow, title, target, within;
   std::vector<std::string> sets, binds;
@@ -43,8 +53,7 @@ void run_start(Context& ctx, const StartArgs& a) {
   command.sets = pairs(a.sets, "--set");
   command.bindings = pairs(a.binds, "--bind");
   if (!a.target.empty()) {
-    command.target = time::parse_date(a.target);
-    if (!command.target) throw InputError(fmt::format("--target '{}' is not a date; expected YYYY-MM-DD", a.target));
+    command.target = accepted_date(a.target, "--target");
   }
   if (!a.within.empty()) {
     command.within = time::parse_duration(a.within);
@@ -60,7 +69,7 @@ void run_start(Context& ctx, const StartArgs& a) {
   }
   const auto& id = std::get<std::string>(outcome);
   if (ctx.options.json) {
-    print_json(nlohmann::json{{"id", id}}.dump(2));
+    print_json(nlohmann::json{{"id", id}});
   } else {
     std::cout << id << "\n";
   }
@@ -88,7 +97,7 @@ void run_advance(Context& ctx, const AdvanceArgs& a) {
   const auto& events = std::get<std::vector<runtime::Event>>(outcome);
   auto dossier = installation.read(a.id);
   if (ctx.options.json) {
-    print_json(render::dossier_json(*dossier, installation.config(), ctx.today(), actor).dump(2));
+    print_json(render::dossier_json(*dossier, installation.config(), ctx.today(), actor));
     return;
   }
   for (const auto& e : events) std::cout << render::event_line(e, *dossier->definition) << "\n";
@@ -103,7 +112,7 @@ void run_show(Context& ctx, const std::string& id) {
   }
   const auto actor = ctx.actor_if_given();
   if (ctx.options.json) {
-    print_json(render::dossier_json(*dossier, installation.config(), ctx.today(), actor).dump(2));
+    print_json(render::dossier_json(*dossier, installation.config(), ctx.today(), actor));
   } else {
     std::cout << render::dossier_text(*dossier, installation, ctx.today(), ctx.now(), actor);
   }
@@ -119,7 +128,7 @@ void run_history(Context& ctx, const std::string& id) {
   if (ctx.options.json) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& e : dossier->events) out.push_back(render::event_json(e));
-    print_json(out.dump(2));
+    print_json(out);
     return;
   }
   std::cout << render::history_text(*dossier, installation.config().settings.offset);
@@ -141,7 +150,7 @@ void run_list(Context& ctx, const ListArgs& a) {
   if (ctx.options.json) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& row : rows) out.push_back(render::row_json(row));
-    print_json(out.dump(2));
+    print_json(out);
     return;
   }
   render::Table table({"ID", "STEP", "HELD BY", "STATE", "TITLE"});
@@ -161,9 +170,7 @@ void run_extend(Context& ctx, const ExtendArgs& a) {
   runtime::ExtendCommand command;
   command.deadline = a.deadline;
   command.reason = a.reason;
-  auto to = time::parse_date(a.to);
-  if (!to) throw InputError(fmt::format("--to '{}' is not a date; expected YYYY-MM-DD", a.to));
-  command.to = *to;
+  command.to = accepted_date(a.to, "--to");
   auto& installation = ctx.installation_for(a.id);
   auto actor = ctx.actor();
   auto outcome = installation.extend(a.id, command, actor, ctx.now());

@@ -46,7 +46,7 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
                                    {"recomputed", report.recomputed},
                                    {"skipped", skipped},
                                    {"fired", fired}};
-          print_json(out.dump(2));
+          print_json(out);
           return;
         }
         if (report.recomputed_all) {
@@ -86,7 +86,7 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
                              {"problems", problems},
                              {"false_states", false_states}};
           out["states_checked"] = !states_unchecked.has_value();
-          print_json(out.dump(2));
+          print_json(out);
         } else {
           for (const auto& p : report.problems) {
             std::cout << fmt::format("BROKEN {} event #{}: {}\n", p.dossier_id, p.sequence,

@@ -73,7 +73,7 @@ void print_board(Context& ctx, const report::Board& board, const std::string& he
     for (std::size_t i = 0; i < board.entries.size(); ++i) {
       out["dossiers"].push_back(entry_json(board.entries[i], details[i]));
     }
-    print_json(out.dump(2));
+    print_json(out);
     return;
   }
   render::BoardLayout layout;

@@ -34,7 +34,7 @@ void run_rules(Context& ctx) {
   const auto& config = ctx.config();
   const auto uses = check::rule_uses(config.workflows, config.rules);
   if (ctx.options.json) {
-    print_json(render::rules_json(config, uses).dump(2));
+    print_json(render::rules_json(config, uses));
   } else {
     std::cout << render::rules_text(config, uses);
   }
@@ -200,7 +200,7 @@ void run_eval(Context& ctx, const EvalArgs& a) {
   }
   const auto evaluation = rules::evaluate(*compiled, subject.input, config.rules);
   if (ctx.options.json) {
-    print_json(render::evaluation_json(a.expression, evaluation, compiled->type()).dump(2));
+    print_json(render::evaluation_json(a.expression, evaluation, compiled->type()));
   } else {
     std::cout << render::evaluation_text(evaluation, compiled->type());
   }

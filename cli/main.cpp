@@ -1,8 +1,10 @@
 // regflow: one executable, many subcommands. main() sets up the command line and maps every
 // outcome to the exit codes of design.md in the one try/catch.
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -11,8 +13,10 @@
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/terminal_guard.hpp"
 #include "engine/model/error.hpp"
 #include "engine/model/spelling.hpp"
+#include "engine/model/utf8.hpp"
 
 namespace {
 
@@ -36,6 +40,38 @@ std::optional<std::string> unknown_command(const CLI::App& app, int argc, char**
   return std::nullopt;
 }
 
+// Every value given on the command line, checked once at the boundary: text that is not UTF-8
+// would be refused by the store's encoder half-way through a command, or worse, kept and then
+// break every later listing. The option's own name goes into the message.
+void refuse_invalid_utf8(const CLI::App& app) {
+  for (const auto* option : app.get_options()) {
+    for (const auto& value : option->results()) {
+      if (const auto at = regflow::model::invalid_utf8_at(value)) {
+        const std::string name =
+            option->get_name().empty() ? option->get_name(true, true) : option->get_name();
+        throw regflow::InputError(fmt::format(
+            "refused: {} is not valid UTF-8 (byte {} of the value is 0x{:02x}); give the text "
+            "in UTF-8",
+            name, *at + 1, static_cast<unsigned char>(value[*at])));
+      }
+    }
+  }
+  for (const auto* sub : app.get_subcommands()) refuse_invalid_utf8(*sub);
+}
+
+void refuse_invalid_utf8_environment() {
+  for (const char* name : {"REGFLOW_DB", "REGFLOW_USER", "REGFLOW_NOW", "REGFLOW_CONFIG"}) {
+    const char* value = std::getenv(name);
+    if (value == nullptr) continue;
+    if (const auto at = regflow::model::invalid_utf8_at(value)) {
+      throw regflow::InputError(fmt::format(
+          "refused: the environment variable {} is not valid UTF-8 (byte {}); give the text "
+          "in UTF-8",
+          name, *at + 1));
+    }
+  }
+}
+
 std::vector<std::string> command_names(const CLI::App& app) {
   std::vector<std::string> names;
   for (const auto* sub : app.get_subcommands({})) names.push_back(sub->get_name());
@@ -46,7 +82,9 @@ std::vector<std::string> command_names(const CLI::App& app) {
 
 int main(int argc, char** argv) {
   using regflow::cli::ExitCode;
+  regflow::cli::TerminalGuard terminal;
   regflow::cli::Context ctx;
+  ctx.terminal = &terminal;
   CLI::App app{
       "regflow — deadlines and procedures for regional legal products (Perda, Pergub, kerja sama)"};
   app.set_version_flag("--version", REGFLOW_VERSION);
@@ -73,7 +111,12 @@ int main(int argc, char** argv) {
 
   // Checked before any command runs, so a bad --now is refused even by commands that never
   // read the clock (rather than silently ignored).
-  app.parse_complete_callback([&ctx] { ctx.check_now_syntax(); });
+  app.parse_complete_callback([&ctx, &app] {
+    refuse_invalid_utf8_environment();
+    refuse_invalid_utf8(app);
+    if (ctx.options.json) ctx.terminal->raw_stdout();
+    ctx.check_now_syntax();
+  });
 
   spdlog::set_level(spdlog::level::warn);
   if (auto word = unknown_command(app, argc, argv)) {

@@ -28,8 +28,8 @@ std::optional<runtime::Event> to_event(const ArchivedEvent& a, const std::string
     return std::nullopt;
   }
   const auto at = time::parse_instant(a.at, time::UtcOffset{std::chrono::minutes{0}});
-  if (!at) {
-    problem = "time '" + a.at + "'";
+  if (!at || !time::is_accepted(*at)) {
+    problem = "time '" + a.at + "' (accepted: " + time::accepted_range_text() + ")";
     return std::nullopt;
   }
   e.at = *at;

@@ -1,6 +1,7 @@
 #include "engine/model/value.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 
@@ -62,12 +63,16 @@ std::optional<Value> parse_value(std::string_view text, ValueType type,
       }
       return Value{d};
     }
-    case ValueType::Bool:
-      if (text == "true" || text == "ya" || text == "yes") return Value{true};
-      if (text == "false" || text == "tidak" || text == "no") return Value{false};
+    case ValueType::Bool: {
+      // Clerks type "Ya", "TRUE", "tidak": the words are accepted in any case.
+      std::string lower(text);
+      for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (lower == "true" || lower == "ya" || lower == "yes") return Value{true};
+      if (lower == "false" || lower == "tidak" || lower == "no") return Value{false};
       return std::nullopt;
+    }
     case ValueType::Date:
-      if (auto d = time::parse_date(text)) return Value{*d};
+      if (auto d = time::parse_date(text); d && time::is_accepted(*d)) return Value{*d};
       return std::nullopt;
     case ValueType::List:
       return std::nullopt;

@@ -1,5 +1,7 @@
 #include "engine/store/event_store.hpp"
 
+#include "engine/time/date.hpp"
+
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
@@ -43,13 +45,14 @@ std::string encode_fields(const Fields& fields) {
 
 ChainEnd chain_end(SQLite::Database& db, const std::string& dossier_id) {
   CachedStatement query(
-      db, "SELECT seq, hash, actor FROM events WHERE dossier_id = ? ORDER BY seq DESC LIMIT 1");
+      db, "SELECT seq, hash, actor, at FROM events WHERE dossier_id = ? ORDER BY seq DESC LIMIT 1");
   query.bind(1, dossier_id);
   ChainEnd end;
   if (query.executeStep()) {
     end.sequence = query.getColumn(0).getInt64();
     end.hash = query.getColumn(1).getString();
     end.actor = query.getColumn(2).getString();
+    end.at = query.getColumn(3).getString();
   }
   return end;
 }
@@ -57,7 +60,7 @@ ChainEnd chain_end(SQLite::Database& db, const std::string& dossier_id) {
 std::optional<ChainHead> chain_head(SQLite::Database& db, const std::string& dossier_id) {
   // The event is found by its key (dossier, seq) rather than by sorting the dossier's events.
   CachedStatement query(db,
-                        "SELECT d.version, d.step, e.seq, e.hash, e.actor FROM dossiers d "
+                        "SELECT d.version, d.step, e.seq, e.hash, e.actor, e.at FROM dossiers d "
                         "LEFT JOIN events e ON e.dossier_id = d.id AND e.seq = d.version "
                         "WHERE d.id = ?");
   query.bind(1, dossier_id);
@@ -67,7 +70,7 @@ std::optional<ChainHead> chain_head(SQLite::Database& db, const std::string& dos
   head.step = query.getColumn(1).getString();
   if (!query.getColumn(2).isNull()) {
     head.end = ChainEnd{query.getColumn(2).getInt64(), query.getColumn(3).getString(),
-                        query.getColumn(4).getString()};
+                        query.getColumn(4).getString(), query.getColumn(5).getString()};
   }
   return head;
 }
@@ -75,6 +78,29 @@ std::optional<ChainHead> chain_head(SQLite::Database& db, const std::string& dos
 void check_continues(const std::string& dossier_id, const std::vector<runtime::Event>& events,
                      const ChainEnd& end) {
   if (events.empty()) bug(dossier_id, "no events to append");
+  // A record that runs forward and stays readable: every writer (a command with --now, tick,
+  // an import) passes here, so no event can be dated before the one it follows, nor outside
+  // the dates every reader handles.
+  std::string previous_at = end.at;
+  std::int64_t previous_sequence = end.sequence;
+  for (const auto& event : events) {
+    const std::string at = time::format_instant(event.at);
+    if (!time::is_accepted(event.at)) {
+      throw InputError(fmt::format(
+          "refused: event {} of '{}' would be dated {}, outside the dates regflow accepts ({}); "
+          "nothing was written",
+          event.sequence, dossier_id, at, time::accepted_range_text()));
+    }
+    if (!previous_at.empty() && at < previous_at) {
+      throw InputError(fmt::format(
+          "refused: event {} of '{}' would be dated {}, before the event it follows (#{}, {}); "
+          "a dossier's history only runs forward — give a time on or after {}; nothing was "
+          "written",
+          event.sequence, dossier_id, at, previous_sequence, previous_at, previous_at));
+    }
+    previous_at = at;
+    previous_sequence = event.sequence;
+  }
   const auto broken = runtime::find_chain_break(dossier_id, events, end.sequence, end.hash);
   if (!broken) return;
   const runtime::Event& event = events[broken->index];

@@ -23,6 +23,7 @@ struct ChainEnd {
   std::int64_t sequence = 0;
   std::string hash;
   std::string actor;
+  std::string at;  ///< the event's stored time, "" before the first event
 };
 
 /// The columns every events query selects, in the order `event_from_row` reads them.

@@ -34,6 +34,19 @@ std::optional<Date> parse_date(std::string_view text) {
   return Date{ymd};
 }
 
+std::string accepted_range_text() {
+  return fmt::format("{}-01-01 to {}-12-31", kFirstAcceptedYear, kLastAcceptedYear);
+}
+
+bool is_accepted(Date date) {
+  const int year = year_of(date);
+  return year >= kFirstAcceptedYear && year <= kLastAcceptedYear;
+}
+
+bool is_accepted(Instant instant) {
+  return is_accepted(std::chrono::floor<std::chrono::days>(instant));
+}
+
 int year_of(Date date) {
   return static_cast<int>(std::chrono::year_month_day{date}.year());
 }

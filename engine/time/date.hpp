@@ -17,6 +17,17 @@ struct UtcOffset {
   std::chrono::minutes minutes{7 * 60};
 };
 
+/// The dates regflow accepts from people and files (--now, --target, --to, a date variable, an
+/// archive's event times): 1900-01-01 to 2200-12-31. Every reader handles years 0–9999, so a
+/// date accepted here, plus the longest duration, can never make a stored row unreadable.
+inline constexpr int kFirstAcceptedYear = 1900;
+inline constexpr int kLastAcceptedYear = 2200;
+/// "1900-01-01 to 2200-12-31", for messages.
+std::string accepted_range_text();
+bool is_accepted(std::chrono::sys_days date);
+/// By the instant's UTC date.
+bool is_accepted(std::chrono::sys_seconds instant);
+
 /// Parses "YYYY-MM-DD" (a real calendar date); nullopt otherwise.
 std::optional<Date> parse_date(std::string_view text);
 
