@@ -113,7 +113,7 @@ int run(int dossiers, const std::string& config_dir) {
   app::Installation source(config, source_store);
   for (const auto& [name, agency] : std::vector<std::pair<std::string, std::string>>{
            {"sari", "biro-hukum"}, {"budi", "dinas-kukm"}, {"tkksd", "tkksd"}}) {
-    source_store.add_user({name, {agency}, "staf"});
+    source_store.add_user({name, {agency}, "staf", {}});
   }
   auto start = Clock::now();
   std::size_t events = 0;

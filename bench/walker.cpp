@@ -44,7 +44,7 @@ runtime::Actor register_bench_user(app::Installation& installation, const std::s
     if (!agency.outside) user.agencies.push_back(code);
   }
   installation.store().add_user(user);
-  return runtime::Actor{user.name, user.agencies, user.role};
+  return runtime::Actor{user.name, user.agencies, user.role, {}, std::nullopt};
 }
 
 runtime::StartCommand start_command(const model::WorkflowDefinition& definition,

@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/render/table.hpp"
 #include "engine/app/demo.hpp"
+#include "engine/app/user_registration.hpp"
 #include "engine/model/error.hpp"
 #include "engine/model/spelling.hpp"
 #include "engine/report/board.hpp"
@@ -14,44 +15,62 @@
 namespace regflow::cli {
 
 void add_setup_commands(CLI::App& app, Context& ctx) {
-  app.add_subcommand("init", "Create the database (idempotent)")
-      ->group("Setup")
-      ->callback([&ctx] {
-        auto& store = ctx.init_store();
-        std::cout << fmt::format("database {} ready (schema version {})\n", ctx.db_path(), store.schema_version());
-      });
+  auto sandbox = std::make_shared<bool>(false);
+  auto* init = app.add_subcommand("init", "Create the database (idempotent)")->group("Setup");
+  init->add_flag("--sandbox", *sandbox,
+                 "Mark it as a sandbox for trials: anyone may use --as and --now there, and its "
+                 "record is not evidence (only for a database without dossiers)");
+  init->footer("Examples: regflow init --db /srv/regflow/babel.db\n"
+               "          regflow init --db /tmp/latihan.db --sandbox");
+  init->callback([&ctx, sandbox] {
+    auto& store = ctx.init_store();
+    if (*sandbox && !ctx.sandbox()) {
+      if (!store.list({}).empty()) {
+        throw InputError(fmt::format(
+            "refused: '{}' already holds dossiers; a database whose record is evidence cannot "
+            "become a sandbox; create a new one for trials (regflow init --db NEW --sandbox)",
+            ctx.db_path()));
+      }
+      ctx.mark_sandbox();
+    }
+    std::cout << fmt::format("database {} ready (schema version {}{})\n", ctx.db_path(),
+                             store.schema_version(), ctx.sandbox() ? ", sandbox" : "");
+  });
 
   auto* user = app.add_subcommand("user", "Register and list users")->group("Setup")->require_subcommand(1);
   struct UserArgs {
-    std::string name, role = "staf";
+    std::string name, role = "staf", login;
     std::vector<std::string> agencies;
   };
   auto args = std::make_shared<UserArgs>();
   auto* add = user->add_subcommand("add", "Register a user and the agencies they act for");
   add->add_option("name", args->name, "User name")->required();
   add->add_option("--agency", args->agencies, "Agency code (repeatable)")->required();
-  add->add_option("--role", args->role, "Role, e.g. staf, kepala");
-  add->footer("Example: regflow user add sari --agency biro-hukum --role staf");
+  add->add_option("--role", args->role, "Role, as declared in settings.yaml: staf, kepala, admin");
+  add->add_option("--login", args->login,
+                  "The operating-system account that acts as this user on the command line");
+  add->footer("Examples: regflow user add sari --agency biro-hukum --role staf --login sari\n"
+              "          regflow user add admin1 --agency biro-hukum --role admin --login root");
   add->callback([&ctx, args] {
     const auto& config = ctx.config();
-    for (const auto& agency : args->agencies) {
-      if (!config.agencies.contains(agency)) {
-        throw InputError(fmt::format("unknown agency '{}'{}; see workflows/agencies.yaml", agency,
-                                     model::did_you_mean(agency, config.agencies.codes())));
-      }
-    }
-    ctx.store().add_user({args->name, args->agencies, args->role});
-    std::cout << fmt::format("user {} acts for {}\n", args->name, fmt::join(args->agencies, ", "));
+    // Until an administrator exists, whoever may write the database sets it up, and the
+    // acting user need not exist yet (the first `user add` names them).
+    const auto by = ctx.administrators_designated() ? ctx.actor_if_given() : std::nullopt;
+    app::register_user(config, ctx.store(), {args->name, args->agencies, args->role, args->login},
+                       by);
+    std::cout << fmt::format("user {} acts for {}{}\n", args->name, fmt::join(args->agencies, ", "),
+                             args->login.empty() ? "" : " (login " + args->login + ")");
   });
   user->add_subcommand("list", "List registered users")->callback([&ctx] {
-    render::Table table({"USER", "AGENCIES", "ROLE"});
+    render::Table table({"USER", "AGENCIES", "ROLE", "LOGIN"});
     nlohmann::json out = nlohmann::json::array();
     for (const auto& u : ctx.store().users()) {
-      table.add({u.name, fmt::format("{}", fmt::join(u.agencies, ", ")), u.role});
-      out.push_back({{"name", u.name}, {"agencies", u.agencies}, {"role", u.role}});
+      table.add({u.name, fmt::format("{}", fmt::join(u.agencies, ", ")), u.role, u.login});
+      out.push_back({{"name", u.name}, {"agencies", u.agencies}, {"role", u.role},
+                     {"login", u.login.empty() ? nlohmann::json() : nlohmann::json(u.login)}});
     }
     if (ctx.options.json) {
-      print_json(out.dump(2));
+      print_json(out);
     } else {
       std::cout << table.str();
     }
@@ -63,11 +82,14 @@ void add_setup_commands(CLI::App& app, Context& ctx) {
       ->callback([&ctx] {
         const auto& config = ctx.config();
         auto& store = ctx.init_store();
-        if (!store.list({}).empty()) {
+        if (!store.list({}).empty() || !store.users().empty()) {
           throw InputError(fmt::format("database '{}' already holds dossiers; the demo needs an empty "
                                        "database (give another --db)",
                                        ctx.db_path()));
         }
+        // The demo's story is played with stated times and on behalf of its people: it is a
+        // sandbox, never evidence.
+        ctx.mark_sandbox();
         app::Installation installation(config, store);
         const auto summary = app::build_demo(installation, ctx.now());
         std::cerr << fmt::format("demo: {} users, {} dossiers, {} events written to {}\n", summary.users,

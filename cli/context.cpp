@@ -6,11 +6,24 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include <pwd.h>
+#include <unistd.h>
+
 #include "engine/model/error.hpp"
 #include "engine/model/spelling.hpp"
 
 namespace regflow::cli {
 namespace {
+
+constexpr std::string_view kSandboxKey = "sandbox";
+
+// The account running this process, as the system names it: on a shared server, the one fact
+// about the person at the keyboard that does not come from what they typed.
+std::string operating_system_login() {
+  const struct passwd* entry = ::getpwuid(::geteuid());
+  return entry != nullptr && entry->pw_name != nullptr ? std::string(entry->pw_name)
+                                                       : std::to_string(::geteuid());
+}
 
 std::string env(const char* name) {
   const char* value = std::getenv(name);
@@ -40,6 +53,10 @@ std::optional<time::Instant> Context::given_now(time::UtcOffset offset) const {
         fmt::format("--now '{}' is not a date or time; expected YYYY-MM-DD or "
                     "YYYY-MM-DDTHH:MM (local time), optionally with Z or +HH:MM",
                     text));
+  }
+  if (!time::is_accepted(*parsed)) {
+    throw InputError(fmt::format("--now '{}' is outside the dates regflow accepts ({})", text,
+                                 time::accepted_range_text()));
   }
   return parsed;
 }
@@ -151,22 +168,104 @@ void Context::finish() {
   if (definition_cache_) definition_cache_->save();
 }
 
+bool Context::sandbox() {
+  return store().setting(std::string(kSandboxKey)) == "1";
+}
+
+void Context::mark_sandbox() {
+  store().set_setting(std::string(kSandboxKey), "1");
+}
+
+bool Context::administrators_designated() {
+  const auto& roles = config_without_workflows().settings.roles;
+  for (const auto& user : store().users()) {
+    if (roles.allows(user.role, model::Permission::Administer)) return true;
+  }
+  return false;
+}
+
+std::optional<store::UserRecord> Context::login_user() {
+  const std::string login = operating_system_login();
+  if (login.empty()) return std::nullopt;
+  return store().find_user_by_login(login);
+}
+
+std::optional<time::Instant> Context::stated_clock_entry(
+    const std::optional<store::UserRecord>& by) {
+  // Until an administrator is designated the database is being set up, and its owner's word
+  // is all there is; from then on, a stated time is an administrator's act, and recorded.
+  if (!given_now(loaded_offset()) || sandbox() || !administrators_designated()) {
+    return std::nullopt;
+  }
+  {
+    const auto& roles = config_without_workflows().settings.roles;
+    if (!by || !roles.allows(by->role, model::Permission::Administer)) {
+      throw InputError(fmt::format(
+          "refused: --now (or REGFLOW_NOW) on a command that writes is for administrators: an "
+          "event records when it happened, and only an administrator may enter one late; your "
+          "login '{}' {}; leave out --now, or ask an administrator (a sandbox database, "
+          "'regflow init --sandbox', allows it for what-if trials)",
+          operating_system_login(),
+          by ? fmt::format("acts as '{}' (role '{}')", by->name, by->role)
+             : std::string("is not tied to a regflow user")));
+    }
+  }
+  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+void Context::check_clock_for_writing() {
+  const auto mapped = login_user();
+  if (!stated_clock_entry(mapped)) return;
+  const auto wall = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  if (now() > wall) {
+    throw InputError(fmt::format(
+        "refused: --now {} is in the future (it is {} now); timers fire when their day has "
+        "come, and only a sandbox database ('regflow init --sandbox') may try the future",
+        time::format_instant(now()), time::format_instant(wall)));
+  }
+}
+
 std::optional<runtime::Actor> Context::actor_if_given() {
-  if (options.as.empty() && env("REGFLOW_USER").empty()) return std::nullopt;
+  if (options.as.empty() && env("REGFLOW_USER").empty() && !login_user()) return std::nullopt;
   return actor();
 }
 
 runtime::Actor Context::actor() {
-  std::string name = options.as.empty() ? env("REGFLOW_USER") : options.as;
+  const std::string claimed = options.as.empty() ? env("REGFLOW_USER") : options.as;
+  const auto mapped = login_user();
+  const std::string name = claimed.empty() && mapped ? mapped->name : claimed;
   if (name.empty()) {
-    throw InputError("no user given; pass --as USER or set REGFLOW_USER (see 'regflow user list')");
+    throw InputError(fmt::format(
+        "no user given; pass --as USER or set REGFLOW_USER (see 'regflow user list'), or tie "
+        "your login to a user (regflow user add NAME --agency A --login LOGIN)"));
   }
-  if (auto found = (installation_ ? *installation_ : installation()).actor(name)) return *found;
-  std::vector<std::string> names;
-  for (const auto& u : store().users()) names.push_back(u.name);
-  throw InputError(fmt::format(
-      "unknown user '{}'{}; registered users: {}", name, model::did_you_mean(name, names),
-      names.empty() ? "none (add one with 'regflow user add')" : model::quoted_list(names)));
+  auto found = (installation_ ? *installation_ : installation()).actor(name);
+  if (!found) {
+    std::vector<std::string> names;
+    for (const auto& u : store().users()) names.push_back(u.name);
+    throw InputError(fmt::format(
+        "unknown user '{}'{}; registered users: {}", name, model::did_you_mean(name, names),
+        names.empty() ? "none (add one with 'regflow user add')" : model::quoted_list(names)));
+  }
+  const bool acting_for_another = !mapped || mapped->name != name;
+  if (acting_for_another && !sandbox() && administrators_designated()) {
+    const auto& roles = config_without_workflows().settings.roles;
+    if (!mapped || !roles.allows(mapped->role, model::Permission::Administer)) {
+      throw InputError(fmt::format(
+          "refused: acting as '{}' (--as or REGFLOW_USER) is for administrators; your login "
+          "'{}' {}; leave out --as to act as yourself, or ask an administrator to tie your "
+          "login to your user (regflow user add NAME --agency A --login {})",
+          name, operating_system_login(),
+          mapped ? fmt::format("acts as '{}', whose role '{}' may not administer", mapped->name,
+                               mapped->role)
+                 : std::string("is not tied to a regflow user"),
+          operating_system_login()));
+    }
+    found->administrator = mapped->name;
+  }
+  // The person answerable for a stated --now is the one at the keyboard.
+  found->entered_at = stated_clock_entry(mapped);
+  return *found;
 }
 
 }  // namespace regflow::cli

@@ -24,8 +24,12 @@ struct GlobalOptions {
   int verbosity = 0;
 };
 
+class TerminalGuard;
+
 class Context {
  public:
+  /// The filter over stdout and stderr; commands that write machine formats switch it off.
+  TerminalGuard* terminal = nullptr;
   GlobalOptions options;
   ExitCode exit_code = ExitCode::Ok;
 
@@ -53,10 +57,29 @@ class Context {
   app::Installation& installation_for(const std::string& dossier_id);
   /// After a command ran without an error: keeps the definitions it parsed for the next run.
   void finish();
-  /// The acting user (--as or REGFLOW_USER), looked up in the database.
+  /// The acting user for a command that writes. Who it is: the user tied to the operating-system
+  /// account running regflow (`user add --login`), or the one named by --as / REGFLOW_USER.
+  /// Once the database has an administrator, --as is an administrator's act on someone's
+  /// behalf (recorded in the events) and a stated --now is an administrator's too (recorded
+  /// with the real time of entry); on a sandbox database (`init --sandbox`, the demo) or one
+  /// with no administrator yet, both are open to whoever may write the database file.
+  /// Throws InputError with what would be accepted.
   runtime::Actor actor();
-  /// The acting user when one is given, for commands that also work without one (show).
+  /// The acting user when one is given or the login is tied to one, for commands that also work
+  /// without one (show).
   std::optional<runtime::Actor> actor_if_given();
+  /// Refuses a stated --now on a command that writes without a person's act (tick, import):
+  /// allowed on a sandbox, or to an administrator, and never later than the real clock outside
+  /// a sandbox (timers do not fire in the future).
+  void check_clock_for_writing();
+  /// Whether any registered user's role may administer: until then, the command line is
+  /// open to whoever may write the database file (the set-up of a new installation).
+  bool administrators_designated();
+  /// True when the database is marked as a sandbox (`init --sandbox`, `demo`).
+  bool sandbox();
+  /// Marks the database as a sandbox, for trials and demonstrations: --as and --now are open
+  /// to anyone there and not recorded. There is no way back: a sandbox's record is not evidence.
+  void mark_sandbox();
   std::string config_dir();
 
  private:
@@ -71,6 +94,11 @@ class Context {
   std::unique_ptr<load::ConfigSet> dossier_config_;          ///< for one dossier (installation_for)
   /// The UTC offset of whichever configuration is loaded; the default before any is.
   time::UtcOffset loaded_offset() const;
+  /// The user tied to the operating-system account running this process, if any.
+  std::optional<store::UserRecord> login_user();
+  /// Refuses --now on a writing command unless allowed (see actor()); the real time of entry
+  /// when --now was given on a database that is not a sandbox.
+  std::optional<time::Instant> stated_clock_entry(const std::optional<store::UserRecord>& by);
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<app::Installation> installation_;
 };

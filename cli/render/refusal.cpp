@@ -1,5 +1,7 @@
 #include "cli/render/refusal.hpp"
 
+#include "engine/time/date.hpp"
+
 #include <fmt/format.h>
 
 #include "engine/model/spelling.hpp"
@@ -60,9 +62,15 @@ std::string refusal_text(const runtime::Refusal& r) {
                          options_or(r.options, "nothing"));
     case K::BadValue:
       return fmt::format("'{}' is not a valid {} for '{}'{}", r.found, r.detail, r.subject,
-                         r.options.empty() ? std::string{}
-                                           : model::did_you_mean(r.found, r.options) +
-                                                 "; accepted values: " + model::quoted_list(r.options));
+                         !r.options.empty()
+                             ? model::did_you_mean(r.found, r.options) +
+                                   "; accepted values: " + model::quoted_list(r.options)
+                         : r.detail == "date"
+                             ? "; expected a date YYYY-MM-DD from " + time::accepted_range_text()
+                         : r.detail == "bool"
+                             ? std::string("; accepted values: true, false, ya, tidak (in any case)")
+                         : r.detail == "number" ? std::string("; expected a number, e.g. 12 or 2.5")
+                                                : std::string{});
     case K::MissingVariable:
       return fmt::format("'{}' must be given when the dossier starts: --set {}=VALUE ({}{})",
                          r.subject, r.subject, r.detail,
@@ -101,6 +109,15 @@ std::string refusal_text(const runtime::Refusal& r) {
                          r.subject, r.detail);
     case K::NoTarget:
       return "give either --target DATE or --within DURATION, not both";
+    case K::RoleMayNot:
+      return fmt::format("the role '{}' may not {} ('{}'); roles that may: {}", r.found, r.detail,
+                         r.subject, options_or(r.options, "none (see roles: in settings.yaml)"));
+    case K::PersonAlreadySigned:
+      return fmt::format("'{}' has already signed this step for '{}'; one person signs once per "
+                         "step, whatever agencies they hold; another person of the agency may sign",
+                         r.subject, r.found);
+    case K::EmptyValue:
+      return fmt::format("{} must not be empty; give the text", r.subject);
   }
   return "refused";
 }

@@ -1,5 +1,7 @@
 #include "engine/app/demo.hpp"
 
+#include "engine/app/user_registration.hpp"
+
 #include <fmt/format.h>
 
 #include "engine/model/error.hpp"
@@ -46,7 +48,8 @@ time::Instant at(const Installation& installation, const char* text) {
 DemoSummary build_demo(Installation& installation, time::Instant now) {
   DemoSummary summary;
   for (const auto& user : kDemoUsers) {
-    installation.store().add_user({user.name, user.agencies, user.role});
+    register_user(installation.config(), installation.store(),
+                  {user.name, user.agencies, user.role, {}}, std::nullopt);
     ++summary.users;
   }
   for (const auto& story : kDemoStories) {

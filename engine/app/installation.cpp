@@ -49,14 +49,14 @@ const runtime::ExecutableWorkflow& Installation::executable(const std::string& h
 
 runtime::DecideContext Installation::context(const runtime::ExecutableWorkflow& workflow,
                                              time::Instant now) const {
-  return runtime::DecideContext{workflow, config_.agencies, config_.calendar(),
-                                config_.settings.offset, now};
+  return runtime::DecideContext{workflow,           config_.agencies,        config_.settings.roles,
+                                config_.calendar(), config_.settings.offset, now};
 }
 
 std::optional<runtime::Actor> Installation::actor(const std::string& name) const {
   auto user = store_.find_user(name);
   if (!user) return std::nullopt;
-  return runtime::Actor{user->name, user->agencies, user->role};
+  return runtime::Actor{user->name, user->agencies, user->role, {}, std::nullopt};
 }
 
 Dossier Installation::located(const std::string& workflow, const std::string& definition_hash) {

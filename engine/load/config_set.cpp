@@ -1,5 +1,7 @@
 #include "engine/load/config_set.hpp"
 
+#include "engine/model/spelling.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -97,6 +99,36 @@ void finish(const fs::path& root, ConfigSet& config) {
   model::sort_diagnostics(config.diagnostics);
 }
 
+// roles:
+//   kepala: {title: Kepala perangkat daerah, may: [act, sign, extend]}
+model::RoleDirectory load_roles(YamlReader& yaml, const YAML::Node& node) {
+  model::RoleDirectory roles;
+  if (!yaml.expect_map(node, "roles")) return model::RoleDirectory::standard();
+  for (const auto& [key, value] : yaml.entries(node, "roles")) {
+    const std::string name = key.as<std::string>();
+    const std::string what = "role '" + name + "'";
+    if (!yaml.expect_map(value, what)) continue;
+    yaml.check_keys(value, {"title", "may"}, what);
+    model::UserRole role{name, yaml.text(value, "title", what, true).value_or(name), {}};
+    for (const auto& permission : yaml.text_list(value, "may", what)) {
+      if (auto parsed = model::parse_permission(permission)) {
+        role.may.push_back(*parsed);
+      } else {
+        yaml.error("E-BAD-VALUE", value["may"],
+                   fmt::format("{} may '{}', which is not a permission; accepted: {}", what,
+                               permission, model::quoted_list(model::permission_names())));
+      }
+    }
+    roles.add(std::move(role));
+  }
+  if (roles.granting(model::Permission::Administer).empty()) {
+    yaml.error("E-BAD-VALUE", node,
+               "no role may 'administer'; declare one (e.g. admin: {title: Administrator, may: "
+               "[administer]}) or nobody could register users");
+  }
+  return roles;
+}
+
 Settings load_settings(const fs::path& root, model::Diagnostics& out) {
   Settings settings;
   const fs::path file = root / "settings.yaml";
@@ -107,7 +139,8 @@ Settings load_settings(const fs::path& root, model::Diagnostics& out) {
   YamlReader yaml(shown_path(root, file), *text, out);
   auto node = yaml.parse();
   if (!node || node->IsNull() || !yaml.expect_map(*node, "settings")) return settings;
-  yaml.check_keys(*node, {"utc_offset", "cuti_bersama_is_working", "installation"}, "settings");
+  yaml.check_keys(*node, {"utc_offset", "cuti_bersama_is_working", "installation", "roles"},
+                  "settings");
   if (auto raw = yaml.text(*node, "utc_offset", "settings", false)) {
     if (auto minutes = parse_offset(*raw)) {
       settings.offset.minutes = *minutes;
@@ -119,6 +152,7 @@ Settings load_settings(const fs::path& root, model::Diagnostics& out) {
   settings.collective_leave_is_working =
       yaml.boolean(*node, "cuti_bersama_is_working", "settings").value_or(false);
   settings.installation = yaml.text(*node, "installation", "settings", false).value_or("regflow");
+  if (auto roles = YamlReader::find(*node, "roles")) settings.roles = load_roles(yaml, *roles);
   return settings;
 }
 

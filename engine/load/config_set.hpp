@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/model/user_role.hpp"
 #include "engine/load/calendar_loader.hpp"
 #include "engine/model/agency.hpp"
 #include "engine/model/definition.hpp"
@@ -26,6 +27,8 @@ struct Settings {
   time::UtcOffset offset;                    ///< utc_offset: "+07:00" (WIB)
   bool collective_leave_is_working = false;  ///< cuti_bersama_is_working: false
   std::string installation = "regflow";      ///< installation: a name for archives and feeds
+  /// roles: what each user role may do (model::RoleDirectory::standard() when not declared)
+  model::RoleDirectory roles = model::RoleDirectory::standard();
 };
 
 struct ConfigSet {

@@ -19,6 +19,12 @@ struct Actor {
   std::string user;
   std::vector<std::string> agencies;
   std::string role;
+  /// The administrator who entered this act on the user's behalf (`--as`); empty when the
+  /// user acted themselves. Written into every event the act produces.
+  std::string administrator;
+  /// When the act was entered, if the event's own time was stated (`--now`) rather than the
+  /// clock's; written into the events, so that a backdated entry is visible as one.
+  std::optional<time::Instant> entered_at;
 };
 
 struct StartCommand {

@@ -30,6 +30,17 @@ Event base_event(const DecideContext& ctx, const DossierState& state, EventType 
   return event;
 }
 
+/// An event a person's act produces: who acted for them and when it was entered, if not now.
+Event acted_event(const DecideContext& ctx, const DossierState& state, EventType type,
+                  const Actor& actor, const std::string& agency) {
+  Event event = base_event(ctx, state, type, actor.user, agency);
+  if (!actor.administrator.empty() && actor.administrator != actor.user) {
+    event.data["administrator"] = actor.administrator;
+  }
+  if (actor.entered_at) event.data["entered_at"] = time::format_instant(*actor.entered_at);
+  return event;
+}
+
 /// Records in `event` the period of each table-driven deadline it starts or restarts, decided
 /// from the facts as they will be after the event (see deadline/table_period.hpp for why).
 void record_periods(const DecideContext& ctx, const DossierState& before, Event& event) {
@@ -129,6 +140,14 @@ std::string first_allowed(const Actor& actor, const std::vector<std::string>& al
   return {};
 }
 
+/// A refusal when the actor's role does not grant `permission`.
+std::optional<Refusal> role_refusal(const DecideContext& ctx, const Actor& actor,
+                                    model::Permission permission, const std::string& what) {
+  if (ctx.roles.allows(actor.role, permission)) return std::nullopt;
+  return refuse(RefusalKind::RoleMayNot, what, actor.role, model::permission_name(permission),
+                ctx.roles.granting(permission));
+}
+
 }  // namespace
 
 std::string resolve_party(const model::WorkflowDefinition& def, const DossierState& state,
@@ -190,8 +209,12 @@ Decision decide_start(const DecideContext& ctx, const StartCommand& command, con
   const auto& def = def_of(ctx);
   DossierState empty;
   empty.id = command.dossier_id;
-  Event event = base_event(ctx, empty, EventType::Started, actor.user,
-                           actor.agencies.empty() ? std::string{} : actor.agencies.front());
+  if (auto refusal = role_refusal(ctx, actor, model::Permission::Act, "start")) return *refusal;
+  if (command.title.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return refuse(RefusalKind::EmptyValue, "--title");
+  }
+  Event event = acted_event(ctx, empty, EventType::Started, actor,
+                            actor.agencies.empty() ? std::string{} : actor.agencies.front());
   event.action = "start";
   event.from_step.clear();
   event.to_step = def.initial;
@@ -261,7 +284,13 @@ Decision decide_advance(const DecideContext& ctx, const DossierState& state,
       }
       return refuse(RefusalKind::NotASigner, joined(actor.agencies), state.step, {}, pending);
     }
-    Event event = base_event(ctx, state, EventType::Signed, actor.user, agency);
+    // One person initials a step once, whatever agencies they hold: a paraf vouches for a
+    // person's reading, and two from one reader would count twice towards the quorum.
+    for (const auto& [signed_agency, user] : state.signatures) {
+      if (user == actor.user) return refuse(RefusalKind::PersonAlreadySigned, actor.user, signed_agency);
+    }
+    if (auto refusal = role_refusal(ctx, actor, model::Permission::Sign, "sign")) return *refusal;
+    Event event = acted_event(ctx, state, EventType::Signed, actor, agency);
     event.action = "sign";
     event.note = command.note;
     static const std::vector<std::string> kNothingSettable;
@@ -298,7 +327,10 @@ Decision decide_advance(const DecideContext& ctx, const DossierState& state,
   if (action->note_required && command.note.find_first_not_of(" \t\r\n") == std::string::npos) {
     return refuse(RefusalKind::NoteRequired, command.action);
   }
-  Event event = base_event(ctx, state, EventType::ActionTaken, actor.user, agency);
+  if (auto refusal = role_refusal(ctx, actor, model::Permission::Act, command.action)) {
+    return *refusal;
+  }
+  Event event = acted_event(ctx, state, EventType::ActionTaken, actor, agency);
   event.action = action->name;
   event.note = command.note;
   if (auto refusal = check_sets(def, command.sets, &action->sets, action->name, event.changes)) {
@@ -360,8 +392,23 @@ Decision decide_extend(const DecideContext& ctx, const DossierState& state,
     return refuse(RefusalKind::BadExtension, command.deadline, time::format_date(command.to),
                   time::format_date(today));
   }
-  Event event = base_event(ctx, state, EventType::DeadlineExtended, actor.user,
-                           actor.agencies.empty() ? std::string{} : actor.agencies.front());
+  // The agency answerable for the deadline extends it: a step's own limit belongs to that
+  // step's owner; a target or an anchored period to whoever holds the dossier now.
+  const auto& def = def_of(ctx);
+  const auto* spec = def.find_deadline(command.deadline);
+  const auto* answerable_step = def.find_step(
+      spec != nullptr && spec->kind == model::DeadlineKind::StepLimit ? spec->from : state.step);
+  const std::string owner =
+      answerable_step != nullptr ? resolve_party(def, state, answerable_step->owner) : "";
+  const std::string agency = first_allowed(actor, {owner});
+  if (agency.empty()) {
+    return refuse(RefusalKind::NotAllowed, "extend", joined(actor.agencies), actor.user,
+                  {owner});
+  }
+  if (auto refusal = role_refusal(ctx, actor, model::Permission::Extend, "extend")) {
+    return *refusal;
+  }
+  Event event = acted_event(ctx, state, EventType::DeadlineExtended, actor, agency);
   event.action = "extend";
   event.note = command.reason;
   event.data["deadline"] = command.deadline;

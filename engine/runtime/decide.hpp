@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/model/agency.hpp"
+#include "engine/model/user_role.hpp"
 #include "engine/runtime/command.hpp"
 #include "engine/runtime/dossier_state.hpp"
 #include "engine/runtime/event.hpp"
@@ -20,6 +21,7 @@ namespace regflow::runtime {
 struct DecideContext {
   const ExecutableWorkflow& workflow;
   const model::AgencyDirectory& agencies;
+  const model::RoleDirectory& roles;
   const time::HolidayCalendar& calendar;
   time::UtcOffset offset;
   time::Instant now;

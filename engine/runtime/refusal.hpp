@@ -30,7 +30,10 @@ enum class RefusalKind {
   DeadlineEnded,         ///< subject: deadline
   BadExtension,          ///< subject: deadline; found: new date; detail: current due
   RouteFailed,           ///< subject: action; detail: table
-  NoTarget               ///< start: both --target and --within
+  NoTarget,              ///< start: both --target and --within
+  RoleMayNot,            ///< subject: action; found: actor's role; detail: permission; options: roles that grant it
+  PersonAlreadySigned,   ///< subject: user; found: the agency they signed this step for
+  EmptyValue             ///< subject: the field (e.g. --title) that must not be empty
 };
 
 struct Refusal {

@@ -172,13 +172,22 @@ ALTER TABLE dossiers ADD COLUMN snapshot BLOB;
 DROP TABLE IF EXISTS snapshots;
 )sql";
 
-// A later step appends {5, "ALTER TABLE …"} here and raises kSchemaVersion; never edit a step
+// Version 5: a user may be tied to the operating-system account that runs the command line
+// (`user add NAME --login unixname`), so that on a shared server the command line knows who is
+// acting without taking their word for it (--as). One account is one user.
+constexpr const char* kVersion5 = R"sql(
+ALTER TABLE users ADD COLUMN login TEXT;
+CREATE UNIQUE INDEX IF NOT EXISTS users_by_login ON users(login) WHERE login IS NOT NULL;
+)sql";
+
+// A later step appends {6, "ALTER TABLE …"} here and raises kSchemaVersion; never edit a step
 // that has shipped, since databases in the field have already run it.
-constexpr std::array<Migration, 4> kMigrations{{
+constexpr std::array<Migration, 5> kMigrations{{
     {1, kVersion1},
     {2, kVersion2},
     {3, kVersion3},
     {4, kVersion4},
+    {5, kVersion5},
 }};
 
 static_assert(kMigrations.back().to_version == kSchemaVersion,

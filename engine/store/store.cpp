@@ -196,6 +196,11 @@ std::vector<UserRecord> Store::users() const {
   return impl_->guarded("listing users", [&] { return all_users(*impl_->db); });
 }
 
+std::optional<UserRecord> Store::find_user_by_login(const std::string& login) const {
+  return impl_->guarded([&] { return fmt::format("reading the user of login '{}'", login); },
+                        [&] { return find_user_by_login_record(*impl_->db, login); });
+}
+
 void Store::save_definition(const std::string& hash, const std::string& name, int version,
                             const std::string& source_path, const std::string& text) {
   impl_->guarded([&] { return fmt::format("storing definition '{}' version {}", name, version); },

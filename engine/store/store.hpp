@@ -24,12 +24,13 @@
 namespace regflow::store {
 
 /// The schema version this build writes; older databases are migrated in place by open().
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 struct UserRecord {
   std::string name;
   std::vector<std::string> agencies;  ///< at least one
   std::string role;
+  std::string login;  ///< the operating-system account that acts as this user; "" for none
 };
 
 /// The dossier projection: where each dossier stands, for lists and the board.
@@ -188,6 +189,8 @@ class Store {
   void add_user(const UserRecord& user);  ///< throws InputError if the name exists
   std::optional<UserRecord> find_user(const std::string& name) const;
   std::vector<UserRecord> users() const;
+  /// The user tied to an operating-system account (`user add --login`), if any.
+  std::optional<UserRecord> find_user_by_login(const std::string& login) const;
 
   // Definitions, stored once per content hash.
   void save_definition(const std::string& hash, const std::string& name, int version,

@@ -13,10 +13,12 @@ class Database;
 
 namespace regflow::store {
 
-/// Throws InputError when the name is taken or no agency is given.
+/// Throws InputError when the name or the login is taken or no agency is given.
 void insert_user(SQLite::Database& db, const UserRecord& user);
 
 std::optional<UserRecord> find_user_record(SQLite::Database& db, const std::string& name);
+
+std::optional<UserRecord> find_user_by_login_record(SQLite::Database& db, const std::string& login);
 
 /// Every user, by name; each user's agencies in the order they were given.
 std::vector<UserRecord> all_users(SQLite::Database& db);

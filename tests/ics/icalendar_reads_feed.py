@@ -137,14 +137,18 @@ def main():
 
         # An extension moves its event under the same UID with a higher SEQUENCE; every other
         # event keeps its UID, date and SEQUENCE.
+        # Extended by a kepala of the agency that holds the dossier, as the engine requires.
+        extender = {"biro-hukum": "rudi", "dinas-kukm": "elfiana", "bapenda": "dewi"}
+        holder = {entry["id"]: entry.get("held_by", "") for entry in board["dossiers"]}
         moved_uid = next((uid for uid, (_, _, d) in sorted(expected.items())
-                          if d["status"] == "on track"), None)
+                          if d["status"] == "on track"
+                          and holder.get(uid.split(".", 1)[0]) in extender), None)
         check(moved_uid is not None, "the demo has no on-track deadline to extend")
         if moved_uid is None:
             return
         dossier_id, deadline_id = moved_uid.split("@")[0].split(".", 1)
         new_due = expected[moved_uid][0] + datetime.timedelta(days=30)
-        regflow(db, "--as", "rudi", "extend", dossier_id, deadline_id, "--to", new_due.isoformat(),
+        regflow(db, "--as", extender[holder[dossier_id]], "extend", dossier_id, deadline_id, "--to", new_due.isoformat(),
                 "--reason", "menunggu fasilitasi", now=LATER)
         regflow(db, "ics", "-o", f"{folder}/feed.ics", now=LATER)
         with open(f"{folder}/feed.ics", "rb") as file:

@@ -35,7 +35,7 @@ class Bureau {
     for (const char* agency :
          {"gubernur", "sekda", "asisten-perekonomian", "biro-hukum", "biro-pemerintahan", "tkksd",
           "dinas-kukm", "bapenda", "bpkad", "bappeda"}) {
-      store_.add_user({agency, {agency}, "staf"});
+      store_.add_user({agency, {agency}, "staf", {}});
     }
   }
 

@@ -18,8 +18,8 @@ TEST_CASE("a missing, stale or damaged snapshot is replaced by the replayed stat
   runtime::DossierState replayed;
   {
     auto store = store::Store::init(path);
-    store.add_user({"biro-hukum", {"biro-hukum"}, "staf"});
-    store.add_user({"dinas-kukm", {"dinas-kukm"}, "staf"});
+    store.add_user({"biro-hukum", {"biro-hukum"}, "staf", {}});
+    store.add_user({"dinas-kukm", {"dinas-kukm"}, "staf", {}});
     app::Installation installation(config, store);
     runtime::StartCommand start;
     start.title = "Pergub UMKM";

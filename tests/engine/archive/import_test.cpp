@@ -108,7 +108,7 @@ TEST_CASE("importing the same archive again is a no-op that says so", "[archive]
   CHECK(target.store().events(id).size() == a.dossiers[0].events.size());
 
   SECTION("also when the dossier has moved on here since") {
-    target.store().add_user({"budi", {"biro-hukum"}, "staf"});
+    target.store().add_user({"budi", {"biro-hukum"}, "staf", {}});
     target.advance(id, "selesai", "budi", "2026-03-16T09:00");
     const auto later = plan(target, a);
     REQUIRE_FALSE(later.refused());
@@ -123,7 +123,7 @@ TEST_CASE("an id taken by another dossier is refused unless --rename", "[archive
   const auto a = export_all(source);
 
   Site target;
-  target.store().add_user({"sari", {"biro-hukum"}, "staf"});
+  target.store().add_user({"sari", {"biro-hukum"}, "staf", {}});
   const std::string local = target.start("mini", "sari", "2026-03-02T10:00", "Pergub lain");
   REQUIRE(local == "MINI-2026-0001");
   const auto refused = plan(target, a);
@@ -165,7 +165,7 @@ TEST_CASE("an id taken by another dossier is refused unless --rename", "[archive
 
 TEST_CASE("an import moves the id counters past the imported ids", "[archive]") {
   Site source;
-  source.store().add_user({"ani", {"dinas-kukm"}, "staf"});
+  source.store().add_user({"ani", {"dinas-kukm"}, "staf", {}});
   for (int i = 0; i < 3; ++i) source.start("mini", "ani", "2026-03-02T09:00");
   app::ExportSelection last;
   last.ids = {"MINI-2026-0003"};
@@ -173,7 +173,7 @@ TEST_CASE("an import moves the id counters past the imported ids", "[archive]") 
   REQUIRE(std::holds_alternative<archive::Archive>(outcome));
 
   Site target;
-  target.store().add_user({"ani", {"dinas-kukm"}, "staf"});
+  target.store().add_user({"ani", {"dinas-kukm"}, "staf", {}});
   app::apply_import(target.installation(), plan(target, std::get<archive::Archive>(outcome)));
   CHECK(target.start("mini", "ani", "2026-03-04T09:00") == "MINI-2026-0004");
 }
@@ -237,7 +237,7 @@ TEST_CASE("an archive edited behind a recomputed checksum is refused and nothing
 
 TEST_CASE("agencies this installation does not define are refused", "[archive]") {
   Site source;
-  source.store().add_user({"ani", {"dinas-kukm"}, "staf"});
+  source.store().add_user({"ani", {"dinas-kukm"}, "staf", {}});
   const std::string id = source.start("mini", "ani", "2026-03-02T09:00");
   auto a = export_all(source);
   // As if the exporting installation had an agency this one lacks: a chain re-sealed with it.
@@ -257,7 +257,7 @@ TEST_CASE("agencies this installation does not define are refused", "[archive]")
 
 TEST_CASE("export refuses unknown ids and an empty selection", "[archive]") {
   Site site;
-  site.store().add_user({"ani", {"dinas-kukm"}, "staf"});
+  site.store().add_user({"ani", {"dinas-kukm"}, "staf", {}});
   site.start("mini", "ani", "2026-03-02T09:00");
   app::ExportSelection ids;
   ids.ids = {"MINI-2026-0001", "MINI-2026-0042"};

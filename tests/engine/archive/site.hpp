@@ -99,9 +99,9 @@ class Site {
 /// return for revision (a paused deadline), a second round, a completed sign-off and an
 /// extended deadline.
 inline std::string full_mini_dossier(Site& site) {
-  site.store().add_user({"ani", {"dinas-kukm"}, "staf"});
-  site.store().add_user({"budi", {"biro-hukum"}, "staf"});
-  site.store().add_user({"fery", {"sekda"}, "sekda"});
+  site.store().add_user({"ani", {"dinas-kukm"}, "staf", {}});
+  site.store().add_user({"budi", {"biro-hukum"}, "kepala", {}});
+  site.store().add_user({"fery", {"sekda"}, "kepala", {}});
   const std::string id = site.start("mini", "ani", "2026-03-02T09:00");
   site.advance(id, "ajukan", "ani", "2026-03-03T09:00");
   site.advance(id, "sign", "ani", "2026-03-03T10:00");

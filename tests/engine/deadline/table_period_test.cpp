@@ -39,7 +39,7 @@ class Raperda {
   const load::ConfigSet& config() const { return config_; }
 
   runtime::DecideContext at(const std::string& local) const {
-    return {workflow_, config_.agencies, config_.calendar(), config_.settings.offset,
+    return {workflow_, config_.agencies, config_.settings.roles, config_.calendar(), config_.settings.offset,
             *time::parse_instant(local, config_.settings.offset)};
   }
 
@@ -76,8 +76,8 @@ class Raperda {
     return deadline::evaluate(*found, config_.calendar(), date(today));
   }
 
-  const runtime::Actor ani{"ani", {"dinas-kukm"}, ""};
-  const runtime::Actor budi{"budi", {"biro-hukum"}, ""};
+  const runtime::Actor ani{"ani", {"dinas-kukm"}, "kepala", {}, std::nullopt};
+  const runtime::Actor budi{"budi", {"biro-hukum"}, "kepala", {}, std::nullopt};
   runtime::DossierState state;
   std::vector<runtime::Event> log;
 

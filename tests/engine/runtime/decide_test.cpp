@@ -209,7 +209,7 @@ TEST_CASE("every refusal kind of advance is reachable and changes nothing",
   }
   SECTION("signing twice") {
     m.advance("2026-03-03T09:00", m.budi, "sign");
-    const runtime::Actor budi_again{"bayu", {"biro-hukum"}, ""};
+    const runtime::Actor budi_again{"bayu", {"biro-hukum"}, "kepala", {}, std::nullopt};
     const auto r = Mini::refused(m.try_advance("2026-03-03T09:05", budi_again, "sign"));
     CHECK(r.kind == RefusalKind::AlreadySigned);
     CHECK(r.subject == "biro-hukum");

@@ -69,7 +69,7 @@ class Mini {
   }
 
   runtime::DecideContext at(const std::string& local) const {
-    return runtime::DecideContext{workflow_, config_.agencies, config_.calendar(), offset(),
+    return runtime::DecideContext{workflow_, config_.agencies, config_.settings.roles, config_.calendar(), offset(),
                                   instant(local)};
   }
 
@@ -132,10 +132,10 @@ class Mini {
     advance(when, sari, "sign");
   }
 
-  const runtime::Actor ani{"ani", {"dinas-kukm"}, ""};
-  const runtime::Actor budi{"budi", {"biro-hukum"}, ""};
-  const runtime::Actor sari{"sari", {"sekda"}, ""};
-  const runtime::Actor kiki{"kiki", {"kanwil"}, ""};
+  const runtime::Actor ani{"ani", {"dinas-kukm"}, "kepala", {}, std::nullopt};
+  const runtime::Actor budi{"budi", {"biro-hukum"}, "kepala", {}, std::nullopt};
+  const runtime::Actor sari{"sari", {"sekda"}, "kepala", {}, std::nullopt};
+  const runtime::Actor kiki{"kiki", {"kanwil"}, "kepala", {}, std::nullopt};
 
   runtime::DossierState state;
   std::vector<runtime::Event> log;

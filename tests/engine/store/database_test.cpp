@@ -32,7 +32,7 @@ TEST_CASE("init creates a database and is idempotent", "[store]") {
   {
     Store store = Store::init(path);
     CHECK(store.schema_version() == kSchemaVersion);
-    store.add_user({"sari", {"biro-hukum"}, "staf"});
+    store.add_user({"sari", {"biro-hukum"}, "staf", {}});
   }
   Store again = Store::init(path);
   CHECK(again.schema_version() == kSchemaVersion);
@@ -145,7 +145,8 @@ TEST_CASE("an earlier schema is opened", "[store]") {
           "ALTER TABLE dossiers DROP COLUMN clocks; DROP INDEX dossiers_timers; "
           "ALTER TABLE dossiers DROP COLUMN next_timer; "
           "ALTER TABLE dossiers DROP COLUMN snapshot_format; "
-          "ALTER TABLE dossiers DROP COLUMN snapshot; "
+          "ALTER TABLE dossiers DROP COLUMN snapshot; DROP INDEX users_by_login; "
+          "ALTER TABLE users DROP COLUMN login; "
           "UPDATE meta SET value = '1' WHERE key = 'schema_version'");
     }
     Store store = Store::open(path);
@@ -193,7 +194,8 @@ TEST_CASE("an earlier schema is opened", "[store]") {
           "DROP INDEX dossiers_open_board; ALTER TABLE dossiers DROP COLUMN clocks; "
           "DROP INDEX dossiers_timers; ALTER TABLE dossiers DROP COLUMN next_timer; "
           "ALTER TABLE dossiers DROP COLUMN snapshot_format; "
-          "ALTER TABLE dossiers DROP COLUMN snapshot; " V2_SNAPSHOTS
+          "ALTER TABLE dossiers DROP COLUMN snapshot; DROP INDEX users_by_login; "
+          "ALTER TABLE users DROP COLUMN login; " V2_SNAPSHOTS
           "CREATE INDEX dossiers_open_listed ON dossiers(id, workflow, title, step, "
           "owner_agency, escalated_to, pending_signers) WHERE closed = 0; "
           "CREATE INDEX deadlines_clocks ON deadlines(dossier_id, deadline_id, due, "
@@ -241,7 +243,8 @@ TEST_CASE("an earlier schema is opened", "[store]") {
       SQLite::Database raw(path, SQLite::OPEN_READWRITE);
       raw.exec(
           "ALTER TABLE dossiers DROP COLUMN snapshot_format; "
-          "ALTER TABLE dossiers DROP COLUMN snapshot; " V2_SNAPSHOTS
+          "ALTER TABLE dossiers DROP COLUMN snapshot; DROP INDEX users_by_login; "
+          "ALTER TABLE users DROP COLUMN login; " V2_SNAPSHOTS
           "INSERT INTO snapshots VALUES ('PERGUB-2026-0001', 1, 1, x'0102'); "
           "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
     }
@@ -269,7 +272,7 @@ TEST_CASE("an earlier schema is opened", "[store]") {
     }
     Store store = Store::open(path);
     CHECK(store.schema_version() == kSchemaVersion);
-    store.add_user({"sari", {"biro-hukum"}, "staf"});
+    store.add_user({"sari", {"biro-hukum"}, "staf", {}});
     CHECK(store.start("PERGUB", 2026, [](const std::string& id) {
       return regflow::test::started(id);
     }) == "PERGUB-2026-0001");

@@ -10,8 +10,8 @@ using regflow::test::message_of;
 
 TEST_CASE("users are added, found and listed with their agencies", "[store]") {
   Store store = Store::in_memory();
-  store.add_user({"sari", {"biro-hukum"}, "staf"});
-  store.add_user({"budi", {"dinas-kukm", "bappeda"}, "kepala"});
+  store.add_user({"sari", {"biro-hukum"}, "staf", {}});
+  store.add_user({"budi", {"dinas-kukm", "bappeda"}, "kepala", {}});
 
   const auto budi = store.find_user("budi");
   REQUIRE(budi.has_value());
@@ -28,9 +28,9 @@ TEST_CASE("users are added, found and listed with their agencies", "[store]") {
 
 TEST_CASE("a user name is registered once", "[store]") {
   Store store = Store::in_memory();
-  store.add_user({"sari", {"biro-hukum"}, "staf"});
+  store.add_user({"sari", {"biro-hukum"}, "staf", {}});
   CHECK(message_of<InputError>([&] {
-          store.add_user({"sari", {"dinas-kukm"}, ""});
+          store.add_user({"sari", {"dinas-kukm"}, "", {}});
         }) == "user 'sari' already exists (agency 'biro-hukum', role 'staf'); choose another name");
   CHECK(store.find_user("sari")->agencies == std::vector<std::string>{"biro-hukum"});
 }
@@ -38,7 +38,7 @@ TEST_CASE("a user name is registered once", "[store]") {
 TEST_CASE("a user needs an agency", "[store]") {
   Store store = Store::in_memory();
   CHECK(message_of<InputError>([&] {
-          store.add_user({"sari", {}, "staf"});
+          store.add_user({"sari", {}, "staf", {}});
         }) == "user 'sari' needs an agency; give one with --agency");
   CHECK(store.users().empty());
 }

@@ -1,0 +1,97 @@
+#include "engine/app/user_registration.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "engine/model/error.hpp"
+#include "engine/model/spelling.hpp"
+
+namespace regflow::app {
+namespace {
+
+constexpr std::size_t kLongestName = 64;
+
+bool is_name_character(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         c == '.' || c == '_' || c == '-';
+}
+
+void check_name(const std::string& name) {
+  if (name.empty()) throw InputError("a user name must not be empty; give e.g. 'sari'");
+  if (name.size() > kLongestName) {
+    throw InputError(fmt::format("user name '{}…' is {} characters long; at most {} are accepted",
+                                 name.substr(0, 16), name.size(), kLongestName));
+  }
+  if (!std::all_of(name.begin(), name.end(), is_name_character) || name.front() == '-') {
+    throw InputError(fmt::format(
+        "user name '{}' is not accepted; a name is made of letters, digits, '.', '_' and '-' "
+        "(not starting with '-'), e.g. 'sari' or 'budi.santoso'",
+        name));
+  }
+  if (is_reserved_user_name(name)) {
+    throw InputError(fmt::format(
+        "user name '{}' is reserved (regflow signs the timers' events with it); choose another",
+        name));
+  }
+}
+
+// POSIX portable user names, as useradd accepts them by default.
+void check_login(const std::string& login) {
+  if (login.empty()) return;
+  const bool well_formed =
+      login.size() <= 32 && (std::islower(static_cast<unsigned char>(login.front())) != 0 ||
+                             login.front() == '_') &&
+      std::all_of(login.begin(), login.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+               c == '.';
+      });
+  if (!well_formed) {
+    throw InputError(fmt::format(
+        "--login '{}' is not an operating-system account name; give one as 'id -un' prints it "
+        "(lower-case letters, digits, '_', '-', '.', starting with a letter or '_')",
+        login));
+  }
+}
+
+}  // namespace
+
+bool is_reserved_user_name(const std::string& name) {
+  return name == "system";
+}
+
+void register_user(const load::ConfigSet& config, store::Store& store,
+                   const store::UserRecord& user, const std::optional<runtime::Actor>& by) {
+  const auto& roles = config.settings.roles;
+  const auto existing = store.users();
+  const bool designated = std::any_of(existing.begin(), existing.end(), [&](const auto& u) {
+    return roles.allows(u.role, model::Permission::Administer);
+  });
+  if (designated && (!by || !roles.allows(by->role, model::Permission::Administer))) {
+    throw InputError(fmt::format(
+        "refused: only an administrator may register users; {}; roles that may: {}",
+        by ? fmt::format("'{}' has the role '{}'", by->user, by->role)
+           : std::string("no registered user is acting (tie your login with --login, or pass "
+                         "--as)"),
+        model::quoted_list(roles.granting(model::Permission::Administer))));
+  }
+  check_name(user.name);
+  if (roles.find(user.role) == nullptr) {
+    throw InputError(fmt::format("unknown role '{}'{}; roles: {} (declared in settings.yaml)",
+                                 user.role, model::did_you_mean(user.role, roles.names()),
+                                 model::quoted_list(roles.names())));
+  }
+  if (user.agencies.empty()) {
+    throw InputError(fmt::format("user '{}' needs an agency; give one with --agency", user.name));
+  }
+  for (const auto& agency : user.agencies) {
+    if (!config.agencies.contains(agency)) {
+      throw InputError(fmt::format("unknown agency '{}'{}; see workflows/agencies.yaml", agency,
+                                   model::did_you_mean(agency, config.agencies.codes())));
+    }
+  }
+  check_login(user.login);
+  store.add_user(user);
+}
+
+}  // namespace regflow::app
