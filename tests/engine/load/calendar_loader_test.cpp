@@ -52,7 +52,7 @@ TEST_CASE("the shipped calendars load without a single diagnostic", "[load][cale
 
 TEST_CASE("the shipped 2025 and 2026 lists hold every row of the SKBs, and 2027 no cuti bersama",
           "[load][calendar]") {
-  // domain.md §3.1 and §3.2, row by row (L = libur, C = cuti bersama), and the fixed and
+  // The SKB lists of 2025 and 2026 (docs/legal-basis.md#calendars), row by row (L = libur, C = cuti bersama), and the fixed and
   // Easter-computed 2027 estimates.
   const Lines expected{
       "2025-01-01 L", "2025-01-27 L", "2025-01-28 C", "2025-01-29 L", "2025-03-28 C",
