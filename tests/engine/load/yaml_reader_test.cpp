@@ -113,9 +113,8 @@ TEST_CASE("every file kind words a repeated key alike, at the second one", "[loa
       CHECK(d->message.starts_with("'" + kind.twice + "' is given twice in "));
       // The second occurrence is the last line of each text above that names the key.
       const auto last = kind.text.rfind(kind.twice + ":");
-      const auto line = 1 + std::count(kind.text.begin(), kind.text.begin() +
-                                                              static_cast<std::ptrdiff_t>(last),
-                                       '\n');
+      const auto line = 1 + std::count(kind.text.begin(),
+                                       kind.text.begin() + static_cast<std::ptrdiff_t>(last), '\n');
       CHECK(d->location.line == line);
     }
   }
