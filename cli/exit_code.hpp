@@ -1,4 +1,4 @@
-// The exit codes of design.md, in one place.
+// The exit codes (README, "Exit codes"; docs/architecture.md#one-action), in one place.
 #pragma once
 
 namespace regflow::cli {

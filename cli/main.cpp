@@ -1,5 +1,5 @@
 // regflow: one executable, many subcommands. main() sets up the command line and maps every
-// outcome to the exit codes of design.md in the one try/catch.
+// outcome to the exit codes (cli/exit_code.hpp) in the one try/catch.
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 

@@ -44,7 +44,7 @@ DeadlineView evaluate(const runtime::DeadlineClock& clock, const time::HolidayCa
     view.provisional = first.provisional;
     if (clock.on_return == model::ReturnPolicy::Pause) {
       // Each round stops the clock on the day the dossier was sent back, and restarts it with
-      // the time that was left on the day it came back (design.md: pause).
+      // the time that was left on the day it came back (docs/workflow-format.md, `on_return: pause`).
       for (const auto& round : clock.rounds) {
         if (round.returned < clock.started) continue;
         const int left = calendar.days_between(round.returned, *due, clock.within.unit);

@@ -46,20 +46,15 @@ struct YearFile {
 class CalendarFileReader {
  public:
   CalendarFileReader(std::filesystem::path path, std::string text, model::Diagnostics& out)
-      : path_(std::move(path)), label_(path_.string()), text_(std::move(text)), out_(out) {}
+      : path_(std::move(path)), yaml_(path_.string(), std::move(text), out), out_(out) {}
 
   std::optional<YearFile> read() {
-    if (!check_encoding(label_, text_, out_)) return std::nullopt;
-    YAML::Node root;
-    try {
-      root = YAML::Load(text_);
-    } catch (const YAML::Exception& e) {
-      syntax_error(e);
-      return std::nullopt;
-    }
+    const auto parsed = yaml_.parse();
+    if (!parsed) return std::nullopt;
+    const YAML::Node& root = *parsed;
     if (root.IsNull() || !root.IsDefined()) {
       out_.push_back(model::make_error(
-          "E-WRONG-TYPE", {label_, 1, 1},
+          "E-WRONG-TYPE", {yaml_.path(), 1, 1},
           "the file is empty; expected a map with the keys " + model::quoted_list(kFileKeys)));
       return std::nullopt;
     }
@@ -70,7 +65,7 @@ class CalendarFileReader {
       return std::nullopt;
     }
 
-    const auto fields = entries(root, kFileKeys);
+    const auto fields = entries(root, kFileKeys, "the calendar file");
     const auto year = read_year(root, fields);
     const auto provisional = read_provisional(root, fields);
     const auto source = required_text(root, fields, "source", kFileKeys,
@@ -105,58 +100,19 @@ class CalendarFileReader {
   };
   using Fields = std::map<std::string, Field>;
 
-  model::SourceLocation location(const YAML::Node& node) const {
-    const YAML::Mark mark = node.Mark();
-    if (mark.line < 0) return {label_, 0, 0};
-    return {label_, mark.line + 1, mark.column + 1};
-  }
+  model::SourceLocation location(const YAML::Node& node) const { return yaml_.location(node); }
 
   void error(std::string code, const YAML::Node& at, std::string message) {
-    out_.push_back(model::make_error(std::move(code), location(at), std::move(message)));
+    yaml_.error(std::move(code), at, std::move(message));
   }
 
-  void syntax_error(const YAML::Exception& e) {
-    std::string message = e.msg;
-    if (!message.empty()) {
-      message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
-    }
-    model::SourceLocation where{label_, 0, 0};
-    if (e.mark.line >= 0) where = {label_, e.mark.line + 1, e.mark.column + 1};
-    auto diagnostic = model::make_error("E-YAML-SYNTAX", where, "invalid YAML: " + message);
-    std::istringstream lines(text_);
-    std::string line;
-    for (int n = 1; std::getline(lines, line); ++n) {
-      if (n != where.line) continue;
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      diagnostic.source_line = line;
-      diagnostic.caret_column = where.column;
-      break;
-    }
-    out_.push_back(std::move(diagnostic));
-  }
-
-  // The keys of a map, each once, with unknown and repeated keys reported.
-  Fields entries(const YAML::Node& map, const std::vector<std::string>& accepted) {
+  // The known keys of a map, each once, by name; unknown and repeated keys are reported by the
+  // reader, as in every definition file.
+  Fields entries(const YAML::Node& map, const std::vector<std::string>& accepted,
+                 const std::string& what) {
     Fields fields;
-    for (auto it = map.begin(); it != map.end(); ++it) {
-      const YAML::Node key = it->first;
-      if (!key.IsScalar()) {
-        error("E-WRONG-TYPE", key,
-              fmt::format("a key must be a plain name; found {}; accepted keys: {}",
-                          describe_node(key), model::quoted_list(accepted)));
-        continue;
-      }
-      const std::string& name = key.Scalar();
-      if (std::find(accepted.begin(), accepted.end(), name) == accepted.end()) {
-        error("E-UNKNOWN-KEY", key,
-              fmt::format("unknown key '{}'{}; accepted keys: {}", name, model::did_you_mean(name, accepted),
-                          model::quoted_list(accepted)));
-        continue;
-      }
-      if (!fields.emplace(name, Field{key, it->second}).second) {
-        error("E-DUPLICATE-KEY", key,
-              fmt::format("key '{}' is given twice; expected each key once", name));
-      }
+    for (auto& [key, value] : yaml_.known_entries(map, accepted, what)) {
+      fields.emplace(key.Scalar(), Field{key, value});
     }
     return fields;
   }
@@ -245,7 +201,7 @@ class CalendarFileReader {
                         describe_node(item)));
       return std::nullopt;
     }
-    const auto fields = entries(item, kDayKeys);
+    const auto fields = entries(item, kDayKeys, "a day");
     const auto date = read_date(item, fields, year);
     const auto kind = read_kind(item, fields);
     const auto name =
@@ -298,8 +254,7 @@ class CalendarFileReader {
   }
 
   std::filesystem::path path_;
-  std::string label_;
-  std::string text_;
+  YamlReader yaml_;
   model::Diagnostics& out_;
   std::map<time::Date, int> first_lines_;
 };

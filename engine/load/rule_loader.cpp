@@ -38,31 +38,23 @@ bool is_name(const std::string& name) {
 }
 
 
-// Reads one file; the helpers turn yaml-cpp's 0-based marks into 1-based locations.
+// Reads one file through the loaders' one YamlReader: positions, syntax errors and the
+// unknown and repeated keys read as in every other definition file.
 class FileReader {
  public:
   FileReader(std::string_view text, std::string path, rules::RuleSet& rules,
              model::Diagnostics& out)
-      : path_(std::move(path)), rules_(rules), out_(out) {
-    std::string line;
-    std::istringstream stream{std::string(text)};
-    while (std::getline(stream, line)) lines_.push_back(line);
-  }
+      : yaml_(std::move(path), std::string(text), out), rules_(rules), out_(out) {}
 
-  void read(std::string_view text) {
-    if (!check_encoding(path_, text, out_)) return;
-    YAML::Node root;
-    try {
-      root = YAML::Load(std::string(text));
-    } catch (const YAML::Exception& e) {
-      out_.push_back(model::make_error("E-YAML-SYNTAX", location(e.mark), e.msg));
-      return;
-    }
+  void read() {
+    const auto parsed = yaml_.parse();
+    if (!parsed) return;
+    const YAML::Node& root = *parsed;
     if (root.IsNull()) {
       // Nothing to load, but an empty file among the rules is more likely a save gone wrong
       // than intended.
       out_.push_back(model::make_warning(
-          "W-EMPTY-FILE", {path_, 1, 1},
+          "W-EMPTY-FILE", {yaml_.path(), 1, 1},
           "the rules file declares nothing; expected a map with 'inputs', 'rules' or 'tables'"));
       return;
     }
@@ -91,35 +83,10 @@ class FileReader {
   }
 
  private:
-  model::SourceLocation location(const YAML::Mark& mark) const {
-    if (mark.is_null()) return model::SourceLocation{path_, 0, 0};
-    return model::SourceLocation{path_, mark.line + 1, mark.column + 1};
-  }
-  model::SourceLocation location(const YAML::Node& node) const { return location(node.Mark()); }
-
-  // Where a scalar's text starts: inside the quotes of a quoted scalar, on the first content
-  // line of a block scalar ('|' or '>').
-  model::SourceLocation text_start(const YAML::Node& node) const {
-    model::SourceLocation where = location(node);
-    const auto line = static_cast<std::size_t>(where.line - 1);
-    const auto column = static_cast<std::size_t>(where.column - 1);
-    if (where.line <= 0 || line >= lines_.size() || column >= lines_[line].size()) return where;
-    const char first = lines_[line][column];
-    if (first == '"' || first == '\'') {
-      ++where.column;
-    } else if ((first == '|' || first == '>') && line + 1 < lines_.size()) {
-      const std::string& next = lines_[line + 1];
-      where.line += 1;
-      where.column = static_cast<int>(next.find_first_not_of(' ') == std::string::npos
-                                          ? 0
-                                          : next.find_first_not_of(' ')) +
-                     1;
-    }
-    return where;
-  }
+  model::SourceLocation location(const YAML::Node& node) const { return yaml_.location(node); }
 
   void error(std::string code, const YAML::Node& at, std::string message) {
-    out_.push_back(model::make_error(std::move(code), location(at), std::move(message)));
+    yaml_.error(std::move(code), at, std::move(message));
   }
 
   bool expect(const YAML::Node& node, YAML::NodeType::value type, const std::string& what,
@@ -129,34 +96,11 @@ class FileReader {
     return false;
   }
 
-  // The entries of `map` in file order. Reports keys given twice and, when `accepted` is not
-  // empty, keys it does not list.
-  std::vector<std::pair<YAML::Node, YAML::Node>> entries(const YAML::Node& map,
-                                                         const std::vector<std::string>& accepted,
-                                                         const std::string& what) {
-    std::vector<std::pair<YAML::Node, YAML::Node>> out;
-    std::set<std::string> seen;
-    for (auto it = map.begin(); it != map.end(); ++it) {
-      const YAML::Node key = it->first;
-      if (!key.IsScalar()) {
-        error("E-WRONG-TYPE", key, "a key in " + what + " must be a name; found " + describe_node(key));
-        continue;
-      }
-      if (!seen.insert(key.Scalar()).second) {
-        error("E-DUPLICATE-KEY", key, "'" + key.Scalar() + "' is given twice in " + what);
-        continue;
-      }
-      if (!accepted.empty() &&
-          std::find(accepted.begin(), accepted.end(), key.Scalar()) == accepted.end()) {
-        error("E-UNKNOWN-KEY", key,
-              "unknown key '" + key.Scalar() + "' in " + what +
-                  model::did_you_mean(key.Scalar(), accepted) +
-                  "; accepted keys: " + model::quoted_list(accepted));
-        continue;
-      }
-      out.emplace_back(key, it->second);
-    }
-    return out;
+  // The entries of `map` in file order, each key once; when `accepted` is not empty, without
+  // (and reporting) the keys it does not list.
+  YamlReader::Entries entries(const YAML::Node& map, const std::vector<std::string>& accepted,
+                              const std::string& what) {
+    return accepted.empty() ? yaml_.entries(map, what) : yaml_.known_entries(map, accepted, what);
   }
 
   std::optional<std::string> scalar(const YAML::Node& node, const std::string& what) {
@@ -261,7 +205,7 @@ class FileReader {
     auto text = scalar(*when, "the 'when' of " + what);
     if (!text) return;
     rule.text = *text;
-    rule.location = text_start(*when);
+    rule.location = yaml_.scalar_start(*when);
     rules_.add_rule(std::move(rule), out_);
   }
 
@@ -416,8 +360,7 @@ class FileReader {
     return ok;
   }
 
-  std::string path_;
-  std::vector<std::string> lines_;
+  YamlReader yaml_;
   rules::RuleSet& rules_;
   model::Diagnostics& out_;
 };
@@ -426,7 +369,7 @@ class FileReader {
 
 void read_rules(std::string_view text, const std::string& path, rules::RuleSet& rules,
                 model::Diagnostics& out) {
-  FileReader(text, path, rules, out).read(text);
+  FileReader(text, path, rules, out).read();
 }
 
 RuleLoad load_rules(const std::filesystem::path& dir) {

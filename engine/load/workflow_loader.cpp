@@ -546,8 +546,7 @@ std::optional<model::WorkflowDefinition> load_workflow_text(const std::string& p
     WorkflowReader(yaml, def).read(*root);
   } catch (const YAML::Exception& e) {
     // yaml-cpp throws on some malformed structures while reading (e.g. deep recursion guards).
-    out.push_back(
-        model::make_error("E-YAML-SYNTAX", yaml.location(e.mark), "invalid YAML: " + e.msg));
+    yaml.syntax_error(e);
     return std::nullopt;
   }
   return def;

@@ -40,15 +40,21 @@ std::optional<YAML::Node> YamlReader::parse() {
   try {
     return YAML::Load(text_);
   } catch (const YAML::Exception& e) {
-    auto where = location(e.mark);
-    std::string message = e.msg;
-    if (!message.empty()) message[0] = static_cast<char>(std::tolower(message[0]));
-    auto d = model::make_error("E-YAML-SYNTAX", where, "invalid YAML: " + message);
-    d.source_line = line_text(where.line);
-    d.caret_column = d.source_line.empty() ? 0 : where.column;
-    out_.push_back(std::move(d));
+    syntax_error(e);
     return std::nullopt;
   }
+}
+
+void YamlReader::syntax_error(const YAML::Exception& e) {
+  auto where = location(e.mark);
+  std::string message = e.msg;
+  if (!message.empty()) {
+    message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+  }
+  auto d = model::make_error("E-YAML-SYNTAX", where, "invalid YAML: " + message);
+  d.source_line = line_text(where.line);
+  d.caret_column = d.source_line.empty() ? 0 : where.column;
+  out_.push_back(std::move(d));
 }
 
 model::SourceLocation YamlReader::location(const YAML::Mark& mark) const {
@@ -95,7 +101,16 @@ model::SourceLocation YamlReader::scalar_start(const YAML::Node& scalar) const {
   auto where = location(scalar);
   const std::string line = line_text(where.line);
   const auto index = static_cast<std::size_t>(where.column - 1);
-  if (index < line.size() && (line[index] == '"' || line[index] == '\'')) ++where.column;
+  if (index >= line.size()) return where;
+  if (line[index] == '"' || line[index] == '\'') {
+    ++where.column;
+  } else if (line[index] == '|' || line[index] == '>') {
+    const auto indent = line_text(where.line + 1).find_first_not_of(' ');
+    if (indent != std::string::npos) {
+      where.line += 1;
+      where.column = static_cast<int>(indent) + 1;
+    }
+  }
   return where;
 }
 
@@ -124,14 +139,14 @@ bool YamlReader::expect_sequence(const YAML::Node& node, const std::string& what
   return false;
 }
 
-std::vector<std::pair<YAML::Node, YAML::Node>> YamlReader::entries(const YAML::Node& map,
-                                                                   const std::string& what) {
-  std::vector<std::pair<YAML::Node, YAML::Node>> out;
+YamlReader::Entries YamlReader::entries(const YAML::Node& map, const std::string& what) {
+  Entries out;
   std::set<std::string> seen;
   for (auto it = map.begin(); it != map.end(); ++it) {
     const YAML::Node key = it->first;
     if (!key.IsScalar()) {
-      error("E-WRONG-TYPE", key, fmt::format("a key in {} must be a plain name", what));
+      error("E-WRONG-TYPE", key,
+            fmt::format("a key in {} must be a plain name, found {}", what, describe_node(key)));
       continue;
     }
     if (!seen.insert(key.Scalar()).second) {
@@ -143,15 +158,26 @@ std::vector<std::pair<YAML::Node, YAML::Node>> YamlReader::entries(const YAML::N
   return out;
 }
 
-void YamlReader::check_keys(const YAML::Node& map, const std::vector<std::string>& accepted,
-                            const std::string& what) {
-  for (const auto& [key, value] : entries(map, what)) {
+YamlReader::Entries YamlReader::known_entries(const YAML::Node& map,
+                                              const std::vector<std::string>& accepted,
+                                              const std::string& what) {
+  Entries out;
+  for (auto& [key, value] : entries(map, what)) {
     const std::string& name = key.Scalar();
-    if (std::find(accepted.begin(), accepted.end(), name) != accepted.end()) continue;
+    if (std::find(accepted.begin(), accepted.end(), name) != accepted.end()) {
+      out.emplace_back(std::move(key), std::move(value));
+      continue;
+    }
     error("E-UNKNOWN-KEY", key,
           fmt::format("unknown key '{}' in {}{}", name, what, model::did_you_mean(name, accepted)),
           {"accepted keys: " + model::quoted_list(accepted)});
   }
+  return out;
+}
+
+void YamlReader::check_keys(const YAML::Node& map, const std::vector<std::string>& accepted,
+                            const std::string& what) {
+  known_entries(map, accepted, what);
 }
 
 std::optional<YAML::Node> YamlReader::find(const YAML::Node& map, const std::string& key) {

@@ -1,8 +1,11 @@
 // Typed, position-aware access to yaml-cpp nodes for the loaders in this folder.
 //
 // Private to engine/load: it is the one header that includes yaml-cpp, and only the loaders'
-// .cpp files include it. Every problem becomes a Diagnostic at the node's 1-based position
-// (yaml-cpp's Mark is 0-based) and reading goes on, so one run reports every mistake.
+// .cpp files include it. Every loader (workflows, agencies, rules, calendars, settings) reads
+// its YAML through this class, so that a syntax error, an unknown or repeated key and a node's
+// position read the same in every file kind. Every problem becomes a Diagnostic at the node's
+// 1-based position (yaml-cpp's Mark is 0-based; a node without a mark is placed at 1:1, never
+// at 0:0) and reading goes on, so one run reports every mistake.
 #pragma once
 
 #include <filesystem>
@@ -27,6 +30,9 @@ class YamlReader {
 
   /// Parses the text; on a syntax error records E-YAML-SYNTAX and returns nullopt.
   std::optional<YAML::Node> parse();
+  /// Records E-YAML-SYNTAX for an error yaml-cpp threw: "invalid YAML: ...", with the line and a
+  /// caret under the column.
+  void syntax_error(const YAML::Exception& e);
 
   model::SourceLocation location(const YAML::Node& node) const;
   model::SourceLocation location(const YAML::Mark& mark) const;
@@ -40,13 +46,19 @@ class YamlReader {
   /// True when `node` is a sequence; records E-WRONG-TYPE naming `what` otherwise.
   bool expect_sequence(const YAML::Node& node, const std::string& what);
 
-  /// Reports keys of `map` that are not `accepted` (with a suggestion) and keys given twice.
+  using Entries = std::vector<std::pair<YAML::Node, YAML::Node>>;
+
+  /// The entries of a map in file order, each key once: E-DUPLICATE-KEY "'k' is given twice in
+  /// WHAT" for a repeated key (the first one is kept), E-WRONG-TYPE for a key that is not a
+  /// plain name.
+  Entries entries(const YAML::Node& map, const std::string& what);
+  /// entries() without the keys that are not `accepted`, each reported as E-UNKNOWN-KEY
+  /// "unknown key 'k' in WHAT (did you mean 'x'?)" with the note "accepted keys: ...".
+  Entries known_entries(const YAML::Node& map, const std::vector<std::string>& accepted,
+                        const std::string& what);
+  /// Reports the unknown and repeated keys of `map`, as known_entries() does.
   void check_keys(const YAML::Node& map, const std::vector<std::string>& accepted,
                   const std::string& what);
-
-  /// The entries of a map in file order, reporting duplicate keys; keys must be scalars.
-  std::vector<std::pair<YAML::Node, YAML::Node>> entries(const YAML::Node& map,
-                                                         const std::string& what);
 
   /// The value of `key` in `map`, as `map[key]` finds it, or nullopt when there is none.
   /// yaml-cpp's operator[] formats the key through a std::stringstream for every key that is
@@ -69,7 +81,8 @@ class YamlReader {
   /// Records where each value of `map` (and each item of a list value) was written.
   model::ValueLocations value_locations(const YAML::Node& map) const;
 
-  /// The location of the first character of a scalar's value (inside quotes when quoted).
+  /// The location of the first character of a scalar's value: inside the quotes of a quoted
+  /// scalar, on the first content line of a block scalar ('|' or '>').
   model::SourceLocation scalar_start(const YAML::Node& scalar) const;
 
   const std::string& path() const { return path_; }

@@ -2,7 +2,7 @@
 // arithmetic in calendar days ("hari") and working days ("hari kerja").
 //
 // Working days are Monday to Friday minus national holidays (libur nasional) and, unless the
-// installation decides otherwise, collective leave (cuti bersama) — design.md "Calendar". The
+// installation decides otherwise, collective leave (cuti bersama) — docs/calendar-format.md. The
 // lists come per year from rules/calendars/<year>.yaml (engine/load/calendar_loader.hpp). A year
 // that has no list is counted on weekends alone, and a year whose list is an estimate is marked
 // provisional; every result that depends on such a year says so, because the date may move once
@@ -42,7 +42,7 @@ struct CalendarYear {
 /// Installation settings that change what counts as a working day.
 struct CalendarSettings {
   /// Whether cuti bersama days count as working days. The law is unclear for statutory deadlines
-  /// (domain.md §1.0.1); the default, as in the design, treats them as days off.
+  /// (docs/legal-basis.md#cuti-bersama); the default treats them as days off.
   bool collective_leave_is_working = false;
 };
 

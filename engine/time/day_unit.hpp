@@ -1,7 +1,7 @@
 // Units and lengths of legal periods. The law counts some periods in calendar days ("hari") and
-// others in working days ("hari kerja"), and the word alone does not always say which (domain.md
-// §1.0.1), so every duration in regflow carries its unit explicitly. The working-day arithmetic
-// itself lives in HolidayCalendar (engine/time/calendar.hpp).
+// others in working days ("hari kerja"), and the word alone does not always say which
+// (docs/legal-basis.md#day-counting), so every duration in regflow carries its unit explicitly.
+// The working-day arithmetic itself lives in HolidayCalendar (engine/time/calendar.hpp).
 #pragma once
 
 #include <optional>

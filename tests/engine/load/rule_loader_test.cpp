@@ -127,11 +127,11 @@ TEST_CASE("structural mistakes are diagnostics with file:line:col", "[load][rule
   };
   const std::vector<Case> cases{
       {"rules:\n  a:\n    wehn: x\n",
-       "r.yaml:3:5: error: unknown key 'wehn' in rule 'a' (did you mean 'when'?); accepted "
-       "keys: 'description', 'basis', 'when' [E-UNKNOWN-KEY]"},
+       "r.yaml:3:5: error: unknown key 'wehn' in rule 'a' (did you mean 'when'?) "
+       "[E-UNKNOWN-KEY]\n  note: accepted keys: 'description', 'basis', 'when'"},
       {"rule:\n  a: x\n",
-       "r.yaml:1:1: error: unknown key 'rule' in the rules file (did you mean 'rules'?); "
-       "accepted keys: 'inputs', 'rules', 'tables' [E-UNKNOWN-KEY]"},
+       "r.yaml:1:1: error: unknown key 'rule' in the rules file (did you mean 'rules'?) "
+       "[E-UNKNOWN-KEY]\n  note: accepted keys: 'inputs', 'rules', 'tables'"},
       {"inputs:\n  n: nubmer\n",
        "r.yaml:2:6: error: unknown type 'nubmer' for input 'n' (did you mean 'number'?); "
        "accepted types: 'text', 'number', 'bool', 'date', 'enum' [E-UNKNOWN-TYPE]"},
@@ -147,7 +147,8 @@ TEST_CASE("structural mistakes are diagnostics with file:line:col", "[load][rule
       {"rules:\n  perlu-evaluasi: x\n",
        "r.yaml:2:3: error: 'perlu-evaluasi' cannot be used in expressions; a name has letters, "
        "digits and '_', and does not start with a digit [E-BAD-NAME]"},
-      {"rules:\n  a: [x\n", "r.yaml:3:1: error: end of sequence flow not found [E-YAML-SYNTAX]"},
+      {"rules:\n  a: [x\n",
+       "r.yaml:3:1: error: invalid YAML: end of sequence flow not found [E-YAML-SYNTAX]"},
       {"tables:\n  t:\n    hit: any\n    inputs: []\n    outputs: []\n    rows: []\n",
        "r.yaml:3:10: error: unknown hit policy 'any'; accepted: 'unique', 'first' [E-WRONG-TYPE]"},
   };

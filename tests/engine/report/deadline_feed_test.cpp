@@ -23,7 +23,7 @@ using regflow::time::NonWorkingDay;
 namespace {
 
 // March 2026 around Idulfitri: Nyepi on Thursday 19 March, holidays and cuti bersama from
-// Wednesday 18 to Tuesday 24 March (domain.md §3.2).
+// Wednesday 18 to Tuesday 24 March (docs/legal-basis.md#calendar-2026).
 HolidayCalendar march_2026() {
   std::vector<NonWorkingDay> days;
   for (const char* day : {"2026-03-18", "2026-03-19", "2026-03-20", "2026-03-23", "2026-03-24"}) {

@@ -31,7 +31,7 @@ Duration cd(int n) {
   return {n, DayUnit::Calendar};
 }
 
-// The confirmed 2025 and 2026 lists of domain.md §3.1–3.2 (L = libur, C = cuti bersama) and the
+// The confirmed 2025 and 2026 lists of docs/legal-basis.md#calendars (L = libur, C = cuti bersama) and the
 // 2027 estimates of rules/calendars/2027.yaml. Kept in code so that these tests do not depend on
 // the loader; tests/engine/load/calendar_loader_test.cpp checks the shipped files agree.
 const char* const kDays[] = {

@@ -44,7 +44,7 @@ TEST_CASE("durations without a clear unit or amount are refused", "[time][durati
 TEST_CASE("a capitalised 'Hari' is refused because it may be a defined term for working days",
           "[time][duration]") {
   // Permendagri 80/2015 writes "Hari" with a capital when it very likely means hari kerja
-  // (domain.md §1.0.1): the author must choose the unit.
+  // (docs/legal-basis.md#day-counting): the author must choose the unit.
   CHECK_FALSE(parse_duration("30 Hari"));
   CHECK_FALSE(parse_duration("10 Hari Kerja"));
   CHECK_FALSE(parse_duration("30 Days"));
