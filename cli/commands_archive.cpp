@@ -64,6 +64,7 @@ struct ImportArgs {
 
 void run_import(Context& ctx, const ImportArgs& a) {
   const std::string bytes = read_input_file(a.file, kArchiveLimit, "archive");
+  if (!a.dry_run) ctx.check_clock_for_writing();
   auto decoded = archive::decode(bytes);
   if (const auto* defect = std::get_if<archive::ArchiveDefect>(&decoded)) {
     std::cerr << "regflow: refused: " << render::defect_text(*defect, a.file)

@@ -17,6 +17,7 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
       ->group("Maintenance")
       ->footer("Example (cron, every 5 minutes): regflow tick --db /var/lib/regflow/babel.db")
       ->callback([&ctx] {
+        ctx.check_clock_for_writing();
         // Lines are printed as each batch commits, so a tick that fires on most of a large
         // database holds only one batch in memory; --json gathers them for its one array.
         nlohmann::json fired = nlohmann::json::array();
