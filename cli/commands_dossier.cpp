@@ -204,7 +204,17 @@ void add_dossier_commands(CLI::App& app, Context& ctx) {
   advance->add_option("action", advance_args->action, "Action name")->required();
   advance->add_option("--note", advance_args->note, "Why (required for returns)");
   advance->add_option("--set", advance_args->sets, "Variable the action may set, name=value");
-  advance->add_option("--expect-version", advance_args->expect_version, "Refuse if the dossier moved past this version");
+  advance->add_option("--expect-version", advance_args->expect_version, "Refuse if the dossier moved past this version")
+      ->check([](const std::string& text) -> std::string {
+        // A version is the number of events, from 1; CLI11 would clamp a huge one silently.
+        const bool digits = !text.empty() && text.size() <= 12 &&
+                            text.find_first_not_of("0123456789") == std::string::npos &&
+                            text != "0" && text.front() != '0';
+        if (digits) return "";
+        return fmt::format("'{}' is not a dossier version: give the version 'regflow show' "
+                           "printed, a whole number from 1 to 999999999999",
+                           text);
+      });
   advance->footer("Example: regflow advance PERGUB-2026-0001 kembalikan --note \"pasal 5 belum sesuai\" --as sari");
   advance->callback([&ctx, advance_args] { run_advance(ctx, *advance_args); });
 

@@ -82,6 +82,12 @@ void print_board(Context& ctx, const report::Board& board, const std::string& he
   std::cout << render::board_text(board, heading, layout);
 }
 
+void refuse_unknown_agency(const load::ConfigSet& config, const std::string& agency) {
+  if (config.agencies.contains(agency)) return;
+  throw InputError(fmt::format("unknown agency '{}'{}; see workflows/agencies.yaml", agency,
+                               model::did_you_mean(agency, config.agencies.codes())));
+}
+
 // No one reads more lines than this on a terminal, and a province has far fewer open dossiers;
 // past it the board shows the most urgent ones and says how many it left out.
 constexpr std::size_t kDefaultBoardLimit = 1000;
@@ -118,6 +124,14 @@ void add_report_commands(CLI::App& app, Context& ctx) {
   board->callback([&ctx, args] {
     report::BoardFilter filter{args->agency, args->workflow, args->status, args->limit};
     const auto& config = ctx.config_without_workflows();  // before today(): it has the offset
+    // A misspelt filter would show an empty board that reads as "nothing is late".
+    if (!args->agency.empty()) refuse_unknown_agency(config, args->agency);
+    if (!args->workflow.empty() && !ctx.store().latest_definition_hash(args->workflow)) {
+      throw InputError(fmt::format(
+          "no dossier of workflow '{}' has ever been started in this database; give a "
+          "workflow name as 'regflow workflows' lists it",
+          args->workflow));
+    }
     auto result = report::build_board(ctx.store(), filter, ctx.today(), config.calendar());
     warn_if_calendar_changed(ctx, config.calendar());
     print_board(ctx, result, "Board");
@@ -132,10 +146,7 @@ void add_report_commands(CLI::App& app, Context& ctx) {
   add_limit_option(*queue, *queue_limit);
   queue->callback([&ctx, agency, queue_limit] {
     const auto& config = ctx.config_without_workflows();
-    if (!config.agencies.contains(*agency)) {
-      throw InputError(fmt::format("unknown agency '{}'{}; see workflows/agencies.yaml", *agency,
-                                   model::did_you_mean(*agency, config.agencies.codes())));
-    }
+    refuse_unknown_agency(config, *agency);
     report::BoardFilter filter{*agency, "", "", *queue_limit};
     auto result = report::build_board(ctx.store(), filter, ctx.today(), config.calendar());
     warn_if_calendar_changed(ctx, config.calendar());

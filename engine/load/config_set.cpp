@@ -185,9 +185,9 @@ ConfigSet load_base(const fs::path& root, time::Date today, DefinitionCache* cac
   std::error_code ec;
   if (!fs::is_directory(root, ec)) {
     throw LoadError(
-        fmt::format("configuration folder '{}' does not exist; give --config with a "
-                    "folder that holds workflows/ and rules/",
-                    root.string()));
+        fmt::format("configuration folder '{}' {}; give --config with a folder that holds "
+                    "workflows/ and rules/",
+                    root.string(), fs::exists(root, ec) ? "is a file, not a folder" : "does not exist"));
   }
   ConfigSet config;
   config.root = root;

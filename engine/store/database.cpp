@@ -1,6 +1,7 @@
 #include "engine/store/database.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <unistd.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
 
@@ -8,6 +9,7 @@
 
 #include "engine/model/error.hpp"
 #include "engine/store/schema.hpp"
+#include "engine/store/store.hpp"
 
 namespace regflow::store {
 namespace {
@@ -92,13 +94,26 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMod
   // board's time, every column read) is not needed.
   int flags = SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX;
   if (mode != OpenMode::Existing) flags |= SQLite::OPEN_CREATE;
-  const std::string file = mode == OpenMode::Memory ? ":memory:" : path;
+  std::string file = mode == OpenMode::Memory ? ":memory:" : path;
+  // A copy on a read-only medium, or an auditor's account without write permission, must still
+  // be readable (board, show, verify); a write is then refused by SQLite and said so plainly.
+  const bool read_only = mode == OpenMode::Existing && ::access(path.c_str(), W_OK) != 0;
+  if (read_only) flags = SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX;
 
   std::unique_ptr<SQLite::Database> db;
   try {
     db = std::make_unique<SQLite::Database>(file, flags, kBusyTimeoutMs);
+    // In WAL mode a reader needs the -shm index, which it cannot create in a read-only folder:
+    // such a copy is read as the immutable file it is.
+    if (read_only) db->execAndGet("SELECT count(*) FROM sqlite_master");
   } catch (const SQLite::Exception& e) {
-    throw StoreError(fmt::format("cannot open database '{}': {}", path, e.what()));
+    if (!read_only) throw StoreError(fmt::format("cannot open database '{}': {}", path, e.what()));
+    try {
+      file = "file:" + path + "?immutable=1";
+      db = std::make_unique<SQLite::Database>(file, flags | SQLITE_OPEN_URI, kBusyTimeoutMs);
+    } catch (const SQLite::Exception& again) {
+      throw StoreError(fmt::format("cannot open database '{}': {}", path, again.what()));
+    }
   }
 
   const Kind kind = recognise(*db, path);
@@ -113,6 +128,16 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMod
     throw StoreError(not_regflow(path, "no regflow metadata"));
   }
 
+  if (read_only) {
+    const int found = stored_schema_version(*db);
+    if (found != kSchemaVersion) {
+      throw StoreError(fmt::format(
+          "database '{}' is read-only for this account and has schema version {}, not {}; open "
+          "it once with write permission so that it can be brought up to date",
+          path, found, kSchemaVersion));
+    }
+    return db;
+  }
   try {
     db->exec("PRAGMA foreign_keys = ON");
     // migrate() refuses a newer schema first: the journal mode is written into the file, and a

@@ -113,6 +113,20 @@ struct Store::Impl {
     try {
       return work();
     } catch (const SQLite::Exception& e) {
+      // The two conditions a clerk can do something about get words of their own.
+      if ((e.getErrorCode() & 0xff) == SQLITE_READONLY) {
+        throw StoreError(fmt::format(
+            "while {}: database '{}' is read-only for this account; nothing was written; "
+            "reading (board, show, history, verify) works, writing needs write permission on the "
+            "file and its folder",
+            describe(), path));
+      }
+      if ((e.getErrorCode() & 0xff) == SQLITE_FULL) {
+        throw StoreError(fmt::format(
+            "while {}: the disk holding '{}' is full; nothing was written; free some space and "
+            "run the command again",
+            describe(), path));
+      }
       throw StoreError(fmt::format("while {} in '{}': {}", describe(), path, e.what()));
     } catch (const nlohmann::json::exception& e) {
       // changes, data and signers are JSON columns; text that is not UTF-8 cannot be encoded.

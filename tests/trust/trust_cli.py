@@ -10,6 +10,7 @@ Usage: trust_cli.py REGFLOW SOURCE_DIR
 import getpass
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -147,6 +148,16 @@ def data_loss(regflow, source):
     probe(site, "a sandbox made of a database with dossiers", ["init", "--sandbox"],
           ["cannot become a sandbox"])
 
+    probe(site, "a board filtered by an agency that does not exist", ["board", "--agency", "bogus"],
+          ["unknown agency 'bogus'"])
+    config = site.config
+    site.config = os.path.join(config, "workflows", "mini.yaml")
+    probe(site, "a --config that is a file", ["board"], ["is a file, not a folder"])
+    site.config = config
+    probe(site, "--expect-version out of range",
+          ["--as", "ani", "advance", dossier, "ajukan", "--expect-version",
+           "99999999999999999999"], ["is not a dossier version"], code=2)
+
     # Control characters are shown, not obeyed.
     site.must("--as", "ani", "advance", dossier, "ajukan", "--note", "baris satu\n9  palsu")
     out = site.must("--as", "ani", "start", "mini", "--title", "Judul \x1b[2J\x1b[H bersih",
@@ -179,6 +190,31 @@ def raw_bytes_title(regflow, source):
           done.returncode == 1 and site.content() == before and
           json.loads(site.must("--json", "user", "list")) is not None,
           done.stderr.decode("utf-8", "replace"))
+
+
+def read_only(regflow, source):
+    """A read-only copy stays readable; a write on it says why it cannot be done."""
+    if os.geteuid() != 0 or not shutil.which("setpriv"):
+        print("skipped: read-only copy (needs root and setpriv to drop to another account)")
+        return
+    site = Site(regflow, source, "readonly")
+    dossier = set_up(site, [("ani", "--agency", "dinas-kukm")])
+    os.chmod(site.db, 0o444)
+    os.chmod(site.folder, 0o555)
+    nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    base = [regflow, "--db", site.db, "--config", site.config]
+    try:
+        for args in (["board"], ["show", dossier], ["verify"]):
+            done = subprocess.run(nobody + base + args, env=site.env, capture_output=True,
+                                  text=True, timeout=60)
+            check(f"a read-only copy answers '{args[0]}'", done.returncode == 0, done.stderr)
+        done = subprocess.run(nobody + base + ["--as", "ani", "advance", dossier, "ajukan"],
+                              env=site.env, capture_output=True, text=True, timeout=60)
+        check("a write on a read-only copy says so", done.returncode == 1 and
+              "is read-only for this account; nothing was written" in done.stderr, done.stderr)
+    finally:
+        os.chmod(site.folder, 0o755)
+        os.chmod(site.db, 0o644)
 
 
 def authority(regflow, source):
@@ -245,7 +281,7 @@ def authority(regflow, source):
 
 def main():
     regflow, source = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-    for group in (data_loss, raw_bytes_title, authority):
+    for group in (data_loss, raw_bytes_title, read_only, authority):
         try:
             group(regflow, source)
         except Failure as e:
