@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/render/dot.hpp"
+#include "engine/app/definition_acceptance.hpp"
 #include "cli/terminal_guard.hpp"
 #include "cli/render/table.hpp"
 #include "engine/check/checker.hpp"
@@ -137,6 +138,32 @@ void add_definition_commands(CLI::App& app, Context& ctx) {
   app.add_subcommand("workflows", "List the loaded workflow definitions")
       ->group("Definitions")
       ->callback([&ctx] { run_workflows(ctx); });
+
+  auto* definitions =
+      app.add_subcommand("definitions", "Decide which workflow definitions govern new dossiers")
+          ->group("Definitions")
+          ->require_subcommand(1);
+  auto accepted = std::make_shared<std::vector<std::string>>();
+  auto* accept = definitions->add_subcommand(
+      "accept", "Let the loaded text of workflows govern new dossiers (an administrator's act)");
+  accept->add_option("workflows", *accepted, "Workflow names (default: every loaded one)");
+  accept->footer("Example: regflow definitions accept perda");
+  accept->callback([&ctx, accepted] {
+    const auto& config = ctx.config();
+    const bool designated = ctx.administrators_designated();
+    const auto by = designated ? ctx.actor_if_given() : std::nullopt;
+    const auto done = app::accept_definitions(config, ctx.store(), *accepted, by, designated);
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& a : done) {
+      out.push_back({{"workflow", a.workflow}, {"version", a.version}, {"hash", a.hash},
+                     {"already", a.already}});
+      if (!ctx.options.json) {
+        std::cout << fmt::format("{} {} v{} ({})\n", a.already ? "already governs:" : "accepted:",
+                                 a.workflow, a.version, a.hash.substr(0, 12));
+      }
+    }
+    if (ctx.options.json) print_json(out);
+  });
 
   auto* graph = app.add_subcommand("graph", "Print a workflow as a Graphviz graph")->group("Definitions");
   auto name = std::make_shared<std::string>();

@@ -118,6 +118,12 @@ std::string refusal_text(const runtime::Refusal& r) {
                          r.subject, r.found);
     case K::EmptyValue:
       return fmt::format("{} must not be empty; give the text", r.subject);
+    case K::DefinitionNotAccepted:
+      return fmt::format(
+          "workflow '{}' version {} differs from the one this database holds, version {}; a "
+          "changed procedure governs new dossiers only once an administrator accepts it: give "
+          "it a higher 'version:' and run 'regflow definitions accept {}'",
+          r.subject, r.found, r.detail, r.subject);
   }
   return "refused";
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "engine/app/definition_acceptance.hpp"
 #include "engine/app/projection_basis.hpp"
 #include "engine/deadline/timers.hpp"
 #include "engine/model/error.hpp"
@@ -170,6 +171,7 @@ StartOutcome Installation::start(const std::string& workflow, const runtime::Sta
     return runtime::Refusal{
         runtime::RefusalKind::UnknownWorkflow, workflow, {}, {}, config_.workflow_names(), {}};
   }
+  if (auto refusal = unaccepted(*def, store_)) return *refusal;
   const auto& ready = executable(def->content_hash, def->name);
   store_.save_definition(def->content_hash, def->name, def->version, def->source_path,
                          def->source_text);

@@ -33,7 +33,8 @@ enum class RefusalKind {
   NoTarget,              ///< start: both --target and --within
   RoleMayNot,            ///< subject: action; found: actor's role; detail: permission; options: roles that grant it
   PersonAlreadySigned,   ///< subject: user; found: the agency they signed this step for
-  EmptyValue             ///< subject: the field (e.g. --title) that must not be empty
+  EmptyValue,            ///< subject: the field (e.g. --title) that must not be empty
+  DefinitionNotAccepted  ///< subject: workflow; found: its version (hash); detail: the stored one
 };
 
 struct Refusal {

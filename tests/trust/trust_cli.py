@@ -240,6 +240,22 @@ def authority(regflow, source):
           ["the role 'staf' may not extend"], now=None)
     code, out, err = site.run("advance", dossier, "ajukan", now=None)
     check("the clerk acts as themselves without --as", code == 0, out + err)
+    changed = os.path.join(site.folder, "cfg")
+    shutil.copytree(site.config, changed)
+    with open(os.path.join(changed, "workflows", "mini.yaml"), "r+", encoding="utf-8") as f:
+        text = f.read().replace("version: 1", "version: 2").replace("5 hari kerja", "50 hari kerja")
+        f.seek(0)
+        f.write(text)
+        f.truncate()
+    config, site.config = site.config, changed
+    probe(site, "a private copy of a definition starting a dossier",
+          ["start", "mini", "--title", "x", "--bind", "pemrakarsa=dinas-kukm"],
+          ["differs from the one this database holds", "regflow definitions accept mini"],
+          now=None)
+    probe(site, "a definition accepted by someone who is not an administrator",
+          ["definitions", "accept", "mini"], ["only an administrator may accept a definition"],
+          now=None)
+    site.config = config
 
     # An administrator's login: --as and --now are allowed, and recorded.
     site = Site(regflow, source, "admin")

@@ -1,0 +1,77 @@
+#include "engine/app/definition_acceptance.hpp"
+
+#include <fmt/format.h>
+
+#include "engine/model/error.hpp"
+#include "engine/model/spelling.hpp"
+
+namespace regflow::app {
+
+std::optional<runtime::Refusal> unaccepted(const model::WorkflowDefinition& definition,
+                                           const store::Store& store) {
+  if (store.definition(definition.content_hash)) return std::nullopt;
+  const auto latest = store.latest_definition_hash(definition.name);
+  if (!latest) return std::nullopt;
+  const auto stored = store.definition(*latest);
+  return runtime::Refusal{runtime::RefusalKind::DefinitionNotAccepted,
+                          definition.name,
+                          fmt::format("{} ({})", definition.version,
+                                      definition.content_hash.substr(0, 12)),
+                          stored ? fmt::format("{} ({})", stored->version, latest->substr(0, 12))
+                                 : latest->substr(0, 12),
+                          {},
+                          {}};
+}
+
+std::vector<Acceptance> accept_definitions(const load::ConfigSet& config, store::Store& store,
+                                           const std::vector<std::string>& workflows,
+                                           const std::optional<runtime::Actor>& by,
+                                           bool administrators_designated) {
+  const auto& roles = config.settings.roles;
+  if (administrators_designated &&
+      (!by || !roles.allows(by->role, model::Permission::Administer))) {
+    throw InputError(fmt::format(
+        "refused: only an administrator may accept a definition; {}; roles that may: {}",
+        by ? fmt::format("'{}' has the role '{}'", by->user, by->role)
+           : std::string("no registered user is acting"),
+        model::quoted_list(roles.granting(model::Permission::Administer))));
+  }
+  std::vector<const model::WorkflowDefinition*> chosen;
+  if (workflows.empty()) {
+    for (const auto& w : config.workflows) chosen.push_back(&w);
+  }
+  for (const auto& name : workflows) {
+    const auto* found = config.find(name);
+    if (found == nullptr) {
+      throw InputError(fmt::format("unknown workflow '{}'{}; loaded workflows: {}", name,
+                                   model::did_you_mean(name, config.workflow_names()),
+                                   model::quoted_list(config.workflow_names())));
+    }
+    chosen.push_back(found);
+  }
+  // Every refusal first, so that a refused command stores nothing.
+  std::vector<Acceptance> out;
+  for (const auto* def : chosen) {
+    Acceptance a{def->name, def->version, def->content_hash, false};
+    if (store.definition(def->content_hash)) {
+      a.already = true;
+    } else if (const auto latest = store.latest_definition_hash(def->name)) {
+      const auto stored = store.definition(*latest);
+      if (stored && def->version <= stored->version) {
+        throw InputError(fmt::format(
+            "refused: workflow '{}' in '{}' is version {}, but this database already holds "
+            "version {} ({}) with other content; a changed procedure needs a higher 'version:' "
+            "so that the dossiers of each version keep their own rules; nothing was accepted",
+            def->name, def->source_path, def->version, stored->version, latest->substr(0, 12)));
+      }
+    }
+    out.push_back(a);
+  }
+  for (const auto* def : chosen) {
+    store.save_definition(def->content_hash, def->name, def->version, def->source_path,
+                          def->source_text);
+  }
+  return out;
+}
+
+}  // namespace regflow::app
