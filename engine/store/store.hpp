@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "engine/runtime/event.hpp"
+#include "engine/seal/chain_head.hpp"
 #include "engine/time/date.hpp"
 
 namespace regflow::store {
@@ -266,8 +267,16 @@ class Store {
   /// Ids of every open dossier (for tick).
   std::vector<std::string> open_dossier_ids() const;
 
-  /// Re-computes every dossier's chain and names the first broken event of each.
-  VerifyReport verify() const;
+  /// Re-computes every dossier's chain and names the first broken event of each; with the heads
+  /// a checkpoint log signed, also each chain that no longer passes through one of them.
+  VerifyReport verify(const seal::SignedHeads* signed_heads = nullptr) const;
+
+  /// Where every dossier's chain ends (its last event), in id order, as one snapshot.
+  std::vector<seal::ChainHead> chain_heads() const;
+  /// Why the chain of `dossier_id` does not continue intact from the event (`sequence`, `hash`)
+  /// to its last event; "" when it does. Sequence 0 checks the whole chain.
+  std::string chain_problem_after(const std::string& dossier_id, std::int64_t sequence,
+                                  const std::string& hash) const;
 
  private:
   struct Impl;
