@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "engine/app/cache_key.hpp"
 #include "engine/model/error.hpp"
 #include "engine/model/spelling.hpp"
 
@@ -139,7 +140,9 @@ app::Installation& Context::installation_for(const std::string& dossier_id) {
     return std::nullopt;
   };
   // Beside the database: definitions parsed for it are the ones it will be asked about again.
-  definition_cache_ = std::make_unique<load::DefinitionCache>(db_path() + ".cache");
+  // Its entries are authenticated with a key kept in the database: the folder is not trusted.
+  definition_cache_ = std::make_unique<load::DefinitionCache>(db_path() + ".cache",
+                                                              app::definition_cache_key(db));
   dossier_config_ = std::make_unique<load::ConfigSet>(load::load_config_for_definition(
       config_dir(), today(), row ? row->definition_hash : std::string{}, stored_name,
       definition_cache_.get()));
