@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/render/table.hpp"
+#include "engine/app/cache_key.hpp"
 #include "engine/app/demo.hpp"
 #include "engine/model/error.hpp"
 #include "engine/model/spelling.hpp"
@@ -18,6 +19,7 @@ void add_setup_commands(CLI::App& app, Context& ctx) {
       ->group("Setup")
       ->callback([&ctx] {
         auto& store = ctx.init_store();
+        app::definition_cache_key(store, true);  // the key that authenticates <db>.cache/
         std::cout << fmt::format("database {} ready (schema version {})\n", ctx.db_path(), store.schema_version());
       });
 
@@ -68,6 +70,7 @@ void add_setup_commands(CLI::App& app, Context& ctx) {
                                        "database (give another --db)",
                                        ctx.db_path()));
         }
+        app::definition_cache_key(store, true);
         app::Installation installation(config, store);
         const auto summary = app::build_demo(installation, ctx.now());
         std::cerr << fmt::format("demo: {} users, {} dossiers, {} events written to {}\n", summary.users,

@@ -141,8 +141,10 @@ app::Installation& Context::installation_for(const std::string& dossier_id) {
   };
   // Beside the database: definitions parsed for it are the ones it will be asked about again.
   // Its entries are authenticated with a key kept in the database: the folder is not trusted.
-  definition_cache_ = std::make_unique<load::DefinitionCache>(db_path() + ".cache",
-                                                              app::definition_cache_key(db));
+  // Without a key (a database older than the key) it is off; finish() makes the key.
+  const std::string cache_key = app::definition_cache_key(db, false);
+  cache_key_missing_ = cache_key.empty();
+  definition_cache_ = std::make_unique<load::DefinitionCache>(db_path() + ".cache", cache_key);
   dossier_config_ = std::make_unique<load::ConfigSet>(load::load_config_for_definition(
       config_dir(), today(), row ? row->definition_hash : std::string{}, stored_name,
       definition_cache_.get()));
@@ -151,7 +153,10 @@ app::Installation& Context::installation_for(const std::string& dossier_id) {
 }
 
 void Context::finish() {
-  if (definition_cache_) definition_cache_->save();
+  if (!definition_cache_) return;
+  definition_cache_->save();
+  // Made only after a command that succeeded: a refused one must leave the database as it was.
+  if (cache_key_missing_ && exit_code == ExitCode::Ok) app::definition_cache_key(store(), true);
 }
 
 std::optional<runtime::Actor> Context::actor_if_given() {

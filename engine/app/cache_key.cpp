@@ -5,8 +5,9 @@
 
 namespace regflow::app {
 
-std::string definition_cache_key(store::Store& store) {
+std::string definition_cache_key(store::Store& store, bool create) {
   if (auto key = store.setting(kCacheKeySetting); key && !key->empty()) return *key;
+  if (!create) return {};
   try {
     store.set_setting(kCacheKeySetting, model::lower_hex(model::random_bytes(32)));
   } catch (const StoreError&) {

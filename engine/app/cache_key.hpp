@@ -13,8 +13,10 @@ namespace regflow::app {
 /// Key of the cache key in the database's settings.
 inline constexpr const char* kCacheKeySetting = "cache_mac_key";
 
-/// The database's cache key (hex), made at random and stored on first use; "" when there is none
-/// and the database cannot be written (a read-only copy): the cache is then off.
-std::string definition_cache_key(store::Store& store);
+/// The database's cache key (hex); "" when there is none. With `create`, one is made at random
+/// and stored when there is none, unless the database cannot be written (a read-only copy). A
+/// command that reads makes none: `init` does, and on an older database the first command that
+/// succeeds (a refused command must change nothing).
+std::string definition_cache_key(store::Store& store, bool create);
 
 }  // namespace regflow::app

@@ -64,6 +64,12 @@ std::string read_small(const fs::path& path, bool private_file) {
       throw InputError(fmt::format(
           "'{}' is a symbolic link; regflow reads its keys only from real files", path.string()));
     }
+    if (errno == EACCES && private_file) {
+      throw InputError(fmt::format(
+          "cannot read the installation's private key '{}': only the account that holds it may "
+          "seal and export (run the command as that account)",
+          path.string()));
+    }
     throw InputError(system_error(path, "read"));
   }
   struct stat info {};
