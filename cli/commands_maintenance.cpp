@@ -151,7 +151,7 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
           } else if (!false_rows && !checkpoints.problems.empty()) {
             std::cout << fmt::format(
                 "{} dossier(s), {} event(s), every hash chain intact, but what the checkpoint log "
-                "signed cannot be checked (above): restore the log from a backup\n",
+                "signed cannot be checked (see above)\n",
                 report.dossiers, report.events);
           } else if (false_rows) {
             std::cout << fmt::format(

@@ -166,6 +166,13 @@ SigningKey load_signing_key(const TrustFiles& files, bool create, bool& created)
   // A private key restored from a backup without its public half gets it back.
   if (fs::symlink_status(files.public_key, ec).type() == fs::file_type::not_found) {
     create_exclusive(files.public_key, public_key_text(key->public_key()) + "\n", 0644);
+  } else if (load_public_key(files) != key->public_key()) {
+    // verify reads the public half: signing with a key it does not hold would sign nothing
+    // anyone checks.
+    throw InputError(fmt::format(
+        "'{}' is not the public half of '{}' (key {}); restore the right file, or remove it to "
+        "have it written again from the private key",
+        files.public_key.string(), files.private_key.string(), fingerprint(key->public_key())));
   }
   return std::move(*key);
 }
