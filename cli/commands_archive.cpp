@@ -15,8 +15,8 @@
 #include "engine/app/archive_trust.hpp"
 #include "engine/archive/codec.hpp"
 #include "engine/archive/signature.hpp"
-#include "engine/seal/key_files.hpp"
 #include "engine/model/error.hpp"
+#include "engine/seal/key_files.hpp"
 
 namespace regflow::cli {
 namespace {
@@ -155,9 +155,9 @@ void run_import(Context& ctx, const ImportArgs& a) {
   const auto& archive = std::get<archive::Archive>(decoded);
   // Who wrote it, before anything in it is believed.
   const auto files = seal::trust_files(ctx.db_path());
-  const auto trust = app::judge_archive(signed_bytes, archive.header.format_version,
-                                        seal::load_public_key(files),
-                                        seal::read_trusted(files.trusted));
+  const auto trust =
+      app::judge_archive(signed_bytes, archive.header.format_version, seal::load_public_key(files),
+                         seal::read_trusted(files.trusted));
   if (const auto why = trust_refusal(trust, a.file, archive.header, a.allow_unsigned);
       !why.empty()) {
     std::cerr << "regflow: refused: " << why << "; nothing was imported\n";
@@ -186,11 +186,12 @@ void run_import(Context& ctx, const ImportArgs& a) {
   if (!a.dry_run) app::apply_import(ctx.installation(), plan);
   if (ctx.options.json) {
     auto out = render::import_json(plan, archive, a.file, a.dry_run);
-    out["signature"] = {{"accepted_as", trust.kind == app::ArchiveTrustKind::Own       ? "own"
-                                        : trust.kind == app::ArchiveTrustKind::Trusted ? "trusted"
-                                                                                       : "unsigned"},
-                        {"name", trust.name},
-                        {"key", trust.fingerprint}};
+    out["signature"] = {
+        {"accepted_as", trust.kind == app::ArchiveTrustKind::Own       ? "own"
+                        : trust.kind == app::ArchiveTrustKind::Trusted ? "trusted"
+                                                                       : "unsigned"},
+        {"name", trust.name},
+        {"key", trust.fingerprint}};
     print_json(out.dump(2));
   } else {
     // Who signed it goes under the line that names the archive.

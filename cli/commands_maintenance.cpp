@@ -63,8 +63,9 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
         }
       });
 
-  app.add_subcommand(
-         "verify", "Check every hash chain, saved state, dossier row and signed checkpoint; name what is false")
+  app.add_subcommand("verify",
+                     "Check every hash chain, saved state, dossier row and signed checkpoint; name "
+                     "what is false")
       ->group("Maintenance")
       ->callback([&ctx] {
         // The checkpoint log proves what a chain alone cannot: that none was cut short or

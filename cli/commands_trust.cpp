@@ -4,16 +4,15 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
-
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/render/table.hpp"
 #include "engine/app/sealing.hpp"
 #include "engine/model/error.hpp"
-#include "cli/render/table.hpp"
 #include "engine/seal/key_files.hpp"
 #include "engine/seal/trust_list.hpp"
 
@@ -41,9 +40,10 @@ std::string public_key_argument(const std::string& given) {
 }  // namespace
 
 void add_trust_commands(CLI::App& app, Context& ctx) {
-  auto* key = app.add_subcommand("key", "The installation's Ed25519 key: it signs checkpoints and archives")
-                  ->group("Trust")
-                  ->require_subcommand(1);
+  auto* key =
+      app.add_subcommand("key", "The installation's Ed25519 key: it signs checkpoints and archives")
+          ->group("Trust")
+          ->require_subcommand(1);
   key->footer(
       "The private key is <db>.key (mode 0600; keep it readable only by the account that runs "
       "'seal' and 'export'), the public key <db>.key.pub.");
@@ -54,10 +54,10 @@ void add_trust_commands(CLI::App& app, Context& ctx) {
         bool created = false;
         const auto made = seal::load_signing_key(files, true, created);
         std::cout << fmt::format("{} {} ({})\n", created ? "made key" : "key already made",
-                                 seal::fingerprint(made.public_key()),
-                                 files.private_key.string());
+                                 seal::fingerprint(made.public_key()), files.private_key.string());
       });
-  key->add_subcommand("show", "Print the public key and its fingerprint, to give to other installations")
+  key->add_subcommand("show",
+                      "Print the public key and its fingerprint, to give to other installations")
       ->callback([&ctx] {
         const auto files = seal::trust_files(ctx.db_path());
         auto public_key = seal::load_public_key(files);
@@ -67,9 +67,10 @@ void add_trust_commands(CLI::App& app, Context& ctx) {
           public_key = seal::load_signing_key(files, false, created).public_key();
         }
         if (!public_key) {
-          throw InputError(fmt::format(
-              "this installation has no key yet ('{}' does not exist); 'regflow key init' makes one",
-              files.public_key.string()));
+          throw InputError(
+              fmt::format("this installation has no key yet ('{}' does not exist); 'regflow key "
+                          "init' makes one",
+                          files.public_key.string()));
         }
         if (ctx.options.json) {
           print_json(nlohmann::json{{"public_key", seal::public_key_text(*public_key)},
@@ -84,10 +85,11 @@ void add_trust_commands(CLI::App& app, Context& ctx) {
 
   auto print = std::make_shared<bool>(false);
   auto* seal_command =
-      app.add_subcommand("seal",
-                         "Sign where every hash chain ends into the checkpoint log (<db>.checkpoints)")
+      app.add_subcommand(
+             "seal", "Sign where every hash chain ends into the checkpoint log (<db>.checkpoints)")
           ->group("Trust");
-  seal_command->add_flag("--print", *print, "Also print the log's last line, for the paper archive");
+  seal_command->add_flag("--print", *print,
+                         "Also print the log's last line, for the paper archive");
   seal_command->footer(
       "Run it from a timer after 'tick' (it adds a line only when a chain moved):\n"
       "  */15 * * * *  regflow --db /var/lib/regflow/babel.db seal");
@@ -109,9 +111,10 @@ void add_trust_commands(CLI::App& app, Context& ctx) {
                                files.private_key.string());
     }
     if (report.written) {
-      std::cout << fmt::format("checkpoint {}: {} chain(s), {} moved since the last one, signed by {}\n",
-                               report.written->number, report.dossiers,
-                               report.written->changed.size(), report.fingerprint);
+      std::cout << fmt::format(
+          "checkpoint {}: {} chain(s), {} moved since the last one, signed by {}\n",
+          report.written->number, report.dossiers, report.written->changed.size(),
+          report.fingerprint);
     } else {
       std::cout << fmt::format("no chain moved since checkpoint {}; nothing written\n",
                                report.checkpoints);
@@ -119,9 +122,10 @@ void add_trust_commands(CLI::App& app, Context& ctx) {
     if (*print) std::cout << report.last_line << "\n";
   });
 
-  auto* trust = app.add_subcommand("trust", "The installations whose signed archives 'import' accepts")
-                    ->group("Trust")
-                    ->require_subcommand(1);
+  auto* trust =
+      app.add_subcommand("trust", "The installations whose signed archives 'import' accepts")
+          ->group("Trust")
+          ->require_subcommand(1);
   trust->footer(
       "The list is <db>.trusted, beside the database (keep it writable only by administrators).\n"
       "This installation's own key is always trusted.");
@@ -129,18 +133,22 @@ void add_trust_commands(CLI::App& app, Context& ctx) {
     std::string key, name;
   };
   auto args = std::make_shared<TrustArgs>();
-  auto* add = trust->add_subcommand("add", "Trust the archives signed by another installation's key");
-  add->add_option("key", args->key, "Its <db>.key.pub file, or the line 'regflow key show' prints there")
+  auto* add =
+      trust->add_subcommand("add", "Trust the archives signed by another installation's key");
+  add->add_option("key", args->key,
+                  "Its <db>.key.pub file, or the line 'regflow key show' prints there")
       ->required();
   add->add_option("--name", args->name, "What to call that installation, e.g. pemkab-bangka")
       ->required();
-  add->footer("Example: regflow trust add /media/usb/pemkab-bangka.db.key.pub --name pemkab-bangka");
+  add->footer(
+      "Example: regflow trust add /media/usb/pemkab-bangka.db.key.pub --name pemkab-bangka");
   add->callback([&ctx, args] {
     ctx.store();  // the list belongs to a database that exists
     const auto raw = public_key_argument(args->key);
     seal::add_trusted(seal::trust_files(ctx.db_path()).trusted, {args->name, raw});
     if (ctx.options.json) {
-      print_json(nlohmann::json{{"name", args->name}, {"fingerprint", seal::fingerprint(raw)}}.dump(2));
+      print_json(
+          nlohmann::json{{"name", args->name}, {"fingerprint", seal::fingerprint(raw)}}.dump(2));
       return;
     }
     std::cout << fmt::format(
@@ -155,11 +163,13 @@ void add_trust_commands(CLI::App& app, Context& ctx) {
         nlohmann::json out = nlohmann::json::array();
         if (const auto own = seal::load_public_key(files)) {
           table.add({"(this installation)", seal::fingerprint(*own)});
-          out.push_back({{"name", nullptr}, {"fingerprint", seal::fingerprint(*own)}, {"own", true}});
+          out.push_back(
+              {{"name", nullptr}, {"fingerprint", seal::fingerprint(*own)}, {"own", true}});
         }
         for (const auto& k : seal::read_trusted(files.trusted)) {
           table.add({k.name, seal::fingerprint(k.public_key)});
-          out.push_back({{"name", k.name}, {"fingerprint", seal::fingerprint(k.public_key)}, {"own", false}});
+          out.push_back(
+              {{"name", k.name}, {"fingerprint", seal::fingerprint(k.public_key)}, {"own", false}});
         }
         if (ctx.options.json) {
           print_json(out.dump(2));
@@ -175,8 +185,9 @@ void add_trust_commands(CLI::App& app, Context& ctx) {
     if (!seal::remove_trusted(files.trusted, *remove_name)) {
       std::vector<std::string> names;
       for (const auto& k : seal::read_trusted(files.trusted)) names.push_back(k.name);
-      throw InputError(fmt::format("no installation is trusted as '{}'; trusted: {}", *remove_name,
-                                   names.empty() ? "none" : fmt::format("{}", fmt::join(names, ", "))));
+      throw InputError(
+          fmt::format("no installation is trusted as '{}'; trusted: {}", *remove_name,
+                      names.empty() ? "none" : fmt::format("{}", fmt::join(names, ", "))));
     }
     std::cout << fmt::format("'{}' is no longer trusted\n", *remove_name);
   });

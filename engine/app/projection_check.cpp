@@ -24,8 +24,8 @@ void differ(std::vector<ProjectionMismatch>& out, const std::string& id, const s
 
 }  // namespace
 
-std::vector<ProjectionMismatch> compare_rows(const store::DossierRow& s,
-                                             const store::DossierRow& e, bool compare_next_timer) {
+std::vector<ProjectionMismatch> compare_rows(const store::DossierRow& s, const store::DossierRow& e,
+                                             bool compare_next_timer) {
   std::vector<ProjectionMismatch> out;
   const auto& id = e.id;
   differ(out, id, "workflow", s.workflow, e.workflow);
@@ -128,8 +128,8 @@ ProjectionReport Installation::check_projections(const std::set<std::string>& br
                                     expected->deadlines, true);
       found.insert(found.end(), rows.begin(), rows.end());
       if (!stored.closed) {
-        auto clocks =
-            compare_deadlines(stored.id, "clocks", clocks_of[stored.id], expected->deadlines, false);
+        auto clocks = compare_deadlines(stored.id, "clocks", clocks_of[stored.id],
+                                        expected->deadlines, false);
         found.insert(found.end(), clocks.begin(), clocks.end());
       }
     }

@@ -51,16 +51,16 @@ SealReport seal_chains(store::Store& store, const seal::TrustFiles& files, time:
   for (const auto& head : seal::changed_heads(log, current)) {
     const auto signed_head = log.heads.find(head.dossier_id);
     const bool is_new = signed_head == log.heads.end();
-    const auto problem = store.chain_problem_after(
-        head.dossier_id, is_new ? 0 : signed_head->second.sequence,
-        is_new ? std::string{} : signed_head->second.hash);
+    const auto problem =
+        store.chain_problem_after(head.dossier_id, is_new ? 0 : signed_head->second.sequence,
+                                  is_new ? std::string{} : signed_head->second.hash);
     if (!problem.empty()) {
-      refusals.push_back(
-          is_new ? fmt::format("{}: {}", head.dossier_id, problem)
-                 : fmt::format("{}: {} (checkpoint {} signed it through event #{})",
-                               head.dossier_id, problem,
-                               log.signed_heads.at(head.dossier_id).back().checkpoint,
-                               signed_head->second.sequence));
+      refusals.push_back(is_new
+                             ? fmt::format("{}: {}", head.dossier_id, problem)
+                             : fmt::format("{}: {} (checkpoint {} signed it through event #{})",
+                                           head.dossier_id, problem,
+                                           log.signed_heads.at(head.dossier_id).back().checkpoint,
+                                           signed_head->second.sequence));
     }
   }
   if (!refusals.empty()) {
@@ -100,9 +100,9 @@ CheckpointStatus read_checkpoints(const store::Store& store, const seal::TrustFi
   status.sealed = sealed_with.has_value() || (public_key && lines);
   if (!status.sealed) return status;
   if (!public_key) {
-    status.problems.push_back(fmt::format(
-        "this database was sealed with key {}, but its public key '{}' is missing",
-        sealed_with.value_or("?"), files.public_key.string()));
+    status.problems.push_back(
+        fmt::format("this database was sealed with key {}, but its public key '{}' is missing",
+                    sealed_with.value_or("?"), files.public_key.string()));
     return status;
   }
   status.fingerprint = seal::fingerprint(*public_key);
@@ -113,15 +113,16 @@ CheckpointStatus read_checkpoints(const store::Store& store, const seal::TrustFi
     return status;
   }
   if (!lines) {
-    status.problems.push_back(fmt::format("the checkpoint log '{}' is missing",
-                                          files.checkpoints.string()));
+    status.problems.push_back(
+        fmt::format("the checkpoint log '{}' is missing", files.checkpoints.string()));
     return status;
   }
   status.log = seal::read_log(*lines, *public_key);
   for (const auto& p : status.log.problems) {
-    status.problems.push_back(fmt::format("checkpoint log '{}' line {}: {}; nothing from there on "
-                                          "is trusted",
-                                          files.checkpoints.string(), p.line, p.reason));
+    status.problems.push_back(
+        fmt::format("checkpoint log '{}' line {}: {}; nothing from there on "
+                    "is trusted",
+                    files.checkpoints.string(), p.line, p.reason));
   }
   if (sealed_with && status.log.checkpoints == 0 && status.log.problems.empty()) {
     status.problems.push_back(

@@ -22,10 +22,10 @@ inline constexpr const char* kCheckpointKeySetting = "checkpoint_key";
 struct SealReport {
   bool key_created = false;
   std::string fingerprint;
-  std::int64_t dossiers = 0;                 ///< chains signed
-  std::optional<seal::Checkpoint> written;   ///< nullopt: no chain moved since the last one
-  std::int64_t checkpoints = 0;              ///< checkpoints in the log afterwards
-  std::string last_line;                     ///< the log's last line afterwards
+  std::int64_t dossiers = 0;                ///< chains signed
+  std::optional<seal::Checkpoint> written;  ///< nullopt: no chain moved since the last one
+  std::int64_t checkpoints = 0;             ///< checkpoints in the log afterwards
+  std::string last_line;                    ///< the log's last line afterwards
 };
 
 /// Signs where every chain ends, as the next line of the checkpoint log, after proving that each

@@ -26,8 +26,8 @@ SignedBytes split_signature(std::string_view bytes) {
   out.body = bytes.substr(0, start + 1);
   const std::string_view rest = line.substr(kSignaturePrefix.size());
   const std::size_t space = rest.find(' ');
-  const auto key = space == std::string_view::npos ? std::nullopt
-                                                    : model::from_hex(rest.substr(0, space));
+  const auto key =
+      space == std::string_view::npos ? std::nullopt : model::from_hex(rest.substr(0, space));
   const auto signature =
       space == std::string_view::npos ? std::nullopt : model::from_hex(rest.substr(space + 1));
   if (!key || !signature || key->size() != seal::kKeyBytes ||

@@ -533,7 +533,8 @@ void DefinitionCache::save() {
   std::error_code ec;
   if (!pending_.empty()) fs::create_directories(folder_, ec);
   // A folder that is a symbolic link could send the entries anywhere: it is not written.
-  if (!ec && !pending_.empty() && fs::symlink_status(folder_, ec).type() != fs::file_type::directory) {
+  if (!ec && !pending_.empty() &&
+      fs::symlink_status(folder_, ec).type() != fs::file_type::directory) {
     pending_.clear();
     return;
   }
@@ -544,7 +545,8 @@ void DefinitionCache::save() {
     // link planted under a guessable name cannot redirect the write.
     const fs::path target = entry(key);
     const fs::path aside = target.string() + "." + model::lower_hex(model::random_bytes(8));
-    const int fd = ::open(aside.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    const int fd =
+        ::open(aside.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
     if (fd < 0) continue;
     bool written = true;
     for (std::size_t done = 0; done < bytes.size();) {

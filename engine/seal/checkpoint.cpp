@@ -60,8 +60,9 @@ std::string format_line(const Checkpoint& c) {
 std::variant<Checkpoint, std::string> parse_line(const std::string& line) {
   const auto words = split(line, ' ');
   if (words.size() != 9 || words[0] != "checkpoint") {
-    return std::string("not a checkpoint line (expected 'checkpoint N AT dossiers= heads= prev= "
-                       "key= changed= sig=')");
+    return std::string(
+        "not a checkpoint line (expected 'checkpoint N AT dossiers= heads= prev= "
+        "key= changed= sig=')");
   }
   Checkpoint c;
   if (!parse_count(words[1], c.number) || c.number == 0) return std::string("bad number");
@@ -70,8 +71,8 @@ std::variant<Checkpoint, std::string> parse_line(const std::string& line) {
   const auto heads = field(words[4], "heads");
   const auto previous = field(words[5], "prev");
   const auto key = field(words[6], "key");
-  const auto changed = words[7] == "changed=" ? std::optional<std::string_view>("")
-                                              : field(words[7], "changed");
+  const auto changed =
+      words[7] == "changed=" ? std::optional<std::string_view>("") : field(words[7], "changed");
   const auto signature = field(words[8], "sig");
   if (!dossiers || !heads || !previous || !key || !changed || !signature ||
       !parse_count(*dossiers, c.dossiers)) {
@@ -102,7 +103,8 @@ std::variant<Checkpoint, std::string> parse_line(const std::string& line) {
 
 std::string heads_digest(const std::map<std::string, ChainHead>& heads) {
   std::string text;
-  for (const auto& [id, head] : heads) text += fmt::format("{} {} {}\n", id, head.sequence, head.hash);
+  for (const auto& [id, head] : heads)
+    text += fmt::format("{} {} {}\n", id, head.sequence, head.hash);
   return model::sha256_hex(text);
 }
 
@@ -120,14 +122,16 @@ CheckpointLog read_log(const std::vector<std::string>& lines, const std::string&
     if (auto* why = std::get_if<std::string>(&parsed)) return fail(*why);
     const auto& c = std::get<Checkpoint>(parsed);
     if (c.number != line_number) {
-      return fail(fmt::format("checkpoint {} where checkpoint {} belongs: a line was removed, "
-                              "added or moved",
-                              c.number, line_number));
+      return fail(
+          fmt::format("checkpoint {} where checkpoint {} belongs: a line was removed, "
+                      "added or moved",
+                      c.number, line_number));
     }
     if (c.previous != log.last_line_digest) {
-      return fail(fmt::format("it does not follow the line before it (prev={}, expected {}): a "
-                              "line was removed or edited",
-                              c.previous, log.last_line_digest));
+      return fail(
+          fmt::format("it does not follow the line before it (prev={}, expected {}): a "
+                      "line was removed or edited",
+                      c.previous, log.last_line_digest));
     }
     if (c.key != key) {
       return fail(fmt::format("signed by key {}, not by this installation's key {}", c.key, key));
@@ -138,7 +142,8 @@ CheckpointLog read_log(const std::vector<std::string>& lines, const std::string&
     }
     auto heads = log.heads;
     for (const auto& h : c.changed) heads[h.dossier_id] = h;
-    if (static_cast<std::int64_t>(heads.size()) != c.dossiers || heads_digest(heads) != c.heads_digest) {
+    if (static_cast<std::int64_t>(heads.size()) != c.dossiers ||
+        heads_digest(heads) != c.heads_digest) {
       return fail("its heads digest is not that of the chains it lists");
     }
     log.heads = std::move(heads);

@@ -224,8 +224,8 @@ void append_log_line(const fs::path& path, const std::string& line) {
   if (fd.get() < 0) throw InputError(system_error(path, "append to"));
   struct stat info {};
   if (::fstat(fd.get(), &info) != 0 || !S_ISREG(info.st_mode)) {
-    throw InputError(fmt::format("'{}' is not a regular file; the checkpoint log must be one",
-                                 path.string()));
+    throw InputError(
+        fmt::format("'{}' is not a regular file; the checkpoint log must be one", path.string()));
   }
   write_all(fd.get(), line + "\n", path);
 }

@@ -48,8 +48,8 @@ std::vector<TrustedKey> read_trusted(const fs::path& path) {
     // "regflow-ed25519-public-key HEX NAME": the name is the third word.
     const std::size_t first = line.find(' ');
     const std::size_t second = first == std::string::npos ? first : line.find(' ', first + 1);
-    const auto raw = second == std::string::npos ? std::nullopt
-                                                 : parse_public_key_text(line.substr(0, second));
+    const auto raw =
+        second == std::string::npos ? std::nullopt : parse_public_key_text(line.substr(0, second));
     if (!raw || second + 1 >= line.size()) {
       throw InputError(fmt::format(
           "'{}' line {} is not 'regflow-ed25519-public-key HEX NAME'; mend or remove it",
@@ -61,8 +61,7 @@ std::vector<TrustedKey> read_trusted(const fs::path& path) {
 }
 
 void add_trusted(const fs::path& path, const TrustedKey& key) {
-  if (key.name.empty() ||
-      std::any_of(key.name.begin(), key.name.end(), [](char c) {
+  if (key.name.empty() || std::any_of(key.name.begin(), key.name.end(), [](char c) {
         return static_cast<unsigned char>(c) <= ' ' || c == 0x7f;
       })) {
     throw InputError(fmt::format(
@@ -74,9 +73,10 @@ void add_trusted(const fs::path& path, const TrustedKey& key) {
   auto keys = read_trusted(path);
   for (const auto& k : keys) {
     if (k.name == key.name) {
-      throw InputError(fmt::format("'{}' is trusted already (key {}); 'regflow trust remove {}' "
-                                   "first to replace it",
-                                   k.name, fingerprint(k.public_key), k.name));
+      throw InputError(
+          fmt::format("'{}' is trusted already (key {}); 'regflow trust remove {}' "
+                      "first to replace it",
+                      k.name, fingerprint(k.public_key), k.name));
     }
     if (k.public_key == key.public_key) {
       throw InputError(fmt::format("this key ({}) is trusted already, as '{}'",
@@ -90,9 +90,9 @@ void add_trusted(const fs::path& path, const TrustedKey& key) {
 bool remove_trusted(const fs::path& path, const std::string& name) {
   auto keys = read_trusted(path);
   const auto before = keys.size();
-  keys.erase(std::remove_if(keys.begin(), keys.end(),
-                            [&](const TrustedKey& k) { return k.name == name; }),
-             keys.end());
+  keys.erase(
+      std::remove_if(keys.begin(), keys.end(), [&](const TrustedKey& k) { return k.name == name; }),
+      keys.end());
   if (keys.size() == before) return false;
   write_all(path, keys);
   return true;

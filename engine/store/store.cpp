@@ -452,8 +452,9 @@ std::vector<seal::ChainHead> Store::chain_heads() const {
 
 std::string Store::chain_problem_after(const std::string& dossier_id, std::int64_t sequence,
                                        const std::string& hash) const {
-  return impl_->guarded([&] { return fmt::format("checking the chain of '{}'", dossier_id); },
-                        [&] { return store::chain_problem_after(*impl_->db, dossier_id, sequence, hash); });
+  return impl_->guarded(
+      [&] { return fmt::format("checking the chain of '{}'", dossier_id); },
+      [&] { return store::chain_problem_after(*impl_->db, dossier_id, sequence, hash); });
 }
 
 }  // namespace regflow::store

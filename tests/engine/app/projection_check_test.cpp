@@ -90,5 +90,6 @@ TEST_CASE("deadlines differ by date, by a missing row or by one too many", "[app
   auto retitled = expected;
   retitled[0].title = "other";
   CHECK(app::compare_deadlines("MINI-2026-0001", "clocks", retitled, expected, false).empty());
-  CHECK(app::compare_deadlines("MINI-2026-0001", "deadlines", retitled, expected, true).size() == 1);
+  CHECK(app::compare_deadlines("MINI-2026-0001", "deadlines", retitled, expected, true).size() ==
+        1);
 }

@@ -117,9 +117,10 @@ TEST_CASE("an edited, removed, reordered or foreign line is reported with its li
     CHECK(seal::read_log(spliced, key.public_key()).problems.at(0).line == 1);
   }
   SECTION("garbage is reported, not crashed on") {
-    for (const std::string bad : {"", "checkpoint", "checkpoint 1 x dossiers=a heads= prev= key= changed= sig=",
-                                  "checkpoint 01 t dossiers=0 heads=x prev=- key=k changed= sig=s",
-                                  "checkpoint 1 t dossiers=1 heads=x prev=- key=k changed=A:1:x sig=s"}) {
+    for (const std::string bad :
+         {"", "checkpoint", "checkpoint 1 x dossiers=a heads= prev= key= changed= sig=",
+          "checkpoint 01 t dossiers=0 heads=x prev=- key=k changed= sig=s",
+          "checkpoint 1 t dossiers=1 heads=x prev=- key=k changed=A:1:x sig=s"}) {
       const auto log = seal::read_log({bad}, key.public_key());
       CHECK(log.problems.size() == 1);
       CHECK(log.checkpoints == 0);
