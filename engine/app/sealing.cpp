@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+
 #include "engine/model/error.hpp"
 
 namespace regflow::app {
@@ -24,7 +26,14 @@ std::vector<std::string> log_lines_or_refuse(const seal::TrustFiles& files,
 SealReport seal_chains(store::Store& store, const seal::TrustFiles& files, time::Instant now) {
   SealReport report;
   const auto sealed_with = store.setting(kCheckpointKeySetting);
-  const auto key = seal::load_signing_key(files, true, report.key_created);
+  std::error_code ec;
+  if (sealed_with && !std::filesystem::exists(files.private_key, ec)) {
+    throw InputError(fmt::format(
+        "this database was sealed with key {}, but its private key '{}' is missing; restore it "
+        "from a backup — nothing was signed, and no new key was made",
+        *sealed_with, files.private_key.string()));
+  }
+  const auto key = seal::load_signing_key(files, !sealed_with, report.key_created);
   report.fingerprint = seal::fingerprint(key.public_key());
   if (sealed_with && *sealed_with != report.fingerprint) {
     throw InputError(fmt::format(
