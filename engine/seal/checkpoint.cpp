@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <charconv>
 #include <set>
 #include <string_view>
@@ -37,11 +38,44 @@ std::optional<std::string_view> field(std::string_view text, std::string_view na
   return text.substr(name.size() + 1);
 }
 
+// A dossier id as it stands in a line: bytes other than letters, digits, '.', '_' and '-' as %XX,
+// so that an imported id of any shape cannot break the line's words or its heads.
+std::string escape_id(std::string_view id) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : id) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) != 0 || c == '.' || c == '_' || c == '-') {
+      out += c;
+    } else {
+      out += '%';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0x0f];
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> unescape_id(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '%') {
+      out += text[i];
+      continue;
+    }
+    const auto byte = i + 2 < text.size() ? model::from_hex(text.substr(i + 1, 2)) : std::nullopt;
+    if (!byte) return std::nullopt;
+    out += *byte;
+    i += 2;
+  }
+  return out;
+}
+
 std::string changed_text(const std::vector<ChainHead>& heads) {
   std::string out;
   for (const auto& h : heads) {
     if (!out.empty()) out += ',';
-    out += fmt::format("{}:{}:{}", h.dossier_id, h.sequence, h.hash);
+    out += fmt::format("{}:{}:{}", escape_id(h.dossier_id), h.sequence, h.hash);
   }
   return out;
 }
@@ -91,7 +125,9 @@ std::variant<Checkpoint, std::string> parse_line(const std::string& line) {
           head.sequence == 0 || parts[2].size() != 64) {
         return fmt::format("malformed head '{}'", item);
       }
-      head.dossier_id = std::string(parts[0]);
+      auto id = unescape_id(parts[0]);
+      if (!id) return fmt::format("malformed dossier id '{}'", parts[0]);
+      head.dossier_id = std::move(*id);
       head.hash = std::string(parts[2]);
       c.changed.push_back(std::move(head));
     }
@@ -103,8 +139,9 @@ std::variant<Checkpoint, std::string> parse_line(const std::string& line) {
 
 std::string heads_digest(const std::map<std::string, ChainHead>& heads) {
   std::string text;
-  for (const auto& [id, head] : heads)
-    text += fmt::format("{} {} {}\n", id, head.sequence, head.hash);
+  for (const auto& [id, head] : heads) {
+    text += fmt::format("{} {} {}\n", escape_id(id), head.sequence, head.hash);
+  }
   return model::sha256_hex(text);
 }
 

@@ -46,7 +46,7 @@ std::string format_line(const Checkpoint& checkpoint);
 /// writes it).
 std::variant<Checkpoint, std::string> parse_line(const std::string& line);
 
-/// SHA-256 over "ID SEQ HASH\n" of every head, in id order.
+/// SHA-256 over "ID SEQ HASH\n" of every head, in id order (ids escaped as in a line).
 std::string heads_digest(const std::map<std::string, ChainHead>& heads);
 
 struct LogProblem {

@@ -139,3 +139,20 @@ TEST_CASE("what moved and what vanished since the last checkpoint", "[seal]") {
   CHECK(moved[1].dossier_id == "A-2026-0003");
   CHECK(seal::vanished(log, now) == std::vector<std::string>{"A-2026-0002"});
 }
+
+TEST_CASE("a dossier id of any shape stays one word of its line", "[seal]") {
+  const auto key = fixed_key('h');
+  const std::string odd = "IMPOR T:2021,7%\n";
+  const auto lines = sealed({}, {head(odd, 2), head("A-2026-0001", 1)}, key, "t1");
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0].find('\n') == std::string::npos);
+  CHECK_THAT(lines[0], Catch::Contains("IMPOR%20T%3A2021%2C7%25%0A:2:"));
+  const auto log = seal::read_log(lines, key.public_key());
+  CHECK(log.problems.empty());
+  REQUIRE(log.heads.count(odd) == 1);
+  CHECK(log.heads.at(odd).sequence == 2);
+  // Only the canonical spelling is read: a lower-case escape is another line.
+  auto lower = lines[0];
+  lower.replace(lower.find("%3A"), 3, "%3a");
+  CHECK(std::holds_alternative<std::string>(seal::parse_line(lower)));
+}
