@@ -179,7 +179,7 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
           }
         }
         if (states_unchecked) {
-          std::cerr << fmt::format("regflow: saved states not checked: {}\n", *states_unchecked);
+          std::cerr << fmt::format("regflow: saved states and dossier rows not checked: {}\n", *states_unchecked);
         }
         if (!report.problems.empty() || !false_states.empty() || !checkpoints.problems.empty() ||
             false_rows) {
