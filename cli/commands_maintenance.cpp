@@ -89,6 +89,11 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
           states_unchecked = e.what();
         }
         const bool false_rows = rows && !rows->mismatches.empty();
+        // What the users table can prove of who acted: not that they were allowed to (that is
+        // the definition's and the decider's), only that they were registered for the agency.
+        const auto actors = ctx.store().actor_mismatches();
+        std::set<std::string> actor_dossiers;
+        for (const auto& a : actors) actor_dossiers.insert(a.dossier_id);
         if (ctx.options.json) {
           nlohmann::json problems = nlohmann::json::array();
           for (const auto& p : report.problems) {
@@ -110,6 +115,15 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
             }
           }
           out["false_rows"] = mismatches;
+          nlohmann::json unregistered = nlohmann::json::array();
+          for (const auto& a : actors) {
+            unregistered.push_back({{"dossier", a.dossier_id},
+                                    {"seq", a.sequence},
+                                    {"actor", a.actor},
+                                    {"agency", a.agency},
+                                    {"registered", a.registered}});
+          }
+          out["actors_not_registered_here"] = unregistered;
           out["deadlines_compared"] = rows && rows->deadlines_compared;
           out["checkpoints"] = {{"sealed", checkpoints.sealed},
                                 {"count", checkpoints.log.checkpoints},
@@ -168,6 +182,15 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
                                 "compared: computed with another holiday calendar, or no tick "
                                 "yet — run 'regflow tick'\n");
           }
+          if (!actors.empty()) {
+            const auto& a = actors.front();
+            std::cout << fmt::format(
+                "note: {} event(s) in {} dossier(s) name an actor not registered here for the "
+                "agency they record (first: {} #{} by '{}' for '{}'); expected for dossiers "
+                "imported from another installation, otherwise written outside regflow "
+                "(--json lists them)\n",
+                actors.size(), actor_dossiers.size(), a.dossier_id, a.sequence, a.actor, a.agency);
+          }
           if (!checkpoints.sealed) {
             std::cout << "not sealed: no signed checkpoint proves that no chain was cut short or "
                          "rewritten; run 'regflow seal'\n";
@@ -179,7 +202,8 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
           }
         }
         if (states_unchecked) {
-          std::cerr << fmt::format("regflow: saved states and dossier rows not checked: {}\n", *states_unchecked);
+          std::cerr << fmt::format("regflow: saved states and dossier rows not checked: {}\n",
+                                   *states_unchecked);
         }
         if (!report.problems.empty() || !false_states.empty() || !checkpoints.problems.empty() ||
             false_rows) {

@@ -445,6 +445,11 @@ VerifyReport Store::verify(const seal::SignedHeads* signed_heads) const {
                         [&] { return verify_chains(*impl_->db, signed_heads); });
 }
 
+std::vector<ActorMismatch> Store::actor_mismatches() const {
+  return impl_->guarded("checking who took each action",
+                        [&] { return read_actor_mismatches(*impl_->db); });
+}
+
 std::vector<seal::ChainHead> Store::chain_heads() const {
   return impl_->guarded("reading where each chain ends",
                         [&] { return read_chain_heads(*impl_->db); });

@@ -168,6 +168,24 @@ VerifyReport verify_chains(SQLite::Database& db, const seal::SignedHeads* signed
   return report;
 }
 
+std::vector<ActorMismatch> read_actor_mismatches(SQLite::Database& db) {
+  SQLite::Transaction snapshot(db);
+  // One primary-key lookup in user_agencies per event.
+  SQLite::Statement rows(db,
+                         "SELECT e.dossier_id, e.seq, e.actor, e.agency, "
+                         "EXISTS (SELECT 1 FROM users u WHERE u.name = e.actor) "
+                         "FROM events e WHERE e.actor <> 'system' AND NOT EXISTS "
+                         "(SELECT 1 FROM user_agencies a WHERE a.user = e.actor "
+                         "AND a.agency = e.agency) ORDER BY e.dossier_id, e.seq");
+  std::vector<ActorMismatch> out;
+  while (rows.executeStep()) {
+    out.push_back({rows.getColumn(0).getString(), rows.getColumn(1).getInt64(),
+                   rows.getColumn(2).getString(), rows.getColumn(3).getString(),
+                   rows.getColumn(4).getInt() != 0});
+  }
+  return out;
+}
+
 std::vector<seal::ChainHead> read_chain_heads(SQLite::Database& db) {
   SQLite::Transaction snapshot(db);
   // One primary-key lookup per dossier, not a scan of every event.

@@ -18,6 +18,9 @@ namespace regflow::store {
 /// chains against `signed_heads` when given.
 VerifyReport verify_chains(SQLite::Database& db, const seal::SignedHeads* signed_heads);
 
+/// Events whose actor is not a user registered for the agency the event records.
+std::vector<ActorMismatch> read_actor_mismatches(SQLite::Database& db);
+
 /// The last event of every dossier that has a row, in id order (a dossier without events is
 /// left out).
 std::vector<seal::ChainHead> read_chain_heads(SQLite::Database& db);

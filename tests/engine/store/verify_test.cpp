@@ -182,3 +182,19 @@ TEST_CASE("verify holds each chain to the heads its checkpoints signed", "[store
     CHECK_THAT(report.problems[0].reason, Catch::Contains("the dossier is gone"));
   }
 }
+
+TEST_CASE("events are held to the users registered for their agencies", "[store]") {
+  TempDir dir;
+  const auto path = dir.file("regflow.db");
+  make_history(path);
+  Store store = Store::open(path);
+  CHECK(store.actor_mismatches().size() == 6);  // nobody is registered
+  store.add_user({"sari", {"biro-hukum"}, "staf"});
+  store.add_user({"budi", {"sekda"}, "staf"});
+  const auto found = store.actor_mismatches();
+  REQUIRE(found.size() == 2);  // budi's two actions for biro-hukum
+  CHECK(found[0].actor == "budi");
+  CHECK(found[0].agency == "biro-hukum");
+  CHECK(found[0].registered);
+  CHECK(found[0].sequence == 2);
+}
