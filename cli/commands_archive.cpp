@@ -13,8 +13,11 @@
 #include "cli/file_io.hpp"
 #include "cli/render/archive.hpp"
 #include "engine/app/archive_exchange.hpp"
+#include "engine/app/archive_trust.hpp"
 #include "engine/archive/codec.hpp"
+#include "engine/archive/signature.hpp"
 #include "engine/model/error.hpp"
+#include "engine/seal/key_files.hpp"
 
 namespace regflow::cli {
 namespace {
@@ -49,7 +52,12 @@ void run_export(Context& ctx, const ExportArgs& a) {
     return;
   }
   const auto& archive = std::get<archive::Archive>(outcome);
-  write_output_file(a.output, archive::encode(archive), database_companions(ctx.db_path()), "-o");
+  // Signed with the installation's key (made on first use), so that the receiving installation
+  // can tell an archive of ours from one edited or made elsewhere.
+  bool created = false;
+  const auto key = seal::load_signing_key(seal::trust_files(ctx.db_path()), true, created);
+  write_output_file(a.output, archive::sign(archive::encode(archive), key),
+                    database_companions(ctx.db_path()), "-o");
   if (ctx.options.json) {
     print_json(render::export_json(archive, a.output));
   } else {
@@ -59,13 +67,60 @@ void run_export(Context& ctx, const ExportArgs& a) {
 
 struct ImportArgs {
   std::string file;
-  bool dry_run = false, rename = false;
+  bool dry_run = false, rename = false, allow_unsigned = false;
 };
 
+// Why an archive's signature does not let it in, or "" when it does.
+std::string trust_refusal(const app::ArchiveTrust& trust, const std::string& file,
+                          const archive::ArchiveHeader& header, bool allow_unsigned) {
+  using K = app::ArchiveTrustKind;
+  switch (trust.kind) {
+    case K::Own:
+    case K::Trusted:
+      return {};
+    case K::Unsigned:
+      if (allow_unsigned) return {};
+      return fmt::format(
+          "'{}' is a format {} archive, written before archives were signed: nothing proves which "
+          "installation wrote it; if you know where it came from, import it with --allow-unsigned",
+          file, header.format_version);
+    case K::Missing:
+      return fmt::format(
+          "'{}' is a format {} archive without its signature line (cut short, or the signature "
+          "was removed); ask for a fresh export",
+          file, header.format_version);
+    case K::Malformed:
+      return fmt::format("'{}' has a signature line that cannot be read; ask for a fresh export",
+                         file);
+    case K::BadSignature:
+      return fmt::format(
+          "'{}' was changed after it was signed (its signature by key {} does not match its "
+          "bytes); ask for a fresh export",
+          file, trust.fingerprint);
+    case K::Untrusted:
+      return fmt::format(
+          "'{}' is signed by key {}, which this installation does not trust; if that is the key "
+          "of installation '{}' (compare with 'regflow key show' there), trust it with "
+          "'regflow trust add KEY --name NAME' (KEY: its .key.pub file or the line 'key show' "
+          "prints)",
+          file, trust.fingerprint, header.installation);
+  }
+  return "?";
+}
+
+std::string trust_text(const app::ArchiveTrust& trust) {
+  if (trust.kind == app::ArchiveTrustKind::Own) return "signed by this installation's own key";
+  if (trust.kind == app::ArchiveTrustKind::Trusted) {
+    return fmt::format("signed by trusted installation '{}'", trust.name);
+  }
+  return "unsigned (format 1), accepted with --allow-unsigned";
+}
+
 void run_import(Context& ctx, const ImportArgs& a) {
-  const std::string bytes = read_input_file(a.file, kArchiveLimit, "archive");
+  const std::string whole = read_input_file(a.file, kArchiveLimit, "archive");
   if (!a.dry_run) ctx.check_clock_for_writing();
-  auto decoded = archive::decode(bytes);
+  const auto signed_bytes = archive::split_signature(whole);
+  auto decoded = archive::decode(signed_bytes.body);
   if (const auto* defect = std::get_if<archive::ArchiveDefect>(&decoded)) {
     std::cerr << "regflow: refused: " << render::defect_text(*defect, a.file)
               << "; nothing was imported\n";
@@ -73,6 +128,17 @@ void run_import(Context& ctx, const ImportArgs& a) {
     return;
   }
   const auto& archive = std::get<archive::Archive>(decoded);
+  // Who wrote it, before anything in it is believed.
+  const auto files = seal::trust_files(ctx.db_path());
+  const auto trust =
+      app::judge_archive(signed_bytes, archive.header.format_version, seal::load_public_key(files),
+                         seal::read_trusted(files.trusted));
+  if (const auto why = trust_refusal(trust, a.file, archive.header, a.allow_unsigned);
+      !why.empty()) {
+    std::cerr << "regflow: refused: " << why << "; nothing was imported\n";
+    ctx.exit_code = ExitCode::Refused;
+    return;
+  }
   app::ImportOptions options;
   options.rename = a.rename;
   // Only a renumbering is recorded under a name; a plain import must not need the importer to
@@ -94,9 +160,19 @@ void run_import(Context& ctx, const ImportArgs& a) {
   }
   if (!a.dry_run) app::apply_import(ctx.installation(), plan);
   if (ctx.options.json) {
-    print_json(render::import_json(plan, archive, a.file, a.dry_run));
+    auto out = render::import_json(plan, archive, a.file, a.dry_run);
+    out["signature"] = {
+        {"accepted_as", trust.kind == app::ArchiveTrustKind::Own       ? "own"
+                        : trust.kind == app::ArchiveTrustKind::Trusted ? "trusted"
+                                                                       : "unsigned"},
+        {"name", trust.name},
+        {"key", trust.fingerprint}};
+    print_json(out);
   } else {
-    std::cout << render::import_text(plan, a.file, a.dry_run);
+    // Who signed it goes under the line that names the archive.
+    const std::string text = render::import_text(plan, a.file, a.dry_run);
+    const std::size_t first = text.find('\n') + 1;
+    std::cout << text.substr(0, first) << trust_text(trust) << "\n" << text.substr(first);
   }
 }
 
@@ -128,7 +204,12 @@ void add_archive_commands(CLI::App& app, Context& ctx) {
   imp->add_flag(
       "--rename", import_args->rename,
       "Give dossiers whose id is taken here new ids (the old id is recorded; needs --as)");
-  imp->footer("Example: regflow import babel-2026.rfa --dry-run");
+  imp->add_flag("--allow-unsigned", import_args->allow_unsigned,
+                "Accept a format-1 archive, written before archives were signed");
+  imp->footer(
+      "Example: regflow import babel-2026.rfa --dry-run\n"
+      "An archive is accepted when it is signed by this installation's key or one trusted here\n"
+      "('regflow trust add'); a format-1 archive only with --allow-unsigned.");
   imp->callback([&ctx, import_args] { run_import(ctx, *import_args); });
 }
 

@@ -4,9 +4,11 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 
 #include "cli/commands.hpp"
 #include "cli/render/dossier.hpp"
+#include "engine/app/sealing.hpp"
 #include "engine/model/error.hpp"
 
 namespace regflow::cli {
@@ -62,20 +64,37 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
         }
       });
 
-  app.add_subcommand(
-         "verify", "Check every dossier's hash chain and saved state; name the first broken event")
+  app.add_subcommand("verify",
+                     "Check every hash chain, saved state, dossier row and signed checkpoint; name "
+                     "what is false")
       ->group("Maintenance")
       ->callback([&ctx] {
-        const auto report = ctx.store().verify();
+        // The checkpoint log proves what a chain alone cannot: that none was cut short or
+        // rewritten whole and hashed again since it was signed.
+        const auto checkpoints =
+            app::read_checkpoints(ctx.store(), seal::trust_files(ctx.db_path()));
+        const auto report =
+            ctx.store().verify(checkpoints.sealed ? &checkpoints.log.signed_heads : nullptr);
         // A saved state that is not what the events give would mislead the next decision; it is
         // dropped (the events are the record) and reported as an edit outside regflow.
         std::vector<std::string> false_states;
         std::optional<std::string> states_unchecked;
+        // The rows the board reads must be what the events give, too.
+        std::optional<app::ProjectionReport> rows;
         try {
           false_states = ctx.installation().drop_false_snapshots();
+          std::set<std::string> broken;
+          for (const auto& p : report.problems) broken.insert(p.dossier_id);
+          rows = ctx.installation().check_projections(broken, ctx.today());
         } catch (const regflow::Error& e) {
           states_unchecked = e.what();
         }
+        const bool false_rows = rows && !rows->mismatches.empty();
+        // What the users table can prove of who acted: not that they were allowed to (that is
+        // the definition's and the decider's), only that they were registered for the agency.
+        const auto actors = ctx.store().actor_mismatches();
+        std::set<std::string> actor_dossiers;
+        for (const auto& a : actors) actor_dossiers.insert(a.dossier_id);
         if (ctx.options.json) {
           nlohmann::json problems = nlohmann::json::array();
           for (const auto& p : report.problems) {
@@ -87,6 +106,31 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
                              {"problems", problems},
                              {"false_states", false_states}};
           out["states_checked"] = !states_unchecked.has_value();
+          nlohmann::json mismatches = nlohmann::json::array();
+          if (rows) {
+            for (const auto& m : rows->mismatches) {
+              mismatches.push_back({{"dossier", m.dossier_id},
+                                    {"column", m.column},
+                                    {"stored", m.stored},
+                                    {"expected", m.expected}});
+            }
+          }
+          out["false_rows"] = mismatches;
+          nlohmann::json unregistered = nlohmann::json::array();
+          for (const auto& a : actors) {
+            unregistered.push_back({{"dossier", a.dossier_id},
+                                    {"seq", a.sequence},
+                                    {"actor", a.actor},
+                                    {"agency", a.agency},
+                                    {"registered", a.registered}});
+          }
+          out["actors_not_registered_here"] = unregistered;
+          out["deadlines_compared"] = rows && rows->deadlines_compared;
+          out["checkpoints"] = {{"sealed", checkpoints.sealed},
+                                {"count", checkpoints.log.checkpoints},
+                                {"last_at", checkpoints.log.last_at},
+                                {"key", checkpoints.fingerprint},
+                                {"problems", checkpoints.problems}};
           print_json(out);
         } else {
           for (const auto& p : report.problems) {
@@ -99,19 +143,73 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
                 "regflow); dropped, the next command replays the events\n",
                 id);
           }
-          if (report.problems.empty() && false_states.empty()) {
+          if (rows) {
+            for (const auto& m : rows->mismatches) {
+              std::cout << fmt::format(
+                  "FALSE ROW {} {}: stored '{}', its events give '{}' (edited outside regflow)\n",
+                  m.dossier_id, m.column, m.stored, m.expected);
+            }
+            for (const auto& [id, why] : rows->skipped) {
+              std::cout << fmt::format("NOT CHECKED {}: {}\n", id, why);
+            }
+          }
+          for (const auto& problem : checkpoints.problems) {
+            std::cout << fmt::format("CHECKPOINTS: {}\n", problem);
+          }
+          if (report.problems.empty() && false_states.empty() && !false_rows &&
+              checkpoints.problems.empty()) {
             std::cout << fmt::format(
                 "ok: {} dossier(s), {} event(s), every hash chain intact{}\n", report.dossiers,
                 report.events, states_unchecked ? "" : ", every saved state true to its events");
           } else if (!report.problems.empty()) {
             std::cout << fmt::format("{} of {} dossier(s) have a broken chain\n",
                                      report.problems.size(), report.dossiers);
+          } else if (!false_rows && !checkpoints.problems.empty()) {
+            std::cout << fmt::format(
+                "{} dossier(s), {} event(s), every hash chain intact, but what the checkpoint log "
+                "signed cannot be checked (see above)\n",
+                report.dossiers, report.events);
+          } else if (false_rows) {
+            std::cout << fmt::format(
+                "{} stored value(s) differ from what the events give; the board shows them until "
+                "the dossier's next action\n",
+                rows->mismatches.size());
+          }
+          if (rows && !false_rows && report.problems.empty()) {
+            std::cout << (rows->deadlines_compared
+                              ? "rows: every dossier row, running deadline and next timer day is "
+                                "what the events give\n"
+                              : "rows: every dossier row is what the events give; deadlines not "
+                                "compared: computed with another holiday calendar, or no tick "
+                                "yet — run 'regflow tick'\n");
+          }
+          if (!actors.empty()) {
+            const auto& a = actors.front();
+            std::cout << fmt::format(
+                "note: {} event(s) in {} dossier(s) name an actor not registered here for the "
+                "agency they record (first: {} #{} by '{}' for '{}'); expected for dossiers "
+                "imported from another installation, otherwise written outside regflow "
+                "(--json lists them)\n",
+                actors.size(), actor_dossiers.size(), a.dossier_id, a.sequence, a.actor, a.agency);
+          }
+          if (!checkpoints.sealed) {
+            std::cout << "not sealed: no signed checkpoint proves that no chain was cut short or "
+                         "rewritten; run 'regflow seal'\n";
+          } else if (checkpoints.problems.empty() && report.problems.empty()) {
+            std::cout << fmt::format(
+                "sealed: every chain passes through what its checkpoints signed ({} "
+                "checkpoint(s), the last at {}, key {})\n",
+                checkpoints.log.checkpoints, checkpoints.log.last_at, checkpoints.fingerprint);
           }
         }
         if (states_unchecked) {
-          std::cerr << fmt::format("regflow: saved states not checked: {}\n", *states_unchecked);
+          std::cerr << fmt::format("regflow: saved states and dossier rows not checked: {}\n",
+                                   *states_unchecked);
         }
-        if (!report.problems.empty() || !false_states.empty()) ctx.exit_code = ExitCode::Refused;
+        if (!report.problems.empty() || !false_states.empty() || !checkpoints.problems.empty() ||
+            false_rows) {
+          ctx.exit_code = ExitCode::Refused;
+        }
       });
 }
 

@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/render/table.hpp"
+#include "engine/app/cache_key.hpp"
 #include "engine/app/demo.hpp"
 #include "engine/app/user_registration.hpp"
 #include "engine/model/error.hpp"
@@ -24,6 +25,7 @@ void add_setup_commands(CLI::App& app, Context& ctx) {
                "          regflow init --db /tmp/latihan.db --sandbox");
   init->callback([&ctx, sandbox] {
     auto& store = ctx.init_store();
+    app::definition_cache_key(store, true);  // the key that authenticates <db>.cache/
     if (*sandbox && !ctx.sandbox()) {
       if (!store.list({}).empty()) {
         throw InputError(fmt::format(
@@ -90,6 +92,7 @@ void add_setup_commands(CLI::App& app, Context& ctx) {
         // The demo's story is played with stated times and on behalf of its people: it is a
         // sandbox, never evidence.
         ctx.mark_sandbox();
+        app::definition_cache_key(store, true);
         app::Installation installation(config, store);
         const auto summary = app::build_demo(installation, ctx.now());
         std::cerr << fmt::format("demo: {} users, {} dossiers, {} events written to {}\n", summary.users,

@@ -9,6 +9,7 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include "engine/app/cache_key.hpp"
 #include "engine/model/error.hpp"
 #include "engine/model/spelling.hpp"
 
@@ -156,7 +157,11 @@ app::Installation& Context::installation_for(const std::string& dossier_id) {
     return std::nullopt;
   };
   // Beside the database: definitions parsed for it are the ones it will be asked about again.
-  definition_cache_ = std::make_unique<load::DefinitionCache>(db_path() + ".cache");
+  // Its entries are authenticated with a key kept in the database: the folder is not trusted.
+  // Without a key (a database older than the key) it is off; finish() makes the key.
+  const std::string cache_key = app::definition_cache_key(db, false);
+  cache_key_missing_ = cache_key.empty();
+  definition_cache_ = std::make_unique<load::DefinitionCache>(db_path() + ".cache", cache_key);
   dossier_config_ = std::make_unique<load::ConfigSet>(load::load_config_for_definition(
       config_dir(), today(), row ? row->definition_hash : std::string{}, stored_name,
       definition_cache_.get()));
@@ -165,7 +170,10 @@ app::Installation& Context::installation_for(const std::string& dossier_id) {
 }
 
 void Context::finish() {
-  if (definition_cache_) definition_cache_->save();
+  if (!definition_cache_) return;
+  definition_cache_->save();
+  // Made only after a command that succeeded: a refused one must leave the database as it was.
+  if (cache_key_missing_ && exit_code == ExitCode::Ok) app::definition_cache_key(store(), true);
 }
 
 bool Context::sandbox() {

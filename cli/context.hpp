@@ -92,6 +92,7 @@ class Context {
   std::unique_ptr<load::ConfigSet> base_config_;             ///< without workflows (board, queue)
   std::unique_ptr<load::DefinitionCache> definition_cache_;  ///< for dossier_config_
   std::unique_ptr<load::ConfigSet> dossier_config_;          ///< for one dossier (installation_for)
+  bool cache_key_missing_ = false;  ///< the database holds no cache key yet (finish makes one)
   /// The UTC offset of whichever configuration is loaded; the default before any is.
   time::UtcOffset loaded_offset() const;
   /// The user tied to the operating-system account running this process, if any.

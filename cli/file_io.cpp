@@ -72,9 +72,16 @@ std::string random_suffix() {
 
 std::vector<fs::path> database_companions(const std::string& db_path) {
   if (db_path.empty()) return {};
-  return {db_path,           db_path + "-wal",        db_path + "-shm",
-          db_path + "-journal", db_path + ".cache",   db_path + ".key",
-          db_path + ".checkpoints"};
+  return {db_path,
+          db_path + "-wal",
+          db_path + "-shm",
+          db_path + "-journal",
+          db_path + ".cache",
+          db_path + ".key",
+          db_path + ".key.pub",
+          db_path + ".trusted",
+          db_path + ".checkpoints",
+          db_path + ".checkpoints.lock"};
 }
 
 void write_output_file(const fs::path& target, std::string_view bytes,

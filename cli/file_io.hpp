@@ -13,7 +13,7 @@
 namespace regflow::cli {
 
 /// The files that no output may replace: the database, its `-wal`, `-shm` and `-journal`, its
-/// definition cache folder and the checkpoint and key files beside it.
+/// definition cache folder, and the key, trust list and checkpoint log beside it.
 std::vector<std::filesystem::path> database_companions(const std::string& db_path);
 
 /// Writes `bytes` to `target` atomically: into a new file created exclusively beside it (never

@@ -8,10 +8,12 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <variant>
 #include <vector>
 
+#include "engine/app/projection_check.hpp"
 #include "engine/deadline/status.hpp"
 #include "engine/load/config_set.hpp"
 #include "engine/runtime/command.hpp"
@@ -83,6 +85,11 @@ class Installation {
   /// such snapshot is dropped, so that the next command replays the events, which are the
   /// record; the caller reports them as tampering.
   std::vector<std::string> drop_false_snapshots();
+
+  /// Every dossier row (and, when they were computed with the loaded calendar, its running
+  /// deadlines and next timer day) compared with what its events give on `today`; dossiers in
+  /// `broken` (a broken chain) are left out. Writes nothing. (engine/app/projection_check.cpp)
+  ProjectionReport check_projections(const std::set<std::string>& broken, time::Date today);
 
   /// The context the decider needs for one dossier's definition.
   runtime::DecideContext context(const runtime::ExecutableWorkflow& workflow,

@@ -11,8 +11,9 @@
 
 namespace regflow::archive {
 
-/// The version of the archive format this build writes; it reads every version up to it.
-inline constexpr int kFormatVersion = 1;
+/// The version of the archive format this build writes; it reads every version up to it. Format
+/// 2 is format 1 with a signature line at the end (engine/archive/signature.hpp).
+inline constexpr int kFormatVersion = 2;
 
 struct ArchiveHeader {
   int format_version = kFormatVersion;

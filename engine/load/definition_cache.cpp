@@ -1,6 +1,7 @@
 #include "engine/load/definition_cache.hpp"
 
 #include <elf.h>
+#include <fcntl.h>
 #include <link.h>
 #include <unistd.h>
 
@@ -11,6 +12,7 @@
 #include <boost/serialization/split_free.hpp>
 #include <boost/serialization/string.hpp>
 #include <boost/serialization/vector.hpp>
+#include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -315,7 +317,7 @@ int find_build_id(dl_phdr_info* info, std::size_t /*size*/, void* data) {
   return 1;  // the first object is the executable; the libraries do not matter
 }
 
-constexpr std::size_t kDigestLength = 64;  ///< hex SHA-256
+constexpr std::size_t kDigestLength = 64;  ///< hex HMAC-SHA-256
 
 template <typename T>
 struct Entry {
@@ -339,8 +341,9 @@ const std::string& build_id() {
   return id;
 }
 
-DefinitionCache::DefinitionCache(fs::path folder)
-    : folder_(build_id().empty() ? fs::path{} : std::move(folder)) {}
+DefinitionCache::DefinitionCache(fs::path folder, std::string mac_key)
+    : folder_(build_id().empty() || mac_key.empty() ? fs::path{} : std::move(folder)),
+      mac_key_(std::move(mac_key)) {}
 
 namespace {
 
@@ -388,6 +391,13 @@ std::optional<std::string> folder_text(const fs::path& dir) {
 
 }  // namespace
 
+std::string DefinitionCache::entry_mac(const std::string& key, std::string_view archived) const {
+  std::string covered = key;
+  covered += '\n';
+  covered += archived;
+  return model::hmac_sha256_hex(mac_key_, covered);
+}
+
 fs::path DefinitionCache::entry(const std::string& key) const {
   return folder_ / (key + ".entry");
 }
@@ -404,13 +414,13 @@ std::optional<T> DefinitionCache::through(const std::string& kind, const std::st
   }
   if (!key.empty()) {
     if (std::ifstream in{entry(key), std::ios::binary}) {
-      // An entry is its archive followed by the archive's SHA-256, so that a damaged one (not
-      // only a truncated one) is parsed again rather than believed.
+      // An entry is its archive followed by the MAC of its key and archive, so that a damaged,
+      // edited or forged one, or another entry copied over it, is parsed again, not believed.
       std::ostringstream whole;
       whole << in.rdbuf();
       std::string bytes = std::move(whole).str();
       if (bytes.size() > kDigestLength &&
-          model::sha256_hex(std::string_view(bytes).substr(0, bytes.size() - kDigestLength)) ==
+          entry_mac(key, std::string_view(bytes).substr(0, bytes.size() - kDigestLength)) ==
               std::string_view(bytes).substr(bytes.size() - kDigestLength)) {
         bytes.resize(bytes.size() - kDigestLength);
         try {
@@ -437,7 +447,7 @@ std::optional<T> DefinitionCache::through(const std::string& kind, const std::st
       archive << cached;
     }
     std::string archived = std::move(bytes).str();
-    archived += model::sha256_hex(archived);
+    archived += entry_mac(key, archived);
     pending_.push_back({key, std::move(archived)});
   }
   return value;
@@ -522,16 +532,35 @@ RuleLoad DefinitionCache::rules(const fs::path& dir) {
 void DefinitionCache::save() {
   std::error_code ec;
   if (!pending_.empty()) fs::create_directories(folder_, ec);
+  // A folder that is a symbolic link could send the entries anywhere: it is not written.
+  if (!ec && !pending_.empty() &&
+      fs::symlink_status(folder_, ec).type() != fs::file_type::directory) {
+    pending_.clear();
+    return;
+  }
   for (const auto& [key, bytes] : pending_) {
     if (ec) break;
-    // Written aside and renamed, so that a reader never meets half an entry.
+    // Written aside and renamed, so that a reader never meets half an entry. The aside file has
+    // a random name and is created exclusively, never through a symbolic link, so that a file or
+    // link planted under a guessable name cannot redirect the write.
     const fs::path target = entry(key);
-    const fs::path aside = target.string() + "." + std::to_string(::getpid());
-    std::ofstream file(aside, std::ios::binary | std::ios::trunc);
-    file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    file.close();
+    const fs::path aside = target.string() + "." + model::lower_hex(model::random_bytes(8));
+    const int fd =
+        ::open(aside.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0) continue;
+    bool written = true;
+    for (std::size_t done = 0; done < bytes.size();) {
+      const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        written = false;
+        break;
+      }
+      done += static_cast<std::size_t>(n);
+    }
+    written = ::close(fd) == 0 && written;
     std::error_code ignored;
-    if (file) fs::rename(aside, target, ignored);
+    if (written) fs::rename(aside, target, ignored);
     fs::remove(aside, ignored);
   }
   pending_.clear();

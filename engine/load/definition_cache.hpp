@@ -5,6 +5,12 @@
 // edited file, a moved file or a new regflow never meets an old entry. Only definitions that loaded
 // without errors are kept; the checker runs on every load, against the current agencies and rules.
 // A missing, unreadable or damaged entry is parsed again; the cache never changes a result.
+//
+// The folder sits beside the database, where others may write: an entry is therefore never
+// trusted on its own word. Each ends with an HMAC-SHA-256, under a random key kept in the database
+// (app::definition_cache_key), of its own key and bytes, so that an entry edited, forged or put
+// in another's place is parsed again from the YAML. Entries are written to a new file of a random
+// name, created exclusively and never through a symbolic link, then renamed into place.
 #pragma once
 
 #include <filesystem>
@@ -23,8 +29,9 @@ namespace regflow::load {
 
 class DefinitionCache {
  public:
-  /// A cache in `folder` (created when first written); an empty path disables it.
-  explicit DefinitionCache(std::filesystem::path folder);
+  /// A cache in `folder` (created when first written) whose entries are authenticated with
+  /// `mac_key`; an empty path or key disables it.
+  DefinitionCache(std::filesystem::path folder, std::string mac_key);
 
   /// load_workflow_text through the cache: the same definition and diagnostics. A definition
   /// parsed here is written by `save`, not at once, so that a command refused for another error
@@ -57,6 +64,8 @@ class DefinitionCache {
     std::string bytes;
   };
   std::filesystem::path entry(const std::string& key) const;
+  /// HMAC-SHA-256 (hex) of an entry's key and archived bytes under the database's cache key.
+  std::string entry_mac(const std::string& key, std::string_view archived) const;
   /// The entry of `kind` for `path` and a text, or what `parse` gives (kept for save() when it
   /// gave a value without errors). `text_identity` is the text itself or its SHA-256: the key
   /// is exact either way.
@@ -65,6 +74,7 @@ class DefinitionCache {
                            std::string_view text_identity, model::Diagnostics& out, Parse parse);
 
   std::filesystem::path folder_;
+  std::string mac_key_;
   std::vector<Pending> pending_;
 };
 

@@ -459,8 +459,26 @@ std::vector<std::string> Store::open_dossier_ids() const {
   return impl_->guarded("listing open dossiers", [&] { return list_open_dossier_ids(*impl_->db); });
 }
 
-VerifyReport Store::verify() const {
-  return impl_->guarded("verifying the event chains", [&] { return verify_chains(*impl_->db); });
+VerifyReport Store::verify(const seal::SignedHeads* signed_heads) const {
+  return impl_->guarded("verifying the event chains",
+                        [&] { return verify_chains(*impl_->db, signed_heads); });
+}
+
+std::vector<ActorMismatch> Store::actor_mismatches() const {
+  return impl_->guarded("checking who took each action",
+                        [&] { return read_actor_mismatches(*impl_->db); });
+}
+
+std::vector<seal::ChainHead> Store::chain_heads() const {
+  return impl_->guarded("reading where each chain ends",
+                        [&] { return read_chain_heads(*impl_->db); });
+}
+
+std::string Store::chain_problem_after(const std::string& dossier_id, std::int64_t sequence,
+                                       const std::string& hash) const {
+  return impl_->guarded(
+      [&] { return fmt::format("checking the chain of '{}'", dossier_id); },
+      [&] { return store::chain_problem_after(*impl_->db, dossier_id, sequence, hash); });
 }
 
 }  // namespace regflow::store

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "engine/runtime/event.hpp"
+#include "engine/seal/chain_head.hpp"
 #include "engine/time/date.hpp"
 
 namespace regflow::store {
@@ -157,6 +158,15 @@ struct VerifyReport {
   std::vector<VerifyProblem> problems;  ///< the first broken event of each broken dossier
 };
 
+/// An event whose actor is not registered here, or not for the agency the event records.
+struct ActorMismatch {
+  std::string dossier_id;
+  std::int64_t sequence = 0;
+  std::string actor;
+  std::string agency;
+  bool registered = false;  ///< the name is registered, for other agencies
+};
+
 /// The parts of a dossier id `<PREFIX>-<YEAR>-<NNNN>`.
 struct DossierNumber {
   std::string prefix;
@@ -269,8 +279,21 @@ class Store {
   /// Ids of every open dossier (for tick).
   std::vector<std::string> open_dossier_ids() const;
 
-  /// Re-computes every dossier's chain and names the first broken event of each.
-  VerifyReport verify() const;
+  /// Re-computes every dossier's chain and names the first broken event of each; with the heads
+  /// a checkpoint log signed, also each chain that no longer passes through one of them.
+  VerifyReport verify(const seal::SignedHeads* signed_heads = nullptr) const;
+
+  /// Events (other than the timers' `system`) whose actor is not a registered user acting for the
+  /// agency the event records, in dossier and sequence order. Expected for dossiers imported
+  /// from another installation (import registers nobody); otherwise written outside regflow.
+  std::vector<ActorMismatch> actor_mismatches() const;
+
+  /// Where every dossier's chain ends (its last event), in id order, as one snapshot.
+  std::vector<seal::ChainHead> chain_heads() const;
+  /// Why the chain of `dossier_id` does not continue intact from the event (`sequence`, `hash`)
+  /// to its last event; "" when it does. Sequence 0 checks the whole chain.
+  std::string chain_problem_after(const std::string& dossier_id, std::int64_t sequence,
+                                  const std::string& hash) const;
 
  private:
   struct Impl;

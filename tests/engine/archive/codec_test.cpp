@@ -59,12 +59,12 @@ DefectKind defect_of(const std::string& bytes) {
 TEST_CASE("an archive decodes to exactly what was encoded", "[archive]") {
   const Archive original = sample();
   const std::string bytes = encode(original);
-  CHECK(bytes.rfind("regflow-archive 1\n", 0) == 0);
+  CHECK(bytes.rfind("regflow-archive 2\n", 0) == 0);
   auto decoded = decode(bytes);
   REQUIRE(std::holds_alternative<Archive>(decoded));
   const Archive& back = std::get<Archive>(decoded);
   CHECK(back.header.installation == "babel");
-  CHECK(back.header.format_version == 1);
+  CHECK(back.header.format_version == 2);
   CHECK(back.definitions.at(0).text == original.definitions.at(0).text);
   CHECK(back.agencies.at(0).parent == "sekda");
   CHECK(back.users.at(0).agencies == std::vector<std::string>{"dinas-kukm"});

@@ -22,6 +22,9 @@ using namespace regflow;
 
 namespace {
 
+// What the database would hold (app::definition_cache_key).
+const std::string kMacKey = "0123456789abcdef0123456789abcdef";
+
 std::size_t entries(const fs::path& folder) {
   std::error_code ec;
   if (!fs::is_directory(folder, ec)) return 0;
@@ -41,8 +44,16 @@ Loaded parsed(const std::string& path, const std::string& text) {
   return out;
 }
 
+Loaded cached(const fs::path& folder, const std::string& path, const std::string& text,
+              const std::string& mac_key);
+
 Loaded cached(const fs::path& folder, const std::string& path, const std::string& text) {
-  load::DefinitionCache cache(folder);
+  return cached(folder, path, text, kMacKey);
+}
+
+Loaded cached(const fs::path& folder, const std::string& path, const std::string& text,
+              const std::string& mac_key) {
+  load::DefinitionCache cache(folder, mac_key);
   Loaded out;
   out.definition = cache.load(path, text, out.diagnostics);
   cache.save();
@@ -93,7 +104,7 @@ TEST_CASE("the cache serves an entry only for the same path and text") {
   }
 
   SECTION("a caller that gives the text's hash finds the same entry, with the same hash") {
-    load::DefinitionCache cache(folder);
+    load::DefinitionCache cache(folder, kMacKey);
     model::Diagnostics ds;
     const auto expected = parsed(path, text).definition;
     const auto got = cache.load(path, text, expected->content_hash, ds);
@@ -108,22 +119,25 @@ TEST_CASE("the cache serves an entry only for the same path and text") {
     CHECK(entries(folder) == 2);
   }
 
-  SECTION("what is read is the entry: one put in another's place is what comes back") {
+  SECTION("an entry put in another's place is not believed: each text gets its own definition") {
     std::string other = text;
     other.replace(other.find("title: Mini Pergub"), 18, "title: Lain Pergub");
     cached(folder, path, other);
     std::vector<fs::path> files;
     for (const auto& e : fs::directory_iterator(folder)) files.push_back(e.path());
     REQUIRE(files.size() == 2);
-    // Whichever entry is whose, after the copy both texts are served the same one.
+    // Whichever entry is whose, after the copy one of them stands in the other's place; its MAC
+    // covers its own key, so the text it does not belong to is parsed again.
     fs::copy_file(files[0], files[1], fs::copy_options::overwrite_existing);
-    load::DefinitionCache cache(folder);
+    load::DefinitionCache cache(folder, kMacKey);
     model::Diagnostics ds;
     const auto a = cache.load(path, text, ds);
     const auto b = cache.load(path, other, ds);
     REQUIRE(a);
     REQUIRE(b);
-    CHECK(a->title == b->title);
+    CHECK(a == parsed(path, text).definition);
+    CHECK(b == parsed(path, other).definition);
+    CHECK(a->title != b->title);
     CHECK(parsed(path, text).definition->title != parsed(path, other).definition->title);
     CHECK(a->content_hash != b->content_hash);  // the hash is always that of the text given
   }
@@ -137,6 +151,32 @@ TEST_CASE("the cache serves an entry only for the same path and text") {
     const auto got = cached(folder, path, text);
     CHECK(got.definition == parsed(path, text).definition);
     CHECK(slurp(entry) == whole);
+  }
+
+  SECTION("an entry rewritten by someone without the database's key is parsed again") {
+    // They may write the folder and know the format, but not the key: an entry of theirs, for a
+    // text that says something else, put in the true text's place, is not what it gets.
+    const fs::path entry = fs::directory_iterator(folder)->path();
+    const std::string whole = slurp(entry);
+    std::string other = text;
+    other.replace(other.find("title: Mini Pergub"), 18, "title: Lain Pergub");
+    const fs::path elsewhere = dir.path() / "theirs";
+    cached(elsewhere, path, other, "a key that is not the database's");
+    fs::copy_file(fs::directory_iterator(elsewhere)->path(), entry,
+                  fs::copy_options::overwrite_existing);
+    const auto got = cached(folder, path, text);
+    CHECK(got.definition == parsed(path, text).definition);
+    CHECK(got.definition->title == "Mini Pergub");
+    CHECK(slurp(entry) == whole);  // and the true entry is back
+  }
+
+  SECTION("a cache folder that is a symbolic link is not written through") {
+    fs::remove_all(folder);
+    const fs::path target = dir.path() / "target";
+    fs::create_directory(target);
+    fs::create_directory_symlink(target, folder);
+    cached(folder, path, text);
+    CHECK(entries(target) == 0);
   }
 
   SECTION("a damaged entry is parsed again and replaced") {
@@ -156,7 +196,7 @@ TEST_CASE("the cache keeps nothing with errors and writes nothing before save") 
   const std::string text =
       slurp(fs::path(REGFLOW_TEST_DATA_DIR) / "valid" / "config" / "workflows" / "mini.yaml");
 
-  load::DefinitionCache cache(folder);
+  load::DefinitionCache cache(folder, kMacKey);
   model::Diagnostics ds;
   CHECK(cache.load(path, text, ds));
   CHECK(entries(folder) == 0);
@@ -169,7 +209,7 @@ TEST_CASE("the cache keeps nothing with errors and writes nothing before save") 
   cache.save();
   CHECK(entries(folder) == 1);  // the good text only
 
-  load::DefinitionCache off{fs::path{}};
+  load::DefinitionCache off{fs::path{}, kMacKey};
   model::Diagnostics off_ds;
   CHECK(off.load(path, text, off_ds) == parsed(path, text).definition);
   off.save();
@@ -185,7 +225,7 @@ TEST_CASE("cached agencies are the parsed ones") {
   const auto fresh = load::load_agencies_text(path, text, fresh_ds);
   REQUIRE(fresh.all().size() > 10);
   for (int round = 0; round < 2; ++round) {  // parsed and saved, then read
-    load::DefinitionCache cache(folder);
+    load::DefinitionCache cache(folder, kMacKey);
     model::Diagnostics ds;
     CHECK(cache.agencies(path, text, ds).all() == fresh.all());
     CHECK(ds == fresh_ds);
@@ -193,7 +233,7 @@ TEST_CASE("cached agencies are the parsed ones") {
     CHECK(entries(folder) == 1);
   }
   // A directory with an error is not kept.
-  load::DefinitionCache cache(folder);
+  load::DefinitionCache cache(folder, kMacKey);
   model::Diagnostics ds;
   const std::string broken = text + "  loop: {name: Loop, parent: loop}\n";
   CHECK(cache.agencies(path, broken, ds).all() == load::load_agencies_text(path, broken, ds).all());
@@ -225,7 +265,7 @@ TEST_CASE("cached calendars are the loaded ones, and any change to the folder is
     }
   };
   const auto through_cache = [&](bool working) {
-    load::DefinitionCache cache(folder);
+    load::DefinitionCache cache(folder, kMacKey);
     auto got = cache.calendars(calendars, working);
     cache.save();
     return got;
@@ -263,7 +303,7 @@ TEST_CASE("cached rules finalize to the loaded ones") {
     REQUIRE_FALSE(model::has_errors(fresh.diagnostics));
     REQUIRE_FALSE(fresh.rules.rule_names().empty());
     for (int round = 0; round < 2; ++round) {  // parsed and saved, then read
-      load::DefinitionCache cache(folder);
+      load::DefinitionCache cache(folder, kMacKey);
       const auto got = cache.rules(rules_dir);
       cache.save();
       CHECK(entries(folder) == 1);
@@ -319,7 +359,7 @@ TEST_CASE("rules with an error are loaded as before and not kept") {
   std::ofstream(rules_dir / "bad.yaml") << "rules:\n  r:\n    when: \"nope ==\"\n";
   const auto fresh = load::load_rules(rules_dir);
   REQUIRE(model::has_errors(fresh.diagnostics));
-  load::DefinitionCache cache(folder);
+  load::DefinitionCache cache(folder, kMacKey);
   CHECK(cache.rules(rules_dir).diagnostics == fresh.diagnostics);
   cache.save();
   CHECK(entries(folder) == 0);

@@ -118,3 +118,83 @@ TEST_CASE("verify names a re-sealed edit, a missing event and a truncated chain"
     }
   }
 }
+
+TEST_CASE("chain heads are each dossier's last event", "[store][seal]") {
+  TempDir dir;
+  const auto path = dir.file("regflow.db");
+  const auto id = make_history(path);
+  const Store store = Store::open(path);
+  const auto heads = store.chain_heads();
+  REQUIRE(heads.size() == 3);
+  CHECK(heads[0].dossier_id == id);
+  CHECK(heads[0].sequence == 3);
+  CHECK(heads[0].hash == store.events(id).back().hash);
+  CHECK(heads[1].sequence == 1);
+  CHECK(heads[2].sequence == 2);
+}
+
+TEST_CASE("a chain is checked onward from a signed head", "[store][seal]") {
+  TempDir dir;
+  const auto path = dir.file("regflow.db");
+  const auto id = make_history(path);
+  const Store store = Store::open(path);
+  const auto events = store.events(id);
+  CHECK(store.chain_problem_after(id, 0, "").empty());
+  CHECK(store.chain_problem_after(id, 1, events[0].hash).empty());
+  CHECK_THAT(store.chain_problem_after(id, 1, events[1].hash),
+             Catch::Contains("event #1 is not the one signed"));
+  CHECK_THAT(store.chain_problem_after(id, 7, events[1].hash), Catch::Contains("event #7 is gone"));
+}
+
+TEST_CASE("verify holds each chain to the heads its checkpoints signed", "[store][seal]") {
+  TempDir dir;
+  const auto path = dir.file("regflow.db");
+  const auto id = make_history(path);
+  const Store store = Store::open(path);
+  const auto events = store.events(id);
+  regflow::seal::SignedHeads signed_heads;
+
+  SECTION("a chain through every signed head passes") {
+    signed_heads[id] = {{1, events[0].hash, 1}, {3, events[2].hash, 2}};
+    CHECK(store.verify(&signed_heads).problems.empty());
+  }
+  SECTION("a chain whose event is not the signed one is named at that event") {
+    signed_heads[id] = {{2, events[0].hash, 4}};
+    const auto report = store.verify(&signed_heads);
+    REQUIRE(report.problems.size() == 1);
+    CHECK(report.problems[0].dossier_id == id);
+    CHECK(report.problems[0].sequence == 2);
+    CHECK_THAT(report.problems[0].reason, Catch::Contains("not the event signed by checkpoint 4"));
+  }
+  SECTION("a chain shorter than a signed head lost events") {
+    signed_heads[id] = {{5, events[2].hash, 3}};
+    const auto report = store.verify(&signed_heads);
+    REQUIRE(report.problems.size() == 1);
+    CHECK(report.problems[0].sequence == 4);
+    CHECK_THAT(report.problems[0].reason,
+               Catch::Contains("ends at event #3 but checkpoint 3 signed it through event #5"));
+  }
+  SECTION("a signed dossier with no events at all is gone") {
+    signed_heads["PERGUB-2026-0099"] = {{2, events[1].hash, 1}};
+    const auto report = store.verify(&signed_heads);
+    REQUIRE(report.problems.size() == 1);
+    CHECK(report.problems[0].dossier_id == "PERGUB-2026-0099");
+    CHECK_THAT(report.problems[0].reason, Catch::Contains("the dossier is gone"));
+  }
+}
+
+TEST_CASE("events are held to the users registered for their agencies", "[store]") {
+  TempDir dir;
+  const auto path = dir.file("regflow.db");
+  make_history(path);
+  Store store = Store::open(path);
+  CHECK(store.actor_mismatches().size() == 6);  // nobody is registered
+  store.add_user({"sari", {"biro-hukum"}, "staf", {}});
+  store.add_user({"budi", {"sekda"}, "staf", {}});
+  const auto found = store.actor_mismatches();
+  REQUIRE(found.size() == 2);  // budi's two actions for biro-hukum
+  CHECK(found[0].actor == "budi");
+  CHECK(found[0].agency == "biro-hukum");
+  CHECK(found[0].registered);
+  CHECK(found[0].sequence == 2);
+}
