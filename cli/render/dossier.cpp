@@ -253,7 +253,15 @@ std::string history_text(const app::Dossier& d, time::UtcOffset offset) {
   Table table({"#", "WHEN (LOCAL)", "WHO", "AGENCY", "WHAT", "NOTE"});
   table.limit(5, 50);
   for (const auto& e : d.events) {
-    table.add({std::to_string(e.sequence), local_time(e.at, offset), e.actor, e.agency, describe(e), e.note});
+    // An act entered by an administrator on someone's behalf, or backdated, says so where it
+    // is read, not only in --json.
+    std::string who = e.actor;
+    if (auto by = e.data.find("administrator"); by != e.data.end()) who += " (by " + by->second + ")";
+    if (auto entered = e.data.find("entered_at"); entered != e.data.end()) {
+      const auto at = time::parse_instant(entered->second, time::UtcOffset{std::chrono::minutes{0}});
+      who += " (entered " + (at ? local_time(*at, offset) : entered->second) + ")";
+    }
+    table.add({std::to_string(e.sequence), local_time(e.at, offset), who, e.agency, describe(e), e.note});
   }
   return table.str();
 }

@@ -270,6 +270,9 @@ def authority(regflow, source):
     check("an administrator's act for another user names the administrator and the real time",
           events[-1]["actor"] == "ani" and events[-1]["data"].get("administrator") == "admin1"
           and "entered_at" in events[-1]["data"], json.dumps(events[-1]))
+    history = site.must("history", dossier)
+    check("history shows who entered an act for another and when",
+          "ani (by admin1) (entered " in history, history)
     probe(site, "extend by an agency that does not answer for the deadline",
           ["--as", "fery", "extend", dossier, "total", "--to", "2026-12-31", "--reason", "x"],
           ["'fery' acts for 'sekda' and may not take 'extend' here; only 'biro-hukum' may"])
