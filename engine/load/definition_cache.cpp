@@ -209,12 +209,12 @@ void serialize(Archive& ar, regflow::model::AgencyDirectory& directory, unsigned
 
 template <typename Archive>
 void serialize(Archive& ar, regflow::time::NonWorkingDay& d, unsigned /*version*/) {
-  ar& d.date& d.name& d.decree& d.kind;
+  ar& d.date& d.name& d.decree& d.kind& d.decreed_on& d.removed_by& d.removed_on& d.confidence;
 }
 
 template <typename Archive>
 void serialize(Archive& ar, regflow::time::CalendarYear& y, unsigned /*version*/) {
-  ar& y.year& y.provisional& y.source;
+  ar& y.year& y.provisional& y.source& y.published& y.confidence;
 }
 
 template <typename Archive>
