@@ -80,6 +80,15 @@ std::string days_text(const deadline::DeadlineView& v) {
   return "";
 }
 
+nlohmann::json moves_json(const deadline::DeadlineView& v) {
+  nlohmann::json moves = nlohmann::json::array();
+  for (const auto& m : v.moves) {
+    moves.push_back({{"on", time::format_date(m.on)}, {"decree", m.decree},
+                     {"from", time::format_date(m.from)}, {"to", time::format_date(m.to)}});
+  }
+  return moves;
+}
+
 nlohmann::json deadline_json(const deadline::DeadlineView& v) {
   nlohmann::json rounds = nlohmann::json::array();
   for (const auto& r : v.clock->rounds) {
@@ -93,7 +102,7 @@ nlohmann::json deadline_json(const deadline::DeadlineView& v) {
           {"computed_due", v.computed_due ? nlohmann::json(time::format_date(*v.computed_due)) : nlohmann::json()},
           {"extended", v.clock->extended_to.has_value()}, {"extension_reason", v.clock->extension_reason},
           {"days_left", v.days_left}, {"unit", time::unit_name(v.unit)}, {"provisional", v.provisional},
-          {"revision_rounds", rounds}};
+          {"revision_rounds", rounds}, {"moves", moves_json(v)}};
 }
 
 // What a timer will do, in the words of the YAML (on_miss: remind, escalate, transition).
@@ -185,6 +194,11 @@ std::string dossier_text(const app::Dossier& d, app::Installation& installation,
                                : "");
       }
       if (v.clock->extended_to) out += fmt::format("  {}: extended — {}\n", v.clock->id, v.clock->extension_reason);
+      // The earlier date stays visible when a change of calendar moved a running deadline.
+      for (const auto& m : v.moves) {
+        out += fmt::format("  {}: moved {} → {} on {} by {}\n", v.clock->id, time::format_date(m.from),
+                           time::format_date(m.to), time::format_date(m.on), m.decree);
+      }
     }
   }
   const auto timers = deadline::scheduled_timers(def, s, installation.config().calendar(), today);
