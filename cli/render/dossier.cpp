@@ -138,6 +138,10 @@ nlohmann::json dossier_json(const app::Dossier& d, const load::ConfigSet& config
           {"newer_definition_exists", d.newer_definition_exists}, {"title", s.title},
           {"step", s.step}, {"step_title", step ? step->title : s.step},
           {"held_by", step && step->kind != model::StepKind::Final ? runtime::resolve_party(*d.definition, s, step->owner) : ""},
+          {"workflow_version", d.definition->version},
+          {"workflow_effective", d.definition->effective ? nlohmann::json(time::format_date(*d.definition->effective)) : nlohmann::json()},
+          {"workflow_until", d.definition->until ? nlohmann::json(time::format_date(*d.definition->until)) : nlohmann::json()},
+          {"workflow_version_basis", d.definition->version_basis},
           {"escalated_to", s.escalated_to}, {"closed", s.closed}, {"version", s.version},
           {"variables", vars}, {"bindings", s.bindings}, {"signatures", s.signatures},
           {"pending_signers", runtime::pending_signers(*d.definition, s)}, {"deadlines", deadlines},
@@ -152,6 +156,13 @@ std::string dossier_text(const app::Dossier& d, app::Installation& installation,
   std::string out = fmt::format("{}  {}\n", s.id, s.title);
   out += fmt::format("workflow  {} v{} ({}){}\n", def.name, def.version, s.definition_hash.substr(0, 12),
                      d.newer_definition_exists ? " — a newer version of this workflow exists; this dossier stays on its own" : "");
+  // Which version of the procedure, and why: the one in force on the day the dossier started.
+  if (def.effective || !def.version_basis.empty()) {
+    out += fmt::format("version   v{}{}{}, in force on the start date {}\n", def.version,
+                       def.period_text().empty() ? "" : " " + def.period_text(),
+                       def.version_basis.empty() ? "" : " (" + def.version_basis + ")",
+                       time::format_date(time::local_date(s.started_at, installation.config().settings.offset)));
+  }
   out += fmt::format("step      {} — {}{}\n", s.step, step ? step->title : "", s.closed ? " (closed)" : "");
   if (step != nullptr && step->kind != model::StepKind::Final) {
     out += fmt::format("held by   {}{}\n", runtime::resolve_party(def, s, step->owner),

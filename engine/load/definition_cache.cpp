@@ -178,7 +178,7 @@ void serialize(Archive& ar, regflow::model::RoleDecl& r, unsigned /*version*/) {
 
 template <typename Archive>
 void serialize(Archive& ar, regflow::model::WorkflowDefinition& w, unsigned /*version*/) {
-  ar& w.name& w.id_prefix& w.version& w.title& w.basis& w.effective& w.variables& w.roles& w
+  ar& w.name& w.id_prefix& w.version& w.title& w.basis& w.effective& w.until& w.version_basis& w.variables& w.roles& w
       .initial& w.steps& w.deadlines& w.target_until& w.source_path& w.location& w.values;
 }
 

@@ -13,9 +13,9 @@ namespace {
 
 using model::Diagnostics;
 
-const std::vector<std::string> kWorkflowKeys{"workflow", "id_prefix", "version",   "title",
-                                             "basis",    "effective", "variables", "roles",
-                                             "initial",  "steps",     "deadlines", "target_until"};
+const std::vector<std::string> kWorkflowKeys{
+    "workflow", "id_prefix", "version", "title", "basis",     "effective",   "until",
+    "version_basis", "variables", "roles", "initial", "steps", "deadlines", "target_until"};
 const std::vector<std::string> kVariableKeys{"title", "type", "values", "default", "required"};
 const std::vector<std::string> kRoleKeys{"title", "default"};
 const std::vector<std::string> kStepKeys{"title", "kind",  "owner", "with",    "signers", "quorum",
@@ -68,12 +68,15 @@ class WorkflowReader {
     def_.version = yaml_.integer(root, "version", "the workflow", true, 1, 1000000).value_or(1);
     def_.title = yaml_.text(root, "title", "the workflow", true).value_or("");
     def_.basis = yaml_.text(root, "basis", "the workflow", true).value_or("");
-    if (auto effective = yaml_.text(root, "effective", "the workflow", false)) {
-      def_.effective = time::parse_date(*effective);
-      if (!def_.effective) {
-        yaml_.error("E-BAD-DATE", root["effective"],
-                    fmt::format("'{}' is not a date; expected YYYY-MM-DD", *effective));
-      }
+    def_.effective = read_date(root, "effective");
+    def_.until = read_date(root, "until");
+    def_.version_basis = yaml_.text(root, "version_basis", "the workflow", false).value_or("");
+    if (def_.effective && def_.until && *def_.until < *def_.effective) {
+      yaml_.error("E-VERSION-PERIOD", root["until"],
+                  fmt::format("'until' {} is before 'effective' {}; expected the last day this "
+                              "version is in force, on or after {}",
+                              time::format_date(*def_.until), time::format_date(*def_.effective),
+                              time::format_date(*def_.effective)));
     }
     read_variables(root["variables"]);
     read_roles(root["roles"]);
@@ -100,6 +103,17 @@ class WorkflowReader {
       if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) return false;
     }
     return true;
+  }
+
+  std::optional<time::Date> read_date(const YAML::Node& root, const std::string& key) {
+    const auto text = yaml_.text(root, key, "the workflow", false);
+    if (!text) return std::nullopt;
+    auto date = time::parse_date(*text);
+    if (!date) {
+      yaml_.error("E-BAD-DATE", root[key],
+                  fmt::format("'{}' is not a date; expected YYYY-MM-DD", *text));
+    }
+    return date;
   }
 
   void read_variables(const YAML::Node& node) {

@@ -177,7 +177,13 @@ struct WorkflowDefinition {
   int version = 1;
   std::string title;
   std::string basis;
+  /// The first day this version is in force; nullopt: from the beginning.
   std::optional<time::Date> effective;
+  /// The last day this version is in force; nullopt: until a later version says otherwise.
+  std::optional<time::Date> until;
+  /// Why this version is in force from `effective`: the rule that changed the procedure, e.g.
+  /// "UU 13/2022 (16 Jun 2022)". Required when a workflow has several versions.
+  std::string version_basis;
   std::vector<VariableDecl> variables;
   std::vector<RoleDecl> roles;
   std::string initial;
@@ -194,6 +200,10 @@ struct WorkflowDefinition {
   ValueLocations values;
 
   const Step* find_step(const std::string& id) const;
+  /// True when this version is in force on `day` (effective <= day <= until, each if given).
+  bool in_force_on(time::Date day) const;
+  /// "in force from 2022-01-05", "in force 2019-01-01 to 2022-01-04", "" when no period is given.
+  std::string period_text() const;
   const VariableDecl* find_variable(const std::string& name) const;
   const RoleDecl* find_role(const std::string& name) const;
   std::vector<std::string> step_ids() const;

@@ -211,7 +211,14 @@ Decision decide_start(const DecideContext& ctx, const StartCommand& command, con
   }
   for (const auto& role : def.roles) {
     if (command.bindings.count(role.name) == 0) {
-      if (role.default_agency.empty()) return refuse(RefusalKind::UnboundRole, role.name);
+      if (role.default_agency.empty()) {
+        // Every agency of the province may be bound; outside bodies never hold a role.
+        std::vector<std::string> candidates;
+        for (const auto& [code, agency] : ctx.agencies.all()) {
+          if (!agency.outside) candidates.push_back(code);
+        }
+        return refuse(RefusalKind::UnboundRole, role.name, def.name, role.title, candidates);
+      }
       event.data["bind." + role.name] = role.default_agency;
     }
   }

@@ -22,7 +22,7 @@ enum class RefusalKind {
   MissingVariable,       ///< subject: variable (required at start)
   UnknownRole,           ///< subject: role; options: roles
   UnknownAgency,         ///< subject: agency; options: agencies
-  UnboundRole,           ///< subject: role (no binding and no default)
+  UnboundRole,           ///< subject: role; found: workflow; detail: role title; options: agencies
   NotASigner,            ///< subject: agency(ies) of actor; options: signers not yet signed
   AlreadySigned,         ///< subject: agency; found: user who signed
   VersionConflict,       ///< found: current version; detail: expected; subject: last actor; options: [step]
@@ -30,7 +30,8 @@ enum class RefusalKind {
   DeadlineEnded,         ///< subject: deadline
   BadExtension,          ///< subject: deadline; found: new date; detail: current due
   RouteFailed,           ///< subject: action; detail: table
-  NoTarget               ///< start: both --target and --within
+  NoTarget,              ///< start: both --target and --within
+  NoVersionInForce       ///< subject: workflow; found: the start date; options: versions and periods
 };
 
 struct Refusal {
