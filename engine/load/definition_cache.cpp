@@ -140,7 +140,7 @@ void serialize(Archive& ar, regflow::model::ExpressionText& e, unsigned /*versio
 
 template <typename Archive>
 void serialize(Archive& ar, regflow::model::TimerSpec& t, unsigned /*version*/) {
-  ar& t.kind& t.offset_days& t.offset_unit& t.target& t.note& t.location;
+  ar& t.kind& t.offset_days& t.offset_unit& t.target& t.note& t.guard& t.location;
 }
 
 template <typename Archive>

@@ -33,7 +33,7 @@ const std::vector<std::string> kUnitNames{"hari", "hari kerja", "days", "working
 const std::vector<std::string> kStepKinds{"task", "signoff", "waiting", "final"};
 const std::vector<std::string> kReturnPolicies{"continue", "pause", "restart"};
 const std::vector<std::string> kTimerKinds{"remind", "escalate", "transition"};
-const std::vector<std::string> kTimerKeys{"before", "after", "to", "note"};
+const std::vector<std::string> kTimerKeys{"before", "after", "to", "note", "guard"};
 
 bool is_name(const std::string& s) {
   if (s.empty() || s.size() > 64) return false;
@@ -307,6 +307,17 @@ class WorkflowReader {
             yaml_.text(body, "to", timer_what, timer.kind == model::TimerKind::Transition)
                 .value_or("");
         timer.note = yaml_.text(body, "note", timer_what, false).value_or("");
+        if (const auto guard = YamlReader::find(body, "guard")) {
+          if (!guard->IsScalar()) {
+            yaml_.text(body, "guard", timer_what, false);
+          } else if (timer.kind != model::TimerKind::Transition) {
+            yaml_.error("E-BAD-VALUE", *guard,
+                        fmt::format("only a 'transition' timer takes 'guard'; {} has one",
+                                    timer_what));
+          } else {
+            timer.guard = model::ExpressionText{guard->Scalar(), yaml_.scalar_start(*guard)};
+          }
+        }
       } else if (body.IsDefined() && body.IsScalar() &&
                  timer.kind == model::TimerKind::Transition) {
         timer.target = body.Scalar();

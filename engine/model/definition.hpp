@@ -64,6 +64,10 @@ struct TimerSpec {
   time::DayUnit offset_unit = time::DayUnit::Calendar;
   std::string target;  ///< for Transition: the step
   std::string note;    ///< recorded on the event (the legal basis of an automatic outcome)
+  /// For Transition: the outcome fires only when this holds; otherwise the dossier is escalated
+  /// to the owner's parent agency, with the guard in the event (a Perda without noreg may not be
+  /// promulgated, UU 23/2014 Pasal 243(1)).
+  std::optional<ExpressionText> guard;
   SourceLocation location;
 
   friend bool operator==(const TimerSpec&, const TimerSpec&) = default;

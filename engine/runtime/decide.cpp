@@ -416,10 +416,30 @@ std::vector<Event> decide_tick(const DecideContext& ctx, const DossierState& sta
         }
         break;
       }
-      case model::TimerKind::Transition:
-        event.type = EventType::AutoTransition;
-        event.to_step = timer.spec.target;
+      case model::TimerKind::Transition: {
+        const auto* guard = ctx.workflow.timer_guard(timer.deadline, static_cast<std::size_t>(timer.index));
+        const bool holds =
+            guard == nullptr ||
+            rules::evaluate(*guard, eval_input(ctx, current), *ctx.workflow.rules).is_true();
+        if (holds) {
+          event.type = EventType::AutoTransition;
+          event.to_step = timer.spec.target;
+          break;
+        }
+        // The declared outcome may not happen yet (its legal condition is missing): the
+        // dossier stays and goes up to the owner's parent, saying what is missing.
+        event.note = fmt::format("not moved to '{}': requires {}", timer.spec.target,
+                                 guard->text());
+        event.data["guard_false"] = guard->text();
+        if (const auto* parent = ctx.agencies.parent_of(owner)) {
+          event.type = EventType::Escalated;
+          event.data["to_agency"] = parent->code;
+        } else {
+          event.type = EventType::ReminderSent;
+          event.data["not_escalated"] = "no parent agency";
+        }
         break;
+      }
     }
     auto sealed = chain(ctx, current, {event});
     evolve(def, current, sealed.front(), ctx.offset);
