@@ -158,10 +158,15 @@ std::string dossier_text(const app::Dossier& d, app::Installation& installation,
                      d.newer_definition_exists ? " — a newer version of this workflow exists; this dossier stays on its own" : "");
   // Which version of the procedure, and why: the one in force on the day the dossier started.
   if (def.effective || !def.version_basis.empty()) {
-    out += fmt::format("version   v{}{}{}, in force on the start date {}\n", def.version,
+    const auto start_day = time::local_date(s.started_at, installation.config().settings.offset);
+    // A workflow with one version runs every dossier on it; say so when its dates disagree.
+    const std::string why = def.in_force_on(start_day)
+                                ? "in force on the start date " + time::format_date(start_day)
+                                : "the only version, although the dossier started on " +
+                                      time::format_date(start_day) + ", outside its period";
+    out += fmt::format("version   v{}{}{}, {}\n", def.version,
                        def.period_text().empty() ? "" : " " + def.period_text(),
-                       def.version_basis.empty() ? "" : " (" + def.version_basis + ")",
-                       time::format_date(time::local_date(s.started_at, installation.config().settings.offset)));
+                       def.version_basis.empty() ? "" : " (" + def.version_basis + ")", why);
   }
   out += fmt::format("step      {} — {}{}\n", s.step, step ? step->title : "", s.closed ? " (closed)" : "");
   if (step != nullptr && step->kind != model::StepKind::Final) {
