@@ -129,7 +129,10 @@ nlohmann::json dossier_json(const app::Dossier& d, const load::ConfigSet& config
   const auto& s = d.state;
   nlohmann::json deadlines = nlohmann::json::array();
   for (const auto& v : deadline::evaluate_all(*d.definition, s, config.calendar(), today)) {
-    deadlines.push_back(deadline_json(v));
+    auto entry = deadline_json(v);
+    const auto* spec = d.definition->find_deadline(v.clock->id);
+    entry["unit_confidence"] = spec != nullptr ? spec->unit_confidence : "";
+    deadlines.push_back(std::move(entry));
   }
   nlohmann::json vars = nlohmann::json::object();
   for (const auto& [k, v] : s.variables) vars[k] = model::to_text(v);
@@ -196,7 +199,12 @@ std::string dossier_text(const app::Dossier& d, app::Installation& installation,
       std::string due = v.due ? time::format_date(*v.due) : "-";
       if (v.clock->extended_to && v.computed_due) due += " (computed " + time::format_date(*v.computed_due) + ")";
       if (v.provisional) due += " (provisional)";
-      table.add({v.clock->id, due, deadline::status_name(v.status), days_text(v), v.clock->basis});
+      // An unconfirmed counting unit is marked where the days are counted.
+      std::string left = days_text(v);
+      if (const auto* spec = def.find_deadline(v.clock->id); spec != nullptr && !spec->unit_confidence.empty()) {
+        left += " (unit " + spec->unit_confidence + ")";
+      }
+      table.add({v.clock->id, due, deadline::status_name(v.status), left, v.clock->basis});
     }
     out += table.str();
     for (const auto& v : views) {

@@ -151,7 +151,7 @@ void serialize(Archive& ar, regflow::model::TablePeriod& t, unsigned /*version*/
 template <typename Archive>
 void serialize(Archive& ar, regflow::model::DeadlineSpec& d, unsigned /*version*/) {
   ar& d.id& d.title& d.kind& d.from& d.to& d.variable& d.active_in& d.within& d.within_table& d
-      .basis& d.confidence& d.on_return& d.due_soon& d.timers& d.location& d.values;
+      .basis& d.confidence& d.unit_confidence& d.on_return& d.due_soon& d.timers& d.location& d.values;
 }
 
 template <typename Archive>

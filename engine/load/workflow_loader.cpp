@@ -23,11 +23,13 @@ const std::vector<std::string> kStepKeys{"title", "kind",  "owner", "with",    "
 const std::vector<std::string> kOutcomes{"completed", "stopped"};
 const std::vector<std::string> kActionKeys{"title", "to",   "route",  "guard",
                                            "by",    "note", "return", "sets"};
-const std::vector<std::string> kLimitKeys{"title",     "within",   "basis",  "confidence",
-                                          "on_return", "due_soon", "on_miss"};
+const std::vector<std::string> kLimitKeys{"title",    "within",          "basis",
+                                          "confidence", "unit_confidence", "on_return",
+                                          "due_soon", "on_miss"};
 const std::vector<std::string> kDeadlineKeys{"title",     "from",     "to",     "date",
                                              "active_in", "within",   "basis",  "confidence",
-                                             "on_return", "due_soon", "on_miss"};
+                                             "unit_confidence", "on_return", "due_soon",
+                                             "on_miss"};
 const std::vector<std::string> kWithinTableKeys{"table", "output", "unit", "otherwise"};
 const std::vector<std::string> kUnitNames{"hari", "hari kerja", "days", "working days"};
 const std::vector<std::string> kStepKinds{"task", "signoff", "waiting", "final"};
@@ -235,6 +237,7 @@ class WorkflowReader {
     spec.title = yaml_.text(node, "title", what, false).value_or(spec.title);
     spec.basis = yaml_.text(node, "basis", what, false).value_or("");
     spec.confidence = yaml_.text(node, "confidence", what, false).value_or("");
+    spec.unit_confidence = yaml_.text(node, "unit_confidence", what, false).value_or("");
     if (auto policy = yaml_.text(node, "on_return", what, false)) {
       if (*policy == "continue") {
         spec.on_return = model::ReturnPolicy::Continue;

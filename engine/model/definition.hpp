@@ -106,6 +106,9 @@ struct DeadlineSpec {
   std::optional<TablePeriod> within_table;
   std::string basis;       ///< legal basis, e.g. "UU 12/2011 Pasal 79(1)"
   std::string confidence;  ///< the brief's tag when the reading is uncertain, e.g. "[R]"
+  /// The tag of the counting unit when it is not confirmed (the law writes "Hari" and whether
+  /// that is hari or hari kerja was not read), e.g. "[U]"; empty when the unit is confirmed.
+  std::string unit_confidence;
   ReturnPolicy on_return = ReturnPolicy::Continue;
   int due_soon = 2;  ///< "due soon" from this many days left, in the deadline's unit
   std::vector<TimerSpec> timers;

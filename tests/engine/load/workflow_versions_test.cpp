@@ -71,6 +71,10 @@ TEST_CASE("the shipped Perda procedure of 2021 and of today are different versio
     CHECK(limit.within.amount == 15);
     CHECK(limit.within.unit == time::DayUnit::Working);
     CHECK(v->find_role("pemrakarsa")->default_agency.empty());
+    // "30 hari" / "7 Hari": whether hari kerja is meant is not confirmed; show marks it.
+    CHECK(v->find_deadline("penetapan_30_hari")->unit_confidence == "[U]");
+    CHECK(v->find_deadline("laporan_ke_menteri")->unit_confidence == "[U]");
+    CHECK(v->find_deadline("fasilitasi")->unit_confidence.empty());
   }
 }
 
