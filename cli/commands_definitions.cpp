@@ -59,13 +59,22 @@ void run_check(Context& ctx, const std::vector<std::string>& paths) {
 
 void run_workflows(Context& ctx) {
   const auto& config = ctx.config();
-  render::Table table({"WORKFLOW", "VERSION", "HASH", "STEPS", "EARLIEST", "LONGEST PATH", "TITLE"});
+  render::Table table(
+      {"WORKFLOW", "VERSION", "IN FORCE", "HASH", "STEPS", "EARLIEST", "LONGEST PATH", "TITLE"});
   nlohmann::json out = nlohmann::json::array();
   for (const auto& w : config.workflows) {
     const auto facts = check::workflow_facts(w, config.rules);
     const std::string earliest =
         facts.shortest_working_days ? std::to_string(*facts.shortest_working_days) + " hari kerja" : "-";
-    table.add({w.name, std::to_string(w.version), w.content_hash.substr(0, 12),
+    std::string period = "-";
+    if (w.effective && w.until) {
+      period = time::format_date(*w.effective) + " to " + time::format_date(*w.until);
+    } else if (w.effective) {
+      period = "from " + time::format_date(*w.effective);
+    } else if (w.until) {
+      period = "until " + time::format_date(*w.until);
+    }
+    table.add({w.name, std::to_string(w.version), period, w.content_hash.substr(0, 12),
                std::to_string(w.steps.size()), earliest,
                fmt::format("{} steps, {} hari kerja", facts.longest_path_steps,
                            facts.longest_path_working_days),
@@ -76,6 +85,9 @@ void run_workflows(Context& ctx) {
                    {"steps", w.steps.size()},
                    {"title", w.title},
                    {"basis", w.basis},
+                   {"effective", w.effective ? nlohmann::json(time::format_date(*w.effective)) : nlohmann::json()},
+                   {"until", w.until ? nlohmann::json(time::format_date(*w.until)) : nlohmann::json()},
+                   {"version_basis", w.version_basis},
                    {"earliest_working_days", facts.shortest_working_days ? nlohmann::json(*facts.shortest_working_days) : nlohmann::json()},
                    {"longest_path_steps", facts.longest_path_steps},
                    {"longest_path_working_days", facts.longest_path_working_days}});

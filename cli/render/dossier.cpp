@@ -82,6 +82,15 @@ std::string days_text(const deadline::DeadlineView& v) {
   return "";
 }
 
+nlohmann::json moves_json(const deadline::DeadlineView& v) {
+  nlohmann::json moves = nlohmann::json::array();
+  for (const auto& m : v.moves) {
+    moves.push_back({{"on", time::format_date(m.on)}, {"decree", m.decree},
+                     {"from", time::format_date(m.from)}, {"to", time::format_date(m.to)}});
+  }
+  return moves;
+}
+
 nlohmann::json deadline_json(const deadline::DeadlineView& v) {
   nlohmann::json rounds = nlohmann::json::array();
   for (const auto& r : v.clock->rounds) {
@@ -95,7 +104,7 @@ nlohmann::json deadline_json(const deadline::DeadlineView& v) {
           {"computed_due", v.computed_due ? nlohmann::json(time::format_date(*v.computed_due)) : nlohmann::json()},
           {"extended", v.clock->extended_to.has_value()}, {"extension_reason", v.clock->extension_reason},
           {"days_left", v.days_left}, {"unit", time::unit_name(v.unit)}, {"provisional", v.provisional},
-          {"revision_rounds", rounds}};
+          {"revision_rounds", rounds}, {"moves", moves_json(v)}};
 }
 
 // What a timer will do, in the words of the YAML (on_miss: remind, escalate, transition).
@@ -122,7 +131,10 @@ nlohmann::json dossier_json(const app::Dossier& d, const load::ConfigSet& config
   const auto& s = d.state;
   nlohmann::json deadlines = nlohmann::json::array();
   for (const auto& v : deadline::evaluate_all(*d.definition, s, config.calendar(), today)) {
-    deadlines.push_back(deadline_json(v));
+    auto entry = deadline_json(v);
+    const auto* spec = d.definition->find_deadline(v.clock->id);
+    entry["unit_confidence"] = spec != nullptr ? spec->unit_confidence : "";
+    deadlines.push_back(std::move(entry));
   }
   nlohmann::json vars = nlohmann::json::object();
   for (const auto& [k, v] : s.variables) vars[k] = model::to_text(v);
@@ -131,6 +143,10 @@ nlohmann::json dossier_json(const app::Dossier& d, const load::ConfigSet& config
           {"newer_definition_exists", d.newer_definition_exists}, {"title", s.title},
           {"step", s.step}, {"step_title", step ? step->title : s.step},
           {"held_by", step && step->kind != model::StepKind::Final ? runtime::resolve_party(*d.definition, s, step->owner) : ""},
+          {"workflow_version", d.definition->version},
+          {"workflow_effective", d.definition->effective ? nlohmann::json(time::format_date(*d.definition->effective)) : nlohmann::json()},
+          {"workflow_until", d.definition->until ? nlohmann::json(time::format_date(*d.definition->until)) : nlohmann::json()},
+          {"workflow_version_basis", d.definition->version_basis},
           {"escalated_to", s.escalated_to}, {"closed", s.closed}, {"version", s.version},
           {"variables", vars}, {"bindings", s.bindings}, {"signatures", s.signatures},
           {"pending_signers", runtime::pending_signers(*d.definition, s)}, {"deadlines", deadlines},
@@ -145,6 +161,18 @@ std::string dossier_text(const app::Dossier& d, app::Installation& installation,
   std::string out = fmt::format("{}  {}\n", s.id, printable(s.title));
   out += fmt::format("workflow  {} v{} ({}){}\n", def.name, def.version, s.definition_hash.substr(0, 12),
                      d.newer_definition_exists ? " — a newer version of this workflow exists; this dossier stays on its own" : "");
+  // Which version of the procedure, and why: the one in force on the day the dossier started.
+  if (def.effective || !def.version_basis.empty()) {
+    const auto start_day = time::local_date(s.started_at, installation.config().settings.offset);
+    // A workflow with one version runs every dossier on it; say so when its dates disagree.
+    const std::string why = def.in_force_on(start_day)
+                                ? "in force on the start date " + time::format_date(start_day)
+                                : "the only version, although the dossier started on " +
+                                      time::format_date(start_day) + ", outside its period";
+    out += fmt::format("version   v{}{}{}, {}\n", def.version,
+                       def.period_text().empty() ? "" : " " + def.period_text(),
+                       def.version_basis.empty() ? "" : " (" + def.version_basis + ")", why);
+  }
   out += fmt::format("step      {} — {}{}\n", s.step, step ? step->title : "", s.closed ? " (closed)" : "");
   if (step != nullptr && step->kind != model::StepKind::Final) {
     out += fmt::format("held by   {}{}\n", runtime::resolve_party(def, s, step->owner),
@@ -173,7 +201,12 @@ std::string dossier_text(const app::Dossier& d, app::Installation& installation,
       std::string due = v.due ? time::format_date(*v.due) : "-";
       if (v.clock->extended_to && v.computed_due) due += " (computed " + time::format_date(*v.computed_due) + ")";
       if (v.provisional) due += " (provisional)";
-      table.add({v.clock->id, due, deadline::status_name(v.status), days_text(v), v.clock->basis});
+      // An unconfirmed counting unit is marked where the days are counted.
+      std::string left = days_text(v);
+      if (const auto* spec = def.find_deadline(v.clock->id); spec != nullptr && !spec->unit_confidence.empty()) {
+        left += " (unit " + spec->unit_confidence + ")";
+      }
+      table.add({v.clock->id, due, deadline::status_name(v.status), left, v.clock->basis});
     }
     out += table.str();
     for (const auto& v : views) {
@@ -187,6 +220,11 @@ std::string dossier_text(const app::Dossier& d, app::Installation& installation,
                                : "");
       }
       if (v.clock->extended_to) out += fmt::format("  {}: extended — {}\n", v.clock->id, printable(v.clock->extension_reason));
+      // The earlier date stays visible when a change of calendar moved a running deadline.
+      for (const auto& m : v.moves) {
+        out += fmt::format("  {}: moved {} → {} on {} by {}\n", v.clock->id, time::format_date(m.from),
+                           time::format_date(m.to), time::format_date(m.on), m.decree);
+      }
     }
   }
   const auto timers = deadline::scheduled_timers(def, s, installation.config().calendar(), today);

@@ -28,6 +28,9 @@ std::string guard_text(const std::string& guard,
 std::string refusal_text(const runtime::Refusal& r) {
   using K = runtime::RefusalKind;
   switch (r.kind) {
+    case K::NoVersionInForce:
+      return fmt::format("no version of workflow '{}' was in force on {}; versions: {}",
+                         r.subject, r.found, options_or(r.options, "none"));
     case K::UnknownWorkflow:
       return fmt::format("unknown workflow '{}'{}; loaded workflows: {}", r.subject,
                          model::did_you_mean(r.subject, r.options), options_or(r.options, "none"));
@@ -82,8 +85,10 @@ std::string refusal_text(const runtime::Refusal& r) {
       return fmt::format("unknown agency '{}'{}; see workflows/agencies.yaml", r.subject,
                          model::did_you_mean(r.subject, r.options));
     case K::UnboundRole:
-      return fmt::format("role '{}' has no default agency: give --bind {}=AGENCY", r.subject,
-                         r.subject);
+      return fmt::format("workflow '{}' needs role '{}'{} bound to an agency, and it has no "
+                         "default: give --bind {}=AGENCY; agencies that can be one: {}",
+                         r.found, r.subject, r.detail.empty() ? "" : " (" + r.detail + ")",
+                         r.subject, options_or(r.options, "none"));
     case K::NotASigner:
       return fmt::format("'{}' is not among the agencies still to sign step '{}'; waiting for: {}",
                          r.subject, r.found, options_or(r.options, "nobody"));

@@ -166,10 +166,20 @@ std::optional<time::Date> Installation::next_timer(const model::WorkflowDefiniti
 
 StartOutcome Installation::start(const std::string& workflow, const runtime::StartCommand& command,
                                  const runtime::Actor& actor, time::Instant now) {
-  const auto* def = config_.find(workflow);
+  const auto start_day = time::local_date(now, config_.settings.offset);
+  const auto* def = config_.find_in_force(workflow, start_day);
   if (def == nullptr) {
-    return runtime::Refusal{
-        runtime::RefusalKind::UnknownWorkflow, workflow, {}, {}, config_.workflow_names(), {}};
+    const auto versions = config_.versions(workflow);
+    if (versions.empty()) {
+      return runtime::Refusal{
+          runtime::RefusalKind::UnknownWorkflow, workflow, {}, {}, config_.workflow_names(), {}};
+    }
+    std::vector<std::string> periods;
+    for (const auto* v : versions) {
+      periods.push_back(fmt::format("v{} {}", v->version, v->period_text()));
+    }
+    return runtime::Refusal{runtime::RefusalKind::NoVersionInForce, workflow,
+                            time::format_date(start_day), {}, periods, {}};
   }
   if (auto refusal = unaccepted(*def, store_)) return *refusal;
   const auto& ready = executable(def->content_hash, def->name);

@@ -20,9 +20,24 @@ std::string projection_basis(const time::HolidayCalendar& calendar) {
     fmt::format_to(std::back_inserter(text), "year {} {}\n", year.year,
                    year.provisional ? "provisional" : "confirmed");
   }
+  for (const auto& year : calendar.years()) {
+    if (year.published) {
+      fmt::format_to(std::back_inserter(text), "year {} from {}\n", year.year,
+                     time::format_date(*year.published));
+    }
+  }
+  // A day's period of force is part of the basis: a running deadline is counted with the list
+  // in force on its days (docs/calendar-format.md, "A change of calendar").
   for (const auto& day : calendar.days()) {
-    fmt::format_to(std::back_inserter(text), "{} {}\n", time::format_date(day.date),
+    fmt::format_to(std::back_inserter(text), "{} {}", time::format_date(day.date),
                    day.kind == time::NonWorkingDay::Kind::CollectiveLeave ? "cuti" : "libur");
+    if (day.decreed_on) {
+      fmt::format_to(std::back_inserter(text), " from {}", time::format_date(*day.decreed_on));
+    }
+    if (day.removed_on) {
+      fmt::format_to(std::back_inserter(text), " until {}", time::format_date(*day.removed_on));
+    }
+    text += '\n';
   }
   return model::sha256_hex(text);
 }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <chrono>
 #include <map>
 #include <set>
 
@@ -138,21 +140,102 @@ void check_workflow(const model::WorkflowDefinition& def, const model::AgencyDir
   check_table_periods(def, rules, out);
 }
 
-void check_workflow_set(const std::vector<model::WorkflowDefinition>& workflows, Diagnostics& out) {
-  std::map<std::string, const model::WorkflowDefinition*> names;
-  std::map<std::string, const model::WorkflowDefinition*> prefixes;
-  for (const auto& w : workflows) {
-    if (auto [it, fresh] = names.emplace(w.name, &w); !fresh) {
-      auto d = make_error("E-DUPLICATE-WORKFLOW", w.location,
-                          fmt::format("workflow '{}' is defined twice", w.name));
+namespace {
+
+// Several files of one workflow are its versions by effective date: each needs an 'effective'
+// date and a 'version_basis', and their periods must follow each other without overlap or gap,
+// so that exactly one version is in force on any day from the first 'effective' on.
+void check_versions(std::vector<const model::WorkflowDefinition*> versions, Diagnostics& out) {
+  const std::string& name = versions.front()->name;
+  bool dated = true;
+  std::map<int, const model::WorkflowDefinition*> numbers;
+  for (const auto* w : versions) {
+    if (auto [it, fresh] = numbers.emplace(w->version, w); !fresh) {
+      auto d = make_error("E-DUPLICATE-WORKFLOW", w->location,
+                          fmt::format("workflow '{}' version {} is defined twice; expected each "
+                                      "version once, with its own 'version' number",
+                                      name, w->version));
       d.notes.push_back(fmt::format("first defined in {}", it->second->source_path));
       out.push_back(std::move(d));
+    }
+    if (!w->effective) {
+      dated = false;
+      out.push_back(make_error(
+          "E-VERSION-EFFECTIVE", w->location,
+          fmt::format("workflow '{}' has several versions, and version {} has no 'effective' "
+                      "date; expected 'effective: YYYY-MM-DD', the first day it is in force",
+                      name, w->version)));
+    }
+    if (w->version_basis.empty()) {
+      out.push_back(make_error(
+          "E-VERSION-BASIS", w->location,
+          fmt::format("workflow '{}' version {} has no 'version_basis'; expected the rule that "
+                      "put this version in force, e.g. 'UU 13/2022 (16 Jun 2022)'",
+                      name, w->version)));
+    }
+  }
+  if (!dated) return;
+  std::stable_sort(versions.begin(), versions.end(), [](const auto* a, const auto* b) {
+    return *a->effective < *b->effective;
+  });
+  for (std::size_t i = 1; i < versions.size(); ++i) {
+    const auto& earlier = *versions[i - 1];
+    const auto& later = *versions[i];
+    const auto day_before = *later.effective - std::chrono::days{1};
+    if (!earlier.until || *earlier.until >= *later.effective) {
+      auto d = make_error(
+          "E-VERSION-OVERLAP", later.location,
+          fmt::format("workflow '{}' version {} is in force from {}, while version {} is still "
+                      "in force{}; expected 'until: {}' in version {}",
+                      name, later.version, time::format_date(*later.effective), earlier.version,
+                      earlier.until ? " until " + time::format_date(*earlier.until) : "",
+                      time::format_date(day_before), earlier.version));
+      d.notes.push_back(fmt::format("version {} is defined in {}", earlier.version,
+                                    earlier.source_path));
+      out.push_back(std::move(d));
+    } else if (*earlier.until < day_before) {
+      auto d = make_error(
+          "E-VERSION-GAP", later.location,
+          fmt::format("workflow '{}' has no version in force from {} to {}: version {} ends on "
+                      "{} and version {} starts on {}; expected version {} to end on {}",
+                      name, time::format_date(*earlier.until + std::chrono::days{1}),
+                      time::format_date(day_before), earlier.version,
+                      time::format_date(*earlier.until), later.version,
+                      time::format_date(*later.effective), earlier.version,
+                      time::format_date(day_before)));
+      d.notes.push_back(fmt::format("version {} is defined in {}", earlier.version,
+                                    earlier.source_path));
+      out.push_back(std::move(d));
+    }
+  }
+}
+
+}  // namespace
+
+void check_workflow_set(const std::vector<model::WorkflowDefinition>& workflows, Diagnostics& out) {
+  std::map<std::string, std::vector<const model::WorkflowDefinition*>> names;
+  std::map<std::string, const model::WorkflowDefinition*> prefixes;
+  for (const auto& w : workflows) {
+    auto& versions = names[w.name];
+    versions.push_back(&w);
+    if (versions.size() > 1) {
+      if (w.id_prefix != versions.front()->id_prefix) {
+        out.push_back(make_error(
+            "E-DUPLICATE-PREFIX", w.location,
+            fmt::format("id_prefix '{}' of workflow '{}' version {} differs from '{}' of its "
+                        "version {}; expected one id_prefix for every version",
+                        w.id_prefix, w.name, w.version, versions.front()->id_prefix,
+                        versions.front()->version)));
+      }
     } else if (auto [pit, pfresh] = prefixes.emplace(w.id_prefix, &w); !pfresh) {
       out.push_back(
           make_error("E-DUPLICATE-PREFIX", w.location,
                      fmt::format("id_prefix '{}' of workflow '{}' is already used by '{}'",
                                  w.id_prefix, w.name, pit->second->name)));
     }
+  }
+  for (auto& [name, versions] : names) {
+    if (versions.size() > 1) check_versions(versions, out);
   }
 }
 

@@ -266,6 +266,14 @@ void check_rule_uses(const model::WorkflowDefinition& def, const rules::RuleSet&
                      model::Diagnostics& out) {
   const rules::Scope scope = runtime::scope_of(def);
   const auto steps = def.step_ids();
+  // A guarded timer's condition is type-checked like an action's guard.
+  for (const auto* deadline : def.all_deadlines()) {
+    for (const auto& timer : deadline->timers) {
+      if (timer.guard) {
+        rules::compile_condition(timer.guard->text, timer.guard->location, scope, rules, out);
+      }
+    }
+  }
   for (const auto& step : def.steps) {
     for (const auto& action : step.actions) {
       if (action.guard) {

@@ -25,6 +25,16 @@ std::string status_name(Status status);
 /// Lower rank = more urgent; for sorting the board.
 int urgency_rank(Status status);
 
+/// A running deadline moved by a change of calendar (docs/calendar-format.md).
+struct DeadlineMove {
+  time::Date on;       ///< the day the decree was signed
+  std::string decree;  ///< the decree(s) that changed the list on that day
+  time::Date from;     ///< the due date before it
+  time::Date to;       ///< the due date after it
+
+  friend bool operator==(const DeadlineMove&, const DeadlineMove&) = default;
+};
+
 struct DeadlineView {
   const runtime::DeadlineClock* clock = nullptr;
   std::optional<time::Date> computed_due;  ///< from the rule (and pauses), before any extension
@@ -34,9 +44,16 @@ struct DeadlineView {
   int days_left = 0;  ///< in the clock's unit; negative when overdue; remaining time when paused
   time::DayUnit unit = time::DayUnit::Calendar;
   int paused_days = 0;  ///< total time spent away under a pause policy, in the clock's unit
+  /// Earliest first: each change of the calendar list that moved this deadline while it ran.
+  std::vector<DeadlineMove> moves;
 };
 
-/// Evaluates one clock on `today` (a local date).
+/// Evaluates one clock on `today` (a local date) with the calendar as in force while it runs:
+/// it starts with the list in force on the day the clock started; each decree signed after that
+/// and on or before the day it ended (or today, while it runs) that changes its due date moves
+/// it, and the move is kept in `moves`. A decree signed after the due date had passed moves
+/// nothing, and nothing moves a deadline after it ended. Calendar-day and fixed-date deadlines
+/// never move.
 DeadlineView evaluate(const runtime::DeadlineClock& clock, const time::HolidayCalendar& calendar,
                       time::Date today);
 

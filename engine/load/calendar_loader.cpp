@@ -20,9 +20,15 @@ namespace {
 
 using time::NonWorkingDay;
 
-const std::vector<std::string> kFileKeys{"year", "provisional", "source", "days"};
-const std::vector<std::string> kDayKeys{"date", "kind", "name", "decree"};
+const std::vector<std::string> kFileKeys{"year",      "provisional", "source", "published",
+                                         "confidence", "decrees",    "days"};
+const std::vector<std::string> kDayKeys{"date", "kind", "name", "decree", "removed_by",
+                                        "confidence"};
+const std::vector<std::string> kDecreeKeys{"id", "title", "signed", "confidence"};
 const std::vector<std::string> kKinds{"libur", "cuti_bersama"};
+// The tags of the domain brief: confirmed, confirmed through a secondary source, recalled,
+// inferred, estimated, unconfirmed.
+const std::vector<std::string> kConfidences{"C", "C2", "R", "I", "E", "U"};
 
 constexpr int kMinYear = 1900;
 constexpr int kMaxYear = 9999;
@@ -34,6 +40,18 @@ bool all_digits(std::string_view text) {
     return std::isdigit(static_cast<unsigned char>(c)) != 0;
   });
 }
+
+// An amendment or another decree named by the days of a file ('decrees:').
+struct Decree {
+  std::string title;
+  time::Date signed_on;
+};
+
+// Where a day was written, for the overlap check of a date listed more than once.
+struct DayPlace {
+  model::SourceLocation at;
+  std::size_t index = 0;  // into YearFile::days
+};
 
 // What one file contributes, once its year is known.
 struct YearFile {
@@ -71,8 +89,15 @@ class CalendarFileReader {
     const auto source = required_text(root, fields, "source", kFileKeys,
                                       "the decree that publishes this year's list");
     const std::string fallback_decree = source.value_or("");
+    std::optional<time::Date> published;
+    if (const auto it = fields.find("published"); it != fields.end()) {
+      published = date_value(it->second, "published", "the day the source decree was signed");
+    }
+    const std::string confidence = optional_confidence(fields);
+    read_decrees(fields);
 
     std::vector<NonWorkingDay> days;
+    std::vector<DayPlace> places;
     if (const auto* list = required(root, fields, "days", kFileKeys)) {
       if (!list->value.IsSequence()) {
         error("E-WRONG-TYPE", list->value.IsNull() ? list->key : list->value,
@@ -80,17 +105,25 @@ class CalendarFileReader {
                           describe_node(list->value)));
       } else {
         for (const auto& item : list->value) {
-          if (auto day = read_day(item, year, fallback_decree)) days.push_back(std::move(*day));
+          auto day = read_day(item, year, fallback_decree, published, confidence);
+          if (!day) continue;
+          places.push_back({location(item["date"]), days.size()});
+          days.push_back(std::move(*day));
         }
       }
     }
+    drop_overlaps(days, places);
 
     if (!year) return std::nullopt;
     // An unreadable 'provisional' counts as provisional: never claim a list is confirmed when
     // the file does not say so.
-    return YearFile{{*year, provisional.value_or(true), fallback_decree},
-                    location(fields.at("year").value),
-                    std::move(days)};
+    time::CalendarYear entry;
+    entry.year = *year;
+    entry.provisional = provisional.value_or(true);
+    entry.source = fallback_decree;
+    entry.published = published;
+    entry.confidence = confidence;
+    return YearFile{std::move(entry), location(fields.at("year").value), std::move(days)};
   }
 
  private:
@@ -121,7 +154,128 @@ class CalendarFileReader {
     if (keys == kFileKeys) {
       return "a calendar file needs 'year', 'provisional', 'source' and 'days'";
     }
+    if (keys == kDecreeKeys) {
+      return "each decree needs 'id', 'title' and 'signed' ('confidence' is optional)";
+    }
     return "each day needs 'date', 'kind' and 'name' ('decree' is optional)";
+  }
+
+  std::optional<time::Date> date_value(const Field& field, const std::string& key,
+                                       const std::string& what) {
+    const auto text = scalar(field, key, what + " as YYYY-MM-DD");
+    if (!text) return std::nullopt;
+    const auto date = time::parse_date(*text);
+    if (!date) {
+      error("E-CALENDAR-DATE", field.value,
+            fmt::format("'{}' is not a date; expected YYYY-MM-DD", *text));
+    }
+    return date;
+  }
+
+  // A confidence tag written C2 or [C2]; stored as "[C2]". Empty when the key is absent.
+  std::string optional_confidence(const Fields& fields) {
+    const auto it = fields.find("confidence");
+    if (it == fields.end()) return {};
+    const auto text = scalar(it->second, "confidence", "a confidence tag such as C2 or U");
+    if (!text) return {};
+    std::string tag = *text;
+    if (tag.size() > 2 && tag.front() == '[' && tag.back() == ']') tag = tag.substr(1, tag.size() - 2);
+    if (std::find(kConfidences.begin(), kConfidences.end(), tag) == kConfidences.end()) {
+      error("E-CALENDAR-CONFIDENCE", it->second.value,
+            fmt::format("unknown confidence tag '{}'; accepted tags: {} (C confirmed, C2 through a "
+                        "secondary source, R recalled, I inferred, E estimated, U unconfirmed)",
+                        *text, model::quoted_list(kConfidences)));
+      return {};
+    }
+    return "[" + tag + "]";
+  }
+
+  void read_decrees(const Fields& fields) {
+    const auto it = fields.find("decrees");
+    if (it == fields.end()) return;
+    has_decrees_ = true;
+    const YAML::Node& list = it->second.value;
+    if (!list.IsSequence()) {
+      error("E-WRONG-TYPE", list.IsNull() ? it->second.key : list,
+            fmt::format("'decrees' must be a list of decrees; found {}", describe_node(list)));
+      return;
+    }
+    for (const auto& item : list) {
+      if (!item.IsMap()) {
+        error("E-WRONG-TYPE", item,
+              fmt::format("a decree must be a map with the keys 'id', 'title' and 'signed'; "
+                          "found {}",
+                          describe_node(item)));
+        continue;
+      }
+      const auto decree = entries(item, kDecreeKeys, "a decree");
+      const auto id = required_text(item, decree, "id", kDecreeKeys, "a short name such as skb-281-2021");
+      const auto title = required_text(item, decree, "title", kDecreeKeys, "the decree's number and date");
+      std::optional<time::Date> signed_on;
+      if (const auto* field = required(item, decree, "signed", kDecreeKeys)) {
+        signed_on = date_value(*field, "signed", "the day the decree was signed");
+      }
+      optional_confidence(decree);
+      if (!id || !title || !signed_on) continue;
+      if (!decrees_.emplace(*id, Decree{*title, *signed_on}).second) {
+        error("E-CALENDAR-DUPLICATE-DECREE", decree.at("id").value,
+              fmt::format("decree '{}' is listed twice; expected each id once", *id));
+      }
+    }
+  }
+
+  std::vector<std::string> decree_ids() const {
+    std::vector<std::string> ids;
+    for (const auto& [id, decree] : decrees_) ids.push_back(id);
+    return ids;
+  }
+
+  // The decree an id names, or nullopt with E-CALENDAR-DECREE.
+  const Decree* named_decree(const Field& field, const std::string& id) {
+    if (const auto it = decrees_.find(id); it != decrees_.end()) return &it->second;
+    const auto ids = decree_ids();
+    error("E-CALENDAR-DECREE", field.value,
+          ids.empty() ? fmt::format("unknown decree '{}'; list it under 'decrees' with its 'id', "
+                                    "'title' and 'signed' date",
+                                    id)
+                      : fmt::format("unknown decree '{}'{}; accepted decrees: {}", id,
+                                    model::did_you_mean(id, ids), model::quoted_list(ids)));
+    return nullptr;
+  }
+
+  // A date may be listed more than once when the entries were in force at different times (a
+  // day removed by one decree and declared again by another); never twice at the same time.
+  // The later entry of each overlapping pair is reported and dropped.
+  void drop_overlaps(std::vector<NonWorkingDay>& days, const std::vector<DayPlace>& places) {
+    std::vector<bool> dropped(days.size(), false);
+    for (std::size_t i = 0; i < places.size(); ++i) {
+      for (std::size_t j = 0; j < i; ++j) {
+        const auto& a = days[places[j].index];
+        const auto& b = days[places[i].index];
+        if (a.date != b.date || dropped[places[j].index]) continue;
+        const auto begins_before_end = [](const NonWorkingDay& x, const NonWorkingDay& y) {
+          // x starts before y ends
+          if (!y.removed_on) return true;
+          return !x.decreed_on || *x.decreed_on < *y.removed_on;
+        };
+        if (!begins_before_end(a, b) || !begins_before_end(b, a)) continue;
+        out_.push_back(model::make_error(
+            "E-CALENDAR-DUPLICATE-DATE", places[i].at,
+            fmt::format("'{}' is listed twice (first at line {}) and both entries are in force "
+                        "at the same time; expected each date once, or the earlier entry "
+                        "'removed_by' the decree that lists it again",
+                        time::format_date(b.date), places[j].at.line)));
+        dropped[places[i].index] = true;
+        break;
+      }
+    }
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < days.size(); ++i) {
+      if (dropped[i]) continue;
+      if (kept != i) days[kept] = std::move(days[i]);
+      ++kept;
+    }
+    days.resize(kept);
   }
 
   const Field* required(const YAML::Node& map, const Fields& fields, const std::string& key,
@@ -194,7 +348,9 @@ class CalendarFileReader {
   }
 
   std::optional<NonWorkingDay> read_day(const YAML::Node& item, std::optional<int> year,
-                                        const std::string& fallback_decree) {
+                                        const std::string& fallback_decree,
+                                        std::optional<time::Date> published,
+                                        const std::string& file_confidence) {
     if (!item.IsMap()) {
       error("E-WRONG-TYPE", item,
             fmt::format("a day must be a map with the keys 'date', 'kind' and 'name'; found {}",
@@ -206,12 +362,48 @@ class CalendarFileReader {
     const auto kind = read_kind(item, fields);
     const auto name =
         required_text(item, fields, "name", kDayKeys, "the occasion, such as 'Tahun Baru Masehi'");
-    std::optional<std::string> decree = fallback_decree;
+    NonWorkingDay day;
+    bool ok = date && kind && name;
+    day.decree = fallback_decree;
+    day.decreed_on = published;
     if (const auto it = fields.find("decree"); it != fields.end()) {
-      decree = scalar(it->second, "decree", "the decree that declares this day");
+      const auto text = scalar(it->second, "decree", "the decree that declares this day");
+      if (!text) {
+        ok = false;
+      } else if (!has_decrees_) {
+        day.decree = *text;  // a decree named in words; its date is not known
+        day.decreed_on.reset();
+      } else if (const auto* decree = named_decree(it->second, *text)) {
+        day.decree = decree->title;
+        day.decreed_on = decree->signed_on;
+      } else {
+        ok = false;
+      }
     }
-    if (!date || !kind || !name || !decree) return std::nullopt;
-    return NonWorkingDay{*date, *name, *decree, *kind};
+    if (const auto it = fields.find("removed_by"); it != fields.end()) {
+      const auto text = scalar(it->second, "removed_by", "the id of the decree that removed this day");
+      const Decree* decree = text ? named_decree(it->second, *text) : nullptr;
+      if (decree == nullptr) {
+        ok = false;
+      } else if (day.decreed_on && decree->signed_on < *day.decreed_on) {
+        error("E-CALENDAR-REMOVAL", it->second.value,
+              fmt::format("'{}' was signed on {}, before the day was declared on {}; expected a "
+                          "decree signed on or after {}",
+                          *text, time::format_date(decree->signed_on),
+                          time::format_date(*day.decreed_on), time::format_date(*day.decreed_on)));
+        ok = false;
+      } else {
+        day.removed_by = decree->title;
+        day.removed_on = decree->signed_on;
+      }
+    }
+    day.confidence = optional_confidence(fields);
+    if (day.confidence.empty()) day.confidence = file_confidence;
+    if (!ok) return std::nullopt;
+    day.date = *date;
+    day.name = *name;
+    day.kind = *kind;
+    return day;
   }
 
   std::optional<time::Date> read_date(const YAML::Node& item, const Fields& fields,
@@ -229,13 +421,6 @@ class CalendarFileReader {
             fmt::format("'{}' is not in {}, the year of this file; expected a date from "
                         "{}-01-01 to {}-12-31",
                         *text, *year, *year, *year));
-      return std::nullopt;
-    }
-    const int line = location(node).line;
-    if (const auto [it, inserted] = first_lines_.emplace(*date, line); !inserted) {
-      error("E-CALENDAR-DUPLICATE-DATE", node,
-            fmt::format("'{}' is listed twice (first at line {}); expected each date once", *text,
-                        it->second));
       return std::nullopt;
     }
     return date;
@@ -256,7 +441,8 @@ class CalendarFileReader {
   std::filesystem::path path_;
   YamlReader yaml_;
   model::Diagnostics& out_;
-  std::map<time::Date, int> first_lines_;
+  std::map<std::string, Decree> decrees_;
+  bool has_decrees_ = false;
 };
 
 std::vector<std::filesystem::path> calendar_files(const std::filesystem::path& dir,

@@ -158,11 +158,32 @@ Settings load_settings(const fs::path& root, model::Diagnostics& out) {
 
 }  // namespace
 
-const model::WorkflowDefinition* ConfigSet::find(const std::string& name) const {
+std::vector<const model::WorkflowDefinition*> ConfigSet::versions(const std::string& name) const {
+  std::vector<const model::WorkflowDefinition*> out;
   for (const auto& w : workflows) {
-    if (w.name == name) return &w;
+    if (w.name == name) out.push_back(&w);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto* a, const auto* b) {
+    return a->effective.value_or(time::Date{}) < b->effective.value_or(time::Date{});
+  });
+  return out;
+}
+
+const model::WorkflowDefinition* ConfigSet::find_in_force(const std::string& name,
+                                                          time::Date day) const {
+  const auto all = versions(name);
+  // A single version is the workflow, whatever its dates: nothing else could be in force.
+  if (all.size() == 1) return all.front();
+  for (const auto* w : all) {
+    if (w->in_force_on(day)) return w;
   }
   return nullptr;
+}
+
+const model::WorkflowDefinition* ConfigSet::find(const std::string& name) const {
+  if (const auto* w = find_in_force(name, today)) return w;
+  const auto all = versions(name);
+  return all.empty() ? nullptr : all.back();
 }
 
 std::optional<std::string> ConfigSet::current_hash(const std::string& name) const {
@@ -175,7 +196,9 @@ std::optional<std::string> ConfigSet::current_hash(const std::string& name) cons
 
 std::vector<std::string> ConfigSet::workflow_names() const {
   std::vector<std::string> out;
-  for (const auto& w : workflows) out.push_back(w.name);
+  for (const auto& w : workflows) {
+    if (std::find(out.begin(), out.end(), w.name) == out.end()) out.push_back(w.name);
+  }
   return out;
 }
 
@@ -190,6 +213,7 @@ ConfigSet load_base(const fs::path& root, time::Date today, DefinitionCache* cac
                     root.string(), fs::exists(root, ec) ? "is a file, not a folder" : "does not exist"));
   }
   ConfigSet config;
+  config.today = today;
   config.root = root;
   config.definition_cache = cache;
   auto& out = config.diagnostics;

@@ -46,7 +46,16 @@ struct ConfigSet {
   /// before; null: parse every text.
   DefinitionCache* definition_cache = nullptr;
 
+  /// The day the configuration was loaded for (`--now`): which version of a workflow is current.
+  time::Date today{};
+
+  /// The version of `name` in force today, or (when none is) the one with the latest
+  /// 'effective'; nullptr when no file defines the workflow.
   const model::WorkflowDefinition* find(const std::string& name) const;
+  /// The version of `name` in force on `day`; nullptr when none is (or no file defines it).
+  const model::WorkflowDefinition* find_in_force(const std::string& name, time::Date day) const;
+  /// Every version of `name`, by 'effective' (undated first).
+  std::vector<const model::WorkflowDefinition*> versions(const std::string& name) const;
   /// The content hash of the workflow file called `name`, parsed or not; nullopt when no file
   /// defines it.
   std::optional<std::string> current_hash(const std::string& name) const;

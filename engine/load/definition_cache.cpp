@@ -142,7 +142,7 @@ void serialize(Archive& ar, regflow::model::ExpressionText& e, unsigned /*versio
 
 template <typename Archive>
 void serialize(Archive& ar, regflow::model::TimerSpec& t, unsigned /*version*/) {
-  ar& t.kind& t.offset_days& t.offset_unit& t.target& t.note& t.location;
+  ar& t.kind& t.offset_days& t.offset_unit& t.target& t.note& t.guard& t.location;
 }
 
 template <typename Archive>
@@ -153,7 +153,7 @@ void serialize(Archive& ar, regflow::model::TablePeriod& t, unsigned /*version*/
 template <typename Archive>
 void serialize(Archive& ar, regflow::model::DeadlineSpec& d, unsigned /*version*/) {
   ar& d.id& d.title& d.kind& d.from& d.to& d.variable& d.active_in& d.within& d.within_table& d
-      .basis& d.confidence& d.on_return& d.due_soon& d.timers& d.location& d.values;
+      .basis& d.confidence& d.unit_confidence& d.on_return& d.due_soon& d.timers& d.location& d.values;
 }
 
 template <typename Archive>
@@ -180,7 +180,7 @@ void serialize(Archive& ar, regflow::model::RoleDecl& r, unsigned /*version*/) {
 
 template <typename Archive>
 void serialize(Archive& ar, regflow::model::WorkflowDefinition& w, unsigned /*version*/) {
-  ar& w.name& w.id_prefix& w.version& w.title& w.basis& w.effective& w.variables& w.roles& w
+  ar& w.name& w.id_prefix& w.version& w.title& w.basis& w.effective& w.until& w.version_basis& w.variables& w.roles& w
       .initial& w.steps& w.deadlines& w.target_until& w.source_path& w.location& w.values;
 }
 
@@ -211,12 +211,12 @@ void serialize(Archive& ar, regflow::model::AgencyDirectory& directory, unsigned
 
 template <typename Archive>
 void serialize(Archive& ar, regflow::time::NonWorkingDay& d, unsigned /*version*/) {
-  ar& d.date& d.name& d.decree& d.kind;
+  ar& d.date& d.name& d.decree& d.kind& d.decreed_on& d.removed_by& d.removed_on& d.confidence;
 }
 
 template <typename Archive>
 void serialize(Archive& ar, regflow::time::CalendarYear& y, unsigned /*version*/) {
-  ar& y.year& y.provisional& y.source;
+  ar& y.year& y.provisional& y.source& y.published& y.confidence;
 }
 
 template <typename Archive>

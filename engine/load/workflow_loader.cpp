@@ -13,9 +13,9 @@ namespace {
 
 using model::Diagnostics;
 
-const std::vector<std::string> kWorkflowKeys{"workflow", "id_prefix", "version",   "title",
-                                             "basis",    "effective", "variables", "roles",
-                                             "initial",  "steps",     "deadlines", "target_until"};
+const std::vector<std::string> kWorkflowKeys{
+    "workflow", "id_prefix", "version", "title", "basis",     "effective",   "until",
+    "version_basis", "variables", "roles", "initial", "steps", "deadlines", "target_until"};
 const std::vector<std::string> kVariableKeys{"title", "type", "values", "default", "required"};
 const std::vector<std::string> kRoleKeys{"title", "default"};
 const std::vector<std::string> kStepKeys{"title", "kind",  "owner", "with",    "signers", "quorum",
@@ -23,17 +23,19 @@ const std::vector<std::string> kStepKeys{"title", "kind",  "owner", "with",    "
 const std::vector<std::string> kOutcomes{"completed", "stopped"};
 const std::vector<std::string> kActionKeys{"title", "to",   "route",  "guard",
                                            "by",    "note", "return", "sets"};
-const std::vector<std::string> kLimitKeys{"title",     "within",   "basis",  "confidence",
-                                          "on_return", "due_soon", "on_miss"};
+const std::vector<std::string> kLimitKeys{"title",    "within",          "basis",
+                                          "confidence", "unit_confidence", "on_return",
+                                          "due_soon", "on_miss"};
 const std::vector<std::string> kDeadlineKeys{"title",     "from",     "to",     "date",
                                              "active_in", "within",   "basis",  "confidence",
-                                             "on_return", "due_soon", "on_miss"};
+                                             "unit_confidence", "on_return", "due_soon",
+                                             "on_miss"};
 const std::vector<std::string> kWithinTableKeys{"table", "output", "unit", "otherwise"};
 const std::vector<std::string> kUnitNames{"hari", "hari kerja", "days", "working days"};
 const std::vector<std::string> kStepKinds{"task", "signoff", "waiting", "final"};
 const std::vector<std::string> kReturnPolicies{"continue", "pause", "restart"};
 const std::vector<std::string> kTimerKinds{"remind", "escalate", "transition"};
-const std::vector<std::string> kTimerKeys{"before", "after", "to", "note"};
+const std::vector<std::string> kTimerKeys{"before", "after", "to", "note", "guard"};
 
 bool is_name(const std::string& s) {
   if (s.empty() || s.size() > 64) return false;
@@ -68,12 +70,15 @@ class WorkflowReader {
     def_.version = yaml_.integer(root, "version", "the workflow", true, 1, 1000000).value_or(1);
     def_.title = yaml_.text(root, "title", "the workflow", true).value_or("");
     def_.basis = yaml_.text(root, "basis", "the workflow", true).value_or("");
-    if (auto effective = yaml_.text(root, "effective", "the workflow", false)) {
-      def_.effective = time::parse_date(*effective);
-      if (!def_.effective) {
-        yaml_.error("E-BAD-DATE", root["effective"],
-                    fmt::format("'{}' is not a date; expected YYYY-MM-DD", *effective));
-      }
+    def_.effective = read_date(root, "effective");
+    def_.until = read_date(root, "until");
+    def_.version_basis = yaml_.text(root, "version_basis", "the workflow", false).value_or("");
+    if (def_.effective && def_.until && *def_.until < *def_.effective) {
+      yaml_.error("E-VERSION-PERIOD", root["until"],
+                  fmt::format("'until' {} is before 'effective' {}; expected the last day this "
+                              "version is in force, on or after {}",
+                              time::format_date(*def_.until), time::format_date(*def_.effective),
+                              time::format_date(*def_.effective)));
     }
     read_variables(root["variables"]);
     read_roles(root["roles"]);
@@ -100,6 +105,17 @@ class WorkflowReader {
       if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) return false;
     }
     return true;
+  }
+
+  std::optional<time::Date> read_date(const YAML::Node& root, const std::string& key) {
+    const auto text = yaml_.text(root, key, "the workflow", false);
+    if (!text) return std::nullopt;
+    auto date = time::parse_date(*text);
+    if (!date) {
+      yaml_.error("E-BAD-DATE", root[key],
+                  fmt::format("'{}' is not a date; expected YYYY-MM-DD", *text));
+    }
+    return date;
   }
 
   void read_variables(const YAML::Node& node) {
@@ -221,6 +237,7 @@ class WorkflowReader {
     spec.title = yaml_.text(node, "title", what, false).value_or(spec.title);
     spec.basis = yaml_.text(node, "basis", what, false).value_or("");
     spec.confidence = yaml_.text(node, "confidence", what, false).value_or("");
+    spec.unit_confidence = yaml_.text(node, "unit_confidence", what, false).value_or("");
     if (auto policy = yaml_.text(node, "on_return", what, false)) {
       if (*policy == "continue") {
         spec.on_return = model::ReturnPolicy::Continue;
@@ -293,6 +310,17 @@ class WorkflowReader {
             yaml_.text(body, "to", timer_what, timer.kind == model::TimerKind::Transition)
                 .value_or("");
         timer.note = yaml_.text(body, "note", timer_what, false).value_or("");
+        if (const auto guard = YamlReader::find(body, "guard")) {
+          if (!guard->IsScalar()) {
+            yaml_.text(body, "guard", timer_what, false);
+          } else if (timer.kind != model::TimerKind::Transition) {
+            yaml_.error("E-BAD-VALUE", *guard,
+                        fmt::format("only a 'transition' timer takes 'guard'; {} has one",
+                                    timer_what));
+          } else {
+            timer.guard = model::ExpressionText{guard->Scalar(), yaml_.scalar_start(*guard)};
+          }
+        }
       } else if (body.IsDefined() && body.IsScalar() &&
                  timer.kind == model::TimerKind::Transition) {
         timer.target = body.Scalar();

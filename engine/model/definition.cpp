@@ -9,6 +9,19 @@ const Action* Step::find_action(const std::string& action_name) const {
   return nullptr;
 }
 
+bool WorkflowDefinition::in_force_on(time::Date day) const {
+  return (!effective || *effective <= day) && (!until || day <= *until);
+}
+
+std::string WorkflowDefinition::period_text() const {
+  if (effective && until) {
+    return "in force " + time::format_date(*effective) + " to " + time::format_date(*until);
+  }
+  if (effective) return "in force from " + time::format_date(*effective);
+  if (until) return "in force until " + time::format_date(*until);
+  return "";
+}
+
 const Step* WorkflowDefinition::find_step(const std::string& id) const {
   for (const auto& step : steps) {
     if (step.id == id) return &step;

@@ -64,6 +64,10 @@ struct TimerSpec {
   time::DayUnit offset_unit = time::DayUnit::Calendar;
   std::string target;  ///< for Transition: the step
   std::string note;    ///< recorded on the event (the legal basis of an automatic outcome)
+  /// For Transition: the outcome fires only when this holds; otherwise the dossier is escalated
+  /// to the owner's parent agency, with the guard in the event (a Perda without noreg may not be
+  /// promulgated, UU 23/2014 Pasal 243(1)).
+  std::optional<ExpressionText> guard;
   SourceLocation location;
 
   friend bool operator==(const TimerSpec&, const TimerSpec&) = default;
@@ -102,6 +106,9 @@ struct DeadlineSpec {
   std::optional<TablePeriod> within_table;
   std::string basis;       ///< legal basis, e.g. "UU 12/2011 Pasal 79(1)"
   std::string confidence;  ///< the brief's tag when the reading is uncertain, e.g. "[R]"
+  /// The tag of the counting unit when it is not confirmed (the law writes "Hari" and whether
+  /// that is hari or hari kerja was not read), e.g. "[U]"; empty when the unit is confirmed.
+  std::string unit_confidence;
   ReturnPolicy on_return = ReturnPolicy::Continue;
   int due_soon = 2;  ///< "due soon" from this many days left, in the deadline's unit
   std::vector<TimerSpec> timers;
@@ -177,7 +184,13 @@ struct WorkflowDefinition {
   int version = 1;
   std::string title;
   std::string basis;
+  /// The first day this version is in force; nullopt: from the beginning.
   std::optional<time::Date> effective;
+  /// The last day this version is in force; nullopt: until a later version says otherwise.
+  std::optional<time::Date> until;
+  /// Why this version is in force from `effective`: the rule that changed the procedure, e.g.
+  /// "UU 13/2022 (16 Jun 2022)". Required when a workflow has several versions.
+  std::string version_basis;
   std::vector<VariableDecl> variables;
   std::vector<RoleDecl> roles;
   std::string initial;
@@ -194,6 +207,10 @@ struct WorkflowDefinition {
   ValueLocations values;
 
   const Step* find_step(const std::string& id) const;
+  /// True when this version is in force on `day` (effective <= day <= until, each if given).
+  bool in_force_on(time::Date day) const;
+  /// "in force from 2022-01-05", "in force 2019-01-01 to 2022-01-04", "" when no period is given.
+  std::string period_text() const;
   const VariableDecl* find_variable(const std::string& name) const;
   const RoleDecl* find_role(const std::string& name) const;
   std::vector<std::string> step_ids() const;

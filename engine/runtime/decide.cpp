@@ -234,7 +234,14 @@ Decision decide_start(const DecideContext& ctx, const StartCommand& command, con
   }
   for (const auto& role : def.roles) {
     if (command.bindings.count(role.name) == 0) {
-      if (role.default_agency.empty()) return refuse(RefusalKind::UnboundRole, role.name);
+      if (role.default_agency.empty()) {
+        // Every agency of the province may be bound; outside bodies never hold a role.
+        std::vector<std::string> candidates;
+        for (const auto& [code, agency] : ctx.agencies.all()) {
+          if (!agency.outside) candidates.push_back(code);
+        }
+        return refuse(RefusalKind::UnboundRole, role.name, def.name, role.title, candidates);
+      }
       event.data["bind." + role.name] = role.default_agency;
     }
   }
@@ -456,10 +463,30 @@ std::vector<Event> decide_tick(const DecideContext& ctx, const DossierState& sta
         }
         break;
       }
-      case model::TimerKind::Transition:
-        event.type = EventType::AutoTransition;
-        event.to_step = timer.spec.target;
+      case model::TimerKind::Transition: {
+        const auto* guard = ctx.workflow.timer_guard(timer.deadline, static_cast<std::size_t>(timer.index));
+        const bool holds =
+            guard == nullptr ||
+            rules::evaluate(*guard, eval_input(ctx, current), *ctx.workflow.rules).is_true();
+        if (holds) {
+          event.type = EventType::AutoTransition;
+          event.to_step = timer.spec.target;
+          break;
+        }
+        // The declared outcome may not happen yet (its legal condition is missing): the
+        // dossier stays and goes up to the owner's parent, saying what is missing.
+        event.note = fmt::format("not moved to '{}': requires {}", timer.spec.target,
+                                 guard->text());
+        event.data["guard_false"] = guard->text();
+        if (const auto* parent = ctx.agencies.parent_of(owner)) {
+          event.type = EventType::Escalated;
+          event.data["to_agency"] = parent->code;
+        } else {
+          event.type = EventType::ReminderSent;
+          event.data["not_escalated"] = "no parent agency";
+        }
         break;
+      }
     }
     auto sealed = chain(ctx, current, {event});
     evolve(def, current, sealed.front(), ctx.offset);

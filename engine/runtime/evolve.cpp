@@ -225,11 +225,23 @@ void evolve(const model::WorkflowDefinition& def, DossierState& state, const Eve
       break;
     }
     case EventType::ActionTaken:
-    case EventType::AutoTransition:
       apply_changes(def, state, event);
-      if (event.type == EventType::AutoTransition) mark_fired(state, event);
       move(def, state, event, today);
       break;
+    case EventType::AutoTransition: {
+      apply_changes(def, state, event);
+      mark_fired(state, event);
+      // The outcome happened by law on the first day after the period, not on the day a tick
+      // noticed it: the clocks of the next step (the 7-day report to the Minister) run from then.
+      time::Date legal_day = today;
+      if (const auto it = event.data.find("due"); it != event.data.end()) {
+        if (const auto due = time::parse_date(it->second)) {
+          legal_day = std::min(today, *due + std::chrono::days{1});
+        }
+      }
+      move(def, state, event, legal_day);
+      break;
+    }
     case EventType::Signed:
       state.signatures[event.agency] = event.actor;
       apply_changes(def, state, event);

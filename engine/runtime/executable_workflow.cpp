@@ -33,7 +33,25 @@ ExecutableWorkflow prepare(const model::WorkflowDefinition& def, const rules::Ru
       if (compiled) ready.guards.emplace(step.id + "/" + action.name, std::move(*compiled));
     }
   }
+  for (const auto* deadline : def.all_deadlines()) {
+    for (std::size_t i = 0; i < deadline->timers.size(); ++i) {
+      const auto& guard = deadline->timers[i].guard;
+      if (!guard) continue;
+      auto compiled = rules::compile_condition(guard->text, guard->location, scope, rules, out);
+      if (compiled) ready.guards.emplace(timer_guard_key(deadline->id, i), std::move(*compiled));
+    }
+  }
   return ready;
+}
+
+std::string timer_guard_key(const std::string& deadline, std::size_t index) {
+  return "timer:" + deadline + "/" + std::to_string(index);
+}
+
+const rules::CompiledExpression* ExecutableWorkflow::timer_guard(const std::string& deadline,
+                                                                 std::size_t index) const {
+  auto it = guards.find(timer_guard_key(deadline, index));
+  return it == guards.end() ? nullptr : &it->second;
 }
 
 }  // namespace regflow::runtime

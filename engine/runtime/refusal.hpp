@@ -22,7 +22,7 @@ enum class RefusalKind {
   MissingVariable,       ///< subject: variable (required at start)
   UnknownRole,           ///< subject: role; options: roles
   UnknownAgency,         ///< subject: agency; options: agencies
-  UnboundRole,           ///< subject: role (no binding and no default)
+  UnboundRole,           ///< subject: role; found: workflow; detail: role title; options: agencies
   NotASigner,            ///< subject: agency(ies) of actor; options: signers not yet signed
   AlreadySigned,         ///< subject: agency; found: user who signed
   VersionConflict,       ///< found: current version; detail: expected; subject: last actor; options: [step]
@@ -34,7 +34,8 @@ enum class RefusalKind {
   RoleMayNot,            ///< subject: action; found: actor's role; detail: permission; options: roles that grant it
   PersonAlreadySigned,   ///< subject: user; found: the agency they signed this step for
   EmptyValue,            ///< subject: the field (e.g. --title) that must not be empty
-  DefinitionNotAccepted  ///< subject: workflow; found: its version (hash); detail: the stored one
+  DefinitionNotAccepted, ///< subject: workflow; found: its version (hash); detail: the stored one
+  NoVersionInForce       ///< subject: workflow; found: the start date; options: versions and periods
 };
 
 struct Refusal {

@@ -47,32 +47,69 @@ DayNumber weekday_with_count(DayNumber count) {
 
 }  // namespace
 
+bool NonWorkingDay::in_force(std::optional<Date> on) const {
+  if (!on) return !removed_on && removed_by.empty();
+  if (decreed_on && *on < *decreed_on) return false;
+  return !(removed_on && *removed_on <= *on);
+}
+
 HolidayCalendar::HolidayCalendar(std::vector<NonWorkingDay> days, std::vector<CalendarYear> years,
-                                 CalendarSettings settings)
-    : days_(std::move(days)), settings_(settings) {
+                                 CalendarSettings settings, std::optional<Date> in_force_on)
+    : days_(std::move(days)), settings_(settings), in_force_on_(in_force_on) {
   std::stable_sort(days_.begin(), days_.end(),
                    [](const NonWorkingDay& a, const NonWorkingDay& b) { return a.date < b.date; });
 
   std::stable_sort(years.begin(), years.end(),
                    [](const CalendarYear& a, const CalendarYear& b) { return a.year < b.year; });
   for (auto& year : years) {
-    if (!years_.empty() && years_.back().year == year.year) {
-      years_.back().provisional = years_.back().provisional || year.provisional;
+    if (!all_years_.empty() && all_years_.back().year == year.year) {
+      all_years_.back().provisional = all_years_.back().provisional || year.provisional;
     } else {
-      years_.push_back(std::move(year));
+      all_years_.push_back(std::move(year));
     }
   }
-  for (const auto& year : years_) {
+  const auto later = [this](std::optional<Date> date) {
+    if (date && (!last_change_ || *last_change_ < *date)) last_change_ = date;
+  };
+  for (const auto& year : all_years_) {
+    later(year.published);
+    // A year whose list was signed after the cut-off day had no list on that day.
+    if (in_force_on_ && year.published && *in_force_on_ < *year.published) continue;
+    years_.push_back(year);
     if (!year.provisional) confirmed_years_.push_back(year.year);
   }
 
   for (const auto& day : days_) {
+    later(day.decreed_on);
+    later(day.removed_on);
+    if (!day.in_force(in_force_on_)) continue;
     const bool day_off =
         day.kind == NonWorkingDay::Kind::NationalHoliday || !settings_.collective_leave_is_working;
     if (day_off && is_weekday(day_number(day.date))) closed_weekdays_.push_back(day.date);
   }
   closed_weekdays_.erase(std::unique(closed_weekdays_.begin(), closed_weekdays_.end()),
                          closed_weekdays_.end());
+}
+
+HolidayCalendar HolidayCalendar::as_in_force(Date on) const {
+  return HolidayCalendar(days_, all_years_, settings_, on);
+}
+
+std::vector<CalendarChange> HolidayCalendar::changes_between(Date after, Date upto) const {
+  std::vector<CalendarChange> changes;
+  for (const auto& day : days_) {
+    if (day.decreed_on && after < *day.decreed_on && *day.decreed_on <= upto) {
+      changes.push_back({*day.decreed_on, day.decree, day.date, false});
+    }
+    if (day.removed_on && after < *day.removed_on && *day.removed_on <= upto) {
+      changes.push_back({*day.removed_on, day.removed_by, day.date, true});
+    }
+  }
+  std::stable_sort(changes.begin(), changes.end(),
+                   [](const CalendarChange& a, const CalendarChange& b) {
+                     return a.on != b.on ? a.on < b.on : a.day < b.day;
+                   });
+  return changes;
 }
 
 int HolidayCalendar::closed_weekdays_in(Date first, Date last) const {
@@ -136,9 +173,10 @@ int HolidayCalendar::days_between(Date from, Date to, DayUnit unit) const {
 }
 
 bool HolidayCalendar::covers(int year) const {
-  return std::binary_search(
-      years_.begin(), years_.end(), CalendarYear{year, false, {}},
-      [](const CalendarYear& a, const CalendarYear& b) { return a.year < b.year; });
+  const auto it = std::lower_bound(
+      years_.begin(), years_.end(), year,
+      [](const CalendarYear& entry, int wanted) { return entry.year < wanted; });
+  return it != years_.end() && it->year == year;
 }
 
 bool HolidayCalendar::is_provisional(int year) const {
@@ -165,11 +203,13 @@ std::optional<int> HolidayCalendar::last_confirmed_year() const {
 }
 
 std::optional<NonWorkingDay> HolidayCalendar::non_working_day(Date date) const {
-  const auto it =
+  auto it =
       std::lower_bound(days_.begin(), days_.end(), date,
                        [](const NonWorkingDay& day, Date wanted) { return day.date < wanted; });
-  if (it == days_.end() || it->date != date) return std::nullopt;
-  return *it;
+  for (; it != days_.end() && it->date == date; ++it) {
+    if (it->in_force(in_force_on_)) return *it;
+  }
+  return std::nullopt;
 }
 
 }  // namespace regflow::time

@@ -135,9 +135,15 @@ TEST_CASE("Perda pajak daerah: evaluasi after joint approval, with the fix loop"
           "[workflows][perda][deadlines]") {
   Bureau b;
   const auto id = perda_in_pembahasan(b, "pajak_daerah");
-  // Evaluated Raperda get no fasilitasi and go straight to the plenary.
-  const auto refused = b.refusal(id, "2026-02-10T09:00", "biro-hukum", "ajukan_fasilitasi");
+  // Every Raperda Provinsi, an evaluated one too, gets fasilitasi before the plenary
+  // (Permendagri 80/2015 jo. 120/2018 Pasal 88 [C2]), within 15 hari kerja (Pasal 89(1)).
+  const auto refused =
+      b.refusal(id, "2026-02-10T09:00", "biro-hukum", "ajukan_persetujuan_bersama");
   CHECK(refused.kind == runtime::RefusalKind::GuardFalse);
+  b.act(id, "2026-02-10T09:00", "biro-hukum", "ajukan_fasilitasi");
+  // From Tuesday 10 Feb: 16 Feb (cuti bersama) and 17 Feb (Imlek) are not counted.
+  CHECK(b.due(id, "fasilitasi", "2026-02-10") == "2026-03-05");
+  b.act(id, "2026-02-20T09:00", "biro-hukum", "hasil_fasilitasi_diterima");
   b.act(id, "2026-02-24T09:00", "biro-hukum", "ajukan_persetujuan_bersama");
   b.act(id, "2026-03-12T14:00", "biro-hukum", "disetujui");
   REQUIRE(b.step(id) == "pengajuan_evaluasi");
@@ -255,6 +261,52 @@ TEST_CASE("Perda: only the agency that owns a step may act on it", "[workflows][
   CHECK(std::find(refused.options.begin(), refused.options.end(), "dinas-kukm") !=
         refused.options.end());
   CHECK(b.step(id) == "usulan_propemperda");
+}
+
+TEST_CASE("Perda: without a noreg, the 30-day outcome escalates instead of promulgating",
+          "[workflows][perda][timers]") {
+  // UU 23/2014 Pasal 243(1) [R]: a Raperda without noreg may be neither adopted nor promulgated.
+  Bureau b;
+  const auto id = perda_approved_on_12_march(b);
+  b.act(id, "2026-03-16T09:00", "biro-hukum", "diterima_gubernur");
+  b.act(id, "2026-03-17T09:00", "biro-hukum", "ajukan_noreg");
+  REQUIRE(b.step(id) == "noreg");
+
+  const auto outcome = b.tick("2026-04-12T07:00");
+  std::vector<runtime::Event> moved;
+  std::vector<runtime::Event> escalated;
+  for (const auto& event : outcome.fired) {
+    if (event.type == runtime::EventType::AutoTransition) moved.push_back(event);
+    if (event.data.count("guard_false") != 0) escalated.push_back(event);
+  }
+  CHECK(moved.empty());
+  REQUIRE(escalated.size() == 1);
+  CHECK(escalated[0].type == runtime::EventType::Escalated);
+  CHECK(escalated[0].data.at("guard_false") == "reached('penetapan')");
+  CHECK(escalated[0].note == "not moved to 'pengundangan': requires reached('penetapan')");
+  CHECK(b.step(id) != "pengundangan");
+  // Fired once: the next tick does not escalate again for the same clock.
+  for (const auto& event : b.tick("2026-04-13T07:00").fired) {
+    CHECK(event.data.count("guard_false") == 0);
+  }
+}
+
+TEST_CASE("Perda: the 7-day report runs from the day the Perda became valid, not from the tick",
+          "[workflows][perda][timers]") {
+  Bureau b;
+  const auto id = perda_approved_on_12_march(b);
+  b.act(id, "2026-03-16T09:00", "biro-hukum", "diterima_gubernur");
+  b.act(id, "2026-03-17T09:00", "biro-hukum", "ajukan_noreg");
+  b.act(id, "2026-03-25T09:00", "biro-hukum", "noreg_diterima", "",
+        {{"nomor_register", "NOREG 1-12/2026"}});
+  // cron was down: the first tick after 11 April runs on 15 April.
+  const auto outcome = b.tick("2026-04-15T07:00");
+  REQUIRE(b.step(id) == "pengundangan");
+  bool moved = false;
+  for (const auto& event : outcome.fired) moved = moved || event.type == runtime::EventType::AutoTransition;
+  CHECK(moved);
+  // Valid by law on 12 April (the day after the 30 days): the report is due 7 days later.
+  CHECK(b.due(id, "laporan_ke_menteri", "2026-04-15") == "2026-04-19");
 }
 
 }  // namespace regflow::test

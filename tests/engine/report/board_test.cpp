@@ -15,13 +15,22 @@ using regflow::store::DeadlineRow;
 using regflow::store::Store;
 using regflow::store::Write;
 using regflow::time::CalendarYear;
+
+namespace {
+CalendarYear year_2026() {
+  CalendarYear year;
+  year.year = 2026;
+  year.source = "test";
+  return year;
+}
+}  // namespace
 using regflow::time::Date;
 using regflow::time::HolidayCalendar;
 
 namespace {
 
 HolidayCalendar weekends_only_2026() {
-  return HolidayCalendar({}, {CalendarYear{2026, false, "test"}});
+  return HolidayCalendar({}, {year_2026()});
 }
 
 DeadlineRow due_on(const char* id, const char* due, int due_soon = 2) {

@@ -16,6 +16,15 @@ using regflow::report::row_status;
 using regflow::store::DeadlineRow;
 using regflow::store::Store;
 using regflow::time::CalendarYear;
+
+namespace {
+CalendarYear year_2026() {
+  CalendarYear year;
+  year.year = 2026;
+  year.source = "SKB 2026";
+  return year;
+}
+}  // namespace
 using regflow::time::Date;
 using regflow::time::HolidayCalendar;
 using regflow::time::NonWorkingDay;
@@ -27,9 +36,13 @@ namespace {
 HolidayCalendar march_2026() {
   std::vector<NonWorkingDay> days;
   for (const char* day : {"2026-03-18", "2026-03-19", "2026-03-20", "2026-03-23", "2026-03-24"}) {
-    days.push_back({date(day), "libur", "SKB 2026", NonWorkingDay::Kind::NationalHoliday});
+    NonWorkingDay listed;
+    listed.date = date(day);
+    listed.name = "libur";
+    listed.decree = "SKB 2026";
+    days.push_back(listed);
   }
-  return HolidayCalendar(days, {CalendarYear{2026, false, "SKB 2026"}});
+  return HolidayCalendar(days, {year_2026()});
 }
 
 DeadlineRow deadline_row(const std::string& dossier, const std::string& id, const char* due,

@@ -48,17 +48,35 @@ const char* const kDays[] = {
     "2027-01-01 L", "2027-03-26 L", "2027-03-28 L", "2027-05-01 L", "2027-05-06 L", "2027-06-01 L",
     "2027-08-17 L", "2027-12-25 L"};
 
+NonWorkingDay listed_day(Date on, std::string name, std::string decree, Kind kind) {
+  NonWorkingDay day;
+  day.date = on;
+  day.name = std::move(name);
+  day.decree = std::move(decree);
+  day.kind = kind;
+  return day;
+}
+
+CalendarYear year_list(int year, bool provisional, const char* source) {
+  CalendarYear entry;
+  entry.year = year;
+  entry.provisional = provisional;
+  entry.source = source;
+  return entry;
+}
+
 HolidayCalendar real_calendar(CalendarSettings settings = {}, bool with_2027 = true) {
   std::vector<NonWorkingDay> days;
   for (const char* row : kDays) {
     const std::string text = row;
     const Date listed = date(text.substr(0, 10).c_str());
     if (!with_2027 && year_of(listed) == 2027) continue;
-    days.push_back({listed, "day " + text.substr(0, 10), "test decree",
-                    text.back() == 'L' ? Kind::NationalHoliday : Kind::CollectiveLeave});
+    days.push_back(listed_day(listed, "day " + text.substr(0, 10), "test decree",
+                              text.back() == 'L' ? Kind::NationalHoliday : Kind::CollectiveLeave));
   }
-  std::vector<CalendarYear> years{{2025, false, "SKB 2025"}, {2026, false, "SKB 2026"}};
-  if (with_2027) years.push_back({2027, true, "estimate"});
+  std::vector<CalendarYear> years{year_list(2025, false, "SKB 2025"),
+                                  year_list(2026, false, "SKB 2026")};
+  if (with_2027) years.push_back(year_list(2027, true, "estimate"));
   return HolidayCalendar(std::move(days), std::move(years), settings);
 }
 
@@ -301,7 +319,8 @@ TEST_CASE("an empty calendar covers nothing and flags every working-day computat
 }
 
 TEST_CASE("a year given twice is provisional if either entry says so", "[time][calendar]") {
-  const HolidayCalendar calendar({}, {{2026, false, "a"}, {2026, true, "b"}, {2025, false, "c"}});
+  const HolidayCalendar calendar(
+      {}, {year_list(2026, false, "a"), year_list(2026, true, "b"), year_list(2025, false, "c")});
   CHECK(calendar.covers(2026));
   CHECK(calendar.is_provisional(2026));
   CHECK(calendar.years().size() == 2);
@@ -311,8 +330,9 @@ TEST_CASE("a year given twice is provisional if either entry says so", "[time][c
 
 TEST_CASE("a listed day in an unlisted year is still a day off, but flagged provisional",
           "[time][calendar]") {
-  const HolidayCalendar calendar({{date("2028-02-29"), "test", "none", Kind::NationalHoliday}},
-                                 {{2026, false, "a"}});
+  const HolidayCalendar calendar(
+      {listed_day(date("2028-02-29"), "test", "none", Kind::NationalHoliday)},
+      {year_list(2026, false, "a")});
   CHECK_FALSE(calendar.is_working_day(date("2028-02-29")));
   CHECK(calendar.add(date("2028-02-28"), wd(1)) == CalendarResult{date("2028-03-01"), true});
 }
