@@ -215,4 +215,39 @@ std::vector<runtime::Event> read_events(SQLite::Database& db, const std::string&
   return events;
 }
 
+void visit_histories(SQLite::Database& db, const std::string& workflow,
+                     const std::function<void(const std::vector<runtime::Event>&)>& visit) {
+  // One read transaction, so that a dossier written meanwhile is seen whole or not at all. The
+  // primary key (dossier_id, seq) gives the order without sorting; the workflow is the dossier
+  // row's, matched by its key.
+  SQLite::Transaction snapshot(db);
+  const char* columns =
+      "e.dossier_id, e.seq, e.type, e.at, e.actor, e.agency, e.action, e.from_step, e.to_step, "
+      "e.note, e.changes, e.data, e.prev_hash, e.hash";
+  SQLite::Statement query(
+      db, workflow.empty()
+              ? fmt::format("SELECT {} FROM events e ORDER BY e.dossier_id, e.seq", columns)
+              : fmt::format("SELECT {} FROM events e JOIN dossiers d ON d.id = e.dossier_id "
+                            "WHERE d.workflow = ? ORDER BY e.dossier_id, e.seq",
+                            columns));
+  if (!workflow.empty()) query.bind(1, workflow);
+  std::vector<runtime::Event> events;
+  while (query.executeStep()) {
+    std::string problem;
+    auto event = event_from_row(query, problem);
+    if (!event) {
+      throw StoreError(fmt::format("event {} of '{}' cannot be read: {}; run 'regflow verify'",
+                                   query.getColumn(1).getInt64(), query.getColumn(0).getString(),
+                                   problem));
+    }
+    if (!events.empty() && events.front().dossier_id != event->dossier_id) {
+      visit(events);
+      events.clear();
+    }
+    events.push_back(std::move(*event));
+  }
+  if (!events.empty()) visit(events);
+  snapshot.commit();
+}
+
 }  // namespace regflow::store

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -54,6 +55,12 @@ void insert_events(SQLite::Database& db, const std::vector<runtime::Event>& even
 std::map<std::string, std::string> find_renumbered_imports(SQLite::Database& db);
 
 std::vector<runtime::Event> read_events(SQLite::Database& db, const std::string& dossier_id);
+
+/// Every dossier's events (of one workflow when `workflow` is not empty), one dossier at a
+/// time in id order, each in sequence order, in one read transaction; only one dossier's events
+/// are held at a time. Throws StoreError on an undecodable event.
+void visit_histories(SQLite::Database& db, const std::string& workflow,
+                     const std::function<void(const std::vector<runtime::Event>&)>& visit);
 
 /// Decodes the row a statement selecting kEventColumns is on. On an undecodable row (an edited
 /// type, time or JSON column) returns nullopt and sets `problem`.
