@@ -21,11 +21,6 @@ struct OpenStay {
   std::optional<time::Date> away_since;
 };
 
-struct ClockKey {
-  std::string id;
-  int generation = 0;
-};
-
 std::string holder(const model::WorkflowDefinition& def, const runtime::DossierState& state) {
   const auto* step = def.find_step(state.step);
   if (step == nullptr || step->kind == model::StepKind::Final) return {};
@@ -75,12 +70,11 @@ class Fold {
 
   void apply(const runtime::Event& event) {
     const time::Date day = time::local_date(event.at, offset_);
-    std::vector<ClockKey> running;
-    for (const auto& clock : state_.clocks) {
-      if (clock.running()) running.push_back({clock.id, clock.generation});
-    }
+    // Clocks are only ever appended or replaced in place, so a clock is known by its index: one
+    // that was running before the event (at that generation) and is ended after it ended now.
+    running_.clear();
+    for (const auto& clock : state_.clocks) running_.push_back(clock.running() ? clock.generation : 0);
     const std::string from = state_.step;
-    const std::string held_by = holder(def_, state_);
     if (event.type == runtime::EventType::DeadlineExtended) record_extension(event, day);
     runtime::evolve(def_, state_, event, offset_);
 
@@ -90,13 +84,15 @@ class Fold {
       facts_.title = state_.title;
       facts_.started = day;
     }
-    if (state_.step != from) move(from, event.data.count("return") > 0, day);
-    for (const auto& clock : state_.clocks) {
-      if (!clock.ended) continue;
-      const bool was_running = std::any_of(running.begin(), running.end(), [&](const auto& k) {
-        return k.id == clock.id && k.generation == clock.generation;
-      });
-      if (was_running) keep(outcome(def_, clock, calendar_, *clock.ended, held_by));
+    for (std::size_t i = 0; i < running_.size(); ++i) {
+      const auto& clock = state_.clocks[i];
+      if (clock.ended && running_[i] == clock.generation) {
+        keep(outcome(def_, clock, calendar_, *clock.ended, holder_));
+      }
+    }
+    if (state_.step != from) {
+      move(from, event.data.count("return") > 0, day);
+      holder_ = holder(def_, state_);
     }
   }
 
@@ -109,10 +105,9 @@ class Fold {
                                 true, as_of});
       }
     }
-    const std::string held_by = holder(def_, state_);
     for (const auto& clock : state_.clocks) {
       if (clock.running() && watched(def_, state_, clock)) {
-        keep(outcome(def_, clock, calendar_, as_of, held_by));
+        keep(outcome(def_, clock, calendar_, as_of, holder_));
       }
     }
     std::sort(agencies_.begin(), agencies_.end());
@@ -203,6 +198,8 @@ class Fold {
   const time::HolidayCalendar& calendar_;
   time::UtcOffset offset_;
   runtime::DossierState state_;
+  std::string holder_;         // the agency holding the dossier's current step
+  std::vector<int> running_;   // per clock index: its generation if it was running, else 0
   std::map<std::string, OpenStay> open_;
   std::vector<std::string> agencies_;
   DossierFacts facts_;
