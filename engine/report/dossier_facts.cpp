@@ -208,7 +208,7 @@ class Fold {
 }  // namespace
 
 DossierFacts dossier_facts(const model::WorkflowDefinition& definition,
-                           const std::vector<runtime::Event>& events,
+                           std::span<const runtime::Event> events,
                            const time::HolidayCalendar& calendar, time::UtcOffset offset,
                            time::Date as_of) {
   Fold fold(definition, calendar, offset);

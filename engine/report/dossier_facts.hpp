@@ -7,6 +7,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -75,7 +76,7 @@ struct DossierFacts {
 /// end of `as_of` (a local date): later events are not read. `offset` turns event times into
 /// local dates. Never throws on events the decider wrote; unknown steps are counted in hari.
 DossierFacts dossier_facts(const model::WorkflowDefinition& definition,
-                           const std::vector<runtime::Event>& events,
+                           std::span<const runtime::Event> events,
                            const time::HolidayCalendar& calendar, time::UtcOffset offset,
                            time::Date as_of);
 

@@ -213,7 +213,7 @@ Stats build_stats(const store::Store& store, const DefinitionLookup& definitions
                   time::UtcOffset offset, time::Date today) {
   const time::Date as_of = filter.to && *filter.to < today ? *filter.to : today;
   StatsBuilder builder(filter, as_of);
-  store.visit_histories(filter.workflow, [&](const std::vector<runtime::Event>& events) {
+  store.visit_histories(filter.workflow, [&](std::span<const runtime::Event> events) {
     const auto& first = events.front();
     auto hash = first.data.find("definition_hash");
     if (first.type != runtime::EventType::Started || hash == first.data.end()) {

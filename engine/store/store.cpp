@@ -447,7 +447,7 @@ std::vector<std::string> Store::open_dossier_ids() const {
 
 void Store::visit_histories(
     const std::string& workflow,
-    const std::function<void(const std::vector<runtime::Event>&)>& visit) const {
+    const std::function<void(std::span<const runtime::Event>)>& visit) const {
   impl_->guarded("reading the events of every dossier",
                  [&] { store::visit_histories(*impl_->db, workflow, visit); });
 }
