@@ -77,6 +77,8 @@ for n in $reads; do
   "$bench" time --label "queue biro-hukum ($n dossiers)" -- "$regflow" "${common[@]}" queue biro-hukum
   "$bench" time --label "show $open_id ($n dossiers)" -- "$regflow" "${common[@]}" show "$open_id"
   "$bench" time --label "history $closed_id ($n dossiers)" -- "$regflow" "${common[@]}" history "$closed_id"
+  "$bench" time --label "stats ($n dossiers)" -- "$regflow" "${common[@]}" stats
+  "$bench" time --label "stats --json ($n dossiers)" -- "$regflow" "${common[@]}" --json stats
   # No stale WAL or definition cache (advance.db.cache/) from the previous size.
   rm -rf "$work/tick.db"* "$work/advance.db"*
   cp "$db" "$work/tick.db"

@@ -14,6 +14,7 @@ void add_definition_commands(CLI::App& app, Context& context);   // check, workf
 void add_setup_commands(CLI::App& app, Context& context);        // init, user, demo
 void add_dossier_commands(CLI::App& app, Context& context);      // start, advance, show, history, list, extend
 void add_report_commands(CLI::App& app, Context& context);       // board, queue
+void add_stats_command(CLI::App& app, Context& context);         // stats
 void add_maintenance_commands(CLI::App& app, Context& context);  // tick, verify
 void add_rules_commands(CLI::App& app, Context& context);        // rules, eval
 void add_ics_command(CLI::App& app, Context& context);           // ics

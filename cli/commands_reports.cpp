@@ -9,6 +9,10 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/output_format.hpp"
+#include "cli/render/board_sheet.hpp"
+#include "cli/render/csv.hpp"
+#include "cli/render/xlsx.hpp"
 #include "cli/render/board.hpp"
 #include "cli/render/dossier.hpp"
 #include "engine/app/projection_basis.hpp"
@@ -109,7 +113,7 @@ void add_limit_option(CLI::App& command, std::size_t& limit) {
 
 void add_report_commands(CLI::App& app, Context& ctx) {
   struct BoardArgs {
-    std::string agency, workflow, status;
+    std::string agency, workflow, status, format = "text", output;
     std::size_t limit = kDefaultBoardLimit;
   };
   auto args = std::make_shared<BoardArgs>();
@@ -120,8 +124,14 @@ void add_report_commands(CLI::App& app, Context& ctx) {
   board->add_option("--status", args->status, "Only this status")
       ->check(CLI::IsMember({"overdue", "due soon", "on track", "paused", "no deadline"}));
   add_limit_option(*board, args->limit);
-  board->footer("Example: regflow board --now 2026-04-01   (what will be late on 1 April?)");
+  board->add_option("--format", args->format,
+                    "text (default), csv (RFC 4180, for spreadsheets) or xlsx (needs -o)");
+  board->add_option("-o,--output", args->output, "Write csv or xlsx to this file (atomically)");
+  board->footer(
+      "Example: regflow board --now 2026-04-01   (what will be late on 1 April?)\n"
+      "         regflow board --format xlsx -o rapat-koordinasi.xlsx   (for a meeting)");
   board->callback([&ctx, args] {
+    check_output_format(ctx, "board", args->format, {"text", "csv", "xlsx"}, args->output);
     report::BoardFilter filter{args->agency, args->workflow, args->status, args->limit};
     const auto& config = ctx.config_without_workflows();  // before today(): it has the offset
     // A misspelt filter would show an empty board that reads as "nothing is late".
@@ -134,7 +144,25 @@ void add_report_commands(CLI::App& app, Context& ctx) {
     }
     auto result = report::build_board(ctx.store(), filter, ctx.today(), config.calendar());
     warn_if_calendar_changed(ctx, config.calendar());
-    print_board(ctx, result, "Board");
+    if (args->format == "text" || ctx.options.json) {
+      print_board(ctx, result, "Board");
+      return;
+    }
+    const auto sheet = render::board_sheet(result, report::board_details(ctx.store(), result),
+                                           config.settings.offset);
+    const std::string note =
+        result.matching > result.entries.size()
+            ? fmt::format(" ({} more left out: --limit 0 writes every one)",
+                          result.matching - result.entries.size())
+            : "";
+    if (args->format == "csv") {
+      deliver(ctx, render::csv_text(sheet), args->output,
+              fmt::format("board of {} dossier(s) (CSV){}", sheet.rows.size(), note));
+    } else {
+      deliver(ctx,
+              render::xlsx_bytes({sheet}, "regflow board as of " + time::format_date(result.today)),
+              args->output, fmt::format("board of {} dossier(s) (XLSX){}", sheet.rows.size(), note));
+    }
   });
 
   auto agency = std::make_shared<std::string>();

@@ -104,6 +104,7 @@ int main(int argc, char** argv) {
   regflow::cli::add_setup_commands(app, ctx);
   regflow::cli::add_dossier_commands(app, ctx);
   regflow::cli::add_report_commands(app, ctx);
+  regflow::cli::add_stats_command(app, ctx);
   regflow::cli::add_maintenance_commands(app, ctx);
   regflow::cli::add_rules_commands(app, ctx);
   regflow::cli::add_ics_command(app, ctx);

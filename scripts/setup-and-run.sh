@@ -8,7 +8,7 @@ mode="${1:-demo}"
 
 packages=(build-essential cmake ninja-build pkg-config
   libboost-graph-dev libboost-serialization-dev libyaml-cpp-dev libsqlitecpp-dev libsqlite3-dev
-  libspdlog-dev libfmt-dev catch2 libcli11-dev nlohmann-json3-dev libssl-dev
+  libspdlog-dev libfmt-dev catch2 libcli11-dev nlohmann-json3-dev libssl-dev libxlsxwriter-dev
   graphviz sqlite3 python3 python3-icalendar clang libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do

@@ -215,4 +215,100 @@ std::vector<runtime::Event> read_events(SQLite::Database& db, const std::string&
   return events;
 }
 
+namespace {
+
+void assign_text(std::string& to, SQLite::Statement& row, int column) {
+  const SQLite::Column value = row.getColumn(column);
+  const char* text = value.getText();
+  to.assign(text, static_cast<std::size_t>(value.getBytes()));
+}
+
+// Decodes a row of visit_histories' query into `e`, reusing its strings' storage: 1.7 million
+// events at 100k dossiers are read with next to no allocation. Notes and hashes are not read.
+bool read_history_row(SQLite::Statement& row, runtime::Event& e, std::string& scratch,
+                      std::string& problem) {
+  assign_text(e.dossier_id, row, 0);
+  e.sequence = row.getColumn(1).getInt64();
+  assign_text(scratch, row, 2);
+  if (!runtime::parse_event_type(scratch, e.type)) {
+    problem = fmt::format("unknown event type '{}'", scratch);
+    return false;
+  }
+  assign_text(scratch, row, 3);
+  const auto instant = time::parse_instant(scratch, time::UtcOffset{std::chrono::minutes{0}});
+  if (!instant) {
+    problem = fmt::format("time '{}' is not an ISO UTC instant", scratch);
+    return false;
+  }
+  e.at = *instant;
+  assign_text(e.actor, row, 4);
+  assign_text(e.agency, row, 5);
+  assign_text(e.action, row, 6);
+  assign_text(e.from_step, row, 7);
+  assign_text(e.to_step, row, 8);
+  e.note.clear();
+  e.prev_hash.clear();
+  e.hash.clear();
+  assign_text(scratch, row, 9);
+  if (!decode_fields(scratch, e.changes)) {
+    problem = "changes are not a JSON object of texts";
+    return false;
+  }
+  assign_text(scratch, row, 10);
+  if (!decode_fields(scratch, e.data)) {
+    problem = "data are not a JSON object of texts";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void visit_histories(SQLite::Database& db, const std::string& workflow,
+                     const std::function<void(std::span<const runtime::Event>)>& visit) {
+  // One read transaction, so that a dossier written meanwhile is seen whole or not at all. The
+  // primary key (dossier_id, seq) gives the order without sorting; the workflow is the dossier
+  // row's, matched by its key.
+  SQLite::Transaction snapshot(db);
+  const char* columns =
+      "e.dossier_id, e.seq, e.type, e.at, e.actor, e.agency, e.action, e.from_step, e.to_step, "
+      "e.changes, e.data";
+  SQLite::Statement query(
+      db, workflow.empty()
+              ? fmt::format("SELECT {} FROM events e ORDER BY e.dossier_id, e.seq", columns)
+              : fmt::format("SELECT {} FROM events e JOIN dossiers d ON d.id = e.dossier_id "
+                            "WHERE d.workflow = ? ORDER BY e.dossier_id, e.seq",
+                            columns));
+  if (!workflow.empty()) query.bind(1, workflow);
+  // The events of the dossier being read are the first `used` of `events`; the vector keeps
+  // its elements (and their strings' storage) from one dossier to the next.
+  std::vector<runtime::Event> events;
+  std::size_t used = 0;
+  std::string scratch;
+  std::string problem;
+  auto flush = [&] {
+    visit(std::span<const runtime::Event>(events.data(), used));
+    used = 0;
+  };
+  while (query.executeStep()) {
+    if (used > 0) {
+      // A new dossier begins when the id changes.
+      const SQLite::Column id = query.getColumn(0);
+      if (events[0].dossier_id.compare(0, std::string::npos, id.getText(),
+                                       static_cast<std::size_t>(id.getBytes())) != 0) {
+        flush();
+      }
+    }
+    if (used == events.size()) events.emplace_back();
+    if (!read_history_row(query, events[used], scratch, problem)) {
+      throw StoreError(fmt::format("event {} of '{}' cannot be read: {}; run 'regflow verify'",
+                                   query.getColumn(1).getInt64(), query.getColumn(0).getString(),
+                                   problem));
+    }
+    ++used;
+  }
+  if (used > 0) flush();
+  snapshot.commit();
+}
+
 }  // namespace regflow::store

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -54,6 +56,12 @@ void insert_events(SQLite::Database& db, const std::vector<runtime::Event>& even
 std::map<std::string, std::string> find_renumbered_imports(SQLite::Database& db);
 
 std::vector<runtime::Event> read_events(SQLite::Database& db, const std::string& dossier_id);
+
+/// Every dossier's events (of one workflow when `workflow` is not empty), one dossier at a
+/// time in id order, each in sequence order, in one read transaction; only one dossier's events
+/// are held at a time, without their notes and hashes. Throws StoreError on an undecodable event.
+void visit_histories(SQLite::Database& db, const std::string& workflow,
+                     const std::function<void(std::span<const runtime::Event>)>& visit);
 
 /// Decodes the row a statement selecting kEventColumns is on. On an undecodable row (an edited
 /// type, time or JSON column) returns nullopt and sets `problem`.

@@ -459,6 +459,13 @@ std::vector<std::string> Store::open_dossier_ids() const {
   return impl_->guarded("listing open dossiers", [&] { return list_open_dossier_ids(*impl_->db); });
 }
 
+void Store::visit_histories(
+    const std::string& workflow,
+    const std::function<void(std::span<const runtime::Event>)>& visit) const {
+  impl_->guarded("reading the events of every dossier",
+                 [&] { store::visit_histories(*impl_->db, workflow, visit); });
+}
+
 VerifyReport Store::verify(const seal::SignedHeads* signed_heads) const {
   return impl_->guarded("verifying the event chains",
                         [&] { return verify_chains(*impl_->db, signed_heads); });

@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -254,6 +255,14 @@ class Store {
   std::map<std::string, std::string> renumbered_imports() const;
 
   std::vector<runtime::Event> events(const std::string& dossier_id) const;
+  /// Gives `visit` the events of every dossier (of `workflow` when it is not empty), one dossier
+  /// at a time in id order, each in sequence order: one scan of the events in key order inside
+  /// one read transaction, holding one dossier's events at a time (for `stats`). The events come
+  /// without their notes and hashes, which `stats` never reads (`events` and `verify` give
+  /// them); the span is valid only during the call. Throws StoreError when an event cannot be
+  /// decoded.
+  void visit_histories(const std::string& workflow,
+                       const std::function<void(std::span<const runtime::Event>)>& visit) const;
   /// The saved state of a dossier, if one was written. It is written with the row, so it is the
   /// state of the row's version unless it was edited outside regflow: the state names its version.
   std::optional<Snapshot> snapshot(const std::string& dossier_id) const;

@@ -75,7 +75,8 @@ TEST_CASE("import trusts its own key and the keys it was told to, nothing else",
     CHECK(judge(bytes).kind == app::ArchiveTrustKind::BadSignature);
   }
   SECTION("a signature line cut off a format-2 archive is missing, not unsigned") {
-    const auto split = archive::split_signature(signed_archive(own));
+    const std::string whole = signed_archive(own);  // the split's views point into it
+    const auto split = archive::split_signature(whole);
     const std::string cut(split.body);
     CHECK(app::judge_archive(archive::split_signature(cut), 2, own.public_key(), trusted).kind ==
           app::ArchiveTrustKind::Missing);
@@ -83,7 +84,8 @@ TEST_CASE("import trusts its own key and the keys it was told to, nothing else",
           app::ArchiveTrustKind::Unsigned);
   }
   SECTION("a stranger who re-signs our archive is still a stranger") {
-    const auto split = archive::split_signature(signed_archive(own));
+    const std::string whole = signed_archive(own);  // the split's views point into it
+    const auto split = archive::split_signature(whole);
     const std::string resigned = archive::sign(std::string(split.body), stranger);
     CHECK(judge(resigned).kind == app::ArchiveTrustKind::Untrusted);
   }

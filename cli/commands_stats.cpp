@@ -1,0 +1,182 @@
+// stats: the governor's office's figures for a coordination meeting — time per step and per
+// agency, deadlines met and missed, extensions, throughput, ages, the Governor's targets — as a
+// table, JSON, a CSV table, an XLSX workbook or SVG charts. Reads every dossier's events once.
+#include <fmt/format.h>
+
+#include <iostream>
+#include <map>
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "cli/output_format.hpp"
+#include "cli/render/csv.hpp"
+#include "cli/render/stats.hpp"
+#include "cli/render/stats_charts.hpp"
+#include "cli/render/xlsx.hpp"
+#include "engine/model/error.hpp"
+#include "engine/model/spelling.hpp"
+#include "engine/report/stats.hpp"
+
+namespace regflow::cli {
+namespace {
+
+struct StatsArgs {
+  std::string workflow, agency, from, to, format = "text", table, output;
+};
+
+// Definitions by content hash: the current files first, then the texts the database stored
+// for older versions, each parsed once and checked against today's agencies and rules.
+class StoredDefinitions {
+ public:
+  StoredDefinitions(const load::ConfigSet& config, const store::Store& store)
+      : config_(config), store_(store) {}
+
+  const model::WorkflowDefinition* find(const std::string& hash, std::string& error) {
+    for (const auto& def : config_.workflows) {
+      if (def.content_hash == hash) return &def;
+    }
+    auto [it, fresh] = stored_.try_emplace(hash);
+    if (fresh) {
+      auto stored = store_.definition(hash);
+      if (!stored) {
+        it->second.error = fmt::format("its definition {} is not in the database", hash.substr(0, 12));
+      } else {
+        model::Diagnostics diagnostics;
+        auto def = load::load_stored_definition(config_, "stored:" + stored->name, stored->text,
+                                                diagnostics);
+        if (def && !model::has_errors(diagnostics)) {
+          it->second.definition = std::make_unique<model::WorkflowDefinition>(std::move(*def));
+        } else {
+          it->second.error = fmt::format(
+              "its definition {} v{} ({}) no longer loads: {}", stored->name, stored->version,
+              hash.substr(0, 12),
+              diagnostics.empty() ? "unreadable" : model::format_diagnostic(diagnostics.front()));
+        }
+      }
+    }
+    error = it->second.error;
+    return it->second.definition.get();
+  }
+
+ private:
+  struct Loaded {
+    std::unique_ptr<model::WorkflowDefinition> definition;
+    std::string error;
+  };
+  const load::ConfigSet& config_;
+  const store::Store& store_;
+  std::map<std::string, Loaded> stored_;
+};
+
+report::StatsFilter checked_filter(Context& ctx, const StatsArgs& args) {
+  const auto& config = ctx.config();
+  report::StatsFilter filter;
+  if (!args.workflow.empty()) {
+    const auto names = config.workflow_names();
+    if (config.find(args.workflow) == nullptr) {
+      throw InputError(fmt::format("unknown workflow '{}'{}; known: {}", args.workflow,
+                                   model::did_you_mean(args.workflow, names),
+                                   model::quoted_list(names)));
+    }
+    filter.workflow = args.workflow;
+  }
+  if (!args.agency.empty()) {
+    if (!config.agencies.contains(args.agency)) {
+      throw InputError(fmt::format("unknown agency '{}'{}; see workflows/agencies.yaml",
+                                   args.agency,
+                                   model::did_you_mean(args.agency, config.agencies.codes())));
+    }
+    filter.agency = args.agency;
+  }
+  if (!args.from.empty()) filter.from = accepted_option_date(args.from, "--from");
+  if (!args.to.empty()) filter.to = accepted_option_date(args.to, "--to");
+  if (filter.from && filter.to && *filter.from > *filter.to) {
+    throw InputError(fmt::format("--from {} is after --to {}; give a period that runs forward",
+                                 args.from, args.to));
+  }
+  return filter;
+}
+
+const render::Sheet& chosen_sheet(const std::vector<render::Sheet>& sheets,
+                                  const std::string& table) {
+  const std::string name = table.empty() ? render::stats_sheet_names().front() : table;
+  for (const auto& sheet : sheets) {
+    if (sheet.name == name) return sheet;
+  }
+  throw Error(fmt::format("no sheet '{}' (a bug in regflow)", name));
+}
+
+void run_stats(Context& ctx, const StatsArgs& args) {
+  static const std::vector<std::string> kFormats{"text", "json", "csv", "xlsx", "svg"};
+  check_output_format(ctx, "stats", args.format, kFormats, args.output);
+  if (!args.table.empty()) {
+    const auto names = render::stats_sheet_names();
+    if (args.format != "csv") {
+      throw InputError(fmt::format(
+          "--table chooses the one table a CSV file holds; give --format csv, or leave out "
+          "--table (an XLSX workbook has every table)"));
+    }
+    if (std::find(names.begin(), names.end(), args.table) == names.end()) {
+      throw InputError(fmt::format("unknown table '{}'{}; known: {}", args.table,
+                                   model::did_you_mean(args.table, names),
+                                   model::quoted_list(names)));
+    }
+  }
+  const auto filter = checked_filter(ctx, args);
+  const auto& config = ctx.config();
+  StoredDefinitions definitions(config, ctx.store());
+  const auto stats = report::build_stats(
+      ctx.store(),
+      [&](const std::string& hash, std::string& error) { return definitions.find(hash, error); },
+      filter, config.calendar(), config.settings.offset, ctx.today());
+
+  const std::string format = ctx.options.json ? "json" : args.format;
+  if (format == "text") {
+    std::cout << render::stats_text(stats);
+  } else if (format == "json") {
+    if (args.output.empty()) {
+      print_json(render::stats_json(stats));
+    } else {
+      deliver(ctx, render::stats_json(stats).dump(2) + "\n", args.output, "statistics (JSON)");
+    }
+  } else if (format == "csv") {
+    const auto sheets = render::stats_sheets(stats);
+    const auto& sheet = chosen_sheet(sheets, args.table);
+    deliver(ctx, render::csv_text(sheet), args.output,
+            fmt::format("table '{}' ({} row(s), CSV)", sheet.name, sheet.rows.size()));
+  } else if (format == "xlsx") {
+    const auto sheets = render::stats_sheets(stats);
+    deliver(ctx,
+            render::xlsx_bytes(sheets, "regflow statistics as of " +
+                                           time::format_date(stats.as_of)),
+            args.output, fmt::format("statistics ({} sheets, XLSX)", sheets.size()));
+  } else {
+    deliver(ctx, render::stats_charts_svg(stats), args.output, "charts (SVG)");
+  }
+}
+
+}  // namespace
+
+void add_stats_command(CLI::App& app, Context& ctx) {
+  auto args = std::make_shared<StatsArgs>();
+  auto* stats = app.add_subcommand("stats",
+                                   "Where drafts get stuck: time per step and agency, deadlines "
+                                   "met and missed, throughput, targets")
+                    ->group("Reports");
+  stats->add_option("--workflow", args->workflow, "Only dossiers of this workflow");
+  stats->add_option("--agency", args->agency,
+                    "Only the steps this agency held (and the dossiers it held)");
+  stats->add_option("--from", args->from, "Count what ended or started on or after this date");
+  stats->add_option("--to", args->to, "The figures as of the end of this date (default: today)");
+  stats->add_option("--format", args->format, "text (default), json, csv, xlsx or svg");
+  stats->add_option("--table", args->table,
+                    "With --format csv: the table to write (langkah, instansi, tepat-waktu, "
+                    "tenggat, perpanjangan, per-bulan, umur, target; default langkah)");
+  stats->add_option("-o,--output", args->output,
+                    "Write to this file (atomically); required for xlsx");
+  stats->footer(
+      "Example: regflow stats --from 2021-01-01 --to 2021-12-31 --format xlsx -o rapat.xlsx");
+  stats->callback([&ctx, args] { run_stats(ctx, *args); });
+}
+
+}  // namespace regflow::cli

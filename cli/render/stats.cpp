@@ -1,0 +1,367 @@
+#include "cli/render/stats.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "cli/render/table.hpp"
+
+namespace regflow::cli::render {
+namespace {
+
+std::string percent(const report::OnTime& t) {
+  if (t.met + t.missed == 0) return "-";
+  return fmt::format("{}%", static_cast<int>(std::lround(t.rate() * 100)));
+}
+
+std::string short_unit(time::DayUnit unit) {
+  return unit == time::DayUnit::Working ? "hk" : "h";
+}
+
+std::string days(int n, time::DayUnit unit, bool any) {
+  return any ? fmt::format("{}{}", n, short_unit(unit)) : "-";
+}
+
+std::string period_text(const report::Stats& stats) {
+  std::string out = fmt::format("as of {}", time::format_date(stats.as_of));
+  if (stats.filter.from) out += fmt::format(", ended from {}", time::format_date(*stats.filter.from));
+  if (!stats.filter.workflow.empty()) out += ", workflow " + stats.filter.workflow;
+  if (!stats.filter.agency.empty()) out += ", agency " + stats.filter.agency;
+  return out;
+}
+
+std::string target_margin(const report::TargetRow& t) {
+  switch (t.status) {
+    case deadline::Status::Met: return fmt::format("met, {}h to spare", t.margin);
+    case deadline::Status::Missed: return fmt::format("missed by {}h", -t.margin);
+    case deadline::Status::Overdue: return fmt::format("{}h late, running", -t.margin);
+    case deadline::Status::Paused: return "paused";
+    case deadline::Status::OnTrack:
+    case deadline::Status::DueSoon: return fmt::format("{}h left", t.margin);
+  }
+  return "-";
+}
+
+bool target_late(const report::TargetRow& t) {
+  return t.status == deadline::Status::Missed || t.status == deadline::Status::Overdue;
+}
+
+Cell number(int n) { return static_cast<double>(n); }
+Cell summary_cell(int value, const report::DurationSummary& s) {
+  return s.count > 0 ? number(value) : Cell{};
+}
+Cell rate_cell(const report::OnTime& t) {
+  return t.met + t.missed > 0 ? Cell{t.rate()} : Cell{};
+}
+Cell optional_date(const std::optional<time::Date>& d) { return d ? Cell{*d} : Cell{}; }
+
+nlohmann::json summary_json(const report::DurationSummary& s) {
+  if (s.count == 0) return {{"count", 0}, {"median", nullptr}, {"p90", nullptr}, {"max", nullptr}};
+  return {{"count", s.count}, {"median", s.median}, {"p90", s.p90}, {"max", s.max}};
+}
+
+nlohmann::json on_time_json(const report::OnTime& t) {
+  return {{"met", t.met},
+          {"missed", t.missed},
+          {"running", t.running},
+          {"running_late", t.running_late},
+          {"on_time_rate", t.met + t.missed > 0 ? nlohmann::json(t.rate()) : nlohmann::json()}};
+}
+
+}  // namespace
+
+std::string unit_words(time::DayUnit unit) { return time::unit_name(unit); }
+
+std::string stats_text(const report::Stats& stats) {
+  std::string out = fmt::format("Statistics — {} dossier(s), {}\n", stats.dossiers,
+                                period_text(stats));
+  out += "\nTime per step (h = hari, hk = hari kerja), the steps that most often go late first\n";
+  Table steps({"WORKFLOW", "STEP", "STAYS", "MEDIAN", "P90", "MAX", "NOW", "MET", "MISSED",
+               "LATE NOW", "ON TIME"});
+  steps.limit(1, 24);
+  for (const auto& s : stats.steps) {
+    const bool any = s.time.count > 0;
+    steps.add({s.workflow, s.step, std::to_string(s.time.count), days(s.time.median, s.unit, any),
+               days(s.time.p90, s.unit, any), days(s.time.max, s.unit, any),
+               std::to_string(s.at_step_now), s.has_limit ? std::to_string(s.limit.met) : "-",
+               s.has_limit ? std::to_string(s.limit.missed) : "-",
+               s.has_limit ? std::to_string(s.limit.running_late) : "-",
+               s.has_limit ? percent(s.limit) : "-"});
+  }
+  out += steps.empty() ? "(none)\n" : steps.str();
+
+  out += "\nTime held per agency (its steps), longest median first\n";
+  Table agencies({"AGENCY", "UNIT", "STAYS", "MEDIAN", "P90", "MAX", "HOLDING NOW"});
+  for (const auto& a : stats.agencies) {
+    const bool any = a.time.count > 0;
+    agencies.add({a.agency.empty() ? "-" : a.agency, unit_words(a.unit),
+                  std::to_string(a.time.count), days(a.time.median, a.unit, any),
+                  days(a.time.p90, a.unit, any), days(a.time.max, a.unit, any),
+                  std::to_string(a.holding_now)});
+  }
+  out += agencies.empty() ? "(none)\n" : agencies.str();
+
+  out += "\nStep limits per agency holding them, most late first\n";
+  std::vector<std::pair<std::string, report::OnTime>> by_agency(stats.on_time_by_agency.begin(),
+                                                                stats.on_time_by_agency.end());
+  std::stable_sort(by_agency.begin(), by_agency.end(), [](const auto& a, const auto& b) {
+    return a.second.missed + a.second.running_late > b.second.missed + b.second.running_late;
+  });
+  Table on_time({"AGENCY", "MET", "MISSED", "RUNNING", "LATE NOW", "ON TIME"});
+  for (const auto& [agency, t] : by_agency) {
+    on_time.add({agency, std::to_string(t.met), std::to_string(t.missed),
+                 std::to_string(t.running), std::to_string(t.running_late), percent(t)});
+  }
+  out += on_time.empty() ? "(none)\n" : on_time.str();
+
+  out += "\nDeadlines, most often late first\n";
+  Table deadlines({"WORKFLOW", "DEADLINE", "MET", "MISSED", "RUNNING", "LATE NOW", "ON TIME",
+                   "EXTENDED", "LATE BY (MEDIAN/MAX)"});
+  deadlines.limit(1, 28);
+  for (const auto& d : stats.deadlines) {
+    const bool any = d.late_by.count > 0;
+    deadlines.add({d.workflow, d.deadline, std::to_string(d.on_time.met),
+                   std::to_string(d.on_time.missed), std::to_string(d.on_time.running),
+                   std::to_string(d.on_time.running_late), percent(d.on_time),
+                   std::to_string(d.extended),
+                   any ? fmt::format("{}/{}", days(d.late_by.median, d.unit, true),
+                                     days(d.late_by.max, d.unit, true))
+                       : "-"});
+  }
+  out += deadlines.empty() ? "(none)\n" : deadlines.str();
+
+  out += "\nExtensions granted\n";
+  Table extensions({"WORKFLOW", "DEADLINE", "BY AGENCY", "BY", "COUNT", "DAYS ADDED"});
+  for (const auto& e : stats.extensions) {
+    extensions.add({e.workflow, e.deadline, e.agency, e.actor, std::to_string(e.count),
+                    std::to_string(e.days)});
+  }
+  out += extensions.empty() ? "(none)\n" : extensions.str();
+
+  out += "\nPer month: started, finished (final step reached), stopped\n";
+  Table months({"MONTH", "WORKFLOW", "STARTED", "FINISHED", "STOPPED"});
+  for (const auto& m : stats.throughput) {
+    months.add({m.month, m.workflow, std::to_string(m.started), std::to_string(m.finished),
+                std::to_string(m.stopped)});
+  }
+  out += months.empty() ? "(none)\n" : months.str();
+
+  out += "\nOpen dossiers by age (since started): ";
+  for (std::size_t i = 0; i < stats.open_by_age.size(); ++i) {
+    out += fmt::format("{}{}: {}", i == 0 ? "" : ", ", stats.open_by_age[i].label,
+                       stats.open_by_age[i].count);
+  }
+  out += "\n";
+
+  const auto& tt = stats.targets_total;
+  out += fmt::format("\nThe Governor's targets: met {}, missed {}, running {} ({} late)\n", tt.met,
+                     tt.missed, tt.running, tt.running_late);
+  Table targets({"ID", "SET ON", "DUE", "OUTCOME", "TITLE"});
+  targets.limit(4, 40);
+  for (const auto& t : stats.targets) {
+    targets.add({t.id, time::format_date(t.set_on), t.due ? time::format_date(*t.due) : "-",
+                 target_margin(t), t.title});
+  }
+  if (!targets.empty()) out += targets.str();
+
+  for (const auto& [id, reason] : stats.skipped) {
+    out += fmt::format("left out: {}: {}\n", id, reason);
+  }
+  return out;
+}
+
+nlohmann::json stats_json(const report::Stats& stats) {
+  nlohmann::json j;
+  j["as_of"] = time::format_date(stats.as_of);
+  j["from"] = stats.filter.from ? nlohmann::json(time::format_date(*stats.filter.from))
+                                : nlohmann::json();
+  j["workflow"] = stats.filter.workflow.empty() ? nlohmann::json() : nlohmann::json(stats.filter.workflow);
+  j["agency"] = stats.filter.agency.empty() ? nlohmann::json() : nlohmann::json(stats.filter.agency);
+  j["dossiers"] = stats.dossiers;
+  j["steps"] = nlohmann::json::array();
+  for (const auto& s : stats.steps) {
+    j["steps"].push_back({{"workflow", s.workflow},
+                          {"step", s.step},
+                          {"title", s.title},
+                          {"unit", unit_words(s.unit)},
+                          {"time", summary_json(s.time)},
+                          {"at_step_now", s.at_step_now},
+                          {"limit", s.has_limit ? on_time_json(s.limit) : nlohmann::json()}});
+  }
+  j["agencies"] = nlohmann::json::array();
+  for (const auto& a : stats.agencies) {
+    j["agencies"].push_back({{"agency", a.agency},
+                             {"unit", unit_words(a.unit)},
+                             {"time", summary_json(a.time)},
+                             {"holding_now", a.holding_now}});
+  }
+  j["on_time_by_agency"] = nlohmann::json::object();
+  for (const auto& [agency, t] : stats.on_time_by_agency) {
+    j["on_time_by_agency"][agency] = on_time_json(t);
+  }
+  j["deadlines"] = nlohmann::json::array();
+  for (const auto& d : stats.deadlines) {
+    j["deadlines"].push_back({{"workflow", d.workflow},
+                              {"deadline", d.deadline},
+                              {"title", d.title},
+                              {"unit", unit_words(d.unit)},
+                              {"on_time", on_time_json(d.on_time)},
+                              {"extended", d.extended},
+                              {"late_by", summary_json(d.late_by)}});
+  }
+  j["extensions"] = nlohmann::json::array();
+  for (const auto& e : stats.extensions) {
+    j["extensions"].push_back({{"workflow", e.workflow},
+                               {"deadline", e.deadline},
+                               {"agency", e.agency},
+                               {"by", e.actor},
+                               {"count", e.count},
+                               {"days", e.days}});
+  }
+  j["throughput"] = nlohmann::json::array();
+  for (const auto& m : stats.throughput) {
+    j["throughput"].push_back({{"month", m.month},
+                               {"workflow", m.workflow},
+                               {"started", m.started},
+                               {"finished", m.finished},
+                               {"stopped", m.stopped}});
+  }
+  j["open_by_age"] = nlohmann::json::array();
+  for (const auto& b : stats.open_by_age) {
+    j["open_by_age"].push_back({{"label", b.label},
+                                {"from_days", b.from_days},
+                                {"to_days", b.to_days < 0 ? nlohmann::json() : nlohmann::json(b.to_days)},
+                                {"count", b.count}});
+  }
+  j["targets"] = on_time_json(stats.targets_total);
+  j["targets"]["dossiers"] = nlohmann::json::array();
+  for (const auto& t : stats.targets) {
+    j["targets"]["dossiers"].push_back(
+        {{"id", t.id},
+         {"workflow", t.workflow},
+         {"title", t.title},
+         {"set_on", time::format_date(t.set_on)},
+         {"due", t.due ? nlohmann::json(time::format_date(*t.due)) : nlohmann::json()},
+         {"status", deadline::status_name(t.status)},
+         {"margin", t.margin}});
+  }
+  j["skipped"] = nlohmann::json::array();
+  for (const auto& [id, reason] : stats.skipped) {
+    j["skipped"].push_back({{"id", id}, {"reason", reason}});
+  }
+  return j;
+}
+
+std::vector<std::string> stats_sheet_names() {
+  return {"langkah",      "instansi",  "tepat-waktu", "tenggat",
+          "perpanjangan", "per-bulan", "umur",        "target"};
+}
+
+std::vector<Sheet> stats_sheets(const report::Stats& stats) {
+  using K = CellKind;
+  const auto names = stats_sheet_names();
+  std::vector<Sheet> sheets;
+
+  Sheet steps{names[0],
+              {{"workflow", K::Text, 11}, {"step", K::Text, 24}, {"title", K::Text, 40},
+               {"unit", K::Text, 10}, {"stays", K::Number, 8}, {"median", K::Number, 8},
+               {"p90", K::Number, 8}, {"max", K::Number, 8}, {"at step now", K::Number, 11},
+               {"limit met", K::Number, 10}, {"limit missed", K::Number, 12},
+               {"late now", K::Number, 9}, {"on time", K::Percent, 9}},
+              {}};
+  for (const auto& s : stats.steps) {
+    steps.rows.push_back(
+        {{s.workflow, s.step, s.title, unit_words(s.unit), number(s.time.count),
+          summary_cell(s.time.median, s.time), summary_cell(s.time.p90, s.time),
+          summary_cell(s.time.max, s.time), number(s.at_step_now),
+          s.has_limit ? number(s.limit.met) : Cell{}, s.has_limit ? number(s.limit.missed) : Cell{},
+          s.has_limit ? number(s.limit.running_late) : Cell{},
+          s.has_limit ? rate_cell(s.limit) : Cell{}},
+         s.late() > 0});
+  }
+  sheets.push_back(std::move(steps));
+
+  Sheet agencies{names[1],
+                 {{"agency", K::Text, 22}, {"unit", K::Text, 10}, {"stays", K::Number, 8},
+                  {"median", K::Number, 8}, {"p90", K::Number, 8}, {"max", K::Number, 8},
+                  {"holding now", K::Number, 11}},
+                 {}};
+  for (const auto& a : stats.agencies) {
+    agencies.rows.push_back({{a.agency, unit_words(a.unit), number(a.time.count),
+                              summary_cell(a.time.median, a.time), summary_cell(a.time.p90, a.time),
+                              summary_cell(a.time.max, a.time), number(a.holding_now)},
+                             false});
+  }
+  sheets.push_back(std::move(agencies));
+
+  Sheet on_time{names[2],
+                {{"agency", K::Text, 22}, {"limits met", K::Number, 10},
+                 {"limits missed", K::Number, 13}, {"running", K::Number, 9},
+                 {"late now", K::Number, 9}, {"on time", K::Percent, 9}},
+                {}};
+  for (const auto& [agency, t] : stats.on_time_by_agency) {
+    on_time.rows.push_back({{agency, number(t.met), number(t.missed), number(t.running),
+                             number(t.running_late), rate_cell(t)},
+                            t.missed + t.running_late > 0});
+  }
+  sheets.push_back(std::move(on_time));
+
+  Sheet deadlines{names[3],
+                  {{"workflow", K::Text, 11}, {"deadline", K::Text, 28}, {"title", K::Text, 40},
+                   {"unit", K::Text, 10}, {"met", K::Number, 7}, {"missed", K::Number, 8},
+                   {"running", K::Number, 8}, {"late now", K::Number, 9},
+                   {"on time", K::Percent, 9}, {"extended", K::Number, 9},
+                   {"late by median", K::Number, 14}, {"late by max", K::Number, 12}},
+                  {}};
+  for (const auto& d : stats.deadlines) {
+    deadlines.rows.push_back(
+        {{d.workflow, d.deadline, d.title, unit_words(d.unit), number(d.on_time.met),
+          number(d.on_time.missed), number(d.on_time.running), number(d.on_time.running_late),
+          rate_cell(d.on_time), number(d.extended), summary_cell(d.late_by.median, d.late_by),
+          summary_cell(d.late_by.max, d.late_by)},
+         d.on_time.missed + d.on_time.running_late > 0});
+  }
+  sheets.push_back(std::move(deadlines));
+
+  Sheet extensions{names[4],
+                   {{"workflow", K::Text, 11}, {"deadline", K::Text, 28}, {"agency", K::Text, 22},
+                    {"by", K::Text, 14}, {"count", K::Number, 8}, {"days added", K::Number, 11}},
+                   {}};
+  for (const auto& e : stats.extensions) {
+    extensions.rows.push_back(
+        {{e.workflow, e.deadline, e.agency, e.actor, number(e.count), number(e.days)}, false});
+  }
+  sheets.push_back(std::move(extensions));
+
+  Sheet months{names[5],
+               {{"month", K::Text, 9}, {"workflow", K::Text, 11}, {"started", K::Number, 9},
+                {"finished", K::Number, 9}, {"stopped", K::Number, 9}},
+               {}};
+  for (const auto& m : stats.throughput) {
+    months.rows.push_back({{m.month, m.workflow, number(m.started), number(m.finished),
+                            number(m.stopped)},
+                           false});
+  }
+  sheets.push_back(std::move(months));
+
+  Sheet ages{names[6], {{"age", K::Text, 14}, {"open dossiers", K::Number, 14}}, {}};
+  for (const auto& b : stats.open_by_age) ages.rows.push_back({{b.label, number(b.count)}, false});
+  sheets.push_back(std::move(ages));
+
+  Sheet targets{names[7],
+                {{"id", K::Text, 18}, {"workflow", K::Text, 11}, {"title", K::Text, 48},
+                 {"set on", K::Date, 11}, {"due", K::Date, 11}, {"status", K::Text, 10},
+                 {"hari to spare (late if negative)", K::Number, 16}},
+                {}};
+  for (const auto& t : stats.targets) {
+    targets.rows.push_back({{t.id, t.workflow, t.title, t.set_on, optional_date(t.due),
+                             deadline::status_name(t.status),
+                             t.status == deadline::Status::Paused ? Cell{} : number(t.margin)},
+                            target_late(t)});
+  }
+  sheets.push_back(std::move(targets));
+  return sheets;
+}
+
+}  // namespace regflow::cli::render
