@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/render/dot.hpp"
 #include "cli/render/table.hpp"
+#include "cli/render/workflows_json.hpp"
 #include "engine/check/checker.hpp"
 #include "engine/model/error.hpp"
 #include "engine/model/spelling.hpp"
@@ -57,8 +58,11 @@ void run_check(Context& ctx, const std::vector<std::string>& paths) {
 
 void run_workflows(Context& ctx) {
   const auto& config = ctx.config();
+  if (ctx.options.json) {
+    print_json(render::workflows_json(config).dump(2));
+    return;
+  }
   render::Table table({"WORKFLOW", "VERSION", "HASH", "STEPS", "EARLIEST", "LONGEST PATH", "TITLE"});
-  nlohmann::json out = nlohmann::json::array();
   for (const auto& w : config.workflows) {
     const auto facts = check::workflow_facts(w, config.rules);
     const std::string earliest =
@@ -68,21 +72,8 @@ void run_workflows(Context& ctx) {
                fmt::format("{} steps, {} hari kerja", facts.longest_path_steps,
                            facts.longest_path_working_days),
                w.title});
-    out.push_back({{"name", w.name},
-                   {"version", w.version},
-                   {"hash", w.content_hash},
-                   {"steps", w.steps.size()},
-                   {"title", w.title},
-                   {"basis", w.basis},
-                   {"earliest_working_days", facts.shortest_working_days ? nlohmann::json(*facts.shortest_working_days) : nlohmann::json()},
-                   {"longest_path_steps", facts.longest_path_steps},
-                   {"longest_path_working_days", facts.longest_path_working_days}});
   }
-  if (ctx.options.json) {
-    print_json(out.dump(2));
-  } else {
-    std::cout << table.str();
-  }
+  std::cout << table.str();
 }
 
 void run_graph(Context& ctx, const std::string& name, const std::string& dossier_id,

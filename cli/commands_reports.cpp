@@ -10,6 +10,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/render/board.hpp"
+#include "cli/render/board_json.hpp"
 #include "cli/render/dossier.hpp"
 #include "engine/app/projection_basis.hpp"
 #include "engine/model/error.hpp"
@@ -33,22 +34,6 @@ std::size_t terminal_width() {
   return 80;
 }
 
-nlohmann::json entry_json(const report::BoardEntry& e, const report::BoardEntryDetail& detail) {
-  nlohmann::json j = render::row_json(detail.dossier);
-  j["status"] = e.deadline ? deadline::status_name(e.status) : "no deadline";
-  j["days_left"] = e.deadline ? nlohmann::json(e.days_left) : nlohmann::json();
-  if (detail.deadline) {
-    const auto& d = *detail.deadline;
-    j["deadline"] = {{"id", d.deadline_id},
-                     {"title", d.title},
-                     {"basis", d.basis},
-                     {"due", d.due ? nlohmann::json(time::format_date(*d.due)) : nlohmann::json()},
-                     {"unit", d.working_days ? "hari kerja" : "hari"},
-                     {"provisional", d.provisional}};
-  }
-  return j;
-}
-
 // The board shows stored due dates. When the last tick stored them with another holiday
 // calendar than the one loaded now, they may be off by the days that changed until the next
 // tick recomputes them: say so rather than show them as true.
@@ -63,17 +48,7 @@ void warn_if_calendar_changed(Context& ctx, const time::HolidayCalendar& calenda
 
 void print_board(Context& ctx, const report::Board& board, const std::string& heading) {
   if (ctx.options.json) {
-    nlohmann::json out = {{"as_of", time::format_date(board.today)},
-                          {"matching", board.matching},
-                          {"not_shown", board.matching - board.entries.size()},
-                          {"dossiers", nlohmann::json::array()},
-                          {"totals", board.totals_by_status},
-                          {"late_by_agency", board.late_by_agency}};
-    const auto details = report::board_details(ctx.store(), board);
-    for (std::size_t i = 0; i < board.entries.size(); ++i) {
-      out["dossiers"].push_back(entry_json(board.entries[i], details[i]));
-    }
-    print_json(out.dump(2));
+    print_json(render::board_json(board, report::board_details(ctx.store(), board)).dump(2));
     return;
   }
   render::BoardLayout layout;
@@ -116,7 +91,7 @@ void add_report_commands(CLI::App& app, Context& ctx) {
   add_limit_option(*board, args->limit);
   board->footer("Example: regflow board --now 2026-04-01   (what will be late on 1 April?)");
   board->callback([&ctx, args] {
-    report::BoardFilter filter{args->agency, args->workflow, args->status, args->limit};
+    report::BoardFilter filter{args->agency, args->workflow, args->status, args->limit, ""};
     const auto& config = ctx.config_without_workflows();  // before today(): it has the offset
     auto result = report::build_board(ctx.store(), filter, ctx.today(), config.calendar());
     warn_if_calendar_changed(ctx, config.calendar());
@@ -136,7 +111,7 @@ void add_report_commands(CLI::App& app, Context& ctx) {
       throw InputError(fmt::format("unknown agency '{}'{}; see workflows/agencies.yaml", *agency,
                                    model::did_you_mean(*agency, config.agencies.codes())));
     }
-    report::BoardFilter filter{*agency, "", "", *queue_limit};
+    report::BoardFilter filter{*agency, "", "", *queue_limit, ""};
     auto result = report::build_board(ctx.store(), filter, ctx.today(), config.calendar());
     warn_if_calendar_changed(ctx, config.calendar());
     print_board(ctx, result, "Queue of " + *agency);

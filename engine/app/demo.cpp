@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/auth/password.hpp"
 #include "engine/model/error.hpp"
 
 namespace regflow::app {
@@ -45,8 +46,12 @@ time::Instant at(const Installation& installation, const char* text) {
 
 DemoSummary build_demo(Installation& installation, time::Instant now) {
   DemoSummary summary;
+  // One Argon2id hash (with its own salt) for the one known password: hashing it again per
+  // user would cost each demo run a second and protect nothing.
+  const std::string password_hash = auth::hash_password(kDemoPassword);
   for (const auto& user : kDemoUsers) {
     installation.store().add_user({user.name, user.agencies, user.role});
+    installation.store().set_password_hash(user.name, password_hash);
     ++summary.users;
   }
   for (const auto& story : kDemoStories) {

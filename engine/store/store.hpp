@@ -24,7 +24,7 @@
 namespace regflow::store {
 
 /// The schema version this build writes; older databases are migrated in place by open().
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 struct UserRecord {
   std::string name;
@@ -110,6 +110,22 @@ struct Write {
   Snapshot snapshot;
 };
 
+/// A signed-in browser's session, as the store keeps it: the SHA-256 of its token, never the
+/// token itself.
+struct SessionRecord {
+  std::string token_hash;
+  std::string user;
+  time::Instant created{};
+  time::Instant last_seen{};
+  bool revoked = false;
+};
+
+/// Failed sign-ins under one key ("account:NAME" or "address:IP"), for the throttle.
+struct FailureRecord {
+  std::int64_t count = 0;
+  time::Instant last{};
+};
+
 /// A definition version as stored.
 struct StoredDefinition {
   std::string hash;
@@ -188,6 +204,27 @@ class Store {
   void add_user(const UserRecord& user);  ///< throws InputError if the name exists
   std::optional<UserRecord> find_user(const std::string& name) const;
   std::vector<UserRecord> users() const;
+
+  // Signing in (regflow serve): password hashes, sessions, personal tokens, failed attempts.
+  /// Sets the user's password hash and revokes every session they have; throws InputError when
+  /// the user is not registered.
+  void set_password_hash(const std::string& user, const std::string& hash);
+  /// The user's password hash; nullopt when the user is unknown or has no password yet.
+  std::optional<std::string> password_hash(const std::string& user) const;
+  /// Records a new session (and drops sessions that ended before `expired_before`).
+  void add_session(const SessionRecord& session, time::Instant expired_before);
+  std::optional<SessionRecord> session(const std::string& token_hash) const;
+  void touch_session(const std::string& token_hash, time::Instant at);
+  void revoke_session(const std::string& token_hash);
+  /// Replaces the user's token of `kind` ("feed", "api") by the one with this digest.
+  void set_user_token(const std::string& user, const std::string& kind,
+                      const std::string& token_hash, time::Instant at);
+  /// The user a token of `kind` belongs to; nullopt when no such token is current.
+  std::optional<std::string> token_user(const std::string& kind,
+                                        const std::string& token_hash) const;
+  FailureRecord sign_in_failures(const std::string& key) const;
+  void set_sign_in_failures(const std::string& key, const FailureRecord& failures);
+  void clear_sign_in_failures(const std::string& key);
 
   // Definitions, stored once per content hash.
   void save_definition(const std::string& hash, const std::string& name, int version,
