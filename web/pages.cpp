@@ -56,6 +56,8 @@ Response board_page(Call& call) {
   view["filters"] = filter_choices(call, *query);
   view["page_title"] = "Papan";
   view["what_if"] = query->today != call.today;
+  // The filters stay folded (the list comes first on a phone) unless one is in use.
+  view["filtered"] = !call.target.query.empty();
   return call.page("board", std::move(view));
 }
 
@@ -85,7 +87,7 @@ Response dossier_page(Call& call) {
   for (const auto& e : dossier->events) events.push_back(cli::render::event_json(e));
   nlohmann::json view = dossier_view(
       cli::render::dossier_json(*dossier, installation.config(), call.today, actor), events,
-      installation.config().settings.offset);
+      installation.config().settings.offset, installation.config().agencies);
   view["page_title"] = id;
   view["graph_url"] = "/d/" + percent_encode(id) + "/graph.svg";
   return call.page("dossier", std::move(view));

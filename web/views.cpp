@@ -70,7 +70,9 @@ std::string local_time_text(const std::string& at_utc, time::UtcOffset offset) {
 }
 
 nlohmann::json dossier_view(nlohmann::json d, const nlohmann::json& events,
-                            time::UtcOffset offset) {
+                            time::UtcOffset offset, const model::AgencyDirectory& agencies) {
+  d["held_by_name"] = agency_name(agencies, d.value("held_by", ""));
+  d["escalated_to_name"] = agency_name(agencies, d.value("escalated_to", ""));
   bool late = false;
   for (auto& deadline : d["deadlines"]) {
     const std::string status = deadline.value("status", "");
@@ -83,6 +85,9 @@ nlohmann::json dossier_view(nlohmann::json d, const nlohmann::json& events,
   d["late"] = late;
   d["has_timers"] = d.contains("timers") && !d["timers"].empty();
   d["bindings_list"] = pairs(d["bindings"], "role", "agency");
+  for (auto& binding : d["bindings_list"]) {
+    binding["agency_name"] = agency_name(agencies, binding["agency"].get<std::string>());
+  }
   d["signatures_list"] = pairs(d["signatures"], "agency", "user");
   d["variables_list"] = pairs(d["variables"], "name", "value");
   d["has_signoff"] = !d["signatures_list"].empty() || !d["pending_signers"].empty();

@@ -17,7 +17,7 @@ nlohmann::json board_view(nlohmann::json board, const model::AgencyDirectory& ag
 /// Adds words and lists to a dossier_json, and the history (event_json entries) with local
 /// times.
 nlohmann::json dossier_view(nlohmann::json dossier, const nlohmann::json& events,
-                            time::UtcOffset offset);
+                            time::UtcOffset offset, const model::AgencyDirectory& agencies);
 
 /// "2021-01-07 10:00" local, from an event's "at" (ISO UTC).
 std::string local_time_text(const std::string& at_utc, time::UtcOffset offset);

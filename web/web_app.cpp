@@ -1,6 +1,7 @@
 #include "web/web_app.hpp"
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -143,6 +144,13 @@ Response dispatch(WebApp& app, const Request& request) {
   }
   call.route_is_login = route.page == Page::LoginSubmit;
   if (route.changes_state && (!same_origin(call) || !csrf_valid(call))) {
+    if (app.settings().log) {
+      app.settings().log->info("{} refused {} {}: {}", request.peer, request.method,
+                               call.target.path,
+                               same_origin(call) ? "no valid CSRF token"
+                                                 : "Origin '" + request.header("origin") +
+                                                       "' is not this server");
+    }
     return call.error(403, words::form_refused());
   }
   return run(call, route.page);
@@ -178,7 +186,10 @@ void add_security_headers(Response& response) {
                "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
                "frame-ancestors 'none'; base-uri 'none'");
   response.set("X-Content-Type-Options", "nosniff");
-  response.set("Referrer-Policy", "no-referrer");
+  // Not no-referrer: with it, browsers send "Origin: null" on a same-origin form, and the Origin
+  // check could not tell our forms from others. same-origin keeps paths (a feed token) from
+  // other sites all the same.
+  response.set("Referrer-Policy", "same-origin");
   response.set("X-Frame-Options", "DENY");
   bool cached = false;
   for (const auto& [name, value] : response.headers) cached = cached || name == "Cache-Control";

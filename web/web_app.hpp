@@ -18,6 +18,10 @@
 #include "web/http_message.hpp"
 #include "web/templates.hpp"
 
+namespace spdlog {
+class logger;
+}
+
 namespace regflow::web {
 
 struct SiteSettings {
@@ -26,6 +30,8 @@ struct SiteSettings {
   std::optional<time::Instant> fixed_now;    ///< --now: the whole server runs at that instant
   bool tls = false;                          ///< cookies are Secure
   auth::SessionPolicy sessions;
+  /// Where refusals are explained (why a form was refused); none: not logged.
+  std::shared_ptr<spdlog::logger> log;
 };
 
 class WebApp {

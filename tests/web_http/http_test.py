@@ -41,7 +41,7 @@ def security_headers(response, path):
     check("frame-ancestors 'none'" in csp and "script-src" not in csp and "default-src 'none'" in csp,
           f"{path}: CSP is {csp!r}")
     check(response.getheader("X-Content-Type-Options") == "nosniff", f"{path}: no nosniff")
-    check(response.getheader("Referrer-Policy") == "no-referrer", f"{path}: Referrer-Policy")
+    check(response.getheader("Referrer-Policy") == "same-origin", f"{path}: Referrer-Policy")
 
 
 def main(binary, source):
