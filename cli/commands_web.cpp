@@ -84,10 +84,14 @@ struct ServeArgs {
   int threads = 4;
   double request_timeout = 10;
   std::size_t max_connections = 512;
+  std::string tls_cert, tls_key;
 };
 
 void run_serve(Context& ctx, const ServeArgs& args) {
   const auto listen = parse_listen(args.listen);
+  if (args.tls_cert.empty() != args.tls_key.empty()) {
+    throw InputError("give both --tls-cert and --tls-key (PEM files), or neither for plain HTTP");
+  }
   const auto& config = ctx.config();
   auto& store = ctx.store();  // opens (and migrates) the database before serving it
   const auto dossiers = store.list({}).size();
@@ -98,12 +102,13 @@ void run_serve(Context& ctx, const ServeArgs& args) {
   if (!ctx.options.now.empty() || std::getenv("REGFLOW_NOW") != nullptr) {
     settings.fixed_now = ctx.now();
   }
-  web::WebApp site(settings, config);
-
   auto log = std::make_shared<spdlog::logger>("web",
                                               std::make_shared<spdlog::sinks::stderr_sink_mt>());
   log->set_level(spdlog::level::info);
   log->set_pattern("%Y-%m-%dT%H:%M:%S%z %v");
+  settings.log = log;
+  settings.tls = !args.tls_cert.empty();
+  web::WebApp site(settings, config);
 
   web::ServerOptions options;
   options.address = listen.address;
@@ -112,13 +117,16 @@ void run_serve(Context& ctx, const ServeArgs& args) {
   options.read_timeout =
       std::chrono::milliseconds(static_cast<long long>(args.request_timeout * 1000));
   options.max_connections = args.max_connections;
+  options.tls_cert = args.tls_cert;
+  options.tls_key = args.tls_key;
   web::HttpServer server(options, [&site](const web::Request& r) { return site.handle(r); }, log);
 
   const std::string host =
       listen.address.find(':') != std::string::npos ? "[" + listen.address + "]" : listen.address;
-  std::cout << fmt::format("regflow: serving {} on http://{}:{} ({} workflows, {} dossiers); "
+  std::cout << fmt::format("regflow: serving {} on {}://{}:{} ({} workflows, {} dossiers); "
                            "Ctrl-C stops\n",
-                           ctx.db_path(), host, server.port(), config.workflows.size(), dossiers)
+                           ctx.db_path(), settings.tls ? "https" : "http", host, server.port(),
+                           config.workflows.size(), dossiers)
             << std::flush;
   server.run();
   std::cout << "regflow: stopped\n";
@@ -136,6 +144,9 @@ void add_web_commands(CLI::App& app, Context& ctx) {
                     "Seconds a client has to send a whole request (default 10)");
   serve->add_option("--max-connections", args->max_connections,
                     "Open connections at most; more get 503 (default 512)");
+  serve->add_option("--tls-cert", args->tls_cert,
+                    "PEM certificate (chain): serve HTTPS instead of HTTP (with --tls-key)");
+  serve->add_option("--tls-key", args->tls_key, "PEM private key of --tls-cert");
   serve->footer("Example: regflow serve --db babel.db --listen 127.0.0.1:8080");
   serve->callback([&ctx, args] { run_serve(ctx, *args); });
 

@@ -136,6 +136,16 @@ std::optional<Target> parse_target(std::string_view target, std::string& problem
   return out;
 }
 
+std::string loggable_target(std::string_view target) {
+  constexpr std::string_view kFeed = "/ics/";
+  if (target.substr(0, kFeed.size()) != kFeed) return std::string(target);
+  const auto slash = target.find('/', kFeed.size());
+  std::string out(kFeed);
+  out += "\u2026";
+  if (slash != std::string_view::npos) out += target.substr(slash);
+  return out;
+}
+
 std::map<std::string, std::string> parse_cookies(std::string_view header) {
   std::map<std::string, std::string> out;
   while (!header.empty()) {

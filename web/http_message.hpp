@@ -54,6 +54,10 @@ std::optional<std::string> percent_decode(std::string_view text, bool plus_is_sp
 /// Escapes a query or path component (RFC 3986 unreserved characters are kept).
 std::string percent_encode(std::string_view text);
 
+/// The target as the access log shows it: a calendar feed's secret token ("/ics/<token>/…") is
+/// replaced by "…", so that the log does not hand out feed addresses.
+std::string loggable_target(std::string_view target);
+
 /// The cookies of a Cookie header: "a=1; b=2".
 std::map<std::string, std::string> parse_cookies(std::string_view header);
 

@@ -13,9 +13,11 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <csignal>
 #include <optional>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 #include "engine/model/error.hpp"
@@ -43,11 +45,18 @@ std::string lower(std::string_view text) {
   return out;
 }
 
-class Connection : public std::enable_shared_from_this<Connection> {
+// One connection, over plain TCP (Stream = beast::tcp_stream) or TLS
+// (beast::ssl_stream<beast::tcp_stream>): the TLS one shakes hands first and says goodbye last.
+template <typename Stream>
+class Connection : public std::enable_shared_from_this<Connection<Stream>> {
+  static constexpr bool kTls = !std::is_same_v<Stream, beast::tcp_stream>;
+
  public:
-  Connection(tcp::socket&& socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {
+  template <typename... Args>
+  explicit Connection(Shared& shared, Args&&... args)
+      : stream_(std::forward<Args>(args)...), shared_(shared) {
     beast::error_code ec;
-    const auto endpoint = stream_.socket().remote_endpoint(ec);
+    const auto endpoint = beast::get_lowest_layer(stream_).socket().remote_endpoint(ec);
     peer_ = ec ? std::string("?") : endpoint.address().to_string();
   }
   ~Connection() { --shared_.connections; }
@@ -56,17 +65,36 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   void start() {
     net::dispatch(stream_.get_executor(),
-                  beast::bind_front_handler(&Connection::read, shared_from_this()));
+                  beast::bind_front_handler(&Connection::begin, this->shared_from_this()));
   }
 
  private:
+  void begin() {
+    if constexpr (kTls) {
+      beast::get_lowest_layer(stream_).expires_after(shared_.options.read_timeout);
+      stream_.async_handshake(
+          net::ssl::stream_base::server,
+          beast::bind_front_handler(&Connection::on_handshake, this->shared_from_this()));
+    } else {
+      read();
+    }
+  }
+
+  void on_handshake(beast::error_code ec) {
+    if (ec) {
+      shared_.log->info("{} closed: TLS handshake failed: {}", peer_, ec.message());
+      return;
+    }
+    read();
+  }
+
   void read() {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(shared_.options.header_limit));
     parser_->body_limit(shared_.options.body_limit);
-    stream_.expires_after(shared_.options.read_timeout);
+    beast::get_lowest_layer(stream_).expires_after(shared_.options.read_timeout);
     http::async_read(stream_, buffer_, *parser_,
-                     beast::bind_front_handler(&Connection::on_read, shared_from_this()));
+                     beast::bind_front_handler(&Connection::on_read, this->shared_from_this()));
   }
 
   void on_read(beast::error_code ec, std::size_t) {
@@ -103,18 +131,20 @@ class Connection : public std::enable_shared_from_this<Connection> {
     }
     request.body = std::move(message.body());
     request.peer = peer_;
+    request.tls = kTls;
     Response response;
     try {
       response = shared_.handler(request);
     } catch (const std::exception& e) {
       shared_.log->error("{} \"{} {}\": internal error: {}", peer_, request.method,
-                         request.target, e.what());
+                         loggable_target(request.target), e.what());
       response = Response{500, {{"Content-Type", "text/plain; charset=utf-8"}},
                           "internal error; the server's log says what happened\n"};
     }
     const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
         std::chrono::steady_clock::now() - started);
-    shared_.log->info("{} \"{} {}\" {} {} {:.1f}ms", peer_, request.method, request.target,
+    shared_.log->info("{} \"{} {}\" {} {} {:.1f}ms", peer_, request.method,
+                      loggable_target(request.target),
                       response.status, response.body.size(),
                       static_cast<double>(elapsed.count()) / 1000.0);
     send(std::move(response), message.version(), message.keep_alive());
@@ -135,9 +165,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
     res_.body() = std::move(response.body);
     res_.keep_alive(keep_alive);
     res_.prepare_payload();
-    stream_.expires_after(shared_.options.read_timeout);
+    beast::get_lowest_layer(stream_).expires_after(shared_.options.read_timeout);
     http::async_write(stream_, res_,
-                      beast::bind_front_handler(&Connection::on_write, shared_from_this(),
+                      beast::bind_front_handler(&Connection::on_write, this->shared_from_this(),
                                                 !keep_alive));
   }
 
@@ -148,11 +178,16 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   void close() {
-    beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if constexpr (kTls) {
+      beast::get_lowest_layer(stream_).expires_after(shared_.options.read_timeout);
+      stream_.async_shutdown([self = this->shared_from_this()](beast::error_code) {});
+    } else {
+      beast::error_code ec;
+      stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    }
   }
 
-  beast::tcp_stream stream_;
+  Stream stream_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   http::response<http::string_body> res_;
@@ -160,10 +195,14 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::string peer_;
 };
 
+using PlainConnection = Connection<beast::tcp_stream>;
+using TlsConnection = Connection<beast::ssl_stream<beast::tcp_stream>>;
+
 }  // namespace
 
 struct HttpServer::Impl {
   Shared shared;
+  std::unique_ptr<net::ssl::context> tls;  ///< null: plain HTTP
   net::io_context ioc;
   tcp::acceptor acceptor{ioc};
   net::signal_set signals{ioc, SIGINT, SIGTERM};
@@ -192,7 +231,11 @@ struct HttpServer::Impl {
                          shared.options.max_connections);
       } else {
         ++shared.connections;
-        std::make_shared<Connection>(std::move(socket), shared)->start();
+        if (tls) {
+          std::make_shared<TlsConnection>(shared, std::move(socket), *tls)->start();
+        } else {
+          std::make_shared<PlainConnection>(shared, std::move(socket))->start();
+        }
       }
       accept();
     });
@@ -206,6 +249,24 @@ HttpServer::HttpServer(const ServerOptions& options, Handler handler,
   impl_->shared.handler = std::move(handler);
   impl_->shared.log = std::move(log);
   beast::error_code ec;
+  if (!options.tls_cert.empty()) {
+    auto tls = std::make_unique<net::ssl::context>(net::ssl::context::tls_server);
+    tls->set_options(net::ssl::context::default_workarounds | net::ssl::context::no_sslv2 |
+                     net::ssl::context::no_sslv3 | net::ssl::context::no_tlsv1 |
+                     net::ssl::context::no_tlsv1_1);
+    tls->use_certificate_chain_file(options.tls_cert, ec);
+    if (ec) {
+      throw InputError(fmt::format("--tls-cert '{}': {}; give a PEM certificate (chain) file",
+                                   options.tls_cert, ec.message()));
+    }
+    tls->use_private_key_file(options.tls_key, net::ssl::context::pem, ec);
+    if (ec) {
+      throw InputError(fmt::format(
+          "--tls-key '{}': {}; give the PEM private key of the --tls-cert certificate",
+          options.tls_key, ec.message()));
+    }
+    impl_->tls = std::move(tls);
+  }
   const auto address = net::ip::make_address(options.address, ec);
   if (ec) {
     throw InputError(fmt::format("--listen '{}' is not an IP address; give e.g. 127.0.0.1:8080",

@@ -6,7 +6,8 @@
 // What it refuses by itself, each with a clear status and a closed connection: a header block
 // over the limit (431), a body over the limit (413), malformed HTTP (400); a client that does
 // not finish its request within the read time-out is cut off; past the connection cap a new
-// connection gets a 503 and is closed. SIGINT and SIGTERM stop it.
+// connection gets a 503 and is closed. SIGINT and SIGTERM stop it. With a certificate it
+// speaks TLS (1.2 and later) instead of plain HTTP.
 #pragma once
 
 #include <chrono>
@@ -33,6 +34,9 @@ struct ServerOptions {
   std::chrono::milliseconds read_timeout{std::chrono::seconds(10)};
   std::size_t max_connections = 512;
   int threads = 4;
+  /// PEM files; when tls_cert is set, the server speaks HTTPS only (Asio's OpenSSL stream).
+  std::string tls_cert;
+  std::string tls_key;
 };
 
 using Handler = std::function<Response(const Request&)>;

@@ -43,7 +43,10 @@ bool same_origin(const Call& call) {
   if (origin.empty()) return true;  // not a browser: the CSRF token alone decides
   const std::string& host = call.request.header("host");
   if (host.empty()) return false;
-  return origin == (call.request.tls ? "https://" : "http://") + host;
+  if (origin == "https://" + host) return true;
+  // Over plain HTTP the browser may still have used https: a proxy (nginx) in front holds the
+  // certificate and passes the Host on. Served over TLS, only https is this server.
+  return !call.request.tls && origin == "http://" + host;
 }
 
 // The token of the session, or (a sign-in form, before there is a session) the one derived

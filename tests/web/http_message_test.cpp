@@ -67,5 +67,8 @@ TEST_CASE("forms and cookies are parsed, and bad escapes refuse the whole form",
   CHECK(cookies.at("theme") == "dark");
   CHECK(cookies.count("x") == 0);
   CHECK(percent_encode("PERGUB-2021-0001") == "PERGUB-2021-0001");
+  CHECK(loggable_target("/ics/abcdef/biro-hukum.ics") == "/ics/\u2026/biro-hukum.ics");
+  CHECK(loggable_target("/ics/abcdef") == "/ics/\u2026");
+  CHECK(loggable_target("/d/X?q=1") == "/d/X?q=1");
   CHECK(percent_encode("/d/a b?") == "%2Fd%2Fa%20b%3F");
 }

@@ -45,6 +45,7 @@ def security_headers(response, path):
 
 
 def main(binary, source):
+    feed_token = None
     server = Server(binary, source, extra=("--request-timeout", "2", "--max-connections", "40"))
     try:
         check("(3 workflows," in server.banner and "Ctrl-C stops" in server.banner, server.banner)
@@ -141,6 +142,7 @@ def main(binary, source):
         feed_url = re.search(r"http://[^<]*/ics/([A-Za-z0-9_-]{43})/biro-hukum\.ics", page)
         check(feed_url is not None, "feed address shown")
         feed_path = feed_url[0].split(str(server.port), 1)[1]
+        feed_token = feed_url[1]
         response, ics = server.request("GET", feed_path)
         check(response.status == 200 and ics.startswith("BEGIN:VCALENDAR"), f"feed {response.status}")
         cli_ics = __import__("subprocess").run(
@@ -234,6 +236,8 @@ def main(binary, source):
         code = server.stop()
     check(code == 0, f"regflow serve exited {code} on SIGINT")
     check('"GET /login" 200' in server.log, "access log on stderr")
+    check(feed_token not in server.log and '"GET /ics/\u2026/biro-hukum.ics" 200' in server.log,
+          "the access log does not show feed tokens")
     print(f"ok: {checks} checks")
 
 

@@ -12,7 +12,7 @@ import urllib.parse
 
 NOW = "2021-03-01T09:00"
 PASSWORD = "babel-2021"
-SERVING = re.compile(r"serving .* on http://127\.0\.0\.1:(\d+) \((\d+) workflows, (\d+) dossiers\)")
+SERVING = re.compile(r"serving .* on https?://127\.0\.0\.1:(\d+) \((\d+) workflows, (\d+) dossiers\)")
 
 
 class Failure(Exception):
@@ -20,7 +20,8 @@ class Failure(Exception):
 
 
 class Server:
-    def __init__(self, binary, source_dir, extra=()):
+    def __init__(self, binary, source_dir, extra=(), tls_context=None):
+        self.tls_context = tls_context
         self.tmp = tempfile.TemporaryDirectory(prefix="regflow-web-test-")
         self.db = os.path.join(self.tmp.name, "babel.db")
         self.env = dict(os.environ)
@@ -54,7 +55,11 @@ class Server:
         return self.proc.returncode
 
     def request(self, method, path, body=None, headers=None, cookie=None, origin=None):
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        if self.tls_context is not None:
+            conn = http.client.HTTPSConnection("127.0.0.1", self.port, timeout=30,
+                                               context=self.tls_context)
+        else:
+            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         h = dict(headers or {})
         if cookie:
             h["Cookie"] = cookie
