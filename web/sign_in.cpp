@@ -119,9 +119,14 @@ Response login_submit(Call& call) {
   const auto hash = name.empty() || password.size() > auth::kMaxPasswordLength
                         ? std::nullopt
                         : store.password_hash(name);
-  // An unknown name costs the same Argon2id verification as a known one.
-  const bool matches = hash ? auth::verify_password(*hash, password)
-                            : (auth::verify_password(call.app.decoy_hash(), password), false);
+  bool matches = false;
+  if (hash) {
+    matches = auth::verify_password(*hash, password);
+  } else {
+    // An unknown name costs the same Argon2id verification as a known one: the time taken
+    // must not tell which names exist.
+    auth::verify_password(call.app.decoy_hash(), password);
+  }
   if (!matches) {
     const auto account_next =
         auth::after_failure({account_failures.count, account_failures.last}, call.now,
