@@ -50,10 +50,15 @@ std::optional<BoardQuery> board_query(Call& call, std::string& problem) {
 }
 
 nlohmann::json board_data(Call& call, const BoardQuery& query) {
-  auto& store = call.store();
-  const auto board =
-      report::build_board(store, query.filter, query.today, call.app.config().calendar());
-  return cli::render::board_json(board, report::board_details(store, board));
+  const auto& f = query.filter;
+  const std::string key = fmt::format("board\n{}\n{}\n{}\n{}\n{}\n{}", f.agency, f.workflow,
+                                      f.status, f.text, f.limit, time::format_date(query.today));
+  return call.app.cached(key, [&call, &query] {
+    auto& store = call.store();
+    const auto board =
+        report::build_board(store, query.filter, query.today, call.app.config().calendar());
+    return cli::render::board_json(board, report::board_details(store, board));
+  });
 }
 
 }  // namespace regflow::web

@@ -6,6 +6,8 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -13,6 +15,7 @@
 
 #include "engine/auth/policy.hpp"
 #include "engine/load/config_set.hpp"
+#include "engine/store/store.hpp"
 #include "engine/time/date.hpp"
 #include "web/graph_svg.hpp"
 #include "web/http_message.hpp"
@@ -50,6 +53,10 @@ class WebApp {
   /// takes as long as for a known one.
   const std::string& decoy_hash();
   time::Instant now() const;
+  /// What `compute` returns for `key`, kept until anything commits to the database (checked on
+  /// every call with one `PRAGMA data_version` on a connection of its own, which holds no
+  /// transaction). The board scans every open dossier; most of its readers ask for the same one.
+  nlohmann::json cached(const std::string& key, const std::function<nlohmann::json()>& compute);
 
  private:
   SiteSettings settings_;
@@ -59,6 +66,10 @@ class WebApp {
   GraphCache graphs_;
   std::once_flag decoy_once_;
   std::string decoy_hash_;
+  std::mutex cache_mutex_;
+  std::unique_ptr<store::Store> watcher_;  ///< asks data_version only, under cache_mutex_
+  std::int64_t cached_version_ = -1;
+  std::map<std::string, nlohmann::json> cache_;
 };
 
 /// The folder holding templates/ and static/: REGFLOW_WEB, else the source tree's web/ when

@@ -183,6 +183,12 @@ int Store::schema_version() const {
                         [&] { return stored_schema_version(*impl_->db); });
 }
 
+std::int64_t Store::data_version() const {
+  return impl_->guarded("reading the data version", [&] {
+    return impl_->db->execAndGet("PRAGMA data_version").getInt64();
+  });
+}
+
 void Store::add_user(const UserRecord& user) {
   impl_->guarded([&] { return fmt::format("adding user '{}'", user.name); },
                  [&] { impl_->writing([&] { insert_user(*impl_->db, user); }); });

@@ -199,6 +199,9 @@ class Store {
   ~Store();
 
   int schema_version() const;
+  /// SQLite's `PRAGMA data_version`: it changes when another connection has committed to the
+  /// database since this one last asked (for caches of what was read, such as the web's board).
+  std::int64_t data_version() const;
 
   // Users.
   void add_user(const UserRecord& user);  ///< throws InputError if the name exists
