@@ -10,11 +10,22 @@
 
 namespace regflow::web {
 
-std::optional<BoardQuery> board_query(Call& call, std::string& problem) {
+std::optional<BoardQuery> board_query(Call& call, std::string& problem,
+                                      std::size_t default_limit) {
   const auto& config = call.app.config();
   BoardQuery out;
   out.today = call.today;
-  out.filter.limit = kBoardPageLimit;
+  out.filter.limit = default_limit;
+  if (const std::string limit = call.query("limit"); !limit.empty()) {
+    if (limit.size() > 6 || limit.find_first_not_of("0123456789") != std::string::npos) {
+      problem = fmt::format(
+          "limit '{}' is not a number of dossiers: give 0 (every one) or a whole number up to "
+          "999999",
+          limit);
+      return std::nullopt;
+    }
+    out.filter.limit = static_cast<std::size_t>(std::stoul(limit));
+  }
   out.filter.agency = call.query("agency");
   out.filter.workflow = call.query("workflow");
   out.filter.status = call.query("status");

@@ -10,8 +10,12 @@
 
 namespace regflow::web {
 
-/// The most dossiers a page lists (the most urgent); the totals count them all.
+/// The most dossiers the API lists (the most urgent), as `regflow board`; the totals count
+/// them all.
 inline constexpr std::size_t kBoardPageLimit = 1000;
+/// The most a page lists unless ?limit= asks for more: rendering a line costs far more than
+/// ranking it, and a reader looks at the most urgent ones.
+inline constexpr std::size_t kBoardScreenLimit = 100;
 
 struct BoardQuery {
   report::BoardFilter filter;
@@ -19,7 +23,8 @@ struct BoardQuery {
 };
 
 /// The filters of the request; nullopt with `problem` set when one is not acceptable.
-std::optional<BoardQuery> board_query(Call& call, std::string& problem);
+std::optional<BoardQuery> board_query(Call& call, std::string& problem,
+                                      std::size_t default_limit = kBoardPageLimit);
 
 /// The board for a query, as board_json gives it.
 nlohmann::json board_data(Call& call, const BoardQuery& query);

@@ -50,9 +50,18 @@ Response svg(const std::string& text) {
 
 Response board_page(Call& call) {
   std::string problem;
-  auto query = board_query(call, problem);
+  auto query = board_query(call, problem, kBoardScreenLimit);
   if (!query) return call.error(400, problem);
   nlohmann::json view = board_view(board_data(call, *query), call.app.config().agencies);
+  if (view.value("not_shown", 0) > 0) {
+    auto all = call.target.query;
+    all["limit"] = "0";
+    std::string link = "/?";
+    for (const auto& [name, value] : all) {
+      link += (link.size() > 2 ? "&" : "") + percent_encode(name) + "=" + percent_encode(value);
+    }
+    view["show_all_url"] = link;
+  }
   view["filters"] = filter_choices(call, *query);
   view["page_title"] = "Papan";
   view["what_if"] = query->today != call.today;

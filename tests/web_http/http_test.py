@@ -88,6 +88,11 @@ def main(binary, source):
         check(response.status == 200 and "OK OCE" in page, "filtered board")
         response, page = server.request("GET", "/?asof=2021-06-01", cookie=session)
         check(response.status == 200 and "Per 2021-06-01" in page, "what-if date")
+        response, page = server.request("GET", "/?limit=2", cookie=session)
+        check(response.status == 200 and page.count('class="title"') == 2 and "tampilkan semua" in page
+              and "limit=0" in page, "a board page of 2 lines, with a link to all")
+        response, page = server.request("GET", "/?limit=some", cookie=session)
+        check(response.status == 400 and "is not a number of dossiers" in page, "a bad limit")
         response, page = server.request("GET", "/?asof=1%20March", cookie=session)
         check(response.status == 400 and "expected YYYY-MM-DD" in page, f"bad as-of: {response.status}")
         response, page = server.request("GET", "/?agency=biro-hokum", cookie=session)
