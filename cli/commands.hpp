@@ -20,6 +20,8 @@ void add_rules_commands(CLI::App& app, Context& context);        // rules, eval
 void add_ics_command(CLI::App& app, Context& context);           // ics
 void add_archive_commands(CLI::App& app, Context& context);      // export, import
 void add_trust_commands(CLI::App& app, Context& context);        // key, seal, trust
+/// After add_setup_commands (it adds `passwd` to the `user` group).
+void add_web_commands(CLI::App& app, Context& context);          // serve, user passwd
 
 /// Prints the board (or a queue) as a table, or as JSON with --json.
 void print_board(Context& context, const report::Board& board, const std::string& heading);

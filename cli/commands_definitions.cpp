@@ -10,6 +10,7 @@
 #include "engine/app/definition_acceptance.hpp"
 #include "cli/terminal_guard.hpp"
 #include "cli/render/table.hpp"
+#include "cli/render/workflows_json.hpp"
 #include "engine/check/checker.hpp"
 #include "engine/model/error.hpp"
 #include "engine/model/spelling.hpp"
@@ -97,6 +98,7 @@ void run_workflows(Context& ctx) {
   } else {
     std::cout << table.str();
   }
+  std::cout << table.str();
 }
 
 void run_graph(Context& ctx, const std::string& name, const std::string& dossier_id,

@@ -14,6 +14,7 @@
 #include "cli/render/csv.hpp"
 #include "cli/render/xlsx.hpp"
 #include "cli/render/board.hpp"
+#include "cli/render/board_json.hpp"
 #include "cli/render/dossier.hpp"
 #include "engine/app/projection_basis.hpp"
 #include "engine/model/error.hpp"
@@ -37,22 +38,6 @@ std::size_t terminal_width() {
   return 80;
 }
 
-nlohmann::json entry_json(const report::BoardEntry& e, const report::BoardEntryDetail& detail) {
-  nlohmann::json j = render::row_json(detail.dossier);
-  j["status"] = e.deadline ? deadline::status_name(e.status) : "no deadline";
-  j["days_left"] = e.deadline ? nlohmann::json(e.days_left) : nlohmann::json();
-  if (detail.deadline) {
-    const auto& d = *detail.deadline;
-    j["deadline"] = {{"id", d.deadline_id},
-                     {"title", d.title},
-                     {"basis", d.basis},
-                     {"due", d.due ? nlohmann::json(time::format_date(*d.due)) : nlohmann::json()},
-                     {"unit", d.working_days ? "hari kerja" : "hari"},
-                     {"provisional", d.provisional}};
-  }
-  return j;
-}
-
 // The board shows stored due dates. When the last tick stored them with another holiday
 // calendar than the one loaded now, they may be off by the days that changed until the next
 // tick recomputes them: say so rather than show them as true.
@@ -67,17 +52,7 @@ void warn_if_calendar_changed(Context& ctx, const time::HolidayCalendar& calenda
 
 void print_board(Context& ctx, const report::Board& board, const std::string& heading) {
   if (ctx.options.json) {
-    nlohmann::json out = {{"as_of", time::format_date(board.today)},
-                          {"matching", board.matching},
-                          {"not_shown", board.matching - board.entries.size()},
-                          {"dossiers", nlohmann::json::array()},
-                          {"totals", board.totals_by_status},
-                          {"late_by_agency", board.late_by_agency}};
-    const auto details = report::board_details(ctx.store(), board);
-    for (std::size_t i = 0; i < board.entries.size(); ++i) {
-      out["dossiers"].push_back(entry_json(board.entries[i], details[i]));
-    }
-    print_json(out);
+    print_json(render::board_json(board, report::board_details(ctx.store(), board)));
     return;
   }
   render::BoardLayout layout;
@@ -132,7 +107,7 @@ void add_report_commands(CLI::App& app, Context& ctx) {
       "         regflow board --format xlsx -o rapat-koordinasi.xlsx   (for a meeting)");
   board->callback([&ctx, args] {
     check_output_format(ctx, "board", args->format, {"text", "csv", "xlsx"}, args->output);
-    report::BoardFilter filter{args->agency, args->workflow, args->status, args->limit};
+    report::BoardFilter filter{args->agency, args->workflow, args->status, args->limit, ""};
     const auto& config = ctx.config_without_workflows();  // before today(): it has the offset
     // A misspelt filter would show an empty board that reads as "nothing is late".
     if (!args->agency.empty()) refuse_unknown_agency(config, args->agency);
@@ -175,7 +150,7 @@ void add_report_commands(CLI::App& app, Context& ctx) {
   queue->callback([&ctx, agency, queue_limit] {
     const auto& config = ctx.config_without_workflows();
     refuse_unknown_agency(config, *agency);
-    report::BoardFilter filter{*agency, "", "", *queue_limit};
+    report::BoardFilter filter{*agency, "", "", *queue_limit, ""};
     auto result = report::build_board(ctx.store(), filter, ctx.today(), config.calendar());
     warn_if_calendar_changed(ctx, config.calendar());
     print_board(ctx, result, "Queue of " + *agency);

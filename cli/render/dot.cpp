@@ -23,7 +23,8 @@ std::string quote(const std::string& text) {
 }  // namespace
 
 std::string workflow_dot(const model::WorkflowDefinition& def, const check::RouteTargets& routes,
-                         const std::string& current_step, const std::set<std::string>& reached) {
+                         const std::string& current_step, const std::set<std::string>& reached,
+                         bool current_late) {
   std::string out = fmt::format(
       "digraph {} {{\n  label={};\n  rankdir=TB;\n  node [shape=box, "
       "style=rounded, fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n",
@@ -43,7 +44,9 @@ std::string workflow_dot(const model::WorkflowDefinition& def, const check::Rout
     std::string attributes = "label=" + quote(label);
     if (step.kind == model::StepKind::Final) attributes += ", shape=doubleoctagon";
     if (step.kind == model::StepKind::Waiting) attributes += ", style=\"rounded,dashed\"";
-    if (step.id == current_step) {
+    if (step.id == current_step && current_late) {
+      attributes += ", style=\"rounded,filled,bold\", fillcolor=\"#f4a3a3\", color=\"#b00020\"";
+    } else if (step.id == current_step) {
       attributes += ", style=\"rounded,filled\", fillcolor=\"gold\"";
     } else if (reached.count(step.id) > 0) {
       attributes += ", style=\"rounded,filled\", fillcolor=\"lightgrey\"";

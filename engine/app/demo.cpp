@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/auth/password.hpp"
 #include "engine/model/error.hpp"
 
 namespace regflow::app {
@@ -47,9 +48,13 @@ time::Instant at(const Installation& installation, const char* text) {
 
 DemoSummary build_demo(Installation& installation, time::Instant now) {
   DemoSummary summary;
+  // One Argon2id hash (with its own salt) for the one known password: hashing it again per
+  // user would cost each demo run a second and protect nothing.
+  const std::string password_hash = auth::hash_password(kDemoPassword);
   for (const auto& user : kDemoUsers) {
     register_user(installation.config(), installation.store(),
                   {user.name, user.agencies, user.role, {}}, std::nullopt);
+    installation.store().set_password_hash(user.name, password_hash);
     ++summary.users;
   }
   for (const auto& story : kDemoStories) {

@@ -49,6 +49,14 @@ void permute(std::vector<BoardEntry>& entries, std::vector<std::size_t> source) 
 
 }  // namespace
 
+bool contains_ignoring_case(const std::string& haystack, const std::string& needle) {
+  const auto fold = [](char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  };
+  return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
+                     [&](char a, char b) { return fold(a) == fold(b); }) != haystack.end();
+}
+
 deadline::Status row_status(const store::DeadlineTiming& row, const time::HolidayCalendar& calendar,
                             time::Date today, int& days_left) {
   if (!row.due) {
@@ -88,6 +96,10 @@ Board build_board(const store::Store& store, const BoardFilter& filter, time::Da
   std::vector<std::size_t> heap;  // indexes into kept/keys, ordered as a heap by key
   std::size_t seen = 0;
   store.visit_open_dossiers(list, [&](const store::OpenDossierRow& row) {
+    if (!filter.text.empty() && !contains_ignoring_case(row.id, filter.text) &&
+        !contains_ignoring_case(row.title, filter.text)) {
+      return;
+    }
     Ranked key;
     key.index = seen++;
     std::optional<std::size_t> chosen;

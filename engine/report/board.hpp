@@ -19,6 +19,8 @@ struct BoardFilter {
   std::string workflow;
   std::string status;    ///< a status name, or "no deadline"
   std::size_t limit = 0;  ///< keep only the this many most urgent entries; 0 keeps every one
+  /// Only dossiers whose id or title contains this text, ignoring ASCII letter case.
+  std::string text;
 };
 
 struct BoardEntry {
@@ -41,6 +43,9 @@ struct BoardEntryDetail {
   store::DossierRow dossier;
   std::optional<store::DeadlineRow> deadline;
 };
+
+/// Whether `haystack` contains `needle`, ignoring the case of ASCII letters ("" is in every text).
+bool contains_ignoring_case(const std::string& haystack, const std::string& needle);
 
 /// Status of a projected deadline on `today`.
 deadline::Status row_status(const store::DeadlineTiming& row,

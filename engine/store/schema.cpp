@@ -180,14 +180,44 @@ ALTER TABLE users ADD COLUMN login TEXT;
 CREATE UNIQUE INDEX IF NOT EXISTS users_by_login ON users(login) WHERE login IS NOT NULL;
 )sql";
 
-// A later step appends {6, "ALTER TABLE …"} here and raises kSchemaVersion; never edit a step
+// Version 6: signing in on the web (regflow serve). A user's Argon2id password hash (NULL: the
+// user cannot sign in until `regflow user passwd` sets one); sessions and personal tokens (the
+// calendar feed, the API), each kept only as the SHA-256 of its secret so that a copy of the
+// database signs nobody in; and failed sign-ins per account and per client address, for the
+// throttle. Times are whole seconds since 1970 (UTC): they are compared, never shown.
+constexpr const char* kVersion6 = R"sql(
+ALTER TABLE users ADD COLUMN password_hash TEXT;
+CREATE TABLE IF NOT EXISTS sessions (
+  token_hash TEXT PRIMARY KEY,
+  user       TEXT NOT NULL REFERENCES users(name),
+  created_at INTEGER NOT NULL,
+  last_seen  INTEGER NOT NULL,
+  revoked    INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions(user);
+CREATE TABLE IF NOT EXISTS user_tokens (
+  user       TEXT NOT NULL REFERENCES users(name),
+  kind       TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (user, kind)
+);
+CREATE TABLE IF NOT EXISTS sign_in_failures (
+  key   TEXT PRIMARY KEY,
+  count INTEGER NOT NULL,
+  last  INTEGER NOT NULL
+);
+)sql";
+
+// A later step appends {7, "ALTER TABLE …"} here and raises kSchemaVersion; never edit a step
 // that has shipped, since databases in the field have already run it.
-constexpr std::array<Migration, 5> kMigrations{{
+constexpr std::array<Migration, 6> kMigrations{{
     {1, kVersion1},
     {2, kVersion2},
     {3, kVersion3},
     {4, kVersion4},
     {5, kVersion5},
+    {6, kVersion6},
 }};
 
 static_assert(kMigrations.back().to_version == kSchemaVersion,

@@ -10,6 +10,7 @@
 #include "engine/model/error.hpp"
 #include "engine/store/clocks.hpp"
 #include "engine/store/counters.hpp"
+#include "engine/store/credentials.hpp"
 #include "engine/store/database.hpp"
 #include "engine/store/definitions.hpp"
 #include "engine/store/event_store.hpp"
@@ -196,6 +197,12 @@ int Store::schema_version() const {
                         [&] { return stored_schema_version(*impl_->db); });
 }
 
+std::int64_t Store::data_version() const {
+  return impl_->guarded("reading the data version", [&] {
+    return impl_->db->execAndGet("PRAGMA data_version").getInt64();
+  });
+}
+
 void Store::add_user(const UserRecord& user) {
   impl_->guarded([&] { return fmt::format("adding user '{}'", user.name); },
                  [&] { impl_->writing([&] { insert_user(*impl_->db, user); }); });
@@ -213,6 +220,67 @@ std::vector<UserRecord> Store::users() const {
 std::optional<UserRecord> Store::find_user_by_login(const std::string& login) const {
   return impl_->guarded([&] { return fmt::format("reading the user of login '{}'", login); },
                         [&] { return find_user_by_login_record(*impl_->db, login); });
+}
+
+void Store::set_password_hash(const std::string& user, const std::string& hash) {
+  impl_->guarded([&] { return fmt::format("setting the password of '{}'", user); },
+                 [&] { impl_->writing([&] { write_password_hash(*impl_->db, user, hash); }); });
+}
+
+std::optional<std::string> Store::password_hash(const std::string& user) const {
+  return impl_->guarded([&] { return fmt::format("reading the password of '{}'", user); },
+                        [&] { return read_password_hash(*impl_->db, user); });
+}
+
+void Store::add_session(const SessionRecord& session, time::Instant expired_before) {
+  impl_->guarded("recording a session", [&] {
+    impl_->writing([&] { insert_session(*impl_->db, session, expired_before); });
+  });
+}
+
+std::optional<SessionRecord> Store::session(const std::string& token_hash) const {
+  return impl_->guarded("reading a session",
+                        [&] { return read_session(*impl_->db, token_hash); });
+}
+
+void Store::touch_session(const std::string& token_hash, time::Instant at) {
+  impl_->guarded("recording a session's use", [&] {
+    impl_->writing([&] { write_session_seen(*impl_->db, token_hash, at); });
+  });
+}
+
+void Store::revoke_session(const std::string& token_hash) {
+  impl_->guarded("ending a session", [&] {
+    impl_->writing([&] { write_session_revoked(*impl_->db, token_hash); });
+  });
+}
+
+void Store::set_user_token(const std::string& user, const std::string& kind,
+                           const std::string& token_hash, time::Instant at) {
+  impl_->guarded([&] { return fmt::format("replacing the {} token of '{}'", kind, user); }, [&] {
+    impl_->writing([&] { write_user_token(*impl_->db, user, kind, token_hash, at); });
+  });
+}
+
+std::optional<std::string> Store::token_user(const std::string& kind,
+                                             const std::string& token_hash) const {
+  return impl_->guarded([&] { return fmt::format("reading a {} token", kind); },
+                        [&] { return read_token_user(*impl_->db, kind, token_hash); });
+}
+
+FailureRecord Store::sign_in_failures(const std::string& key) const {
+  return impl_->guarded("reading failed sign-ins", [&] { return read_failures(*impl_->db, key); });
+}
+
+void Store::set_sign_in_failures(const std::string& key, const FailureRecord& failures) {
+  impl_->guarded("recording a failed sign-in", [&] {
+    impl_->writing([&] { write_failures(*impl_->db, key, failures); });
+  });
+}
+
+void Store::clear_sign_in_failures(const std::string& key) {
+  impl_->guarded("clearing failed sign-ins",
+                 [&] { impl_->writing([&] { delete_failures(*impl_->db, key); }); });
 }
 
 void Store::save_definition(const std::string& hash, const std::string& name, int version,

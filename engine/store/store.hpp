@@ -26,7 +26,7 @@
 namespace regflow::store {
 
 /// The schema version this build writes; older databases are migrated in place by open().
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 struct UserRecord {
   std::string name;
@@ -113,6 +113,22 @@ struct Write {
   Snapshot snapshot;
 };
 
+/// A signed-in browser's session, as the store keeps it: the SHA-256 of its token, never the
+/// token itself.
+struct SessionRecord {
+  std::string token_hash;
+  std::string user;
+  time::Instant created{};
+  time::Instant last_seen{};
+  bool revoked = false;
+};
+
+/// Failed sign-ins under one key ("account:NAME" or "address:IP"), for the throttle.
+struct FailureRecord {
+  std::int64_t count = 0;
+  time::Instant last{};
+};
+
 /// A definition version as stored.
 struct StoredDefinition {
   std::string hash;
@@ -195,6 +211,9 @@ class Store {
   ~Store();
 
   int schema_version() const;
+  /// SQLite's `PRAGMA data_version`: it changes when another connection has committed to the
+  /// database since this one last asked (for caches of what was read, such as the web's board).
+  std::int64_t data_version() const;
 
   // Users.
   void add_user(const UserRecord& user);  ///< throws InputError if the name exists
@@ -202,6 +221,27 @@ class Store {
   std::vector<UserRecord> users() const;
   /// The user tied to an operating-system account (`user add --login`), if any.
   std::optional<UserRecord> find_user_by_login(const std::string& login) const;
+
+  // Signing in (regflow serve): password hashes, sessions, personal tokens, failed attempts.
+  /// Sets the user's password hash and revokes every session they have; throws InputError when
+  /// the user is not registered.
+  void set_password_hash(const std::string& user, const std::string& hash);
+  /// The user's password hash; nullopt when the user is unknown or has no password yet.
+  std::optional<std::string> password_hash(const std::string& user) const;
+  /// Records a new session (and drops sessions that ended before `expired_before`).
+  void add_session(const SessionRecord& session, time::Instant expired_before);
+  std::optional<SessionRecord> session(const std::string& token_hash) const;
+  void touch_session(const std::string& token_hash, time::Instant at);
+  void revoke_session(const std::string& token_hash);
+  /// Replaces the user's token of `kind` ("feed", "api") by the one with this digest.
+  void set_user_token(const std::string& user, const std::string& kind,
+                      const std::string& token_hash, time::Instant at);
+  /// The user a token of `kind` belongs to; nullopt when no such token is current.
+  std::optional<std::string> token_user(const std::string& kind,
+                                        const std::string& token_hash) const;
+  FailureRecord sign_in_failures(const std::string& key) const;
+  void set_sign_in_failures(const std::string& key, const FailureRecord& failures);
+  void clear_sign_in_failures(const std::string& key);
 
   // Definitions, stored once per content hash.
   void save_definition(const std::string& hash, const std::string& name, int version,

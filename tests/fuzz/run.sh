@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets with clang in their own build folder and runs each for SECONDS.
 #
 # Usage: tests/fuzz/run.sh SECONDS [TARGET...]
-#   targets: workflow_loader_fuzz rules_file_fuzz rules_parser_fuzz (default: all)
+#   targets: workflow_loader_fuzz rules_file_fuzz rules_parser_fuzz web_request_fuzz (default: all)
 #   REGFLOW_FUZZ_BUILD   build folder (default build/fuzz)
 #
 # Seed corpora are generated from the shipped workflows/ and rules/ and the tests/data fixtures;
@@ -16,7 +16,7 @@ cd "$(dirname "$0")/../.."
 src=$PWD
 build=${REGFLOW_FUZZ_BUILD:-build/fuzz}
 targets=("$@")
-((${#targets[@]})) || targets=(workflow_loader_fuzz rules_file_fuzz rules_parser_fuzz)
+((${#targets[@]})) || targets=(workflow_loader_fuzz rules_file_fuzz rules_parser_fuzz web_request_fuzz)
 
 if ! command -v clang++ > /dev/null; then
   echo "tests/fuzz/run.sh: clang++ not found; install the Debian packages clang and libclang-rt-14-dev" >&2
@@ -37,7 +37,13 @@ cmake --build "$build" -j "${REGFLOW_FUZZ_JOBS:-$(nproc)}" --target "${targets[@
 # Seeds: whole files for the file loaders, one expression per file for the expression parser.
 seeds=$build/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds"/{workflow_loader_fuzz,rules_file_fuzz,rules_parser_fuzz}
+mkdir -p "$seeds"/{workflow_loader_fuzz,rules_file_fuzz,rules_parser_fuzz,web_request_fuzz}
+# Request targets (and a form body after the newline) that the web tests send.
+k=0
+for target in '/d/PERGUB-2021-0001?q=OK+OCE&asof=2021-03-01' '/static/%2e%2e/regflow.db' \
+    '/ics/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/biro-hukum.ics' '/workflows/pergub/graph.svg'; do
+  printf '%s\nname=sari&password=a%%26b&csrf=00' "$target" > "$seeds/web_request_fuzz/$((k++)).req"
+done
 n=0
 for f in workflows/*.yaml tests/data/valid/config/workflows/*.yaml tests/data/invalid/*.yaml \
          tests/data/loop/config/workflows/*.yaml; do

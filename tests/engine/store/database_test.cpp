@@ -123,6 +123,11 @@ TEST_CASE("a database of a newer schema is refused, naming both versions", "[sto
   CHECK(message_of<StoreError>([&] { Store::init(path); }) == expected);
 }
 
+// What version 6 added (signing in on the web), taken away again to make an older schema.
+#define UNDO_V6                                                                     \
+  "ALTER TABLE users DROP COLUMN password_hash; DROP TABLE sessions; "              \
+  "DROP TABLE user_tokens; DROP TABLE sign_in_failures; "
+
 // The snapshots table as versions 2 and 3 had it.
 #define V2_SNAPSHOTS                                                              \
   "CREATE TABLE snapshots (dossier_id TEXT PRIMARY KEY REFERENCES dossiers(id), " \
@@ -147,7 +152,7 @@ TEST_CASE("an earlier schema is opened", "[store]") {
           "ALTER TABLE dossiers DROP COLUMN snapshot_format; "
           "ALTER TABLE dossiers DROP COLUMN snapshot; DROP INDEX users_by_login; "
           "ALTER TABLE users DROP COLUMN login; "
-          "UPDATE meta SET value = '1' WHERE key = 'schema_version'");
+          UNDO_V6 "UPDATE meta SET value = '1' WHERE key = 'schema_version'");
     }
     Store store = Store::open(path);
     CHECK(store.schema_version() == kSchemaVersion);
@@ -200,7 +205,7 @@ TEST_CASE("an earlier schema is opened", "[store]") {
           "owner_agency, escalated_to, pending_signers) WHERE closed = 0; "
           "CREATE INDEX deadlines_clocks ON deadlines(dossier_id, deadline_id, due, "
           "working_days, due_soon, paused_remaining, provisional); "
-          "UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+          UNDO_V6 "UPDATE meta SET value = '2' WHERE key = 'schema_version'");
     }
     Store store = Store::open(path);
     CHECK(store.schema_version() == kSchemaVersion);
@@ -246,7 +251,7 @@ TEST_CASE("an earlier schema is opened", "[store]") {
           "ALTER TABLE dossiers DROP COLUMN snapshot; DROP INDEX users_by_login; "
           "ALTER TABLE users DROP COLUMN login; " V2_SNAPSHOTS
           "INSERT INTO snapshots VALUES ('PERGUB-2026-0001', 1, 1, x'0102'); "
-          "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
+          UNDO_V6 "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
     }
     Store store = Store::open(path);
     CHECK(store.schema_version() == kSchemaVersion);
@@ -260,6 +265,25 @@ TEST_CASE("an earlier schema is opened", "[store]") {
     SQLite::Database raw(path);
     CHECK(raw.execAndGet("SELECT count(*) FROM sqlite_master WHERE name = 'snapshots'").getInt() ==
           0);
+  }
+
+  SECTION("version 4, before signing in on the web: users keep their rows, without passwords") {
+    const auto path = dir.file("v4.db");
+    {
+      Store store = Store::init(path);
+      store.add_user({"sari", {"biro-hukum"}, "staf", {}});
+    }
+    {
+      SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+      raw.exec(UNDO_V6 "DROP INDEX users_by_login; ALTER TABLE users DROP COLUMN login; "
+               "UPDATE meta SET value = '4' WHERE key = 'schema_version'");
+    }
+    Store store = Store::open(path);
+    CHECK(store.schema_version() == kSchemaVersion);
+    CHECK(store.find_user("sari")->agencies == std::vector<std::string>{"biro-hukum"});
+    CHECK_FALSE(store.password_hash("sari").has_value());
+    store.set_password_hash("sari", "$argon2id$fake");
+    CHECK(store.password_hash("sari") == "$argon2id$fake");
   }
 
   SECTION("version 0: only the markers, no tables; open migrates it in place") {

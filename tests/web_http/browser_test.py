@@ -1,0 +1,122 @@
+"""Real-browser tests of `regflow serve` with headless Chromium (chromium-driver, python3-selenium):
+sign in, read the board, filter it, open a late dossier and its picture, sign out; on a desktop
+window and at phone width (390 px). Screenshots of every page go to SCREENSHOT_DIR.
+Usage: browser_test.py REGFLOW_BINARY SOURCE_DIR SCREENSHOT_DIR"""
+
+import base64
+import os
+import sys
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from server import Failure, Server
+
+
+def check(condition, what):
+    if not condition:
+        raise Failure(what)
+
+
+def browser(width, height):
+    options = webdriver.ChromeOptions()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                     f"--window-size={width},{height}"):
+        options.add_argument(argument)
+    if width < 500:
+        # A desktop window cannot be made this narrow; a phone's viewport is emulated instead.
+        options.add_experimental_option(
+            "mobileEmulation", {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 2}})
+    options.binary_location = "/usr/bin/chromium"
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def click_and_wait(driver, selector, url_test):
+    """Clicks and waits until the next page has loaded (its address passes `url_test`)."""
+    driver.find_element(By.CSS_SELECTOR, selector).click()
+    WebDriverWait(driver, 20).until(
+        lambda d: url_test(d.current_url) and
+        d.execute_script("return document.readyState") == "complete")
+
+
+def shot(driver, folder, name):
+    # The whole page, not only the window: the reviewer sees what a reader scrolls through.
+    image = driver.execute_cdp_cmd("Page.captureScreenshot",
+                                   {"format": "png", "captureBeyondViewport": True})
+    with open(os.path.join(folder, name + ".png"), "wb") as out:
+        out.write(base64.b64decode(image["data"]))
+    # And the first screen, as a reader sees it on opening the page.
+    driver.save_screenshot(os.path.join(folder, name + "-screen.png"))
+
+
+def walk(server, folder, label, width, height):
+    base = f"http://127.0.0.1:{server.port}"
+    driver = browser(width, height)
+    try:
+        driver.get(base + "/")
+        check("/login" in driver.current_url, f"{label}: not sent to the sign-in page")
+        shot(driver, folder, f"{label}-1-login")
+        driver.find_element(By.ID, "name").send_keys("sari")
+        driver.find_element(By.ID, "password").send_keys("babel-2021")
+        click_and_wait(driver, "form[action='/login'] button", lambda url: "/login" not in url)
+        check(driver.find_element(By.TAG_NAME, "h1").text == "Papan berkas terbuka",
+              f"{label}: board after sign-in: {driver.title}: {driver.find_element(By.TAG_NAME, 'main').text[:300]}")
+        body = driver.find_element(By.TAG_NAME, "body").text
+        check("Kerja sama pendampingan UMKM dengan OK OCE Indonesia" in body, f"{label}: full title")
+        check("terlambat" in body, f"{label}: late dossiers")
+        shot(driver, folder, f"{label}-2-board")
+        scroll_width, inner = driver.execute_script(
+            "return [document.documentElement.scrollWidth, window.innerWidth]")
+        check(inner <= width and scroll_width <= inner,
+              f"{label}: the board is {scroll_width}px wide in a {inner}px viewport")
+
+        driver.find_element(By.CSS_SELECTOR, ".filters-box summary").click()
+        Select(driver.find_element(By.NAME, "agency")).select_by_value("dinas-kukm")
+        driver.find_element(By.NAME, "q").send_keys("OCE")
+        click_and_wait(driver, "form.filters button", lambda url: "q=OCE" in url)
+        titles = [a.text for a in driver.find_elements(By.CSS_SELECTOR, ".dossiers .title")]
+        check(titles and all("OCE" in t for t in titles), f"{label}: filtered board {titles}")
+        shot(driver, folder, f"{label}-3-filtered")
+
+        driver.get(base + "/?status=overdue")
+        late = driver.find_elements(By.CSS_SELECTOR, ".dossier.late .title")
+        check(late, f"{label}: no late dossier")
+        click_and_wait(driver, ".dossier.late .title", lambda url: "/d/" in url)
+        picture = driver.find_element(By.CSS_SELECTOR, "figure.graph img")
+        loaded = driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0",
+                                       picture)
+        check(loaded, f"{label}: the procedure picture did not load")
+        check("Riwayat" in driver.find_element(By.TAG_NAME, "body").text, f"{label}: history")
+        shot(driver, folder, f"{label}-4-dossier")
+
+        driver.get(base + "/workflows/perda")
+        shot(driver, folder, f"{label}-5-workflow")
+        driver.get(base + "/queue")
+        shot(driver, folder, f"{label}-6-queue")
+
+        click_and_wait(driver, "form.logout button", lambda url: "/login" in url)
+        driver.get(base + "/")
+        check("/login" in driver.current_url, f"{label}: still signed in after sign-out")
+    finally:
+        driver.quit()
+
+
+def main(binary, source, folder):
+    os.makedirs(folder, exist_ok=True)
+    server = Server(binary, source)
+    try:
+        walk(server, folder, "desktop", 1280, 900)
+        walk(server, folder, "phone", 390, 844)
+    finally:
+        server.stop()
+    print(f"ok: screenshots in {folder}")
+
+
+if __name__ == "__main__":
+    try:
+        main(*sys.argv[1:4])
+    except Failure as e:
+        print(f"FAILED: {e}")
+        sys.exit(1)

@@ -1,0 +1,39 @@
+// The handlers behind the route table (web/routes.hpp): each translates a request into engine
+// calls and a view, and chooses a template. Access, CSRF and Origin were checked before.
+#pragma once
+
+#include "web/call.hpp"
+
+namespace regflow::web {
+
+// web/sign_in.cpp
+Response login_page(Call& call);
+Response login_submit(Call& call);
+Response logout(Call& call);
+/// Resolves the session cookie or the API token of the request into call.user; false when
+/// neither signs anybody in.
+bool resolve_session(Call& call, bool accept_api_token);
+
+// web/pages.cpp
+Response board_page(Call& call);
+Response queue_page(Call& call);
+Response dossier_page(Call& call);
+Response dossier_graph(Call& call);
+Response workflows_page(Call& call);
+Response workflow_page(Call& call);
+Response workflow_graph(Call& call);
+
+// web/account.cpp
+Response account_page(Call& call);
+Response reset_feed(Call& call);
+Response new_api_token(Call& call);
+Response feed(Call& call);
+
+// web/api.cpp
+Response api_board(Call& call);
+Response api_queue(Call& call);
+Response api_dossier(Call& call);
+Response api_history(Call& call);
+Response api_workflows(Call& call);
+
+}  // namespace regflow::web

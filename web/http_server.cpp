@@ -1,0 +1,316 @@
+#include "web/http_server.hpp"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <atomic>
+#include <boost/asio/post.hpp>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+#include <csignal>
+#include <optional>
+#include <thread>
+#include <type_traits>
+#include <vector>
+
+#include "engine/model/error.hpp"
+
+namespace regflow::web {
+namespace {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+struct Shared {
+  ServerOptions options;
+  Handler handler;
+  std::shared_ptr<spdlog::logger> log;
+  std::atomic<std::size_t> connections{0};
+};
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// One connection, over plain TCP (Stream = beast::tcp_stream) or TLS
+// (beast::ssl_stream<beast::tcp_stream>): the TLS one shakes hands first and says goodbye last.
+template <typename Stream>
+class Connection : public std::enable_shared_from_this<Connection<Stream>> {
+  static constexpr bool kTls = !std::is_same_v<Stream, beast::tcp_stream>;
+
+ public:
+  template <typename... Args>
+  explicit Connection(Shared& shared, Args&&... args)
+      : stream_(std::forward<Args>(args)...), shared_(shared) {
+    beast::error_code ec;
+    const auto endpoint = beast::get_lowest_layer(stream_).socket().remote_endpoint(ec);
+    peer_ = ec ? std::string("?") : endpoint.address().to_string();
+  }
+  ~Connection() { --shared_.connections; }
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  void start() {
+    net::dispatch(stream_.get_executor(),
+                  beast::bind_front_handler(&Connection::begin, this->shared_from_this()));
+  }
+
+ private:
+  void begin() {
+    if constexpr (kTls) {
+      beast::get_lowest_layer(stream_).expires_after(shared_.options.read_timeout);
+      stream_.async_handshake(
+          net::ssl::stream_base::server,
+          beast::bind_front_handler(&Connection::on_handshake, this->shared_from_this()));
+    } else {
+      read();
+    }
+  }
+
+  void on_handshake(beast::error_code ec) {
+    if (ec) {
+      shared_.log->info("{} closed: TLS handshake failed: {}", peer_, ec.message());
+      return;
+    }
+    read();
+  }
+
+  void read() {
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(shared_.options.header_limit));
+    parser_->body_limit(shared_.options.body_limit);
+    beast::get_lowest_layer(stream_).expires_after(shared_.options.read_timeout);
+    http::async_read(stream_, buffer_, *parser_,
+                     beast::bind_front_handler(&Connection::on_read, this->shared_from_this()));
+  }
+
+  void on_read(beast::error_code ec, std::size_t) {
+    if (ec == http::error::end_of_stream || ec == net::error::eof ||
+        ec == net::error::connection_reset) {
+      return close();
+    }
+    if (ec == beast::error::timeout) {
+      shared_.log->info("{} closed: no complete request within {} ms", peer_,
+                        shared_.options.read_timeout.count());
+      return;  // the stream closed the socket
+    }
+    if (ec == http::error::header_limit) {
+      return refuse(431, fmt::format("the request's headers are larger than {} bytes",
+                                     shared_.options.header_limit));
+    }
+    if (ec == http::error::body_limit) {
+      return refuse(413, fmt::format("the request's body is larger than {} bytes",
+                                     shared_.options.body_limit));
+    }
+    if (ec == http::error::partial_message) return close();
+    if (ec.category() == http::make_error_code(http::error::bad_method).category()) {
+      return refuse(400, "malformed HTTP request: " + ec.message());
+    }
+    if (ec) return close();
+
+    const auto started = std::chrono::steady_clock::now();
+    auto& message = parser_->get();
+    Request request;
+    request.method = std::string(message.method_string());
+    request.target = std::string(message.target());
+    for (const auto& field : message) {
+      request.headers[lower(std::string(field.name_string()))] = std::string(field.value());
+    }
+    request.body = std::move(message.body());
+    request.peer = peer_;
+    request.tls = kTls;
+    Response response;
+    try {
+      response = shared_.handler(request);
+    } catch (const std::exception& e) {
+      shared_.log->error("{} \"{} {}\": internal error: {}", peer_, request.method,
+                         loggable_target(request.target), e.what());
+      response = Response{500, {{"Content-Type", "text/plain; charset=utf-8"}},
+                          "internal error; the server's log says what happened\n"};
+    }
+    const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
+        std::chrono::steady_clock::now() - started);
+    shared_.log->info("{} \"{} {}\" {} {} {:.1f}ms", peer_, request.method,
+                      loggable_target(request.target),
+                      response.status, response.body.size(),
+                      static_cast<double>(elapsed.count()) / 1000.0);
+    send(std::move(response), message.version(), message.keep_alive());
+  }
+
+  void refuse(int status, const std::string& why) {
+    shared_.log->info("{} refused {}: {}", peer_, status, why);
+    Response response{status, {{"Content-Type", "text/plain; charset=utf-8"}}, why + "\n"};
+    send(std::move(response), 11, false);
+  }
+
+  void send(Response&& response, unsigned version, bool keep_alive) {
+    res_ = {};
+    res_.version(version);
+    res_.result(static_cast<unsigned>(response.status));
+    for (auto& [name, value] : response.headers) res_.set(name, value);
+    res_.set(http::field::server, "regflow");
+    res_.body() = std::move(response.body);
+    res_.keep_alive(keep_alive);
+    res_.prepare_payload();
+    beast::get_lowest_layer(stream_).expires_after(shared_.options.read_timeout);
+    http::async_write(stream_, res_,
+                      beast::bind_front_handler(&Connection::on_write, this->shared_from_this(),
+                                                !keep_alive));
+  }
+
+  void on_write(bool close_after, beast::error_code ec, std::size_t) {
+    if (ec) return;
+    if (close_after) return close();
+    read();
+  }
+
+  void close() {
+    if constexpr (kTls) {
+      beast::get_lowest_layer(stream_).expires_after(shared_.options.read_timeout);
+      stream_.async_shutdown([self = this->shared_from_this()](beast::error_code) {});
+    } else {
+      beast::error_code ec;
+      stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    }
+  }
+
+  Stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  http::response<http::string_body> res_;
+  Shared& shared_;
+  std::string peer_;
+};
+
+using PlainConnection = Connection<beast::tcp_stream>;
+using TlsConnection = Connection<beast::ssl_stream<beast::tcp_stream>>;
+
+}  // namespace
+
+struct HttpServer::Impl {
+  Shared shared;
+  std::unique_ptr<net::ssl::context> tls;  ///< null: plain HTTP
+  net::io_context ioc;
+  tcp::acceptor acceptor{ioc};
+  net::signal_set signals{ioc, SIGINT, SIGTERM};
+
+  void accept() {
+    acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+      if (ec) {
+        if (ec != net::error::operation_aborted) {
+          shared.log->warn("accept failed: {}", ec.message());
+          accept();
+        }
+        return;
+      }
+      if (shared.connections.load() >= shared.options.max_connections) {
+        // Over the cap: say so and close at once, without reading the request.
+        static constexpr std::string_view kBusy =
+            "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\n"
+            "Content-Length: 36\r\nConnection: close\r\nRetry-After: 5\r\n\r\n"
+            "too many connections; retry shortly\n";
+        beast::error_code ignored;
+        socket.non_blocking(true, ignored);
+        socket.write_some(net::buffer(kBusy.data(), kBusy.size()), ignored);
+        socket.shutdown(tcp::socket::shutdown_both, ignored);
+        socket.close(ignored);
+        shared.log->warn("refused a connection: {} open (the cap)",
+                         shared.options.max_connections);
+      } else {
+        ++shared.connections;
+        if (tls) {
+          std::make_shared<TlsConnection>(shared, std::move(socket), *tls)->start();
+        } else {
+          std::make_shared<PlainConnection>(shared, std::move(socket))->start();
+        }
+      }
+      accept();
+    });
+  }
+};
+
+HttpServer::HttpServer(const ServerOptions& options, Handler handler,
+                       std::shared_ptr<spdlog::logger> log)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->shared.options = options;
+  impl_->shared.handler = std::move(handler);
+  impl_->shared.log = std::move(log);
+  beast::error_code ec;
+  if (!options.tls_cert.empty()) {
+    auto tls = std::make_unique<net::ssl::context>(net::ssl::context::tls_server);
+    tls->set_options(net::ssl::context::default_workarounds | net::ssl::context::no_sslv2 |
+                     net::ssl::context::no_sslv3 | net::ssl::context::no_tlsv1 |
+                     net::ssl::context::no_tlsv1_1);
+    tls->use_certificate_chain_file(options.tls_cert, ec);
+    if (ec) {
+      throw InputError(fmt::format("--tls-cert '{}': {}; give a PEM certificate (chain) file",
+                                   options.tls_cert, ec.message()));
+    }
+    tls->use_private_key_file(options.tls_key, net::ssl::context::pem, ec);
+    if (ec) {
+      throw InputError(fmt::format(
+          "--tls-key '{}': {}; give the PEM private key of the --tls-cert certificate",
+          options.tls_key, ec.message()));
+    }
+    impl_->tls = std::move(tls);
+  }
+  const auto address = net::ip::make_address(options.address, ec);
+  if (ec) {
+    throw InputError(fmt::format("--listen '{}' is not an IP address; give e.g. 127.0.0.1:8080",
+                                 options.address));
+  }
+  const tcp::endpoint endpoint{address, options.port};
+  auto& acceptor = impl_->acceptor;
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec) acceptor.set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
+  if (ec) {
+    throw InputError(fmt::format("cannot listen on {}:{}: {}", options.address, options.port,
+                                 ec.message()));
+  }
+}
+
+HttpServer::~HttpServer() = default;
+
+unsigned short HttpServer::port() const {
+  return impl_->acceptor.local_endpoint().port();
+}
+
+void HttpServer::run() {
+  impl_->signals.async_wait([this](beast::error_code ec, int signal) {
+    if (ec) return;
+    impl_->shared.log->info("signal {} received; stopping", signal);
+    stop();
+  });
+  impl_->accept();
+  std::vector<std::thread> threads;
+  const int count = std::max(1, impl_->shared.options.threads);
+  for (int i = 1; i < count; ++i) threads.emplace_back([this] { impl_->ioc.run(); });
+  impl_->ioc.run();
+  for (auto& thread : threads) thread.join();
+}
+
+void HttpServer::stop() {
+  net::post(impl_->ioc, [this] {
+    beast::error_code ignored;
+    impl_->acceptor.close(ignored);
+    impl_->signals.cancel(ignored);
+    impl_->ioc.stop();
+  });
+}
+
+}  // namespace regflow::web

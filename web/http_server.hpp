@@ -1,0 +1,65 @@
+// The connection layer of `regflow serve`: Boost.Beast on Asio, shaped like Beast's own
+// http_server_async example and kept as dull: a listener that accepts, one object per
+// connection that reads a request with a deadline and size limits, hands it to the handler as
+// plain data (web/http_message.hpp), and writes the response. It knows nothing of dossiers.
+//
+// What it refuses by itself, each with a clear status and a closed connection: a header block
+// over the limit (431), a body over the limit (413), malformed HTTP (400); a client that does
+// not finish its request within the read time-out is cut off; past the connection cap a new
+// connection gets a 503 and is closed. SIGINT and SIGTERM stop it. With a certificate it
+// speaks TLS (1.2 and later) instead of plain HTTP.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "web/http_message.hpp"
+
+namespace spdlog {
+class logger;
+}
+
+namespace regflow::web {
+
+struct ServerOptions {
+  std::string address = "127.0.0.1";
+  unsigned short port = 8080;  ///< 0: any free port (see HttpServer::port)
+  std::size_t header_limit = 8 * 1024;
+  std::size_t body_limit = 64 * 1024;
+  /// A request must arrive whole within this, and a response be taken within it; an idle
+  /// kept-alive connection is closed after it.
+  std::chrono::milliseconds read_timeout{std::chrono::seconds(10)};
+  std::size_t max_connections = 512;
+  int threads = 4;
+  /// PEM files; when tls_cert is set, the server speaks HTTPS only (Asio's OpenSSL stream).
+  std::string tls_cert;
+  std::string tls_key;
+};
+
+using Handler = std::function<Response(const Request&)>;
+
+class HttpServer {
+ public:
+  /// Binds the listening socket; throws Error naming the address when it cannot (in use,
+  /// not an address of this machine).
+  HttpServer(const ServerOptions& options, Handler handler, std::shared_ptr<spdlog::logger> log);
+  ~HttpServer();
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  /// The port actually bound (useful with port 0).
+  unsigned short port() const;
+  /// Serves until SIGINT, SIGTERM or stop(); returns when every thread has finished.
+  void run();
+  /// Stops run() from any thread.
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace regflow::web

@@ -1,0 +1,184 @@
+// The pages a person reads: the board, their queue, a dossier, the procedures. Each one reads
+// through the engine calls `regflow board`, `queue`, `show`, `history` and `graph` make, and
+// renders the same data the API gives (web/views.hpp) through a template.
+#include <fmt/format.h>
+
+#include "cli/render/dossier.hpp"
+#include "cli/render/dot.hpp"
+#include "engine/check/checker.hpp"
+#include "web/board_query.hpp"
+#include "web/handlers.hpp"
+#include "web/views.hpp"
+#include "web/web_app.hpp"
+#include "web/words.hpp"
+
+namespace regflow::web {
+namespace {
+
+nlohmann::json filter_choices(Call& call, const BoardQuery& query) {
+  const auto& config = call.app.config();
+  nlohmann::json agencies = nlohmann::json::array();
+  for (const auto& [code, agency] : config.agencies.all()) {
+    agencies.push_back(
+        {{"code", code}, {"name", agency.name}, {"selected", code == query.filter.agency}});
+  }
+  nlohmann::json workflows = nlohmann::json::array();
+  for (const auto& w : config.workflows) {
+    workflows.push_back(
+        {{"name", w.name}, {"title", w.title}, {"selected", w.name == query.filter.workflow}});
+  }
+  nlohmann::json statuses = nlohmann::json::array();
+  for (const char* status : {"overdue", "due soon", "on track", "paused", "no deadline"}) {
+    statuses.push_back({{"status", status},
+                        {"status_words", words::status(status)},
+                        {"selected", query.filter.status == status}});
+  }
+  return {{"agencies", agencies},
+          {"workflows", workflows},
+          {"statuses", statuses},
+          {"q", query.filter.text},
+          {"asof", call.query("asof")},
+          {"today", time::format_date(call.today)}};
+}
+
+Response svg(const std::string& text) {
+  Response response{200, {{"Content-Type", "image/svg+xml"}}, text};
+  return response;
+}
+
+}  // namespace
+
+Response board_page(Call& call) {
+  std::string problem;
+  auto query = board_query(call, problem, kBoardScreenLimit);
+  if (!query) return call.error(400, problem);
+  nlohmann::json view = board_view(board_data(call, *query), call.app.config().agencies);
+  if (view.value("not_shown", 0) > 0) {
+    auto all = call.target.query;
+    all["limit"] = "0";
+    std::string link = "/?";
+    for (const auto& [name, value] : all) {
+      link += (link.size() > 2 ? "&" : "") + percent_encode(name) + "=" + percent_encode(value);
+    }
+    view["show_all_url"] = link;
+  }
+  view["filters"] = filter_choices(call, *query);
+  view["page_title"] = "Papan";
+  view["what_if"] = query->today != call.today;
+  // The filters stay folded (the list comes first on a phone) unless one is in use.
+  view["filtered"] = !call.target.query.empty();
+  return call.page("board", std::move(view));
+}
+
+Response queue_page(Call& call) {
+  nlohmann::json queues = nlohmann::json::array();
+  for (const auto& agency : call.user->agencies) {
+    BoardQuery query;
+    query.today = call.today;
+    query.filter.agency = agency;
+    query.filter.limit = kBoardPageLimit;
+    nlohmann::json view = board_view(board_data(call, query), call.app.config().agencies);
+    const auto* found = call.app.config().agencies.find(agency);
+    view["agency"] = agency;
+    view["agency_name"] = found == nullptr ? agency : found->name;
+    queues.push_back(std::move(view));
+  }
+  return call.page("queue", {{"page_title", "Antrean saya"}, {"queues", queues}});
+}
+
+Response dossier_page(Call& call) {
+  const std::string& id = call.params.at("id");
+  auto& installation = call.installation();
+  auto dossier = installation.read(id);
+  if (!dossier) return call.error(404, fmt::format("Tidak ada berkas '{}'.", id));
+  const auto actor = call.actor();
+  nlohmann::json events = nlohmann::json::array();
+  for (const auto& e : dossier->events) events.push_back(cli::render::event_json(e));
+  nlohmann::json view = dossier_view(
+      cli::render::dossier_json(*dossier, installation.config(), call.today, actor), events,
+      installation.config().settings.offset, installation.config().agencies);
+  view["page_title"] = id;
+  view["graph_url"] = "/d/" + percent_encode(id) + "/graph.svg";
+  return call.page("dossier", std::move(view));
+}
+
+Response dossier_graph(Call& call) {
+  const std::string& id = call.params.at("id");
+  auto& installation = call.installation();
+  auto dossier = installation.read(id);
+  if (!dossier) return call.error(404, fmt::format("Tidak ada berkas '{}'.", id));
+  bool late = false;
+  for (const auto& v : deadline::evaluate_all(*dossier->definition, dossier->state,
+                                              installation.config().calendar(), call.today)) {
+    late = late || v.status == deadline::Status::Overdue;
+  }
+  const std::string dot = cli::render::workflow_dot(
+      *dossier->definition, check::routes_of(*dossier->definition, installation.config().rules),
+      dossier->state.step, dossier->state.reached, late);
+  return svg(call.app.graphs().svg(dot));
+}
+
+Response workflows_page(Call& call) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& w : call.app.config().workflows) {
+    list.push_back({{"name", w.name},
+                    {"title", w.title},
+                    {"version", w.version},
+                    {"basis", w.basis},
+                    {"steps", w.steps.size()}});
+  }
+  return call.page("workflows", {{"page_title", "Prosedur"}, {"workflows", list}});
+}
+
+Response workflow_page(Call& call) {
+  const std::string& name = call.params.at("name");
+  const auto* w = call.app.config().find(name);
+  if (w == nullptr) return call.error(404, fmt::format("Tidak ada prosedur '{}'.", name));
+  nlohmann::json steps = nlohmann::json::array();
+  for (const auto& step : w->steps) {
+    std::string limit;
+    if (step.limit && step.limit->within_table) {
+      limit = "menurut tabel " + step.limit->within_table->table;
+    } else if (step.limit) {
+      limit = fmt::format("{} {}", step.limit->within.amount,
+                          time::unit_name(step.limit->within.unit));
+    }
+    std::string signers;
+    for (const auto& s : step.signers) signers += (signers.empty() ? "" : ", ") + s;
+    steps.push_back({{"id", step.id},
+                     {"title", step.title},
+                     {"owner", step.owner},
+                     {"with", step.with},
+                     {"signers", signers},
+                     {"limit", limit},
+                     {"basis", step.limit ? step.limit->basis : step.basis},
+                     {"final", step.kind == model::StepKind::Final}});
+  }
+  nlohmann::json deadlines = nlohmann::json::array();
+  for (const auto& d : w->deadlines) {
+    deadlines.push_back({{"id", d.id},
+                         {"title", d.title},
+                         {"within", fmt::format("{} {}", d.within.amount,
+                                                time::unit_name(d.within.unit))},
+                         {"basis", d.basis}});
+  }
+  return call.page("workflow", {{"page_title", w->title},
+                                {"name", w->name},
+                                {"title", w->title},
+                                {"version", w->version},
+                                {"basis", w->basis},
+                                {"steps", steps},
+                                {"deadlines", deadlines},
+                                {"has_deadlines", !deadlines.empty()},
+                                {"graph_url", "/workflows/" + percent_encode(w->name) + "/graph.svg"}});
+}
+
+Response workflow_graph(Call& call) {
+  const std::string& name = call.params.at("name");
+  const auto* w = call.app.config().find(name);
+  if (w == nullptr) return call.error(404, fmt::format("Tidak ada prosedur '{}'.", name));
+  return svg(call.app.graphs().svg(
+      cli::render::workflow_dot(*w, check::routes_of(*w, call.app.config().rules))));
+}
+
+}  // namespace regflow::web

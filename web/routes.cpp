@@ -1,0 +1,81 @@
+#include "web/routes.hpp"
+
+#include <string_view>
+
+namespace regflow::web {
+
+const std::vector<Route>& routes() {
+  static const std::vector<Route> kRoutes{
+      {"GET", "/login", Access::Public, false, Page::Login},
+      {"POST", "/login", Access::Public, true, Page::LoginSubmit},
+      {"POST", "/logout", Access::Session, true, Page::Logout},
+      {"GET", "/static/regflow.css", Access::Public, false, Page::Stylesheet},
+      {"GET", "/", Access::Session, false, Page::Board},
+      {"GET", "/queue", Access::Session, false, Page::Queue},
+      {"GET", "/d/:id", Access::Session, false, Page::Dossier},
+      {"GET", "/d/:id/graph.svg", Access::Session, false, Page::DossierGraph},
+      {"GET", "/workflows", Access::Session, false, Page::Workflows},
+      {"GET", "/workflows/:name", Access::Session, false, Page::Workflow},
+      {"GET", "/workflows/:name/graph.svg", Access::Session, false, Page::WorkflowGraph},
+      {"GET", "/account", Access::Session, false, Page::Account},
+      {"POST", "/account/feed", Access::Session, true, Page::ResetFeed},
+      {"POST", "/account/api-token", Access::Session, true, Page::NewApiToken},
+      {"GET", "/ics/:token/:file", Access::FeedToken, false, Page::Feed},
+      {"GET", "/api/board", Access::SessionOrApi, false, Page::ApiBoard},
+      {"GET", "/api/queue", Access::SessionOrApi, false, Page::ApiQueue},
+      {"GET", "/api/d/:id", Access::SessionOrApi, false, Page::ApiDossier},
+      {"GET", "/api/d/:id/history", Access::SessionOrApi, false, Page::ApiHistory},
+      {"GET", "/api/workflows", Access::SessionOrApi, false, Page::ApiWorkflows},
+  };
+  return kRoutes;
+}
+
+namespace {
+
+std::vector<std::string_view> pattern_segments(std::string_view pattern) {
+  std::vector<std::string_view> out;
+  while (!pattern.empty()) {
+    pattern.remove_prefix(1);
+    const auto slash = pattern.find('/');
+    const auto segment = pattern.substr(0, slash);
+    if (!segment.empty()) out.push_back(segment);
+    pattern = slash == std::string_view::npos ? std::string_view{} : pattern.substr(slash);
+  }
+  return out;
+}
+
+bool matches(const Route& route, const std::vector<std::string>& segments,
+             std::map<std::string, std::string>& params) {
+  const auto pattern = pattern_segments(route.pattern);
+  if (pattern.size() != segments.size()) return false;
+  params.clear();
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i].front() == ':') {
+      params[std::string(pattern[i].substr(1))] = segments[i];
+    } else if (pattern[i] != segments[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<Match> match_route(const std::string& method,
+                                 const std::vector<std::string>& segments, bool& path_known) {
+  path_known = false;
+  // A fixed segment beats a parameter: routes are listed so that the first match is the right
+  // one ("/workflows/:name/graph.svg" cannot be taken for "/workflows/:name").
+  for (const Route& route : routes()) {
+    Match match;
+    if (!matches(route, segments, match.params)) continue;
+    path_known = true;
+    if (method == route.method || (method == "HEAD" && std::string_view(route.method) == "GET")) {
+      match.route = &route;
+      return match;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace regflow::web

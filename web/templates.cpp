@@ -1,0 +1,109 @@
+#include "web/templates.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <mstch/mstch.hpp>
+#include <mutex>
+#include <sstream>
+
+#include "engine/model/error.hpp"
+
+namespace regflow::web {
+namespace {
+
+mstch::node to_node(const nlohmann::json& j) {
+  using T = nlohmann::json::value_t;
+  switch (j.type()) {
+    case T::object: {
+      mstch::map map;
+      for (const auto& [key, value] : j.items()) map.emplace(key, to_node(value));
+      return map;
+    }
+    case T::array: {
+      mstch::array array;
+      array.reserve(j.size());
+      for (const auto& value : j) array.push_back(to_node(value));
+      return array;
+    }
+    case T::string: return j.get<std::string>();
+    case T::boolean: return j.get<bool>();
+    case T::number_integer:
+    case T::number_unsigned: {
+      const auto value = j.get<long long>();
+      if (value >= -2147483647LL && value <= 2147483647LL) return static_cast<int>(value);
+      return std::to_string(value);
+    }
+    case T::number_float: return j.get<double>();
+    case T::null:
+    case T::discarded:
+    case T::binary: return nullptr;
+  }
+  return nullptr;
+}
+
+void install_escape() {
+  // mstch keeps one global escape function; it is set once, before any page renders.
+  static std::once_flag once;
+  std::call_once(once, [] { mstch::config::escape = html_escape; });
+}
+
+}  // namespace
+
+std::string html_escape(const std::string& text) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      case '`': out += "&#96;"; break;
+      default:
+        if ((u < 0x20 && c != '\t' && c != '\n' && c != '\r') || u == 0x7f) {
+          // U+2400 + c (U+2421 for DEL): the control picture, three bytes of UTF-8.
+          const unsigned code = u == 0x7f ? 0x2421U : 0x2400U + u;
+          out += static_cast<char>(0xE0 | (code >> 12));
+          out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+          out += static_cast<char>(0x80 | (code & 0x3F));
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out;
+}
+
+Templates::Templates(const std::filesystem::path& folder) {
+  install_escape();
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
+    if (entry.path().extension() != ".mustache") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in) throw LoadError(fmt::format("cannot read template '{}'", entry.path().string()));
+    texts_[entry.path().stem().string()] = text.str();
+  }
+  if (texts_.empty()) {
+    throw LoadError(fmt::format(
+        "no page templates (*.mustache) in '{}'; give the folder that holds web/templates with "
+        "REGFLOW_WEB or reinstall regflow",
+        folder.string()));
+  }
+}
+
+Templates::Templates(std::map<std::string, std::string> texts) : texts_(std::move(texts)) {
+  install_escape();
+}
+
+std::string Templates::render(const std::string& name, const nlohmann::json& view) const {
+  auto it = texts_.find(name);
+  if (it == texts_.end()) throw Error(fmt::format("no page template '{}'", name));
+  return mstch::render(it->second, to_node(view), texts_);
+}
+
+}  // namespace regflow::web

@@ -1,0 +1,107 @@
+#include "web/views.hpp"
+
+#include <fmt/format.h>
+
+#include "web/words.hpp"
+
+namespace regflow::web {
+namespace {
+
+std::optional<int> days_of(const nlohmann::json& value) {
+  if (value.is_number_integer()) return value.get<int>();
+  return std::nullopt;
+}
+
+std::string agency_name(const model::AgencyDirectory& agencies, const std::string& code) {
+  const auto* agency = agencies.find(code);
+  return agency == nullptr ? code : agency->name;
+}
+
+nlohmann::json pairs(const nlohmann::json& object, const char* key_name, const char* value_name) {
+  nlohmann::json out = nlohmann::json::array();
+  if (!object.is_object()) return out;
+  for (const auto& [key, value] : object.items()) {
+    out.push_back({{key_name, key}, {value_name, value.is_string() ? value.get<std::string>()
+                                                                   : value.dump()}});
+  }
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json board_view(nlohmann::json board, const model::AgencyDirectory& agencies) {
+  for (auto& d : board["dossiers"]) {
+    const std::string status = d.value("status", "no deadline");
+    const std::string unit =
+        d.contains("deadline") ? d["deadline"].value("unit", std::string("hari")) : "hari";
+    d["status_words"] = words::status(status);
+    d["status_class"] = words::status_class(status);
+    d["days_words"] = words::days(status, days_of(d["days_left"]), unit);
+    d["held_by_name"] = agency_name(agencies, d.value("held_by", ""));
+    const std::string escalated = d.value("escalated_to", "");
+    if (!escalated.empty()) d["escalated_to_name"] = agency_name(agencies, escalated);
+  }
+  nlohmann::json totals = nlohmann::json::array();
+  for (const auto& [status, count] : board["totals"].items()) {
+    totals.push_back({{"status", status},
+                      {"status_words", words::status(status)},
+                      {"status_class", words::status_class(status)},
+                      {"count", count}});
+  }
+  board["totals_list"] = totals;
+  nlohmann::json late = nlohmann::json::array();
+  for (const auto& [code, count] : board["late_by_agency"].items()) {
+    late.push_back({{"agency", code}, {"name", agency_name(agencies, code)}, {"count", count}});
+  }
+  board["late_list"] = late;
+  board["any_late"] = !late.empty();
+  board["empty"] = board["dossiers"].empty();
+  return board;
+}
+
+std::string local_time_text(const std::string& at_utc, time::UtcOffset offset) {
+  auto at = time::parse_instant(at_utc, time::UtcOffset{});
+  if (!at) return at_utc;
+  const auto local = *at + offset.minutes;
+  const auto day = std::chrono::floor<std::chrono::days>(local);
+  const std::chrono::hh_mm_ss hms{local - day};
+  return fmt::format("{} {:02}:{:02}", time::format_date(day), hms.hours().count(),
+                     hms.minutes().count());
+}
+
+nlohmann::json dossier_view(nlohmann::json d, const nlohmann::json& events,
+                            time::UtcOffset offset, const model::AgencyDirectory& agencies) {
+  d["held_by_name"] = agency_name(agencies, d.value("held_by", ""));
+  d["escalated_to_name"] = agency_name(agencies, d.value("escalated_to", ""));
+  bool late = false;
+  for (auto& deadline : d["deadlines"]) {
+    const std::string status = deadline.value("status", "");
+    deadline["status_words"] = words::status(status);
+    deadline["status_class"] = words::status_class(status);
+    deadline["days_words"] =
+        words::days(status, days_of(deadline["days_left"]), deadline.value("unit", "hari"));
+    late = late || status == "overdue";
+  }
+  d["late"] = late;
+  d["has_timers"] = d.contains("timers") && !d["timers"].empty();
+  d["bindings_list"] = pairs(d["bindings"], "role", "agency");
+  for (auto& binding : d["bindings_list"]) {
+    binding["agency_name"] = agency_name(agencies, binding["agency"].get<std::string>());
+  }
+  d["signatures_list"] = pairs(d["signatures"], "agency", "user");
+  d["variables_list"] = pairs(d["variables"], "name", "value");
+  d["has_signoff"] = !d["signatures_list"].empty() || !d["pending_signers"].empty();
+  nlohmann::json history = nlohmann::json::array();
+  for (const auto& e : events) {
+    nlohmann::json item = e;
+    item["when"] = local_time_text(e.value("at", ""), offset);
+    const std::string from = e.value("from", "");
+    const std::string to = e.value("to", "");
+    item["moved"] = !to.empty() && from != to;
+    history.push_back(std::move(item));
+  }
+  d["history"] = history;
+  return d;
+}
+
+}  // namespace regflow::web

@@ -1,0 +1,228 @@
+#include "web/web_app.hpp"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "engine/auth/password.hpp"
+#include "engine/auth/token.hpp"
+#include "engine/model/error.hpp"
+#include "web/call.hpp"
+#include "web/handlers.hpp"
+#include "web/routes.hpp"
+#include "web/words.hpp"
+
+namespace regflow::web {
+namespace {
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (!in) {
+    throw LoadError(fmt::format("cannot read '{}'; give the folder that holds web/static with "
+                                "REGFLOW_WEB or reinstall regflow",
+                                path.string()));
+  }
+  return text.str();
+}
+
+Response plain(int status, const std::string& text) {
+  return Response{status, {{"Content-Type", "text/plain; charset=utf-8"}}, text + "\n"};
+}
+
+// A form that changes state must come from a page of this server: its Origin (which browsers
+// send with every POST) names this host, and it carries the CSRF token of the session (or of
+// the sign-in form).
+bool same_origin(const Call& call) {
+  const std::string& origin = call.request.header("origin");
+  if (origin.empty()) return true;  // not a browser: the CSRF token alone decides
+  const std::string& host = call.request.header("host");
+  if (host.empty()) return false;
+  if (origin == "https://" + host) return true;
+  // Over plain HTTP the browser may still have used https: a proxy (nginx) in front holds the
+  // certificate and passes the Host on. Served over TLS, only https is this server.
+  return !call.request.tls && origin == "http://" + host;
+}
+
+// The token of the session, or (a sign-in form, before there is a session) the one derived
+// from the sign-in form's own cookie.
+bool csrf_valid(const Call& call) {
+  auto it = call.form.find("csrf");
+  if (it == call.form.end() || it->second.empty()) return false;
+  if (!call.session_token.empty() &&
+      auth::constant_time_equal(it->second, auth::csrf_token(call.session_token))) {
+    return true;
+  }
+  const auto cookies = parse_cookies(call.request.header("cookie"));
+  auto nonce = cookies.find("regflow_login");
+  if (nonce == cookies.end() || !auth::looks_like_token(nonce->second)) return false;
+  return call.route_is_login &&
+         auth::constant_time_equal(it->second, auth::csrf_token(nonce->second));
+}
+
+Response run(Call& call, Page page) {
+  switch (page) {
+    case Page::Login: return login_page(call);
+    case Page::LoginSubmit: return login_submit(call);
+    case Page::Logout: return logout(call);
+    case Page::Stylesheet: {
+      Response css{200, {{"Content-Type", "text/css; charset=utf-8"}}, call.app.stylesheet()};
+      css.set("Cache-Control", "public, max-age=3600");
+      return css;
+    }
+    case Page::Board: return board_page(call);
+    case Page::Queue: return queue_page(call);
+    case Page::Dossier: return dossier_page(call);
+    case Page::DossierGraph: return dossier_graph(call);
+    case Page::Workflows: return workflows_page(call);
+    case Page::Workflow: return workflow_page(call);
+    case Page::WorkflowGraph: return workflow_graph(call);
+    case Page::Account: return account_page(call);
+    case Page::ResetFeed: return reset_feed(call);
+    case Page::NewApiToken: return new_api_token(call);
+    case Page::Feed: return feed(call);
+    case Page::ApiBoard: return api_board(call);
+    case Page::ApiQueue: return api_queue(call);
+    case Page::ApiDossier: return api_dossier(call);
+    case Page::ApiHistory: return api_history(call);
+    case Page::ApiWorkflows: return api_workflows(call);
+  }
+  return call.error(500, "unknown page");
+}
+
+Response dispatch(WebApp& app, const Request& request) {
+  std::string problem;
+  auto target = parse_target(request.target, problem);
+  if (!target) return plain(400, "bad request: " + problem);
+  Call call(app, request, std::move(*target));
+  call.now = app.now();
+  call.today = time::local_date(call.now, app.config().settings.offset);
+  bool path_known = false;
+  auto match = match_route(request.method, call.target.segments, path_known);
+  if (!match) {
+    if (path_known) {
+      Response refused = call.error(405, fmt::format("method {} is not allowed here", request.method));
+      refused.set("Allow", "GET, HEAD, POST");
+      return refused;
+    }
+    return call.error(404, fmt::format("Halaman '{}' tidak ada.", call.target.path));
+  }
+  call.params = std::move(match->params);
+  const Route& route = *match->route;
+  if (request.method == "POST") {
+    const std::string& type = request.header("content-type");
+    if (type.rfind("application/x-www-form-urlencoded", 0) != 0) {
+      return call.error(415, "a form must be sent as application/x-www-form-urlencoded");
+    }
+    auto form = parse_form(request.body);
+    if (!form) return call.error(400, "the form has a bad percent escape");
+    call.form = std::move(*form);
+  }
+  switch (route.access) {
+    case Access::Public: resolve_session(call, false); break;
+    case Access::Session:
+      if (!resolve_session(call, false)) {
+        std::string next = call.target.path;
+        if (request.target.find('?') != std::string::npos) {
+          next = request.target;  // already a path of this server: parse_target accepted it
+        }
+        return Call::redirect("/login?next=" + percent_encode(next));
+      }
+      break;
+    case Access::SessionOrApi:
+      if (!resolve_session(call, true)) {
+        Response refused = Call::json(
+            {{"error", "sign in, or send 'Authorization: Bearer <personal API token>' (see /account)"}},
+            401);
+        refused.set("WWW-Authenticate", "Bearer realm=\"regflow\"");
+        return refused;
+      }
+      break;
+    case Access::FeedToken: break;
+  }
+  call.route_is_login = route.page == Page::LoginSubmit;
+  if (route.changes_state && (!same_origin(call) || !csrf_valid(call))) {
+    if (app.settings().log) {
+      app.settings().log->info("{} refused {} {}: {}", request.peer, request.method,
+                               call.target.path,
+                               same_origin(call) ? "no valid CSRF token"
+                                                 : "Origin '" + request.header("origin") +
+                                                       "' is not this server");
+    }
+    return call.error(403, words::form_refused());
+  }
+  return run(call, route.page);
+}
+
+}  // namespace
+
+WebApp::WebApp(SiteSettings settings, const load::ConfigSet& config)
+    : settings_(std::move(settings)),
+      config_(config),
+      templates_(settings_.web_dir / "templates"),
+      stylesheet_(read_file(settings_.web_dir / "static" / "regflow.css")) {}
+
+time::Instant WebApp::now() const {
+  if (settings_.fixed_now) return *settings_.fixed_now;
+  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+const std::string& WebApp::decoy_hash() {
+  std::call_once(decoy_once_, [this] { decoy_hash_ = auth::hash_password(auth::new_token()); });
+  return decoy_hash_;
+}
+
+nlohmann::json WebApp::cached(const std::string& key,
+                              const std::function<nlohmann::json()>& compute) {
+  // Few keys are asked for (the board and a handful of filters); a day's what-if questions
+  // should not grow this without end.
+  constexpr std::size_t kMaxEntries = 64;
+  std::lock_guard lock(cache_mutex_);
+  if (!watcher_) watcher_ = std::make_unique<store::Store>(store::Store::open(settings_.db_path));
+  const std::int64_t version = watcher_->data_version();
+  if (version != cached_version_ || cache_.size() >= kMaxEntries) {
+    cache_.clear();
+    cached_version_ = version;
+  }
+  if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+  return cache_.emplace(key, compute()).first->second;
+}
+
+Response WebApp::handle(const Request& request) {
+  Response response = dispatch(*this, request);
+  add_security_headers(response);
+  if (request.method == "HEAD") response.body.clear();
+  return response;
+}
+
+void add_security_headers(Response& response) {
+  response.set("Content-Security-Policy",
+               "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+               "frame-ancestors 'none'; base-uri 'none'");
+  response.set("X-Content-Type-Options", "nosniff");
+  // Not no-referrer: with it, browsers send "Origin: null" on a same-origin form, and the Origin
+  // check could not tell our forms from others. same-origin keeps paths (a feed token) from
+  // other sites all the same.
+  response.set("Referrer-Policy", "same-origin");
+  response.set("X-Frame-Options", "DENY");
+  bool cached = false;
+  for (const auto& [name, value] : response.headers) cached = cached || name == "Cache-Control";
+  if (!cached) response.set("Cache-Control", "no-store");
+}
+
+std::filesystem::path default_web_dir(const std::string& source_dir,
+                                      const std::string& installed_dir) {
+  if (const char* given = std::getenv("REGFLOW_WEB"); given != nullptr && *given != '\0') {
+    return given;
+  }
+  const std::filesystem::path source = std::filesystem::path(source_dir) / "web";
+  if (std::filesystem::is_directory(source / "templates")) return source;
+  return std::filesystem::path(installed_dir) / "web";
+}
+
+}  // namespace regflow::web

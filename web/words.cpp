@@ -1,0 +1,58 @@
+#include "web/words.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+
+namespace regflow::web::words {
+
+std::string status(const std::string& name) {
+  static const std::map<std::string, std::string> kWords{
+      {"overdue", "terlambat"},     {"due soon", "segera jatuh tempo"},
+      {"on track", "sesuai jadwal"}, {"paused", "dijeda"},
+      {"met", "terpenuhi"},          {"missed", "terlewat"},
+      {"no deadline", "tanpa tenggat"}};
+  auto it = kWords.find(name);
+  return it == kWords.end() ? name : it->second;
+}
+
+std::string status_class(const std::string& name) {
+  static const std::map<std::string, std::string> kClasses{
+      {"overdue", "late"}, {"missed", "late"},  {"due soon", "soon"},   {"on track", "ok"},
+      {"paused", "paused"}, {"met", "done"},    {"no deadline", "none"}};
+  auto it = kClasses.find(name);
+  return it == kClasses.end() ? "none" : it->second;
+}
+
+std::string days(const std::string& name, std::optional<int> days_left, const std::string& unit) {
+  if (!days_left) return "-";
+  const int n = *days_left;
+  if (name == "paused") return fmt::format("dijeda, sisa {} {}", n, unit);
+  if (name == "met") return "terpenuhi";
+  if (name == "overdue" || name == "missed" || n < 0) {
+    return fmt::format("terlambat {} {}", n < 0 ? -n : n, unit);
+  }
+  if (n == 0) return "jatuh tempo hari ini";
+  return fmt::format("sisa {} {}", n, unit);
+}
+
+std::string sign_in_failed() {
+  return "Nama pengguna atau kata sandi salah.";
+}
+
+std::string sign_in_throttled(std::chrono::seconds wait) {
+  const auto seconds = wait.count();
+  if (seconds >= 120) {
+    return fmt::format(
+        "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {} menit.", (seconds + 59) / 60);
+  }
+  return fmt::format("Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {} detik.",
+                     std::max<long long>(1, static_cast<long long>(seconds)));
+}
+
+std::string form_refused() {
+  return "Formulir ini kedaluwarsa atau tidak berasal dari halaman ini. Muat ulang halaman lalu "
+         "kirim lagi.";
+}
+
+}  // namespace regflow::web::words
