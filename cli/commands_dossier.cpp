@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/output_format.hpp"
 #include "cli/render/dossier.hpp"
 #include "cli/render/refusal.hpp"
 #include "cli/render/table.hpp"
@@ -32,16 +33,6 @@ bool refused(Context& ctx, const runtime::Refusal& refusal) {
   return true;
 }
 
-time::Date accepted_date(const std::string& text, const char* option) {
-  const auto date = time::parse_date(text);
-  if (!date) throw InputError(fmt::format("{} '{}' is not a date; expected YYYY-MM-DD", option, text));
-  if (!time::is_accepted(*date)) {
-    throw InputError(fmt::format("{} '{}' is outside the dates regflow accepts ({})", option, text,
-                                 time::accepted_range_text()));
-  }
-  return *date;
-}
-
 struct StartArgs {
   std::string workflow, title, target, within;
   std::vector<std::string> sets, binds;
@@ -53,7 +44,7 @@ void run_start(Context& ctx, const StartArgs& a) {
   command.sets = pairs(a.sets, "--set");
   command.bindings = pairs(a.binds, "--bind");
   if (!a.target.empty()) {
-    command.target = accepted_date(a.target, "--target");
+    command.target = accepted_option_date(a.target, "--target");
   }
   if (!a.within.empty()) {
     command.within = time::parse_duration(a.within);
@@ -170,7 +161,7 @@ void run_extend(Context& ctx, const ExtendArgs& a) {
   runtime::ExtendCommand command;
   command.deadline = a.deadline;
   command.reason = a.reason;
-  command.to = accepted_date(a.to, "--to");
+  command.to = accepted_option_date(a.to, "--to");
   auto& installation = ctx.installation_for(a.id);
   auto actor = ctx.actor();
   auto outcome = installation.extend(a.id, command, actor, ctx.now());

@@ -21,7 +21,7 @@ void check_output_format(const Context& ctx, const std::string& command, const s
 void deliver(Context& ctx, const std::string& bytes, const std::string& output,
              const std::string& what);
 
-/// A person's date option (--from, --to): YYYY-MM-DD within the accepted range, or InputError
+/// A person's date option (--target, --to, --from): YYYY-MM-DD within the accepted range, or InputError
 /// naming the option and the range.
 time::Date accepted_option_date(const std::string& text, const char* option);
 
