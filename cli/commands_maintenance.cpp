@@ -23,11 +23,16 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
         // Lines are printed as each batch commits, so a tick that fires on most of a large
         // database holds only one batch in memory; --json gathers them for its one array.
         nlohmann::json fired = nlohmann::json::array();
+        std::int64_t moved = 0;  // deadlines moved by a change of calendar, not timers
         const auto report =
             ctx.installation().tick(ctx.now(), [&](const std::vector<runtime::Event>& events) {
               for (const auto& e : events) {
+                if (e.type == runtime::EventType::DeadlineRecomputed) ++moved;
                 if (ctx.options.json) {
                   fired.push_back(render::event_json(e));
+                } else if (e.type == runtime::EventType::DeadlineRecomputed) {
+                  std::cout << fmt::format("{} #{} {}\n", e.dossier_id, e.sequence,
+                                           render::describe_event(e));
                 } else {
                   std::cout << fmt::format("{} #{} {}: {}\n", e.dossier_id, e.sequence,
                                            runtime::event_type_name(e.type), e.action);
@@ -52,15 +57,20 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
           print_json(out);
           return;
         }
+        const std::int64_t timers = report.fired_count - moved;
+        if (moved > 0) {
+          std::cout << fmt::format("{} deadline(s) moved by a change of the holiday calendar\n",
+                                   moved);
+        }
         if (report.recomputed_all) {
           std::cout << fmt::format(
               "{} timer(s) fired; the deadlines of all {} open dossier(s) were recomputed (the "
               "first tick on this database, the holiday calendar changed, or the last tick "
               "skipped a dossier)\n",
-              report.fired_count, report.dossiers_seen);
+              timers, report.dossiers_seen);
         } else {
-          std::cout << fmt::format("{} timer(s) fired on {} dossier(s) with a timer due\n",
-                                   report.fired_count, report.dossiers_seen);
+          std::cout << fmt::format("{} timer(s) fired on {} dossier(s) with a timer due\n", timers,
+                                   report.dossiers_seen);
         }
       });
 

@@ -19,7 +19,9 @@ std::string local_time(time::Instant at, time::UtcOffset offset) {
   return fmt::format("{} {:02}:{:02}", time::format_date(day), hms.hours().count(), hms.minutes().count());
 }
 
-std::string describe(const runtime::Event& e) {
+}  // namespace
+
+std::string describe_event(const runtime::Event& e) {
   using T = runtime::EventType;
   switch (e.type) {
     case T::Started: return fmt::format("started in '{}'", e.to_step);
@@ -40,6 +42,13 @@ std::string describe(const runtime::Event& e) {
                          e.data.count("due") ? e.data.at("due") : "");
     case T::AutoTransition:
       return fmt::format("automatic: {} -> {} (deadline '{}' passed)", e.from_step, e.to_step, e.action);
+    case T::DeadlineRecomputed: {
+      const auto get = [&e](const char* key) {
+        return e.data.count(key) ? e.data.at(key) : std::string{};
+      };
+      return fmt::format("deadline '{}' moved {} -> {} by {} (signed {})", get("deadline"),
+                         get("from"), get("to"), get("decree"), get("on"));
+    }
     case T::Imported:
       return fmt::format("imported from '{}' as {}, renumbered",
                          e.data.count("installation") ? e.data.at("installation") : "",
@@ -48,10 +57,8 @@ std::string describe(const runtime::Event& e) {
   return "?";
 }
 
-}  // namespace
-
 std::string event_line(const runtime::Event& e, const model::WorkflowDefinition&) {
-  return fmt::format("{} #{} {}", e.dossier_id, e.sequence, describe(e));
+  return fmt::format("{} #{} {}", e.dossier_id, e.sequence, describe_event(e));
 }
 
 nlohmann::json event_json(const runtime::Event& e) {
@@ -299,7 +306,8 @@ std::string history_text(const app::Dossier& d, time::UtcOffset offset) {
       const auto at = time::parse_instant(entered->second, time::UtcOffset{std::chrono::minutes{0}});
       who += " (entered " + (at ? local_time(*at, offset) : entered->second) + ")";
     }
-    table.add({std::to_string(e.sequence), local_time(e.at, offset), who, e.agency, describe(e), e.note});
+    table.add({std::to_string(e.sequence), local_time(e.at, offset), who, e.agency,
+               describe_event(e), e.note});
   }
   return table.str();
 }

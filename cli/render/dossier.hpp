@@ -11,6 +11,9 @@
 
 namespace regflow::cli::render {
 
+/// What an event did, in one line of words ("signed 'paraf_koordinasi'", "deadline 'fasilitasi'
+/// moved 2021-03-16 -> 2021-03-15 by SKB ... (signed 2021-02-22)").
+std::string describe_event(const runtime::Event& event);
 std::string event_line(const runtime::Event& event, const model::WorkflowDefinition& definition);
 nlohmann::json event_json(const runtime::Event& event);
 nlohmann::json row_json(const store::DossierRow& row);

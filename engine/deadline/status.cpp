@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/deadline/calendar_moves.hpp"
+
 namespace regflow::deadline {
 
 std::string status_name(Status status) {
@@ -91,58 +93,18 @@ DeadlineView evaluate_with(const runtime::DeadlineClock& clock,
   return view;
 }
 
-// The decrees that changed the list on `on`: the days' decrees, or the year lists published then.
-std::string decrees_on(const time::HolidayCalendar& calendar, time::Date on) {
-  std::vector<std::string> names;
-  const auto add = [&names](const std::string& name) {
-    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
-  };
-  for (const auto& change : calendar.changes_between(on - std::chrono::days{1}, on)) {
-    add(change.decree);
-  }
-  for (const auto& year : calendar.years()) {
-    if (year.published == on) add(year.source);
-  }
-  std::string text;
-  for (const auto& name : names) text += (text.empty() ? "" : "; ") + name;
-  return text;
-}
-
 }  // namespace
+
+DeadlineView evaluate_under(const runtime::DeadlineClock& clock,
+                            const time::HolidayCalendar& calendar, time::Date today) {
+  return evaluate_with(clock, calendar, today);
+}
 
 DeadlineView evaluate(const runtime::DeadlineClock& clock, const time::HolidayCalendar& calendar,
                       time::Date today) {
-  const auto last = calendar.last_change();
-  if (clock.fixed_due || clock.within.unit == time::DayUnit::Calendar || !last ||
-      *last <= clock.started) {
-    return evaluate_with(clock, calendar, today);
-  }
-  // The list changed after this clock started: count with the list of each period in turn.
-  const time::Date until = std::min(clock.ended.value_or(today), *last);
-  std::vector<time::Date> change_days;
-  for (const auto& change : calendar.changes_between(clock.started, until)) {
-    if (change_days.empty() || change_days.back() != change.on) change_days.push_back(change.on);
-  }
-  for (const auto& year : calendar.years()) {
-    if (year.published && clock.started < *year.published && *year.published <= until) {
-      change_days.push_back(*year.published);
-    }
-  }
-  std::sort(change_days.begin(), change_days.end());
-  change_days.erase(std::unique(change_days.begin(), change_days.end()), change_days.end());
-
-  DeadlineView view = evaluate_with(clock, calendar.as_in_force(clock.started), today);
-  std::vector<DeadlineMove> moves;
-  for (const auto on : change_days) {
-    // A deadline that had already passed when the decree was signed is not revived or moved.
-    if (view.computed_due && *view.computed_due < on) break;
-    DeadlineView next = evaluate_with(clock, calendar.as_in_force(on), today);
-    if (view.computed_due && next.computed_due && *view.computed_due != *next.computed_due) {
-      moves.push_back({on, decrees_on(calendar, on), *view.computed_due, *next.computed_due});
-    }
-    view = next;
-  }
-  view.moves = std::move(moves);
+  std::optional<time::HolidayCalendar> scratch;
+  DeadlineView view = evaluate_with(clock, calendar_of(clock, calendar, scratch), today);
+  view.moves = clock.calendar_moves;
   return view;
 }
 

@@ -25,15 +25,9 @@ std::string status_name(Status status);
 /// Lower rank = more urgent; for sorting the board.
 int urgency_rank(Status status);
 
-/// A running deadline moved by a change of calendar (docs/calendar-format.md).
-struct DeadlineMove {
-  time::Date on;       ///< the day the decree was signed
-  std::string decree;  ///< the decree(s) that changed the list on that day
-  time::Date from;     ///< the due date before it
-  time::Date to;       ///< the due date after it
-
-  friend bool operator==(const DeadlineMove&, const DeadlineMove&) = default;
-};
+/// A running deadline moved by a change of calendar, as recorded in the dossier's chain
+/// (engine/deadline/calendar_moves.hpp).
+using DeadlineMove = runtime::CalendarMove;
 
 struct DeadlineView {
   const runtime::DeadlineClock* clock = nullptr;
@@ -48,14 +42,17 @@ struct DeadlineView {
   std::vector<DeadlineMove> moves;
 };
 
-/// Evaluates one clock on `today` (a local date) with the calendar as in force while it runs:
-/// it starts with the list in force on the day the clock started; each decree signed after that
-/// and on or before the day it ended (or today, while it runs) that changes its due date moves
-/// it, and the move is kept in `moves`. A decree signed after the due date had passed moves
-/// nothing, and nothing moves a deadline after it ended. Calendar-day and fixed-date deadlines
-/// never move.
+/// Evaluates one clock on `today` with the holiday calendar as in force on the clock's
+/// calendar_day() (calendar_of): the day it started, or the day of the latest decree that moved
+/// it, as `tick` recorded (calendar_moves.hpp). A decree signed later moves nothing until `tick`
+/// records it; `moves` are the recorded ones. Calendar-day and fixed-date deadlines never move.
 DeadlineView evaluate(const runtime::DeadlineClock& clock, const time::HolidayCalendar& calendar,
                       time::Date today);
+
+/// As evaluate, but with `calendar` exactly as given (not cut at the clock's calendar day), and
+/// no moves: what the clock's due date would be under that list.
+DeadlineView evaluate_under(const runtime::DeadlineClock& clock,
+                            const time::HolidayCalendar& calendar, time::Date today);
 
 /// Every clock of a dossier that should be shown: running ones first by urgency, then ended ones.
 /// Date-variable deadlines count only in their `active_in` steps.

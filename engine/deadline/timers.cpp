@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/deadline/calendar_moves.hpp"
 #include "engine/deadline/status.hpp"
 
 namespace regflow::deadline {
@@ -77,6 +78,13 @@ std::optional<time::Date> next_timer_day(const model::WorkflowDefinition& def,
   std::optional<time::Date> first;
   for (const auto& pending : pending_timers(def, state, calendar, today)) {
     if (!first || pending.fires_on < *first) first = pending.fires_on;
+  }
+  // A decree that changes the list moves a running deadline on the day it is signed: tick must
+  // look at the dossier then, to record the move (calendar_moves.hpp).
+  if (state.closed) return first;
+  for (const auto& clock : state.clocks) {
+    const auto check = next_calendar_check(clock, calendar, today);
+    if (check && (!first || *check < *first)) first = check;
   }
   return first;
 }

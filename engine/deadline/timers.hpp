@@ -39,9 +39,10 @@ std::vector<ScheduledTimer> scheduled_timers(const model::WorkflowDefinition& de
                                              const time::HolidayCalendar& calendar,
                                              time::Date today);
 
-/// The first day on which due_timers gives a timer, if no event comes before it; nullopt when no
-/// timer is pending. `today` is the day it is computed on (a timer whose day has passed gives
-/// that past day). A due date depends on the calendar, so a changed calendar moves this day.
+/// The first day on which due_timers gives a timer, or on which a decree may move a running
+/// deadline (next_calendar_check), if no event comes before it; nullopt when neither is pending.
+/// `today` is the day it is computed on (a day that has passed is given as it is). A due date
+/// depends on the calendar, so a changed calendar moves this day.
 std::optional<time::Date> next_timer_day(const model::WorkflowDefinition& definition,
                                          const runtime::DossierState& state,
                                          const time::HolidayCalendar& calendar, time::Date today);

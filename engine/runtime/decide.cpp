@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "engine/deadline/calendar_moves.hpp"
 #include "engine/deadline/table_period.hpp"
 #include "engine/deadline/timers.hpp"
 #include "engine/rules/decision_table.hpp"
@@ -428,6 +429,38 @@ std::vector<Event> decide_tick(const DecideContext& ctx, const DossierState& sta
   const time::Date today = time::local_date(ctx.now, ctx.offset);
   std::vector<Event> out;
   DossierState current = state;
+  // First the decrees signed since the running deadlines were computed: the timers below fire
+  // by the due dates as moved (docs/legal-basis.md#calendar-moves).
+  if (!current.closed) {
+    const auto* step = def.find_step(current.step);
+    const std::string owner = step != nullptr ? resolve_party(def, current, step->owner) : "";
+    std::vector<Event> moved;
+    for (const auto& clock : current.clocks) {
+      for (const auto& move : deadline::pending_calendar_moves(clock, ctx.calendar, today)) {
+        Event event;
+        event.type = EventType::DeadlineRecomputed;
+        event.dossier_id = current.id;
+        event.at = ctx.now;
+        event.actor = "system";
+        event.agency = owner;
+        event.from_step = current.step;
+        event.action = clock.id;
+        event.data["deadline"] = clock.id;
+        event.data["decree"] = move.decree;
+        event.data["on"] = time::format_date(move.on);
+        event.data["from"] = time::format_date(move.from);
+        event.data["to"] = time::format_date(move.to);
+        moved.push_back(std::move(event));
+      }
+    }
+    if (!moved.empty()) {
+      auto sealed = chain(ctx, current, std::move(moved));
+      for (auto& event : sealed) {
+        evolve(def, current, event, ctx.offset);
+        out.push_back(std::move(event));
+      }
+    }
+  }
   // An automatic transition changes the step, which can make further timers due; the loop is
   // bounded because each timer fires at most once per clock generation.
   for (int round = 0; round < 64; ++round) {

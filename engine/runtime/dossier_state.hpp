@@ -4,6 +4,7 @@
 // needs no calendar.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -28,6 +29,18 @@ struct RevisionRound {
   bool operator==(const RevisionRound&) const = default;
 };
 
+/// A change of the holiday calendar that moved a running deadline, as a `deadline-recomputed`
+/// event recorded it (docs/legal-basis.md#calendar-moves): the decree, the day it was signed,
+/// and the computed due date before and after it.
+struct CalendarMove {
+  time::Date on{};     ///< the day the decree was signed
+  std::string decree;  ///< the decree(s) that changed the list on that day
+  time::Date from{};   ///< the computed due date before it
+  time::Date to{};     ///< the computed due date after it
+
+  bool operator==(const CalendarMove&) const = default;
+};
+
 /// The facts of one running or ended deadline for one dossier.
 struct DeadlineClock {
   std::string id;  ///< the deadline's id; "target" for a per-dossier target
@@ -45,8 +58,16 @@ struct DeadlineClock {
   std::optional<time::Date> ended;  ///< met (or closed) on this local date
   int generation = 1;               ///< +1 on each restart; timer firings are per generation
   std::set<std::string> fired;      ///< "<generation>:<timer index>" already fired
+  /// The moves of this generation recorded by `tick`, earliest first; the due date is computed
+  /// with the holiday calendar as in force on calendar_day().
+  std::vector<CalendarMove> calendar_moves;
 
   bool operator==(const DeadlineClock&) const = default;
+  /// The day whose holiday calendar the due date is computed with: the day the clock started,
+  /// or the day of the latest decree that moved it.
+  time::Date calendar_day() const {
+    return calendar_moves.empty() ? started : std::max(started, calendar_moves.back().on);
+  }
   bool running() const { return !ended.has_value(); }
   bool away() const { return !rounds.empty() && !rounds.back().back.has_value(); }
 };

@@ -131,6 +131,8 @@ void enter_step(const model::WorkflowDefinition& def, DossierState& state, const
       if (clock.on_return == model::ReturnPolicy::Restart) {
         clock.started = today;
         clock.generation += 1;
+        // A fresh period is counted with the calendar in force on its new first day.
+        clock.calendar_moves.clear();
         // A restart is a fresh period: a table-driven one is decided afresh, as recorded.
         const auto* spec = def.find_deadline(clock.id);
         if (spec != nullptr && spec->within_table &&
@@ -263,6 +265,23 @@ void evolve(const model::WorkflowDefinition& def, DossierState& state, const Eve
       mark_fired(state, event);
       if (auto it = event.data.find("to_agency"); it != event.data.end()) {
         state.escalated_to = it->second;
+      }
+      break;
+    case EventType::DeadlineRecomputed:
+      if (auto* clock =
+              state.find_clock(event.data.count("deadline") ? event.data.at("deadline") : "")) {
+        const auto date_of = [&event](const char* key) {
+          const auto it = event.data.find(key);
+          return it == event.data.end() ? std::nullopt : time::parse_date(it->second);
+        };
+        const auto on = date_of("on");
+        const auto from = date_of("from");
+        const auto to = date_of("to");
+        if (on && from && to) {
+          const auto decree = event.data.find("decree");
+          clock->calendar_moves.push_back(
+              {*on, decree == event.data.end() ? std::string{} : decree->second, *from, *to});
+        }
       }
       break;
     case EventType::Imported:

@@ -355,6 +355,14 @@ void field(Archive& ar, RevisionRound& round) {
 }
 
 template <typename Archive>
+void field(Archive& ar, CalendarMove& move) {
+  field(ar, move.on);
+  field(ar, move.decree);
+  field(ar, move.from);
+  field(ar, move.to);
+}
+
+template <typename Archive>
 void field(Archive& ar, DeadlineClock& clock) {
   field(ar, clock.id);
   field(ar, clock.kind);
@@ -371,6 +379,7 @@ void field(Archive& ar, DeadlineClock& clock) {
   field(ar, clock.ended);
   field(ar, clock.generation);
   field(ar, clock.fired);
+  field(ar, clock.calendar_moves);
 }
 
 template <typename Archive>

@@ -1,9 +1,11 @@
-// What a change of calendar does to a computed deadline (docs/calendar-format.md): a running
-// working-day deadline follows the list in force, each move is kept with its decree, and a
-// deadline already met never moves.
+// What a change of calendar does to a computed deadline (docs/legal-basis.md#calendar-moves): a
+// running working-day deadline is owed a move for each decree that changes its due date, the
+// move names the decree and both dates, and once recorded it is not owed again; a deadline
+// already met, or already passed when the decree was signed, never moves.
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "engine/deadline/calendar_moves.hpp"
 #include "engine/deadline/status.hpp"
 #include "engine/load/calendar_loader.hpp"
 #include "tests/support/dates.hpp"
@@ -32,35 +34,44 @@ const std::string kSkb281 =
 
 }  // namespace
 
-TEST_CASE("a running deadline moves when SKB 281/2021 takes 12 March 2021 off the list",
+TEST_CASE("a running deadline is owed a move when SKB 281/2021 takes 12 March 2021 off the list",
           "[deadline][calendar]") {
   // Started Monday 15 Feb 2021, 20 hari kerja: under the original list 11 and 12 March were
   // days off, so it ended on 17 March; SKB 281/2021 (22 Feb) made 12 March a working day.
-  const auto clock = clock_from("2021-02-15", 20);
+  auto clock = clock_from("2021-02-15", 20);
 
-  SECTION("asked before the amendment, the original list applies") {
-    const auto view = deadline::evaluate(clock, shipped(), date("2021-02-19"));
-    CHECK(view.due == date("2021-03-17"));
-    CHECK(view.moves.empty());
+  SECTION("before the amendment nothing is owed, and the next look is the day it is signed") {
+    CHECK(deadline::pending_calendar_moves(clock, shipped(), date("2021-02-19")).empty());
+    CHECK(deadline::evaluate(clock, shipped(), date("2021-02-19")).due == date("2021-03-17"));
+    CHECK(deadline::next_calendar_check(clock, shipped(), date("2021-02-19")) ==
+          date("2021-02-22"));
   }
-  SECTION("asked after it, the deadline moved, and the move names the decree and both dates") {
-    const auto view = deadline::evaluate(clock, shipped(), date("2021-03-01"));
+  SECTION("after it, one move is owed, naming the decree and both dates") {
+    const auto owed = deadline::pending_calendar_moves(clock, shipped(), date("2021-03-01"));
+    REQUIRE(owed.size() == 1);
+    CHECK(owed[0] == deadline::DeadlineMove{date("2021-02-22"), kSkb281, date("2021-03-17"),
+                                            date("2021-03-16")});
+    // Until the move is recorded, the date the dossier holds is the one computed at its start.
+    CHECK(deadline::evaluate(clock, shipped(), date("2021-03-01")).due == date("2021-03-17"));
+    CHECK(deadline::next_calendar_check(clock, shipped(), date("2021-03-01")) ==
+          date("2021-02-22"));
+  }
+  SECTION("once recorded, the new date applies, the old one is kept, and nothing more is owed") {
+    clock.calendar_moves = deadline::pending_calendar_moves(clock, shipped(), date("2021-03-01"));
+    const auto view = deadline::evaluate(clock, shipped(), date("2026-12-04"));
     CHECK(view.due == date("2021-03-16"));
     REQUIRE(view.moves.size() == 1);
-    CHECK(view.moves[0] ==
-          deadline::DeadlineMove{date("2021-02-22"), kSkb281, date("2021-03-17"),
-                                 date("2021-03-16")});
-  }
-  SECTION("asked years later, the same move is shown") {
-    const auto view = deadline::evaluate(clock, shipped(), date("2026-12-04"));
-    REQUIRE(view.moves.size() == 1);
     CHECK(view.moves[0].from == date("2021-03-17"));
+    CHECK(deadline::pending_calendar_moves(clock, shipped(), date("2026-12-04")).empty());
+    CHECK_FALSE(deadline::next_calendar_check(clock, shipped(), date("2021-03-01")).has_value());
   }
 }
 
 TEST_CASE("a deadline met before the amendment never moves", "[deadline][calendar]") {
   auto clock = clock_from("2021-02-15", 20);
   clock.ended = date("2021-02-19");
+  CHECK(deadline::pending_calendar_moves(clock, shipped(), date("2026-12-04")).empty());
+  CHECK_FALSE(deadline::next_calendar_check(clock, shipped(), date("2021-02-19")).has_value());
   const auto view = deadline::evaluate(clock, shipped(), date("2026-12-04"));
   CHECK(view.status == deadline::Status::Met);
   CHECK(view.due == date("2021-03-17"));
@@ -71,16 +82,40 @@ TEST_CASE("a deadline that had passed before the amendment is not moved by it",
           "[deadline][calendar]") {
   // 3 hari kerja from 10 Feb 2021 was due 16 Feb, before SKB 281/2021 was signed.
   const auto clock = clock_from("2021-02-10", 3);
+  CHECK(deadline::pending_calendar_moves(clock, shipped(), date("2021-03-01")).empty());
   const auto view = deadline::evaluate(clock, shipped(), date("2021-03-01"));
   CHECK(view.due == date("2021-02-16"));
   CHECK(view.status == deadline::Status::Overdue);
-  CHECK(view.moves.empty());
+  CHECK_FALSE(deadline::next_calendar_check(clock, shipped(), date("2021-02-15")).has_value());
 }
 
-TEST_CASE("calendar-day deadlines never move", "[deadline][calendar]") {
+TEST_CASE("calendar-day and fixed-date deadlines never move", "[deadline][calendar]") {
   auto clock = clock_from("2021-02-15", 30);
   clock.within.unit = time::DayUnit::Calendar;
-  const auto view = deadline::evaluate(clock, shipped(), date("2021-03-01"));
-  CHECK(view.due == date("2021-03-17"));
-  CHECK(view.moves.empty());
+  CHECK(deadline::pending_calendar_moves(clock, shipped(), date("2021-03-01")).empty());
+  CHECK(deadline::evaluate(clock, shipped(), date("2021-03-01")).due == date("2021-03-17"));
+
+  auto target = clock_from("2021-02-15", 20);
+  target.fixed_due = date("2021-03-17");
+  CHECK(deadline::pending_calendar_moves(target, shipped(), date("2021-03-01")).empty());
+}
+
+TEST_CASE("a deadline running across both 2021 amendments is owed one move per decree",
+          "[deadline][calendar]") {
+  // 214 hari kerja from Monday 15 Feb 2021. Under the original list (cuti bersama 12 March,
+  // 17-19 May, 24 and 27 December) it ended on 4 January 2022; SKB 281/2021 (22 Feb) cut the
+  // cuti bersama to 12 May and 24 December: 28 December 2021; SKB 712/2021 (18 Jun) deleted 24
+  // December: 27 December. Each move starts where the previous one ended.
+  const auto clock = clock_from("2021-02-15", 214);
+  const auto owed = deadline::pending_calendar_moves(clock, shipped(), date("2021-12-01"));
+  REQUIRE(owed.size() == 2);
+  CHECK(owed[0] == deadline::DeadlineMove{date("2021-02-22"), kSkb281, date("2022-01-04"),
+                                          date("2021-12-28")});
+  CHECK(owed[1].on == date("2021-06-18"));
+  CHECK(owed[1].decree ==
+        "SKB Menag, Menaker, MenPANRB No. 712/2021, 1/2021, 3/2021 (18 Jun 2021)");
+  CHECK(owed[1].from == date("2021-12-28"));
+  CHECK(owed[1].to == date("2021-12-27"));
+  // Asked between the two decrees, only the first is owed.
+  CHECK(deadline::pending_calendar_moves(clock, shipped(), date("2021-06-17")).size() == 1);
 }
