@@ -15,7 +15,8 @@ namespace regflow::cli {
 
 void add_maintenance_commands(CLI::App& app, Context& ctx) {
   app.add_subcommand("tick",
-                     "Fire due timers: reminders, escalations, automatic transitions (idempotent)")
+                     "Fire due timers: reminders, escalations, automatic transitions; record "
+                     "deadlines a holiday decree moved (idempotent)")
       ->group("Maintenance")
       ->footer("Example (cron, every 5 minutes): regflow tick --db /var/lib/regflow/babel.db")
       ->callback([&ctx] {
