@@ -161,7 +161,8 @@ def corrections(server, dossier):
     _, body = server.request("GET", "/api/board?limit=0", cookie=starter)
     check(dossier not in [d["id"] for d in json.loads(body)["dossiers"]], "a cancelled dossier leaves the board")
     _, page = server.request("GET", f"/d/{dossier}", cookie=starter)
-    check("dibatalkan" in page and "dibuat dua kali" in page, "the dossier page says it was cancelled")
+    check("dibatalkan" in page and "dibuat dua kali" in page and "— selesai" not in page,
+          "the dossier page says it was cancelled, not finished")
 
 
 def main(binary, source):
