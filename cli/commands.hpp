@@ -22,6 +22,9 @@ void add_archive_commands(CLI::App& app, Context& context);      // export, impo
 void add_trust_commands(CLI::App& app, Context& context);        // key, seal, trust
 /// After add_setup_commands (it adds `passwd` to the `user` group).
 void add_web_commands(CLI::App& app, Context& context);          // serve, user passwd
+void add_correction_commands(CLI::App& app, Context& context);   // correct, cancel, kendala
+/// After add_setup_commands (it adds `deactivate` to the `user` group).
+void add_admin_commands(CLI::App& app, Context& context);        // user deactivate, agencies
 
 /// Prints the board (or a queue) as a table, or as JSON with --json.
 void print_board(Context& context, const report::Board& board, const std::string& heading);

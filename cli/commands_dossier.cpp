@@ -148,7 +148,7 @@ void run_list(Context& ctx, const ListArgs& a) {
   table.limit(4, 40);
   for (const auto& row : rows) {
     table.add({row.id, row.step, row.owner_agency.empty() ? "-" : row.owner_agency,
-               row.closed ? "closed" : "open", row.title});
+               row.cancelled ? "cancelled" : row.closed ? "closed" : "open", row.title});
   }
   std::cout << table.str();
 }

@@ -64,12 +64,21 @@ void add_setup_commands(CLI::App& app, Context& ctx) {
                              args->login.empty() ? "" : " (login " + args->login + ")");
   });
   user->add_subcommand("list", "List registered users")->callback([&ctx] {
-    render::Table table({"USER", "AGENCIES", "ROLE", "LOGIN"});
+    render::Table table({"USER", "AGENCIES", "ROLE", "LOGIN", "STATUS"});
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& u : ctx.store().users()) {
-      table.add({u.name, fmt::format("{}", fmt::join(u.agencies, ", ")), u.role, u.login});
+    auto& store = ctx.store();
+    for (const auto& u : store.users()) {
+      const auto deactivated = store.deactivated_at(u.name);
+      table.add({u.name, fmt::format("{}", fmt::join(u.agencies, ", ")), u.role, u.login,
+                 deactivated ? "deactivated " + time::format_date(time::local_date(
+                                                    *deactivated, ctx.config_without_workflows()
+                                                                      .settings.offset))
+                             : "active"});
       out.push_back({{"name", u.name}, {"agencies", u.agencies}, {"role", u.role},
-                     {"login", u.login.empty() ? nlohmann::json() : nlohmann::json(u.login)}});
+                     {"login", u.login.empty() ? nlohmann::json() : nlohmann::json(u.login)},
+                     {"active", !deactivated},
+                     {"deactivated_at", deactivated ? nlohmann::json(time::format_instant(*deactivated))
+                                                    : nlohmann::json()}});
     }
     if (ctx.options.json) {
       print_json(out);

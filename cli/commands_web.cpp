@@ -11,6 +11,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "engine/app/user_administration.hpp"
 #include "engine/auth/password.hpp"
 #include "engine/model/error.hpp"
 #include "engine/model/spelling.hpp"
@@ -166,6 +167,10 @@ void add_web_commands(CLI::App& app, Context& ctx) {
                                    "add {} --agency AGENCY'",
                                    *name, model::did_you_mean(*name, names), *name));
     }
+    // Only the user or an administrator: a password set by anyone else would sign them in.
+    app::check_may_set_password(
+        ctx.config_without_workflows(), store, *name,
+        ctx.administrators_designated() ? ctx.actor_if_given() : std::nullopt);
     const std::string password = read_password(*from_stdin);
     if (auto problem = auth::password_problem(password)) throw InputError(*problem);
     store.set_password_hash(*name, auth::hash_password(password));

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "engine/app/cache_key.hpp"
+#include "engine/app/user_administration.hpp"
 #include "engine/model/error.hpp"
 #include "engine/model/spelling.hpp"
 
@@ -254,6 +255,10 @@ runtime::Actor Context::actor() {
     throw InputError(fmt::format(
         "unknown user '{}'{}; registered users: {}", name, model::did_you_mean(name, names),
         names.empty() ? "none (add one with 'regflow user add')" : model::quoted_list(names)));
+  }
+  if (const auto refusal = app::deactivated_refusal(config_without_workflows(), store(), name);
+      !refusal.empty()) {
+    throw InputError(refusal);
   }
   const bool acting_for_another = !mapped || mapped->name != name;
   if (acting_for_another && !sandbox() && administrators_designated()) {

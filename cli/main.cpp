@@ -111,6 +111,8 @@ int main(int argc, char** argv) {
   regflow::cli::add_archive_commands(app, ctx);
   regflow::cli::add_trust_commands(app, ctx);
   regflow::cli::add_web_commands(app, ctx);
+  regflow::cli::add_correction_commands(app, ctx);
+  regflow::cli::add_admin_commands(app, ctx);
 
   // Checked before any command runs, so a bad --now is refused even by commands that never
   // read the clock (rather than silently ignored).

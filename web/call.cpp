@@ -32,7 +32,11 @@ std::string Call::query(const std::string& name) const {
 Response Call::page(const std::string& name, nlohmann::json view, int status) {
   view["csrf"] = csrf;
   if (user) {
-    view["user"] = {{"name", user->name}, {"agencies", user->agencies}, {"role", user->role}};
+    view["user"] = {{"name", user->name},
+                    {"agencies", user->agencies},
+                    {"role", user->role},
+                    {"admin", app.config().settings.roles.allows(user->role,
+                                                                 model::Permission::Administer)}};
   }
   const std::string content = app.templates().render(name, view);
   nlohmann::json layout = {{"title", view.value("page_title", std::string("regflow"))},

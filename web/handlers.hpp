@@ -29,6 +29,12 @@ Response reset_feed(Call& call);
 Response new_api_token(Call& call);
 Response feed(Call& call);
 
+// web/admin.cpp (administrators only; others get 403)
+Response admin_page(Call& call);
+Response admin_add_user(Call& call);
+Response admin_set_password(Call& call);
+Response admin_deactivate(Call& call);
+
 // web/api.cpp
 Response api_board(Call& call);
 Response api_queue(Call& call);

@@ -26,6 +26,13 @@ const std::vector<Route>& routes() {
       {"GET", "/api/d/:id", Access::SessionOrApi, false, Page::ApiDossier},
       {"GET", "/api/d/:id/history", Access::SessionOrApi, false, Page::ApiHistory},
       {"GET", "/api/workflows", Access::SessionOrApi, false, Page::ApiWorkflows},
+      {"GET", "/admin", Access::Session, false, Page::Admin},
+      {"POST", "/admin/users", Access::Session, true, Page::AdminAddUser},
+      {"POST", "/admin/password", Access::Session, true, Page::AdminSetPassword},
+      {"POST", "/admin/deactivate", Access::Session, true, Page::AdminDeactivate},
+      {"POST", "/d/:id/correct", Access::Session, true, Page::CorrectDossier},
+      {"POST", "/d/:id/cancel", Access::Session, true, Page::CancelDossier},
+      {"POST", "/d/:id/kendala", Access::Session, true, Page::KendalaDossier},
   };
   return kRoutes;
 }

@@ -71,6 +71,7 @@ bool resolve_session(Call& call, bool accept_api_token) {
       auto name = call.store().token_user("api", auth::token_digest(token));
       if (!name) return false;
       call.user = call.store().find_user(*name);
+      if (call.user && call.store().deactivated_at(call.user->name)) call.user.reset();
       return call.user.has_value();
     }
   }
@@ -85,6 +86,7 @@ bool resolve_session(Call& call, bool accept_api_token) {
   if (auth::session_state(times, call.now, policy) != auth::SessionState::Valid) return false;
   if (auth::should_touch(times, call.now, policy)) call.store().touch_session(digest, call.now);
   call.user = call.store().find_user(record->user);
+  if (call.user && call.store().deactivated_at(call.user->name)) call.user.reset();
   if (!call.user) return false;
   call.session_token = it->second;
   call.csrf = auth::csrf_token(it->second);
@@ -139,6 +141,8 @@ Response login_submit(Call& call) {
     return login_form(call, words::sign_in_failed(), 401, name);
   }
   store.clear_sign_in_failures(account_key);
+  // Said only after the right password, so it tells nobody else which accounts exist.
+  if (store.deactivated_at(name)) return login_form(call, words::sign_in_deactivated(), 403, name);
   const std::string token = auth::new_token();
   store::SessionRecord session{auth::token_digest(token), name, call.now, call.now, false};
   store.add_session(session, call.now - call.app.settings().sessions.absolute);

@@ -12,6 +12,7 @@
 #include "engine/auth/token.hpp"
 #include "engine/model/error.hpp"
 #include "web/call.hpp"
+#include "web/corrections.hpp"
 #include "web/handlers.hpp"
 #include "web/routes.hpp"
 #include "web/words.hpp"
@@ -91,6 +92,13 @@ Response run(Call& call, Page page) {
     case Page::ApiDossier: return api_dossier(call);
     case Page::ApiHistory: return api_history(call);
     case Page::ApiWorkflows: return api_workflows(call);
+    case Page::Admin: return admin_page(call);
+    case Page::AdminAddUser: return admin_add_user(call);
+    case Page::AdminSetPassword: return admin_set_password(call);
+    case Page::AdminDeactivate: return admin_deactivate(call);
+    case Page::CorrectDossier: return correct_dossier(call);
+    case Page::CancelDossier: return cancel_dossier(call);
+    case Page::KendalaDossier: return kendala_dossier(call);
   }
   return call.error(500, "unknown page");
 }

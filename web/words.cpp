@@ -55,4 +55,18 @@ std::string form_refused() {
          "kirim lagi.";
 }
 
+std::string sign_in_deactivated() {
+  return "Akun ini telah dinonaktifkan oleh administrator; riwayatnya tetap tersimpan. Hubungi "
+         "administrator regflow bila Anda memerlukan akses.";
+}
+
+std::string administrators_only(const std::string& role) {
+  return "Halaman ini hanya untuk administrator. Peran Anda ('" + role +
+         "') tidak boleh mengelola pengguna; hubungi administrator regflow.";
+}
+
+std::string refused_prefix() {
+  return "Ditolak";
+}
+
 }  // namespace regflow::web::words

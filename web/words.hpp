@@ -27,5 +27,11 @@ std::string sign_in_failed();
 std::string sign_in_throttled(std::chrono::seconds wait);
 /// The form was stale or forged (no or wrong CSRF token, or another site's Origin).
 std::string form_refused();
+/// The password was right, but an administrator deactivated the account.
+std::string sign_in_deactivated();
+/// A page for administrators only, asked for by `role`.
+std::string administrators_only(const std::string& role);
+/// A correction form's refusal, before the engine's own words.
+std::string refused_prefix();
 
 }  // namespace regflow::web::words

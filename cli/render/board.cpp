@@ -47,6 +47,26 @@ std::string wrapped(const std::string& label, const std::vector<std::string>& it
   return out + "\n";
 }
 
+/// The line under a board row that says why the dossier is stuck, if an agency recorded it.
+std::string kendala_line(const report::BoardEntry& e, std::size_t width) {
+  if (e.kendala.empty()) return {};
+  const std::string line = "  kendala: " + e.kendala;
+  return (width > 3 ? cut_to_width(line, width) : line) + "\n";
+}
+
+/// `table` (a header line, then one line per entry) with each entry's kendala line under it.
+std::string with_kendala(const std::string& table, const std::vector<report::BoardEntry>& entries,
+                         std::size_t width) {
+  std::size_t start = table.find('\n') + 1;
+  std::string out = table.substr(0, start);
+  for (const auto& e : entries) {
+    const std::size_t end = table.find('\n', start);
+    out += table.substr(start, end - start + 1) + kendala_line(e, width);
+    start = end + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string days_cell(const report::BoardEntry& e) {
@@ -82,7 +102,7 @@ std::string board_text(const report::Board& board, const std::string& heading,
               coloured(e, days_cell(e), layout.colour), e.dossier.title});
   }
   if (layout.width == 0 || wide.widest_line() <= layout.width) {
-    out += wide.str();
+    out += with_kendala(wide.str(), board.entries, layout.width);
   } else {
     Table narrow({"ID", "STEP", "HELD BY", "DUE", "LEFT"});
     narrow.limit(1, kNarrowStepWidth);
@@ -99,6 +119,7 @@ std::string board_text(const report::Board& board, const std::string& heading,
       const std::size_t end = facts.find('\n', start);
       out += facts.substr(start, end - start + 1);
       out += "  " + cut_to_width(e.dossier.title, layout.width > 3 ? layout.width - 2 : 1) + "\n";
+      out += kendala_line(e, layout.width);
       start = end + 1;
     }
   }

@@ -53,6 +53,21 @@ std::string describe_event(const runtime::Event& e) {
       return fmt::format("imported from '{}' as {}, renumbered",
                          e.data.count("installation") ? e.data.at("installation") : "",
                          e.data.count("original_id") ? e.data.at("original_id") : "");
+    case T::Corrected: {
+      std::string what;
+      for (const auto& [key, value] : e.data) {
+        if (key != "title" && key.rfind("bind.", 0) != 0) continue;
+        const auto was = e.data.find("was." + key);
+        what += fmt::format("{}{} '{}' -> '{}'", what.empty() ? "" : ", ",
+                            key == "title" ? "title" : key.substr(5),
+                            was == e.data.end() ? "" : was->second, value);
+      }
+      return "corrected " + what;
+    }
+    case T::Cancelled:
+      return fmt::format("cancelled in '{}' (started by mistake)", e.from_step);
+    case T::Kendala:
+      return e.data.count("cleared") ? std::string("kendala cleared") : std::string("kendala recorded");
   }
   return "?";
 }
@@ -72,7 +87,8 @@ nlohmann::json row_json(const store::DossierRow& r) {
   return {{"id", r.id}, {"workflow", r.workflow}, {"title", r.title}, {"step", r.step},
           {"step_title", r.step_title}, {"held_by", r.owner_agency}, {"escalated_to", r.escalated_to},
           {"pending_signers", r.pending_signers}, {"closed", r.closed}, {"version", r.version},
-          {"started_at", time::format_instant(r.started_at)}, {"updated_at", time::format_instant(r.updated_at)}};
+          {"started_at", time::format_instant(r.started_at)}, {"updated_at", time::format_instant(r.updated_at)},
+          {"cancelled", r.cancelled}, {"kendala", r.kendala.empty() ? nlohmann::json() : nlohmann::json(r.kendala)}};
 }
 
 std::string days_text(const deadline::DeadlineView& v) {
@@ -155,6 +171,12 @@ nlohmann::json dossier_json(const app::Dossier& d, const load::ConfigSet& config
           {"workflow_until", d.definition->until ? nlohmann::json(time::format_date(*d.definition->until)) : nlohmann::json()},
           {"workflow_version_basis", d.definition->version_basis},
           {"escalated_to", s.escalated_to}, {"closed", s.closed}, {"version", s.version},
+          {"started_by", s.started_by}, {"cancelled", s.cancelled},
+          {"cancel_reason", s.cancelled ? nlohmann::json(s.cancel_reason) : nlohmann::json()},
+          {"kendala", s.kendala.empty() ? nlohmann::json()
+                                        : nlohmann::json{{"text", s.kendala},
+                                                         {"agency", s.kendala_agency},
+                                                         {"at", time::format_instant(s.kendala_at)}}},
           {"variables", vars}, {"bindings", s.bindings}, {"signatures", s.signatures},
           {"pending_signers", runtime::pending_signers(*d.definition, s)}, {"deadlines", deadlines},
           {"timers", timers_json(deadline::scheduled_timers(*d.definition, s, config.calendar(), today))}};
@@ -180,8 +202,15 @@ std::string dossier_text(const app::Dossier& d, app::Installation& installation,
                        def.period_text().empty() ? "" : " " + def.period_text(),
                        def.version_basis.empty() ? "" : " (" + def.version_basis + ")", why);
   }
-  out += fmt::format("step      {} — {}{}\n", s.step, step ? step->title : "", s.closed ? " (closed)" : "");
-  if (step != nullptr && step->kind != model::StepKind::Final) {
+  out += fmt::format("step      {} — {}{}\n", s.step, step ? step->title : "",
+                     s.cancelled ? " (cancelled)" : s.closed ? " (closed)" : "");
+  if (s.cancelled) out += fmt::format("cancelled {}\n", printable(s.cancel_reason));
+  if (!s.kendala.empty()) {
+    out += fmt::format("kendala   {} ({}, {})\n", printable(s.kendala), s.kendala_agency,
+                       time::format_date(time::local_date(s.kendala_at,
+                                                          installation.config().settings.offset)));
+  }
+  if (step != nullptr && step->kind != model::StepKind::Final && !s.cancelled) {
     out += fmt::format("held by   {}{}\n", runtime::resolve_party(def, s, step->owner),
                        step->with.empty() ? "" : " (file is with " + step->with + ")");
   }

@@ -49,12 +49,24 @@ std::string refusal_text(const runtime::Refusal& r) {
                          r.subject, r.found, model::quoted_list({r.detail}),
                          options_or(r.options, "none"));
     case K::NotAllowed:
+      if (r.subject == "correct" || r.subject == "cancel") {
+        return fmt::format("'{}' acts for {} and may not {} this dossier; only the agency that "
+                           "started it may: {}",
+                           r.detail, r.found.empty() ? "no agency" : "'" + r.found + "'",
+                           r.subject, options_or(r.options, "none"));
+      }
+      if (r.subject == "kendala") {
+        return fmt::format("'{}' acts for {}, which is not involved in this dossier, and may not "
+                           "record its kendala; agencies involved: {}",
+                           r.detail, r.found.empty() ? "no agency" : "'" + r.found + "'",
+                           options_or(r.options, "none"));
+      }
       return fmt::format("'{}' acts for {} and may not take '{}' here; only {} may",
                          r.detail, r.found.empty() ? "no agency" : "'" + r.found + "'", r.subject,
                          options_or(r.options, "nobody (the step's owner is not bound)"));
     case K::NoteRequired:
       return fmt::format("'{}' needs a reason: give --{} TEXT", r.subject,
-                         r.subject == "extend" ? "reason" : "note");
+                         r.subject == "extend" || r.subject == "cancel" ? "reason" : "note");
     case K::GuardFalse:
       return fmt::format("action '{}' {}", r.subject, guard_text(r.detail, r.inputs));
     case K::UnknownVariable:
@@ -129,6 +141,20 @@ std::string refusal_text(const runtime::Refusal& r) {
           "changed procedure governs new dossiers only once an administrator accepts it: give "
           "it a higher 'version:' and run 'regflow definitions accept {}'",
           r.subject, r.found, r.detail, r.subject);
+    case K::NotInFirstStep:
+      return fmt::format("the dossier has left its first step '{}' (it is in '{}'); a start "
+                         "mistake can be {} only before it moves on — from here, use the "
+                         "workflow's own actions (a return for revision, or its stop)",
+                         r.detail, r.found, r.subject == "cancel" ? "cancelled" : "corrected");
+    case K::NothingToCorrect:
+      return fmt::format("nothing to correct on '{}': give a new --title or a --bind role=AGENCY "
+                         "that differs from what the dossier has",
+                         r.subject);
+    case K::DossierCancelled:
+      return fmt::format("dossier '{}' was cancelled ({}); nothing more can be done on it",
+                         r.subject, r.found);
+    case K::NoKendala:
+      return fmt::format("dossier '{}' has no kendala to clear", r.subject);
   }
   return "refused";
 }

@@ -126,6 +126,8 @@ store::Write Installation::projection(const model::WorkflowDefinition& def,
   row.escalated_to = state.escalated_to;
   row.pending_signers = runtime::pending_signers(def, state);
   row.closed = state.closed;
+  row.kendala = state.kendala;
+  row.cancelled = state.cancelled;
   row.version = state.version;
   row.started_at = state.started_at;
   row.updated_at = write.events.empty() ? state.entered_step_at : write.events.back().at;

@@ -72,6 +72,14 @@ class Installation {
                          const runtime::Actor& actor, time::Instant now);
   AdvanceOutcome extend(const std::string& id, const runtime::ExtendCommand& command,
                         const runtime::Actor& actor, time::Instant now);
+  /// Corrections (engine/app/corrections.cpp): the same read → decide → write as advance, with
+  /// runtime/decide_correction's deciders.
+  AdvanceOutcome correct(const std::string& id, const runtime::CorrectCommand& command,
+                         const runtime::Actor& actor, time::Instant now);
+  AdvanceOutcome cancel(const std::string& id, const runtime::CancelCommand& command,
+                        const runtime::Actor& actor, time::Instant now);
+  AdvanceOutcome record_kendala(const std::string& id, const runtime::KendalaCommand& command,
+                                const runtime::Actor& actor, time::Instant now);
   /// Fires the timers due at `now`, looking only at the dossiers with a timer due by today (or
   /// at every open dossier, recomputing their deadlines, when the calendar changed).
   /// With `committed`, the events written are handed to it after each commit (a first tick on

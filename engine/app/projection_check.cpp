@@ -38,6 +38,8 @@ std::vector<ProjectionMismatch> compare_rows(const store::DossierRow& s, const s
   differ(out, id, "pending_signers", fmt::format("{}", fmt::join(s.pending_signers, ",")),
          fmt::format("{}", fmt::join(e.pending_signers, ",")));
   differ(out, id, "closed", s.closed ? "1" : "0", e.closed ? "1" : "0");
+  differ(out, id, "kendala", s.kendala, e.kendala);
+  differ(out, id, "cancelled", s.cancelled ? "1" : "0", e.cancelled ? "1" : "0");
   differ(out, id, "version", std::to_string(s.version), std::to_string(e.version));
   differ(out, id, "started_at", time::format_instant(s.started_at),
          time::format_instant(e.started_at));

@@ -161,6 +161,13 @@ Board build_board(const store::Store& store, const BoardFilter& filter, time::Da
             [&](std::size_t a, std::size_t b) { return more_urgent_key(keys[a], keys[b]); });
   permute(kept, std::move(order));
   board.entries = std::move(kept);
+  // Few dossiers have a kendala: one scan of their partial index, not a column in the board's.
+  const auto kendala = store.open_kendala();
+  if (!kendala.empty()) {
+    for (auto& entry : board.entries) {
+      if (auto it = kendala.find(entry.dossier.id); it != kendala.end()) entry.kendala = it->second;
+    }
+  }
   return board;
 }
 

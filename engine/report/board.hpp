@@ -28,6 +28,7 @@ struct BoardEntry {
   std::optional<store::DeadlineTiming> deadline;  ///< the most urgent running one
   deadline::Status status = deadline::Status::OnTrack;
   int days_left = 0;
+  std::string kendala;  ///< why the dossier is stuck, if an agency recorded it; "" for none
 };
 
 struct Board {

@@ -49,4 +49,23 @@ struct ExtendCommand {
   std::string reason;
 };
 
+/// Corrects a mistake made at start, while the dossier is still in its first step: its title,
+/// or the agency bound to a role. Either or both; whatever is given must change something.
+struct CorrectCommand {
+  std::optional<std::string> title;
+  std::map<std::string, std::string> bindings;  ///< role → agency
+};
+
+/// Cancels a dossier started by mistake (not the workflow's own stop): it is closed, leaves the
+/// board and the queues, and keeps its history.
+struct CancelCommand {
+  std::string reason;
+};
+
+/// Records (or, with `clear`, clears) the kendala: why the dossier is stuck, in free text.
+struct KendalaCommand {
+  std::string text;
+  bool clear = false;
+};
+
 }  // namespace regflow::runtime

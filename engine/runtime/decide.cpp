@@ -273,6 +273,7 @@ Decision decide_advance(const DecideContext& ctx, const DossierState& state,
     return refuse(RefusalKind::VersionConflict, state.last_actor, std::to_string(state.version),
                   std::to_string(*command.expect_version), {state.step});
   }
+  if (state.cancelled) return refuse(RefusalKind::DossierCancelled, state.id, state.cancel_reason);
   if (state.closed) return refuse(RefusalKind::DossierClosed, state.id, state.step);
   const model::Step* step = def.find_step(state.step);
   if (step == nullptr) return refuse(RefusalKind::UnknownAction, command.action, state.step);

@@ -92,6 +92,13 @@ struct DossierState {
   int reminders = 0;  ///< reminders sent in the current step
   std::string last_actor;
   std::string last_agency;
+  std::string started_by;  ///< the agency the dossier was started for (corrections are theirs)
+  bool cancelled = false;  ///< closed because it was started by mistake (not a final step)
+  std::string cancel_reason;
+  /// Why the dossier is stuck, as last recorded in this step (entering another step clears it).
+  std::string kendala;
+  std::string kendala_agency;
+  time::Instant kendala_at{};
 
   /// Field by field; a snapshot must decode to the state the events replay to.
   bool operator==(const DossierState&) const = default;

@@ -12,7 +12,7 @@
 namespace regflow::runtime {
 namespace {
 
-constexpr std::array<std::pair<EventType, const char*>, 9> kNames{{
+constexpr std::array<std::pair<EventType, const char*>, 12> kNames{{
     {EventType::Started, "started"},
     {EventType::ActionTaken, "action"},
     {EventType::Signed, "signed"},
@@ -22,6 +22,9 @@ constexpr std::array<std::pair<EventType, const char*>, 9> kNames{{
     {EventType::AutoTransition, "auto-transition"},
     {EventType::Imported, "imported"},
     {EventType::DeadlineRecomputed, "deadline-recomputed"},
+    {EventType::Corrected, "corrected"},
+    {EventType::Cancelled, "cancelled"},
+    {EventType::Kendala, "kendala"},
 }};
 
 }  // namespace

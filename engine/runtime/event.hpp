@@ -19,15 +19,19 @@ enum class EventType {
   ReminderSent,      ///< a timer reminded the owner; data: deadline, timer
   Escalated,         ///< a timer escalated to the owner's parent agency; data: deadline, timer
   AutoTransition,    ///< a timer moved the dossier as a declared legal outcome
-  Imported,          ///< renumbered on import from another installation; data: original_id,
-                     ///< original_hash (the archived chain's last hash), installation, exported_at
+  Imported,  ///< renumbered on import from another installation; data: original_id,
+             ///< original_hash (the archived chain's last hash), installation, exported_at
   /// A decree changed the holiday calendar while a deadline ran, and moved its due date; data:
   /// deadline, decree, on (the day it was signed), from and to (the computed due dates)
-  DeadlineRecomputed
+  DeadlineRecomputed,
+  Corrected,  ///< a start mistake corrected in the first step; data: title and/or bind.<role>,
+              ///< with the values they replace as was.title / was.bind.<role>
+  Cancelled,  ///< the dossier was started by mistake and is closed; note: the reason
+  Kendala     ///< note: why the dossier is stuck; data: cleared=true when the note is removed
 };
 
 /// "started", "action", "signed", "extended", "reminder", "escalated", "auto-transition",
-/// "deadline-recomputed", "imported".
+/// "imported", "deadline-recomputed", "corrected", "cancelled", "kendala".
 std::string event_type_name(EventType type);
 /// The inverse of event_type_name; false when unknown.
 bool parse_event_type(const std::string& name, EventType& out);

@@ -124,6 +124,10 @@ void enter_step(const model::WorkflowDefinition& def, DossierState& state, const
   state.signatures.clear();
   state.escalated_to.clear();
   state.reminders = 0;
+  // A kendala explains why the dossier is stuck where it is; once it moves, it no longer is.
+  state.kendala.clear();
+  state.kendala_agency.clear();
+  state.kendala_at = {};
   // Back from revision: clocks that were away since a return from this step resume.
   for (auto& clock : state.clocks) {
     if (clock.away() && clock.rounds.back().from_step == to) {
@@ -203,6 +207,7 @@ void evolve(const model::WorkflowDefinition& def, DossierState& state, const Eve
       state.workflow = get("workflow");
       state.definition_hash = get("definition_hash");
       state.title = get("title");
+      state.started_by = event.agency;
       for (const auto& [key, value] : event.data) {
         if (key.rfind("bind.", 0) == 0) state.bindings[key.substr(5)] = value;
       }
@@ -286,6 +291,31 @@ void evolve(const model::WorkflowDefinition& def, DossierState& state, const Eve
       break;
     case EventType::Imported:
       break;  // provenance only: the dossier stands where its last archived event left it
+    case EventType::Corrected:
+      for (const auto& [key, value] : event.data) {
+        if (key == "title") state.title = value;
+        if (key.rfind("bind.", 0) == 0) state.bindings[key.substr(5)] = value;
+      }
+      break;
+    case EventType::Cancelled:
+      state.closed = true;
+      state.cancelled = true;
+      state.cancel_reason = event.note;
+      // A dossier started by mistake neither met nor missed its running deadlines: they are
+      // void, and leave the state (and so the statistics) rather than end as met.
+      std::erase_if(state.clocks, [](const DeadlineClock& clock) { return clock.running(); });
+      break;
+    case EventType::Kendala:
+      if (event.data.count("cleared") > 0) {
+        state.kendala.clear();
+        state.kendala_agency.clear();
+        state.kendala_at = {};
+      } else {
+        state.kendala = event.note;
+        state.kendala_agency = event.agency;
+        state.kendala_at = event.at;
+      }
+      break;
   }
 }
 

@@ -35,7 +35,11 @@ enum class RefusalKind {
   PersonAlreadySigned,   ///< subject: user; found: the agency they signed this step for
   EmptyValue,            ///< subject: the field (e.g. --title) that must not be empty
   DefinitionNotAccepted, ///< subject: workflow; found: its version (hash); detail: the stored one
-  NoVersionInForce       ///< subject: workflow; found: the start date; options: versions and periods
+  NoVersionInForce,      ///< subject: workflow; found: the start date; options: versions and periods
+  NotInFirstStep,        ///< subject: what (correct, cancel); found: current step; detail: the first step
+  NothingToCorrect,      ///< subject: id
+  DossierCancelled,      ///< subject: id; found: the reason it was cancelled
+  NoKendala              ///< subject: id (nothing to clear)
 };
 
 struct Refusal {

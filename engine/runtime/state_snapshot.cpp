@@ -403,6 +403,12 @@ void field(Archive& ar, DossierState& s) {
   field(ar, s.reminders);
   field(ar, s.last_actor);
   field(ar, s.last_agency);
+  field(ar, s.started_by);
+  field(ar, s.cancelled);
+  field(ar, s.cancel_reason);
+  field(ar, s.kendala);
+  field(ar, s.kendala_agency);
+  field(ar, s.kendala_at);
 }
 
 }  // namespace

@@ -15,8 +15,9 @@ namespace regflow::runtime {
 /// Raise this whenever DossierState gains, loses or changes a field, or evolve() gives a field
 /// another meaning: snapshots of older formats are then replayed instead of read.
 /// 1: fixed-width numbers. 2: varints and 32-byte digests, about half the size. 3: each clock's
-/// calendar moves (deadline-recomputed events).
-inline constexpr int kSnapshotFormat = 3;
+/// calendar moves (deadline-recomputed events). 4: the starting agency, cancellation and the
+/// kendala.
+inline constexpr int kSnapshotFormat = 4;
 
 /// `state` as bytes of format kSnapshotFormat.
 std::string encode_snapshot(const DossierState& state);

@@ -15,7 +15,7 @@ namespace {
 constexpr const char* kDossierColumns =
     "d.id, d.workflow, d.definition_hash, d.title, d.step, d.step_title, d.owner_agency, "
     "d.escalated_to, d.pending_signers, d.closed, d.version, d.started_at, d.updated_at, "
-    "d.next_timer";
+    "d.next_timer, d.kendala, d.cancelled";
 
 constexpr const char* kDeadlineColumns =
     "l.dossier_id, l.deadline_id, l.title, l.basis, l.due, l.computed_due, l.working_days, "
@@ -96,6 +96,8 @@ DossierRow dossier_from_row(SQLite::Statement& row) {
   d.started_at = parse_stored_instant(row.getColumn(11).getString(), d.id);
   d.updated_at = parse_stored_instant(row.getColumn(12).getString(), d.id);
   d.next_timer = stored_day(row.getColumn(13));
+  d.kendala = row.getColumn(14).getString();
+  d.cancelled = row.getColumn(15).getInt() != 0;
   return d;
 }
 
@@ -120,8 +122,9 @@ namespace {
 
 // The columns an action can change, in this order in both statements below, so that one binder
 // serves both: workflow, definition_hash, title, step, step_title, owner_agency, escalated_to,
-// pending_signers, closed, version, updated_at, clocks, next_timer, snapshot_format, snapshot.
-constexpr int kChangingColumns = 15;
+// pending_signers, closed, version, updated_at, clocks, next_timer, snapshot_format, snapshot,
+// kendala, cancelled.
+constexpr int kChangingColumns = 17;
 
 // The texts bound in place must outlive the statement's run: the caller's row, clocks and
 // snapshot, and `owned`, which the caller keeps until then.
@@ -155,6 +158,8 @@ void bind_changing(CachedStatement& statement, int first, const DossierRow& row,
     static_cast<SQLite::Statement&>(statement).bindNoCopy(first + 14, snapshot.state.data(),
                                                           static_cast<int>(snapshot.state.size()));
   }
+  statement.bind_in_place(first + 15, row.kendala);
+  statement.bind(first + 16, row.cancelled ? 1 : 0);
 }
 
 }  // namespace
@@ -165,8 +170,8 @@ void write_dossier(SQLite::Database& db, const DossierRow& row, const std::strin
       db,
       "INSERT INTO dossiers(id, workflow, definition_hash, title, step, step_title, owner_agency, "
       "escalated_to, pending_signers, closed, version, updated_at, clocks, next_timer, "
-      "snapshot_format, snapshot, started_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "snapshot_format, snapshot, kendala, cancelled, started_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "ON CONFLICT(id) DO UPDATE SET workflow = excluded.workflow, "
       "definition_hash = excluded.definition_hash, title = excluded.title, "
       "step = excluded.step, step_title = excluded.step_title, "
@@ -174,7 +179,8 @@ void write_dossier(SQLite::Database& db, const DossierRow& row, const std::strin
       "pending_signers = excluded.pending_signers, closed = excluded.closed, "
       "version = excluded.version, updated_at = excluded.updated_at, clocks = excluded.clocks, "
       "next_timer = excluded.next_timer, snapshot_format = excluded.snapshot_format, "
-      "snapshot = excluded.snapshot, started_at = excluded.started_at");
+      "snapshot = excluded.snapshot, kendala = excluded.kendala, "
+      "cancelled = excluded.cancelled, started_at = excluded.started_at");
   OwnedTexts owned;
   upsert.bind(1, row.id);
   bind_changing(upsert, 2, row, clocks, snapshot, owned);
@@ -191,7 +197,7 @@ void update_dossier(SQLite::Database& db, const DossierRow& row, const std::stri
       "UPDATE dossiers SET workflow = ?, definition_hash = ?, title = ?, step = ?, "
       "step_title = ?, owner_agency = ?, escalated_to = ?, pending_signers = ?, closed = ?, "
       "version = ?, updated_at = ?, clocks = ?, next_timer = ?, snapshot_format = ?, "
-      "snapshot = ? WHERE id = ?");
+      "snapshot = ?, kendala = ?, cancelled = ? WHERE id = ?");
   OwnedTexts owned;
   bind_changing(update, 1, row, clocks, snapshot, owned);
   update.bind(1 + kChangingColumns, row.id);

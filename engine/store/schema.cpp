@@ -209,15 +209,30 @@ CREATE TABLE IF NOT EXISTS sign_in_failures (
 );
 )sql";
 
-// A later step appends {7, "ALTER TABLE …"} here and raises kSchemaVersion; never edit a step
+// Version 7: corrections and administration. A user who moved to another office is deactivated,
+// not deleted (`deactivated_at`, an ISO instant; NULL while active), so that every event they
+// wrote still names a registered user. A dossier row carries its kendala (why it is stuck; ''
+// for none) and whether it was cancelled, as its events say; the partial index lets the board
+// fetch the few kendala of open dossiers without widening its covering index. Existing rows
+// have neither (no event could record one before this version).
+constexpr const char* kVersion7 = R"sql(
+ALTER TABLE users ADD COLUMN deactivated_at TEXT;
+ALTER TABLE dossiers ADD COLUMN kendala TEXT NOT NULL DEFAULT '';
+ALTER TABLE dossiers ADD COLUMN cancelled INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX IF NOT EXISTS dossiers_open_kendala ON dossiers(id, kendala)
+  WHERE closed = 0 AND kendala <> '';
+)sql";
+
+// A later step appends {8, "ALTER TABLE …"} here and raises kSchemaVersion; never edit a step
 // that has shipped, since databases in the field have already run it.
-constexpr std::array<Migration, 6> kMigrations{{
+constexpr std::array<Migration, 7> kMigrations{{
     {1, kVersion1},
     {2, kVersion2},
     {3, kVersion3},
     {4, kVersion4},
     {5, kVersion5},
     {6, kVersion6},
+    {7, kVersion7},
 }};
 
 static_assert(kMigrations.back().to_version == kSchemaVersion,

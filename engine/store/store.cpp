@@ -16,6 +16,7 @@
 #include "engine/store/event_store.hpp"
 #include "engine/store/projections.hpp"
 #include "engine/store/statement_cache.hpp"
+#include "engine/store/user_status.hpp"
 #include "engine/store/users.hpp"
 #include "engine/store/verify.hpp"
 
@@ -220,6 +221,21 @@ std::vector<UserRecord> Store::users() const {
 std::optional<UserRecord> Store::find_user_by_login(const std::string& login) const {
   return impl_->guarded([&] { return fmt::format("reading the user of login '{}'", login); },
                         [&] { return find_user_by_login_record(*impl_->db, login); });
+}
+
+void Store::deactivate_user(const std::string& name, time::Instant at) {
+  impl_->guarded([&] { return fmt::format("deactivating user '{}'", name); },
+                 [&] { impl_->writing([&] { write_deactivation(*impl_->db, name, at); }); });
+}
+
+std::optional<time::Instant> Store::deactivated_at(const std::string& name) const {
+  return impl_->guarded([&] { return fmt::format("reading whether '{}' is active", name); },
+                        [&] { return read_deactivation(*impl_->db, name); });
+}
+
+std::map<std::string, std::string> Store::open_kendala() const {
+  return impl_->guarded("reading the kendala of open dossiers",
+                        [&] { return read_open_kendala(*impl_->db); });
 }
 
 void Store::set_password_hash(const std::string& user, const std::string& hash) {

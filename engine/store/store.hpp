@@ -26,7 +26,7 @@
 namespace regflow::store {
 
 /// The schema version this build writes; older databases are migrated in place by open().
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 struct UserRecord {
   std::string name;
@@ -53,6 +53,8 @@ struct DossierRow {
   /// The first day a timer of this dossier fires (deadline::next_timer_day), for `tick`; none
   /// when nothing is pending (and on rows no tick has refreshed since schema version 3).
   std::optional<time::Date> next_timer;
+  std::string kendala;     ///< why the dossier is stuck in its step; "" for none
+  bool cancelled = false;  ///< closed because it was started by mistake
 };
 
 /// What a running deadline's status is decided from (on a given day): the board ranks
@@ -219,6 +221,13 @@ class Store {
   void add_user(const UserRecord& user);  ///< throws InputError if the name exists
   std::optional<UserRecord> find_user(const std::string& name) const;
   std::vector<UserRecord> users() const;
+  /// Deactivates a user who left (they keep every event they wrote) and ends their sessions;
+  /// throws InputError when unknown or already deactivated. (engine/store/user_status.cpp)
+  void deactivate_user(const std::string& name, time::Instant at);
+  /// When the user was deactivated; nullopt while active or when unknown.
+  std::optional<time::Instant> deactivated_at(const std::string& name) const;
+  /// The kendala of every open dossier that has one, by id (for the board).
+  std::map<std::string, std::string> open_kendala() const;
   /// The user tied to an operating-system account (`user add --login`), if any.
   std::optional<UserRecord> find_user_by_login(const std::string& login) const;
 

@@ -20,7 +20,7 @@ class Failure(Exception):
 
 
 class Server:
-    def __init__(self, binary, source_dir, extra=(), tls_context=None):
+    def __init__(self, binary, source_dir, extra=(), tls_context=None, setup=()):
         self.tls_context = tls_context
         self.tmp = tempfile.TemporaryDirectory(prefix="regflow-web-test-")
         self.db = os.path.join(self.tmp.name, "babel.db")
@@ -33,6 +33,15 @@ class Server:
                               capture_output=True, text=True, timeout=300)
         if demo.returncode != 0:
             raise Failure(f"regflow demo failed: {demo.stderr}")
+        # Commands run on the demo database before it is served: (arguments, standard input);
+        # what each printed is kept in setup_output.
+        self.setup_output = []
+        for args, stdin in setup:
+            done = subprocess.run([binary, "--db", self.db, "--now", NOW, *args], env=self.env,
+                                  input=stdin, capture_output=True, text=True, timeout=120)
+            if done.returncode != 0:
+                raise Failure(f"regflow {' '.join(args)} failed: {done.stderr}")
+            self.setup_output.append(done.stdout.strip())
         self.proc = subprocess.Popen(
             [binary, "--db", self.db, "--now", NOW, "serve", "--listen", "127.0.0.1:0", *extra],
             env=self.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -124,7 +124,14 @@ TEST_CASE("a database of a newer schema is refused, naming both versions", "[sto
 }
 
 // What version 6 added (signing in on the web), taken away again to make an older schema.
+// What version 7 added (deactivated users, kendala, cancelled), taken away again.
+#define UNDO_V7                                                                     \
+  "DROP INDEX dossiers_open_kendala; ALTER TABLE dossiers DROP COLUMN kendala; "    \
+  "ALTER TABLE dossiers DROP COLUMN cancelled; "                                    \
+  "ALTER TABLE users DROP COLUMN deactivated_at; "
+
 #define UNDO_V6                                                                     \
+  UNDO_V7                                                                           \
   "ALTER TABLE users DROP COLUMN password_hash; DROP TABLE sessions; "              \
   "DROP TABLE user_tokens; DROP TABLE sign_in_failures; "
 
@@ -284,6 +291,35 @@ TEST_CASE("an earlier schema is opened", "[store]") {
     CHECK_FALSE(store.password_hash("sari").has_value());
     store.set_password_hash("sari", "$argon2id$fake");
     CHECK(store.password_hash("sari") == "$argon2id$fake");
+  }
+
+  SECTION("version 6, before deactivation and kendala: users active, dossiers without kendala") {
+    const auto path = dir.file("v6.db");
+    {
+      Store store = Store::init(path);
+      store.add_user({"sari", {"biro-hukum"}, "staf", {}});
+      CHECK(store.start("PERGUB", 2026, [](const std::string& id) {
+        return regflow::test::started(id);
+      }) == "PERGUB-2026-0001");
+    }
+    {
+      SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+      raw.exec(UNDO_V7 "UPDATE meta SET value = '6' WHERE key = 'schema_version'");
+    }
+    Store store = Store::open(path);
+    CHECK(store.schema_version() == kSchemaVersion);
+    CHECK_FALSE(store.deactivated_at("sari").has_value());
+    CHECK(store.dossier("PERGUB-2026-0001")->kendala.empty());
+    CHECK_FALSE(store.dossier("PERGUB-2026-0001")->cancelled);
+    CHECK(store.open_kendala().empty());
+    const auto at = *regflow::time::parse_instant("2026-03-02T09:00Z", {});
+    store.deactivate_user("sari", at);
+    CHECK(store.deactivated_at("sari") == at);
+    CHECK_THROWS_WITH(store.deactivate_user("sari", at),
+                      "user 'sari' was already deactivated on 2026-03-02T09:00:00Z");
+    CHECK_THROWS_WITH(store.deactivate_user("sary", at),
+                      "unknown user 'sary'; 'regflow user list' shows the users");
+    CHECK(store.find_user("sari").has_value());  // still registered: histories name her
   }
 
   SECTION("version 0: only the markers, no tables; open migrates it in place") {
