@@ -9,9 +9,10 @@ import base64
 import os
 import re
 import sys
+import time
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from browser_test import browser, check, click_and_wait, shot
 from server import Failure, Server
@@ -73,6 +74,20 @@ def print_view(driver, folder, name):
     return pages
 
 
+def pdf_view(folder, name):
+    """Chromium's own PDF viewer showing a saved PDF: a picture of the printed first page, with
+    its "Halaman 1 dari N" foot, for a reviewer (pixels are not asserted)."""
+    driver = browser(1200, 900)
+    try:
+        driver.get("file://" + os.path.abspath(os.path.join(folder, name + ".pdf")))
+        WebDriverWait(driver, 20).until(
+            lambda d: d.execute_script("return document.readyState") == "complete")
+        time.sleep(3)  # the viewer draws the pages after the document has loaded
+        driver.save_screenshot(os.path.join(folder, name + "-pdf.png"))
+    finally:
+        driver.quit()
+
+
 def desktop(server, folder):
     base = f"http://127.0.0.1:{server.port}"
     driver = browser(1280, 900)
@@ -128,6 +143,7 @@ def main(binary, source, folder):
     try:
         desktop(server, folder)
         phone(server, folder)
+        pdf_view(folder, "reports-desktop-2-statistics")
     finally:
         server.stop()
     print(f"ok: screenshots and PDFs in {folder}")
