@@ -64,7 +64,7 @@ def statistics_page(server, cookie):
         check(step["title"].replace("'", "&#39;") in page, f"step {step['title']!r} not on the page")
     # The step that most often goes late comes first, with its figures in the same order as JSON.
     first = figures["steps"][0]
-    row = re.search(r"<tbody>\s*<tr[^>]*><td>[^<]*</td><td>([^<]*)</td>", page)
+    row = re.search(r'<tbody>\s*<tr[^>]*><td>[^<]*</td><td>([^<]*) <span class="unit">', page)
     check(row and row[1] == first["title"].replace("'", "&#39;"), f"first step row {row and row[1]}")
     check(page.count("<svg") == 2 and "Berkas per bulan" in page, "the two charts inline")
     check("Keadaan per 2021-03-01 pukul 09.00" in page, "the as-of line with the time")
