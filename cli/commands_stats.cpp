@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include <iostream>
-#include <map>
 #include <memory>
 
 #include "cli/commands.hpp"
@@ -13,6 +12,7 @@
 #include "cli/render/stats.hpp"
 #include "cli/render/stats_charts.hpp"
 #include "cli/render/xlsx.hpp"
+#include "engine/app/statistics.hpp"
 #include "engine/model/error.hpp"
 #include "engine/model/spelling.hpp"
 #include "engine/report/stats.hpp"
@@ -22,50 +22,6 @@ namespace {
 
 struct StatsArgs {
   std::string workflow, agency, from, to, format = "text", table, output;
-};
-
-// Definitions by content hash: the current files first, then the texts the database stored
-// for older versions, each parsed once and checked against today's agencies and rules.
-class StoredDefinitions {
- public:
-  StoredDefinitions(const load::ConfigSet& config, const store::Store& store)
-      : config_(config), store_(store) {}
-
-  const model::WorkflowDefinition* find(const std::string& hash, std::string& error) {
-    for (const auto& def : config_.workflows) {
-      if (def.content_hash == hash) return &def;
-    }
-    auto [it, fresh] = stored_.try_emplace(hash);
-    if (fresh) {
-      auto stored = store_.definition(hash);
-      if (!stored) {
-        it->second.error = fmt::format("its definition {} is not in the database", hash.substr(0, 12));
-      } else {
-        model::Diagnostics diagnostics;
-        auto def = load::load_stored_definition(config_, "stored:" + stored->name, stored->text,
-                                                diagnostics);
-        if (def && !model::has_errors(diagnostics)) {
-          it->second.definition = std::make_unique<model::WorkflowDefinition>(std::move(*def));
-        } else {
-          it->second.error = fmt::format(
-              "its definition {} v{} ({}) no longer loads: {}", stored->name, stored->version,
-              hash.substr(0, 12),
-              diagnostics.empty() ? "unreadable" : model::format_diagnostic(diagnostics.front()));
-        }
-      }
-    }
-    error = it->second.error;
-    return it->second.definition.get();
-  }
-
- private:
-  struct Loaded {
-    std::unique_ptr<model::WorkflowDefinition> definition;
-    std::string error;
-  };
-  const load::ConfigSet& config_;
-  const store::Store& store_;
-  std::map<std::string, Loaded> stored_;
 };
 
 report::StatsFilter checked_filter(Context& ctx, const StatsArgs& args) {
@@ -124,11 +80,7 @@ void run_stats(Context& ctx, const StatsArgs& args) {
   }
   const auto filter = checked_filter(ctx, args);
   const auto& config = ctx.config();
-  StoredDefinitions definitions(config, ctx.store());
-  const auto stats = report::build_stats(
-      ctx.store(),
-      [&](const std::string& hash, std::string& error) { return definitions.find(hash, error); },
-      filter, config.calendar(), config.settings.offset, ctx.today());
+  const auto stats = app::statistics(config, ctx.store(), filter, ctx.today());
 
   const std::string format = ctx.options.json ? "json" : args.format;
   if (format == "text") {

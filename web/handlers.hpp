@@ -23,6 +23,11 @@ Response workflows_page(Call& call);
 Response workflow_page(Call& call);
 Response workflow_graph(Call& call);
 
+// web/statistics.cpp, web/downloads.cpp
+Response statistics_page(Call& call);
+Response statistics_download(Call& call);
+Response board_download(Call& call);
+
 // web/account.cpp
 Response account_page(Call& call);
 Response reset_feed(Call& call);

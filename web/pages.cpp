@@ -65,6 +65,18 @@ Response board_page(Call& call) {
   }
   view["filters"] = filter_choices(call, *query);
   view["page_title"] = "Papan";
+  // The downloads and the printed page carry the page's filters (not its screen limit: a
+  // download holds up to kBoardPageLimit dossiers, as `regflow board` does).
+  std::string download_query, filter_words;
+  for (const auto& [name, value] : call.target.query) {
+    if (name == "limit" || value.empty()) continue;
+    download_query += "&" + percent_encode(name) + "=" + percent_encode(value);
+    filter_words += (filter_words.empty() ? "" : ", ") + words::board_filter(name) + " " + value;
+  }
+  view["download_query"] = download_query;
+  view["filter_words"] = filter_words;
+  view["printed_at"] = words::as_of_moment(time::format_date(query->today), call.today, call.now,
+                                           call.app.config().settings.offset);
   view["what_if"] = query->today != call.today;
   // The filters stay folded (the list comes first on a phone) unless one is in use.
   view["filtered"] = !call.target.query.empty();

@@ -1,20 +1,15 @@
 // The page templates (Mustache, through mstch) kept as files under web/templates/, loaded once
 // when the server starts. A view is plain JSON data, the same the API gives, converted to
-// mstch's nodes; `{{ }}` escapes HTML, and the escape also turns control characters (a title
-// with a terminal escape sequence) into visible symbols.
+// mstch's nodes; `{{ }}` escapes with cli/render/markup_escape, which also turns control
+// characters (a title with a terminal escape sequence) into visible symbols.
 #pragma once
 
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 namespace regflow::web {
-
-/// HTML-escapes `text` (& < > " ' `), and shows C0 control characters other than tab and line
-/// ends as their Unicode control pictures (ESC as U+241B).
-std::string html_escape(const std::string& text);
 
 class Templates {
  public:

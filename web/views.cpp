@@ -12,11 +12,6 @@ std::optional<int> days_of(const nlohmann::json& value) {
   return std::nullopt;
 }
 
-std::string agency_name(const model::AgencyDirectory& agencies, const std::string& code) {
-  const auto* agency = agencies.find(code);
-  return agency == nullptr ? code : agency->name;
-}
-
 nlohmann::json pairs(const nlohmann::json& object, const char* key_name, const char* value_name) {
   nlohmann::json out = nlohmann::json::array();
   if (!object.is_object()) return out;
@@ -28,6 +23,11 @@ nlohmann::json pairs(const nlohmann::json& object, const char* key_name, const c
 }
 
 }  // namespace
+
+std::string agency_name(const model::AgencyDirectory& agencies, const std::string& code) {
+  const auto* agency = agencies.find(code);
+  return agency == nullptr ? code : agency->name;
+}
 
 nlohmann::json board_view(nlohmann::json board, const model::AgencyDirectory& agencies) {
   for (auto& d : board["dossiers"]) {

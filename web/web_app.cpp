@@ -76,7 +76,16 @@ Response run(Call& call, Page page) {
       css.set("Cache-Control", "public, max-age=3600");
       return css;
     }
+    case Page::PrintScript: {
+      Response script{200, {{"Content-Type", "text/javascript; charset=utf-8"}},
+                      call.app.print_script()};
+      script.set("Cache-Control", "public, max-age=3600");
+      return script;
+    }
     case Page::Board: return board_page(call);
+    case Page::BoardDownload: return board_download(call);
+    case Page::Statistics: return statistics_page(call);
+    case Page::StatisticsDownload: return statistics_download(call);
     case Page::Queue: return queue_page(call);
     case Page::Dossier: return dossier_page(call);
     case Page::DossierGraph: return dossier_graph(call);
@@ -173,7 +182,8 @@ WebApp::WebApp(SiteSettings settings, const load::ConfigSet& config)
     : settings_(std::move(settings)),
       config_(config),
       templates_(settings_.web_dir / "templates"),
-      stylesheet_(read_file(settings_.web_dir / "static" / "regflow.css")) {}
+      stylesheet_(read_file(settings_.web_dir / "static" / "regflow.css")),
+      print_script_(read_file(settings_.web_dir / "static" / "print.js")) {}
 
 time::Instant WebApp::now() const {
   if (settings_.fixed_now) return *settings_.fixed_now;
@@ -210,7 +220,8 @@ Response WebApp::handle(const Request& request) {
 
 void add_security_headers(Response& response) {
   response.set("Content-Security-Policy",
-               "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+               "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+               "form-action 'self'; "
                "frame-ancestors 'none'; base-uri 'none'");
   response.set("X-Content-Type-Options", "nosniff");
   // Not no-referrer: with it, browsers send "Origin: null" on a same-origin form, and the Origin

@@ -49,6 +49,8 @@ class WebApp {
   const Templates& templates() const { return templates_; }
   GraphCache& graphs() { return graphs_; }
   const std::string& stylesheet() const { return stylesheet_; }
+  /// The one script: the "Cetak" buttons call window.print (the pages need no script).
+  const std::string& print_script() const { return print_script_; }
   /// A dummy Argon2id hash, verified when a sign-in names an unknown user, so that the answer
   /// takes as long as for a known one.
   const std::string& decoy_hash();
@@ -63,6 +65,7 @@ class WebApp {
   const load::ConfigSet& config_;
   Templates templates_;
   std::string stylesheet_;
+  std::string print_script_;
   GraphCache graphs_;
   std::once_flag decoy_once_;
   std::string decoy_hash_;

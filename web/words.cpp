@@ -69,4 +69,50 @@ std::string refused_prefix() {
   return "Ditolak";
 }
 
+std::string target_margin(const std::string& name, int margin) {
+  if (name == "met") return fmt::format("terpenuhi, {} hari lebih awal", margin);
+  if (name == "missed") return fmt::format("terlewat {} hari", -margin);
+  if (name == "overdue") return fmt::format("terlambat {} hari (masih berjalan)", -margin);
+  if (name == "paused") return "dijeda";
+  return fmt::format("sisa {} hari", margin);
+}
+
+std::string as_of_moment(const std::string& as_of, time::Date today, time::Instant now,
+                         time::UtcOffset offset) {
+  if (as_of != time::format_date(today)) return fmt::format("Keadaan per akhir hari {}", as_of);
+  const auto local = now + offset.minutes;
+  const std::chrono::hh_mm_ss hms{local - std::chrono::floor<std::chrono::days>(local)};
+  return fmt::format("Keadaan per {} pukul {:02}.{:02}", as_of, hms.hours().count(),
+                     hms.minutes().count());
+}
+
+std::string board_filter(const std::string& name) {
+  static const std::map<std::string, std::string> kWords{{"agency", "instansi"},
+                                                         {"workflow", "prosedur"},
+                                                         {"status", "status"},
+                                                         {"q", "cari"},
+                                                         {"asof", "per tanggal"}};
+  auto it = kWords.find(name);
+  return it == kWords.end() ? name : it->second;
+}
+
+std::string chart_late_by_agency() {
+  return "Batas waktu langkah yang terlewat atau sedang terlambat, per instansi";
+}
+
+std::string chart_late_unit() {
+  return "terlambat";
+}
+
+std::string chart_per_month() {
+  return "Berkas per bulan";
+}
+
+std::string chart_series(const std::string& english) {
+  if (english == "started") return "dimulai";
+  if (english == "finished") return "selesai";
+  if (english == "stopped") return "dihentikan";
+  return english;
+}
+
 }  // namespace regflow::web::words

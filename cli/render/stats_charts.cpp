@@ -6,6 +6,8 @@
 #include <array>
 #include <map>
 
+#include "cli/render/markup_escape.hpp"
+
 namespace regflow::cli::render {
 
 BarChart late_by_agency_chart(const report::Stats& stats) {
@@ -70,7 +72,7 @@ std::string stats_charts_svg(const report::Stats& stats) {
       "<rect width=\"{0}\" height=\"{1}\" fill=\"#fff\"/>\n"
       "<text x=\"12\" y=\"24\" font-size=\"17\" font-weight=\"bold\" font-family=\"sans-serif\" "
       "fill=\"#000\">{2}</text>\n",
-      kWidth, height, xml_escape(heading));
+      kWidth, height, markup_escape(heading));
   auto place = [](const std::string& svg, int y) {
     // A nested <svg> is placed by its x and y attributes.
     return "<svg x=\"0\" y=\"" + std::to_string(y) + "\"" + svg.substr(4);

@@ -5,13 +5,14 @@
 #include <algorithm>
 #include <cmath>
 
+#include "cli/render/markup_escape.hpp"
+
 namespace regflow::cli::render {
 namespace {
 
 constexpr int kTitleHeight = 28;
 constexpr int kBarHeight = 20;
 constexpr int kBarGap = 6;
-constexpr int kLabelWidth = 180;
 constexpr int kMargin = 12;
 // Colours that stay apart in grey print; lines also differ by dash.
 constexpr const char* kSeriesColours[] = {"#1f4e79", "#c55a11", "#548235", "#7030a0"};
@@ -40,29 +41,10 @@ std::string open_svg(int width, int height, const std::string& title) {
       "viewBox=\"0 0 {0} {1}\" role=\"img\" aria-label=\"{2}\">\n<title>{2}</title>\n"
       "<rect width=\"{0}\" height=\"{1}\" fill=\"#fff\"/>\n"
       "<text x=\"{3}\" y=\"20\" font-size=\"15\" font-weight=\"bold\" {4}>{2}</text>\n",
-      width, height, xml_escape(title), kMargin, kFont);
+      width, height, markup_escape(title), kMargin, kFont);
 }
 
 }  // namespace
-
-std::string xml_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default:
-        if ((u < 0x20 && c != '\t' && c != '\n') || u == 0x7F) break;
-        out += c;
-    }
-  }
-  return out;
-}
 
 int bar_chart_height(std::size_t bars) {
   const int rows = static_cast<int>(std::max<std::size_t>(bars, 1));
@@ -72,7 +54,7 @@ int bar_chart_height(std::size_t bars) {
 std::string bar_chart_svg(const BarChart& chart, int width) {
   const int height = bar_chart_height(chart.bars.size());
   std::string out = open_svg(width, height, chart.title);
-  const int plot_left = kLabelWidth + kMargin;
+  const int plot_left = chart.label_width + kMargin;
   const int plot_width = std::max(40, width - plot_left - 2 * kMargin - 30);
   double max = 0;
   for (const auto& bar : chart.bars) max = std::max(max, bar.value);
@@ -100,7 +82,7 @@ std::string bar_chart_svg(const BarChart& chart, int width) {
         "<rect x=\"{6}\" y=\"{7}\" width=\"{8}\" height=\"{9}\" fill=\"{10}\" stroke=\"#000\" "
         "stroke-width=\"0.5\"/>"
         "<text x=\"{11}\" y=\"{4}\" font-size=\"12\" {5}>{1}</text></g>\n",
-        xml_escape(bar.label), number_text(bar.value), xml_escape(chart.unit), plot_left - 6,
+        markup_escape(bar.label), number_text(bar.value), markup_escape(chart.unit), plot_left - 6,
         y + kBarHeight - 6, kFont, plot_left, y, length, kBarHeight, kSeriesColours[1],
         plot_left + length + 4);
     y += kBarHeight + kBarGap;
@@ -139,8 +121,9 @@ std::string line_chart_svg(const LineChart& chart, int width, int height) {
   // At most about twelve month labels, evenly spread, so that they never overlap.
   const std::size_t every = std::max<std::size_t>(1, (n + 11) / 12);
   for (std::size_t i = 0; i < n; i += every) {
-    out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\" {}>{}</text>\n",
-                       x_of(i), bottom + 16, kFont, xml_escape(chart.x_labels[i]));
+    out += fmt::format(
+        "<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\" {}>{}</text>\n", x_of(i),
+        bottom + 16, kFont, markup_escape(chart.x_labels[i]));
   }
   int legend_x = kMargin;
   for (std::size_t s = 0; s < chart.series.size(); ++s) {
@@ -157,19 +140,20 @@ std::string line_chart_svg(const LineChart& chart, int width, int height) {
     out += fmt::format(
         "<g><title>{0}</title><polyline points=\"{1}\" fill=\"none\" stroke=\"{2}\" "
         "stroke-width=\"2\"{3}/>",
-        xml_escape(series.name), points, colour, dash_attr);
+        markup_escape(series.name), points, colour, dash_attr);
     for (std::size_t i = 0; i < n; ++i) {
       const double v = i < series.values.size() ? series.values[i] : 0;
-      out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"2.5\" fill=\"{}\"><title>{} {}: {}</title></circle>",
-                         x_of(i), y_of(v), colour, xml_escape(series.name),
-                         xml_escape(chart.x_labels[i]), number_text(v));
+      out += fmt::format(
+          "<circle cx=\"{}\" cy=\"{}\" r=\"2.5\" fill=\"{}\"><title>{} {}: {}</title></circle>",
+          x_of(i), y_of(v), colour, markup_escape(series.name), markup_escape(chart.x_labels[i]),
+          number_text(v));
     }
     out += "</g>\n";
     out += fmt::format(
         "<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"{3}\" stroke-width=\"2\"{4}/>"
         "<text x=\"{5}\" y=\"{6}\" font-size=\"12\" {7}>{8}</text>\n",
         legend_x, height - 12, legend_x + 24, colour, dash_attr, legend_x + 30, height - 8, kFont,
-        xml_escape(series.name));
+        markup_escape(series.name));
     legend_x += 40 + static_cast<int>(series.name.size()) * 7;
   }
   out += "</svg>\n";

@@ -6,7 +6,6 @@
 #pragma once
 
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace regflow::cli::render {
@@ -20,6 +19,7 @@ struct BarChart {
   std::string title;
   std::string unit;  ///< what a value counts, e.g. "dossiers"
   std::vector<Bar> bars;  ///< drawn top to bottom in this order
+  int label_width = 180;  ///< pixels left of the bars for their labels (right-aligned)
 };
 
 struct Series {
@@ -38,10 +38,6 @@ std::string bar_chart_svg(const BarChart& chart, int width = 640);
 
 /// A standalone <svg> element of `width` × `height` pixels.
 std::string line_chart_svg(const LineChart& chart, int width = 640, int height = 320);
-
-/// Text for XML content and attribute values: & < > " ' escaped, and characters XML 1.0 cannot
-/// hold (control characters) dropped.
-std::string xml_escape(std::string_view text);
 
 /// The height bar_chart_svg gives a chart of `bars` bars.
 int bar_chart_height(std::size_t bars);

@@ -141,7 +141,12 @@ class Fold {
     ext.to = *to;
     if (const auto* clock = state_.find_clock(ext.deadline)) {
       const auto view = deadline::evaluate(*clock, calendar_, day);
-      if (view.due) ext.days = calendar_.days_between(*view.due, *to, view.unit);
+      // The date the extension moved, as the event recorded it (the earlier extension, else
+      // the computed date); events written before the event kept it are recomputed here.
+      auto moved = time::parse_date(field("replaces"));
+      if (!moved) moved = time::parse_date(field("computed"));
+      if (!moved) moved = view.due;
+      if (moved) ext.days = calendar_.days_between(*moved, *to, view.unit);
     }
     facts_.extensions.push_back(std::move(ext));
   }

@@ -67,6 +67,20 @@ void StatsBuilder::skip(const std::string& dossier_id, const std::string& reason
   stats_.skipped.emplace_back(dossier_id, reason);
 }
 
+StepStats& StatsBuilder::step_row(const model::WorkflowDefinition& definition,
+                                  const std::string& workflow, const std::string& step,
+                                  time::DayUnit unit) {
+  auto& row = step_rows_[{workflow, step}];
+  if (row.step.empty()) {
+    row.workflow = workflow;
+    row.step = step;
+    const auto* found = definition.find_step(step);
+    row.title = found != nullptr ? found->title : step;
+    row.unit = unit;
+  }
+  return row;
+}
+
 void StatsBuilder::add(const DossierFacts& facts, const model::WorkflowDefinition& definition) {
   const std::string& agency = stats_.filter.agency;
   if (!agency.empty() &&
@@ -79,14 +93,7 @@ void StatsBuilder::add(const DossierFacts& facts, const model::WorkflowDefinitio
   for (const auto& stay : facts.stays) {
     if (!agency.empty() && stay.agency != agency) continue;
     if (!stay.running && !in_period(stay.day)) continue;
-    auto& row = step_rows_[{wf, stay.step}];
-    if (row.step.empty()) {
-      row.workflow = wf;
-      row.step = stay.step;
-      const auto* step = definition.find_step(stay.step);
-      row.title = step != nullptr ? step->title : stay.step;
-      row.unit = stay.unit;
-    }
+    auto& row = step_row(definition, wf, stay.step, stay.unit);
     auto& held = agency_rows_[{stay.agency, static_cast<int>(stay.unit)}];
     held.agency = stay.agency;
     held.unit = stay.unit;
@@ -113,14 +120,7 @@ void StatsBuilder::add(const DossierFacts& facts, const model::WorkflowDefinitio
     if (out.extended) row.extended += 1;
     if (out.status == deadline::Status::Missed) late_days_[{wf, out.deadline}].push_back(-out.margin);
     if (out.step_limit) {
-      auto& step = step_rows_[{wf, out.deadline}];
-      if (step.step.empty()) {
-        step.workflow = wf;
-        step.step = out.deadline;
-        const auto* s = definition.find_step(out.deadline);
-        step.title = s != nullptr ? s->title : out.deadline;
-        step.unit = out.unit;
-      }
+      auto& step = step_row(definition, wf, out.deadline, out.unit);
       step.has_limit = true;
       count(step.limit, out);
       if (!out.agency.empty()) count(stats_.on_time_by_agency[out.agency], out);

@@ -134,6 +134,9 @@ class StatsBuilder {
 
  private:
   bool in_period(time::Date day) const;
+  /// The row of a step, made with its title and unit the first time a stay or limit names it.
+  StepStats& step_row(const model::WorkflowDefinition& definition, const std::string& workflow,
+                      const std::string& step, time::DayUnit unit);
   Stats stats_;
   std::map<std::pair<std::string, std::string>, std::vector<int>> step_days_;
   std::map<std::pair<std::string, int>, std::vector<int>> agency_days_;

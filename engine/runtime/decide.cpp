@@ -6,6 +6,7 @@
 #include <set>
 
 #include "engine/deadline/calendar_moves.hpp"
+#include "engine/deadline/status.hpp"
 #include "engine/deadline/table_period.hpp"
 #include "engine/deadline/timers.hpp"
 #include "engine/rules/decision_table.hpp"
@@ -422,6 +423,15 @@ Decision decide_extend(const DecideContext& ctx, const DossierState& state,
   event.note = command.reason;
   event.data["deadline"] = command.deadline;
   event.data["to"] = time::format_date(command.to);
+  // The event keeps the due date the rule computed before this extension (and the earlier
+  // extension it replaces, if any), as event.hpp promises: the history then says by how much
+  // the deadline moved, without recomputing it later with a calendar that may have changed.
+  // A paused clock has no due date until it resumes, so neither is written then.
+  const auto before = deadline::evaluate(*clock, ctx.calendar, today);
+  if (before.computed_due) event.data["computed"] = time::format_date(*before.computed_due);
+  if (before.computed_due && clock->extended_to) {
+    event.data["replaces"] = time::format_date(*clock->extended_to);
+  }
   return chain(ctx, state, {std::move(event)});
 }
 

@@ -15,7 +15,9 @@ enum class EventType {
   Started,           ///< data: workflow, definition_hash, title, bindings (bind.*), target
   ActionTaken,       ///< an action moved the dossier from one step to another
   Signed,            ///< one agency signed a sign-off step; to_step differs when it completed
-  DeadlineExtended,  ///< data: deadline, to (date), computed (date)
+  DeadlineExtended,  ///< data: deadline, to (date), computed (the rule's date before
+                     ///< the extension; absent while paused, and in events before 2026-12),
+                     ///< replaces (the earlier extension's date, when there was one)
   ReminderSent,      ///< a timer reminded the owner; data: deadline, timer
   Escalated,         ///< a timer escalated to the owner's parent agency; data: deadline, timer
   AutoTransition,    ///< a timer moved the dossier as a declared legal outcome

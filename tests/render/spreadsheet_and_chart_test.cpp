@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "cli/render/csv.hpp"
+#include "cli/render/markup_escape.hpp"
 #include "cli/render/svg_chart.hpp"
 #include "tests/support/dates.hpp"
 
@@ -30,8 +31,8 @@ TEST_CASE("a csv document has a BOM, a header, CRLF lines, dates as YYYY-MM-DD a
         "\xEF\xBB\xBFid,due,days\r\n\"A, B\",2021-01-21,-25\r\nC,,0.5\r\n");
 }
 
-TEST_CASE("chart texts are escaped and control characters dropped", "[render][svg]") {
-  CHECK(render::xml_escape("a<b>&\"c'\x01") == "a&lt;b&gt;&amp;&quot;c&#39;");
+TEST_CASE("chart texts are escaped, control characters shown as their pictures", "[render][svg]") {
+  CHECK(render::markup_escape("a<b>&\"c'`\x01\r") == "a&lt;b&gt;&amp;&quot;c&#39;&#96;\u2401\r");
   render::BarChart chart{"Late <per> agency", "late", {{"biro&hukum", 3}, {"sekda", 1}}};
   const auto svg = render::bar_chart_svg(chart);
   CHECK(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\"", 0) == 0);

@@ -1,17 +1,20 @@
-#include <catch2/catch.hpp>
-
 #include "web/templates.hpp"
 
-using regflow::web::html_escape;
+#include <catch2/catch.hpp>
+
+#include "cli/render/markup_escape.hpp"
+
 using regflow::web::Templates;
 
 TEST_CASE("escaping shows markup and terminal escapes as text", "[web][templates]") {
-  CHECK(html_escape("<script>alert('x')</script>") ==
+  CHECK(regflow::cli::render::markup_escape("<script>alert('x')</script>") ==
         "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
-  CHECK(html_escape("a & \"b\" `c`") == "a &amp; &quot;b&quot; &#96;c&#96;");
-  CHECK(html_escape("\x1b[31mred") == "\u241b[31mred");
-  CHECK(html_escape("line\nnext\ttab") == "line\nnext\ttab");
-  CHECK(html_escape("Peraturan Daerah tentang Koperasi") == "Peraturan Daerah tentang Koperasi");
+  CHECK(regflow::cli::render::markup_escape("a & \"b\" `c`") ==
+        "a &amp; &quot;b&quot; &#96;c&#96;");
+  CHECK(regflow::cli::render::markup_escape("\x1b[31mred") == "\u241b[31mred");
+  CHECK(regflow::cli::render::markup_escape("line\nnext\ttab") == "line\nnext\ttab");
+  CHECK(regflow::cli::render::markup_escape("Peraturan Daerah tentang Koperasi") ==
+        "Peraturan Daerah tentang Koperasi");
 }
 
 TEST_CASE("templates escape every {{ }} value and render partials", "[web][templates]") {

@@ -38,7 +38,7 @@ def raw(server, data, read_timeout=10):
 
 def security_headers(response, path):
     csp = response.getheader("Content-Security-Policy") or ""
-    check("frame-ancestors 'none'" in csp and "script-src" not in csp and "default-src 'none'" in csp,
+    check("frame-ancestors 'none'" in csp and "script-src 'self';" in csp and "unsafe" not in csp and "default-src 'none'" in csp,
           f"{path}: CSP is {csp!r}")
     check(response.getheader("X-Content-Type-Options") == "nosniff", f"{path}: no nosniff")
     check(response.getheader("Referrer-Policy") == "same-origin", f"{path}: Referrer-Policy")

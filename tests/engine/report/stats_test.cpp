@@ -3,6 +3,7 @@
 // Idulfitri (18-24 March), Good Friday (3 April) and 1 May fall inside the stays below.
 #include "engine/report/stats.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "engine/app/demo.hpp"
@@ -156,6 +157,16 @@ TEST_CASE("stays are counted in the step limit's unit, across holidays and revis
     CHECK(facts.extensions[0].days == 9);
   }
 
+  SECTION("the extension event records the date it moved, so stats need not recompute it") {
+    const auto events = site.store().events(facts.id);
+    const auto extended = std::find_if(events.begin(), events.end(), [](const auto& e) {
+      return e.type == regflow::runtime::EventType::DeadlineExtended;
+    });
+    REQUIRE(extended != events.end());
+    CHECK(extended->data.at("computed") == "2026-04-22");
+    CHECK(extended->data.count("replaces") == 0);
+  }
+
   SECTION("a paused clock: the anchored total stops while the dossier is away") {
     // total: 30 hari from 26 Mar, due 25 Apr; returned 30 Mar with 26 hari left; back at paraf
     // on 6 Apr, so due 2 May. Reached selesai on 4 May: missed by 2 hari.
@@ -296,4 +307,34 @@ TEST_CASE("the demo's Governor's target: two weeks from 7 January, still running
   CHECK(facts.stays.front().step == "penyusunan");
   CHECK(facts.stays.front().unit == DayUnit::Calendar);
   CHECK(facts.stays.front().days == 7);
+}
+
+TEST_CASE("a second extension counts from the first one's date, as its event recorded it",
+          "[report][stats]") {
+  Site site;
+  add_mini_users(site);
+  const std::string id = site.start("mini", "ani", "2026-04-06T09:00");
+  site.advance(id, "ajukan", "ani", "2026-04-07T09:00");
+  site.advance(id, "sign", "ani", "2026-04-07T10:00");
+  site.advance(id, "sign", "budi", "2026-04-07T11:00");
+  site.advance(id, "sign", "fery", "2026-04-08T09:00");
+  // harmonisasi: 10 hari kerja from 8 Apr is 22 Apr. Extended to 29 Apr (5 hari kerja: 23, 24,
+  // 27, 28, 29), then to 6 May (4 more: 30 Apr, 4, 5, 6 May; 1 May is a holiday).
+  site.extend(id, "harmonisasi", "2026-04-29", "budi", "2026-04-09T09:00");
+  site.extend(id, "harmonisasi", "2026-05-06", "budi", "2026-04-10T09:00");
+  const auto events = site.store().events(id);
+  std::vector<regflow::runtime::Event> extensions;
+  std::copy_if(events.begin(), events.end(), std::back_inserter(extensions), [](const auto& e) {
+    return e.type == regflow::runtime::EventType::DeadlineExtended;
+  });
+  REQUIRE(extensions.size() == 2);
+  CHECK(extensions[0].data.at("computed") == "2026-04-22");
+  CHECK(extensions[0].data.count("replaces") == 0);
+  CHECK(extensions[1].data.at("computed") == "2026-04-22");
+  CHECK(extensions[1].data.at("replaces") == "2026-04-29");
+
+  const auto facts = facts_of(site, id, "2026-05-11");
+  REQUIRE(facts.extensions.size() == 2);
+  CHECK(facts.extensions[0].days == 5);
+  CHECK(facts.extensions[1].days == 4);
 }

@@ -1,0 +1,69 @@
+#include "engine/app/statistics.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <memory>
+
+namespace regflow::app {
+namespace {
+
+// Definitions by content hash: the current files first, then the texts the database stored
+// for older versions, each parsed once and checked against today's agencies and rules.
+class StoredDefinitions {
+ public:
+  StoredDefinitions(const load::ConfigSet& config, const store::Store& store)
+      : config_(config), store_(store) {}
+
+  const model::WorkflowDefinition* find(const std::string& hash, std::string& error) {
+    for (const auto& def : config_.workflows) {
+      if (def.content_hash == hash) return &def;
+    }
+    auto [it, fresh] = stored_.try_emplace(hash);
+    if (fresh) load(hash, it->second);
+    error = it->second.error;
+    return it->second.definition.get();
+  }
+
+ private:
+  struct Loaded {
+    std::unique_ptr<model::WorkflowDefinition> definition;
+    std::string error;
+  };
+
+  void load(const std::string& hash, Loaded& loaded) {
+    auto stored = store_.definition(hash);
+    if (!stored) {
+      loaded.error = fmt::format("its definition {} is not in the database", hash.substr(0, 12));
+      return;
+    }
+    model::Diagnostics diagnostics;
+    auto def =
+        load::load_stored_definition(config_, "stored:" + stored->name, stored->text, diagnostics);
+    if (def && !model::has_errors(diagnostics)) {
+      loaded.definition = std::make_unique<model::WorkflowDefinition>(std::move(*def));
+      return;
+    }
+    loaded.error = fmt::format(
+        "its definition {} v{} ({}) no longer loads: {}", stored->name, stored->version,
+        hash.substr(0, 12),
+        diagnostics.empty() ? "unreadable" : model::format_diagnostic(diagnostics.front()));
+  }
+
+  const load::ConfigSet& config_;
+  const store::Store& store_;
+  std::map<std::string, Loaded> stored_;
+};
+
+}  // namespace
+
+report::Stats statistics(const load::ConfigSet& config, const store::Store& store,
+                         const report::StatsFilter& filter, time::Date today) {
+  StoredDefinitions definitions(config, store);
+  return report::build_stats(
+      store,
+      [&](const std::string& hash, std::string& error) { return definitions.find(hash, error); },
+      filter, config.calendar(), config.settings.offset, today);
+}
+
+}  // namespace regflow::app

@@ -1,0 +1,138 @@
+// The Statistik page's view model and words: the figures of `stats --json` kept as they are,
+// with agency names, percentages and the targets' margins in words added.
+#include "web/statistics_view.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "tests/support/dates.hpp"
+#include "web/words.hpp"
+
+using namespace regflow::web;
+
+namespace {
+
+nlohmann::json on_time(int met, int missed, int running, int late) {
+  nlohmann::json rate = met + missed > 0 ? nlohmann::json(static_cast<double>(met) / (met + missed))
+                                         : nlohmann::json();
+  return {{"met", met},
+          {"missed", missed},
+          {"running", running},
+          {"running_late", late},
+          {"on_time_rate", rate}};
+}
+
+nlohmann::json summary(int count, int median, int p90, int max) {
+  if (count == 0) return {{"count", 0}, {"median", nullptr}, {"p90", nullptr}, {"max", nullptr}};
+  return {{"count", count}, {"median", median}, {"p90", p90}, {"max", max}};
+}
+
+}  // namespace
+
+TEST_CASE("the statistics view keeps the figures and adds names, percentages and words",
+          "[web][views][stats]") {
+  regflow::model::AgencyDirectory agencies;
+  regflow::model::Agency biro;
+  biro.code = "biro-hukum";
+  biro.name = "Biro Hukum";
+  agencies.add(biro);
+  nlohmann::json stats = {
+      {"as_of", "2021-03-01"},
+      {"from", nullptr},
+      {"workflow", "pergub"},
+      {"agency", "biro-hukum"},
+      {"dossiers", 4},
+      {"steps",
+       {{{"workflow", "pergub"},
+         {"step", "paraf"},
+         {"title", "Paraf koordinasi"},
+         {"unit", "hari kerja"},
+         {"time", summary(3, 4, 9, 9)},
+         {"at_step_now", 1},
+         {"limit", on_time(2, 1, 1, 0)}},
+        {{"workflow", "pergub"},
+         {"step", "penyusunan"},
+         {"title", "Penyusunan"},
+         {"unit", "hari"},
+         {"time", summary(0, 0, 0, 0)},
+         {"at_step_now", 2},
+         {"limit", nullptr}}}},
+      {"agencies",
+       {{{"agency", "biro-hukum"},
+         {"unit", "hari kerja"},
+         {"time", summary(3, 4, 9, 9)},
+         {"holding_now", 1}}}},
+      {"on_time_by_agency", {{"biro-hukum", on_time(2, 1, 1, 0)}, {"sekda", on_time(0, 0, 1, 0)}}},
+      {"deadlines",
+       {{{"workflow", "pergub"},
+         {"deadline", "harmonisasi"},
+         {"title", "Harmonisasi"},
+         {"unit", "hari kerja"},
+         {"on_time", on_time(1, 0, 0, 0)},
+         {"extended", 1},
+         {"late_by", summary(0, 0, 0, 0)}}}},
+      {"extensions",
+       {{{"workflow", "pergub"},
+         {"deadline", "harmonisasi"},
+         {"agency", "biro-hukum"},
+         {"by", "budi"},
+         {"count", 1},
+         {"days", 9}}}},
+      {"throughput", nlohmann::json::array()},
+      {"open_by_age", {{{"label", "0-30 hari"}, {"from_days", 0}, {"to_days", 30}, {"count", 2}}}},
+      {"targets",
+       {{"met", 0},
+        {"missed", 1},
+        {"running", 1},
+        {"running_late", 1},
+        {"on_time_rate", 0.0},
+        {"dossiers",
+         {{{"id", "PERGUB-2021-0001"},
+           {"workflow", "pergub"},
+           {"title", "Pendampingan UMKM"},
+           {"set_on", "2021-01-04"},
+           {"due", "2021-01-18"},
+           {"status", "overdue"},
+           {"margin", -42}}}}}},
+      {"skipped", nlohmann::json::array()}};
+
+  const auto view = statistics_view(stats, agencies);
+  CHECK(view["dossiers"] == 4);
+  CHECK(view["agency_name"] == "Biro Hukum");
+  const auto& paraf = view["steps"][0];
+  CHECK(paraf["count"] == 3);
+  CHECK(paraf["median"] == "4");
+  CHECK(paraf["p90"] == "9");
+  CHECK(paraf["rate"] == "67%");
+  CHECK(paraf["late"] == true);
+  CHECK(paraf["has_limit"] == true);
+  const auto& penyusunan = view["steps"][1];
+  CHECK(penyusunan["median"] == "–");
+  CHECK(penyusunan["has_limit"] == false);
+  CHECK_FALSE(penyusunan.contains("rate"));
+  CHECK(view["agencies"][0]["name"] == "Biro Hukum");
+  CHECK(view["on_time_by_agency"][1]["name"] == "sekda");  // unknown to the directory: its code
+  CHECK(view["on_time_by_agency"][1]["rate"] == "–");
+  CHECK(view["on_time_by_agency"][1]["late"] == false);
+  CHECK(view["extensions"][0]["unit"] == "hari kerja");  // the deadline's unit
+  CHECK(view["extensions"][0]["name"] == "Biro Hukum");
+  CHECK(view["targets"][0]["margin_words"] == "terlambat 42 hari (masih berjalan)");
+  CHECK(view["targets"][0]["status_class"] == "late");
+  CHECK(view["target_totals"]["rate"] == "0%");
+  CHECK(view["has_throughput"] == false);
+  CHECK(view["has_steps"] == true);
+}
+
+TEST_CASE("targets and the printed as-of line are written in words", "[web][words][stats]") {
+  CHECK(words::target_margin("met", 3) == "terpenuhi, 3 hari lebih awal");
+  CHECK(words::target_margin("missed", -5) == "terlewat 5 hari");
+  CHECK(words::target_margin("on track", 4) == "sisa 4 hari");
+  CHECK(words::target_margin("paused", 4) == "dijeda");
+  const auto today = regflow::test::date("2021-03-01");
+  // 02:05 UTC is 09:05 in WIB (UTC+7).
+  const regflow::time::Instant now =
+      std::chrono::sys_days(today) + std::chrono::hours(2) + std::chrono::minutes(5);
+  const regflow::time::UtcOffset wib{std::chrono::minutes(7 * 60)};
+  CHECK(words::as_of_moment("2021-03-01", today, now, wib) == "Keadaan per 2021-03-01 pukul 09.05");
+  CHECK(words::as_of_moment("2020-12-31", today, now, wib) == "Keadaan per akhir hari 2020-12-31");
+  CHECK(words::chart_series("finished") == "selesai");
+}
