@@ -91,6 +91,11 @@ Response run(Call& call, Page page) {
     case Page::ApiDossier: return api_dossier(call);
     case Page::ApiHistory: return api_history(call);
     case Page::ApiWorkflows: return api_workflows(call);
+    case Page::Act: return act_submit(call);
+    case Page::Extend: return extend_submit(call);
+    case Page::StartChoice: return start_choice_page(call);
+    case Page::StartForm: return start_form_page(call);
+    case Page::StartSubmit: return start_submit(call);
   }
   return call.error(500, "unknown page");
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <optional>
 #include <string>
 
@@ -27,5 +28,23 @@ std::string sign_in_failed();
 std::string sign_in_throttled(std::chrono::seconds wait);
 /// The form was stale or forged (no or wrong CSRF token, or another site's Origin).
 std::string form_refused();
+
+/// An enum value as a person reads it: "penjabaran_apbd" → "penjabaran apbd".
+std::string enum_label(const std::string& value);
+
+/// A sign-off rule: "semua", "salah satu", "2 dari 4".
+std::string quorum(const std::string& kind, int count, std::size_t signers);
+
+/// The heading of the dossier page after a form was refused because someone else acted first.
+std::string stale_form();
+
+/// A form that does not say which state of the dossier it was filled in on.
+std::string form_without_version();
+
+/// A date field that is not a date.
+std::string not_a_date(const std::string& text);
+
+/// A target amount of days that is not a whole number from 1.
+std::string not_a_day_count(const std::string& text);
 
 }  // namespace regflow::web::words
