@@ -153,10 +153,10 @@ nlohmann::json acting_view(Call& call, const app::Dossier& d,
   }
   nlohmann::json extend = nlohmann::json::array();
   bool may_extend = false;
+  bool extend_refilled = false;
   for (const auto& o : runtime::extend_options(context, d.state, actor)) {
-    const auto* spec = def.find_deadline(o.deadline);
-    const auto* step = def.find_step(o.deadline);
-    std::string title = spec != nullptr ? spec->title : step != nullptr ? step->title : o.deadline;
+    const auto* clock = d.state.find_clock(o.deadline);
+    const std::string title = clock != nullptr && !clock->title.empty() ? clock->title : o.deadline;
     nlohmann::json item = {{"deadline", o.deadline}, {"title", title}, {"allowed", !o.refusal}};
     if (o.refusal) {
       item["reason"] = cli::render::refusal_text(*o.refusal);
@@ -165,7 +165,7 @@ nlohmann::json acting_view(Call& call, const app::Dossier& d,
       const bool refilled = posted_value("deadline") == o.deadline;
       item["to"] = refilled ? posted_value("to") : "";
       item["reason_text"] = refilled ? posted_value("reason") : "";
-      item["open"] = refilled;
+      extend_refilled = extend_refilled || refilled;
     }
     extend.push_back(std::move(item));
   }
@@ -177,6 +177,7 @@ nlohmann::json acting_view(Call& call, const app::Dossier& d,
                          {"extend", extend},
                          {"any_extend", !extend.empty()},
                          {"may_extend", may_extend},
+                         {"extend_refilled", extend_refilled},
                          {"id_url", dossier_url(d.state.id)}};
   if (const auto* step = def.find_step(d.state.step);
       step != nullptr && step->kind == model::StepKind::SignOff) {

@@ -174,6 +174,7 @@ def pergub(journey):
     j.sign_in("nadia")
     j.open(dossier)
     j.snap("pemrakarsa-page")
+    d.find_element(By.CSS_SELECTOR, "details.extend summary").click()
     form = d.find_element(By.CSS_SELECTOR, "form[data-deadline='penyusunan']")
     d.execute_script("arguments[0].value = '2026-04-30'", form.find_element(By.NAME, "to"))
     form.find_element(By.NAME, "reason").send_keys("menunggu data UMKM dari kabupaten")
