@@ -239,6 +239,30 @@ def pergub(journey):
               f"guard: {response.status} {page[:300]}")
         return page
     j.refused_without_writing(dossier, "guard", crafted_guard)
+
+    # More crafted requests, each refused by the engine with nothing written: a variable this
+    # action may not set, a deadline extended by a role without 'extend', a form without the
+    # version it was rendered from.
+    def crafted_set():
+        response, page = j.post(yusuf, f"/d/{dossier}/act",
+                                {"action": "selesai_harmonisasi", "version": j.version(),
+                                 "set.nomor_pergub": "99 Tahun 2026"})
+        check(response.status == 422 and "nomor_pergub" in page,
+              f"a variable the action may not set: {response.status} {page[:300]}")
+        return page
+    j.refused_without_writing(dossier, "set", crafted_set)
+    tari, _ = j.server.sign_in("tari")
+
+    def crafted_extend():
+        response, page = j.post(tari, f"/d/{dossier}/extend",
+                                {"deadline": "target", "to": "2026-06-30", "reason": "x",
+                                 "version": j.version()})
+        check(response.status == 422 and "may not" in page,
+              f"extension by another agency's staf: {response.status} {page[:300]}")
+        return page
+    j.refused_without_writing(dossier, "extend", crafted_extend)
+    response, page = j.post(yusuf, f"/d/{dossier}/act", {"action": "selesai_harmonisasi"})
+    check(response.status == 400, f"a form without its version: {response.status}")
     j.act("selesai_harmonisasi")
     j.sign_in("hendra")
     j.open(dossier)
