@@ -82,8 +82,11 @@ Response confirm_page(Call& call, const app::Dossier& dossier, const runtime::Ac
     }
   }
   nlohmann::json shown = nlohmann::json::array();
-  for (const auto& [name, value] : command.sets)
-    shown.push_back({{"name", name}, {"value", value}});
+  for (const auto& [name, value] : command.sets) {
+    const auto* decl = dossier.definition->find_variable(name);
+    shown.push_back(
+        {{"name", decl != nullptr && !decl->title.empty() ? decl->title : name}, {"value", value}});
+  }
   return call.page("confirm",
                    {{"page_title", "Konfirmasi"},
                     {"id", dossier.state.id},
