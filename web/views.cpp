@@ -83,6 +83,8 @@ nlohmann::json dossier_view(nlohmann::json d, const nlohmann::json& events,
     deadline["status_class"] = words::status_class(status);
     deadline["days_words"] =
         words::days(status, days_of(deadline["days_left"]), deadline.value("unit", "hari"));
+    deadline["show_badge"] = deadline["days_words"].get<std::string>().rfind(
+                                 deadline["status_words"].get<std::string>(), 0) != 0;
     late = late || status == "overdue";
   }
   d["late"] = late;
