@@ -99,7 +99,17 @@ Response dossier_page_with(Call& call, const nlohmann::json& notice, int status)
   const auto actor = call.actor();
   const auto offset = installation.config().settings.offset;
   nlohmann::json events = nlohmann::json::array();
-  for (const auto& e : dossier->events) events.push_back(cli::render::event_json(e));
+  for (const auto& e : dossier->events) {
+    // The history reads in the workflow's Indonesian titles, not its code names.
+    auto item = cli::render::event_json(e);
+    const auto* from = dossier->definition->find_step(e.from_step);
+    const auto* to = dossier->definition->find_step(e.to_step);
+    const auto* action = from != nullptr ? from->find_action(e.action) : nullptr;
+    item["action_title"] = action != nullptr ? action->title : "";
+    item["from_title"] = from != nullptr ? from->title : e.from_step;
+    item["to_title"] = to != nullptr ? to->title : e.to_step;
+    events.push_back(std::move(item));
+  }
   nlohmann::json view = dossier_view(
       cli::render::dossier_json(*dossier, installation.config(), call.today, actor), events,
       offset, installation.config().agencies);
