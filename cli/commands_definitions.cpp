@@ -62,7 +62,6 @@ void run_workflows(Context& ctx) {
   const auto& config = ctx.config();
   render::Table table(
       {"WORKFLOW", "VERSION", "IN FORCE", "HASH", "STEPS", "EARLIEST", "LONGEST PATH", "TITLE"});
-  nlohmann::json out = nlohmann::json::array();
   for (const auto& w : config.workflows) {
     const auto facts = check::workflow_facts(w, config.rules);
     const std::string earliest =
@@ -80,25 +79,13 @@ void run_workflows(Context& ctx) {
                fmt::format("{} steps, {} hari kerja", facts.longest_path_steps,
                            facts.longest_path_working_days),
                w.title});
-    out.push_back({{"name", w.name},
-                   {"version", w.version},
-                   {"hash", w.content_hash},
-                   {"steps", w.steps.size()},
-                   {"title", w.title},
-                   {"basis", w.basis},
-                   {"effective", w.effective ? nlohmann::json(time::format_date(*w.effective)) : nlohmann::json()},
-                   {"until", w.until ? nlohmann::json(time::format_date(*w.until)) : nlohmann::json()},
-                   {"version_basis", w.version_basis},
-                   {"earliest_working_days", facts.shortest_working_days ? nlohmann::json(*facts.shortest_working_days) : nlohmann::json()},
-                   {"longest_path_steps", facts.longest_path_steps},
-                   {"longest_path_working_days", facts.longest_path_working_days}});
   }
+  // One builder for `--json workflows` and /api/workflows, so the two shapes cannot drift.
   if (ctx.options.json) {
-    print_json(out);
+    print_json(render::workflows_json(config));
   } else {
     std::cout << table.str();
   }
-  std::cout << table.str();
 }
 
 void run_graph(Context& ctx, const std::string& name, const std::string& dossier_id,

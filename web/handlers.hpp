@@ -18,6 +18,9 @@ bool resolve_session(Call& call, bool accept_api_token);
 Response board_page(Call& call);
 Response queue_page(Call& call);
 Response dossier_page(Call& call);
+/// The dossier page with a notice above it (a refusal: "message", "stale") and the posted form
+/// kept in its fields; `status` for a refused form is 409 or 422.
+Response dossier_page_with(Call& call, const nlohmann::json& notice, int status);
 Response dossier_graph(Call& call);
 Response workflows_page(Call& call);
 Response workflow_page(Call& call);
@@ -27,6 +30,14 @@ Response workflow_graph(Call& call);
 Response statistics_page(Call& call);
 Response statistics_download(Call& call);
 Response board_download(Call& call);
+// web/dossier_actions.cpp
+Response act_submit(Call& call);
+Response extend_submit(Call& call);
+
+// web/start_form.cpp
+Response start_choice_page(Call& call);
+Response start_form_page(Call& call);
+Response start_submit(Call& call);
 
 // web/account.cpp
 Response account_page(Call& call);

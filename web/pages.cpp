@@ -8,6 +8,7 @@
 #include "engine/check/checker.hpp"
 #include "web/board_query.hpp"
 #include "web/corrections.hpp"
+#include "web/dossier_actions.hpp"
 #include "web/handlers.hpp"
 #include "web/views.hpp"
 #include "web/web_app.hpp"
@@ -100,20 +101,55 @@ Response queue_page(Call& call) {
 }
 
 Response dossier_page(Call& call) {
+  return dossier_page_with(call, nlohmann::json::object(), 200);
+}
+
+Response dossier_page_with(Call& call, const nlohmann::json& notice, int status) {
   const std::string& id = call.params.at("id");
   auto& installation = call.installation();
   auto dossier = installation.read(id);
   if (!dossier) return call.error(404, fmt::format("Tidak ada berkas '{}'.", id));
   const auto actor = call.actor();
+  const auto offset = installation.config().settings.offset;
   nlohmann::json events = nlohmann::json::array();
-  for (const auto& e : dossier->events) events.push_back(cli::render::event_json(e));
+  for (const auto& e : dossier->events) {
+    // The history reads in the workflow's Indonesian titles, not its code names.
+    auto item = cli::render::event_json(e);
+    const auto* from = dossier->definition->find_step(e.from_step);
+    const auto* to = dossier->definition->find_step(e.to_step);
+    const auto* action = from != nullptr ? from->find_action(e.action) : nullptr;
+    item["action_title"] = action != nullptr ? action->title : "";
+    item["from_title"] = from != nullptr ? from->title : e.from_step;
+    item["to_title"] = to != nullptr ? to->title : e.to_step;
+    events.push_back(std::move(item));
+  }
   nlohmann::json view = dossier_view(
       cli::render::dossier_json(*dossier, installation.config(), call.today, actor), events,
-      installation.config().settings.offset, installation.config().agencies);
+      offset, installation.config().agencies);
   view["page_title"] = id;
   view["graph_url"] = "/d/" + percent_encode(id) + "/graph.svg";
+  // The acting half (web/dossier_actions.cpp): a refused form comes back with its input.
+  view["acting"] = acting_view(call, *dossier, status == 200 ? decltype(call.form){} : call.form);
+  if (!notice.empty()) view["notice"] = notice;
+  if (notice.contains("since_version")) {
+    // Who acted first and what they wrote, since the version the person's page showed.
+    const auto since = std::stoll(notice["since_version"].get<std::string>());
+    view["notice"]["changes"] = written_notice(*dossier, since + 1, offset);
+    view["notice"]["has_changes"] = !view["notice"]["changes"].empty();
+  }
+  if (const std::string first = call.query("written"); !first.empty() && status == 200) {
+    std::int64_t n = 0;
+    try {
+      n = std::stoll(first);
+    } catch (const std::exception&) {
+      n = 0;  // a hand-edited address: show no notice
+    }
+    auto written = written_notice(*dossier, n, offset);
+    view["has_written"] = !written.empty();
+    view["written"] = written;
+  }
   view["corrections"] = corrections_view(call, *dossier);
-  return call.page("dossier", std::move(view));
+  return call.page("dossier", std::move(view), status);
 }
 
 Response dossier_graph(Call& call) {
@@ -154,8 +190,8 @@ Response workflow_page(Call& call) {
     if (step.limit && step.limit->within_table) {
       limit = "menurut tabel " + step.limit->within_table->table;
     } else if (step.limit) {
-      limit = fmt::format("{} {}", step.limit->within.amount,
-                          time::unit_name(step.limit->within.unit));
+      limit =
+          fmt::format("{} {}", step.limit->within.amount, time::unit_name(step.limit->within.unit));
     }
     std::string signers;
     for (const auto& s : step.signers) signers += (signers.empty() ? "" : ", ") + s;

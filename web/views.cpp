@@ -37,6 +37,9 @@ nlohmann::json board_view(nlohmann::json board, const model::AgencyDirectory& ag
     d["status_words"] = words::status(status);
     d["status_class"] = words::status_class(status);
     d["days_words"] = words::days(status, days_of(d["days_left"]), unit);
+    // "terlambat" once: the badge only when the days do not already say the status.
+    d["show_badge"] =
+        d["days_words"].get<std::string>().rfind(d["status_words"].get<std::string>(), 0) != 0;
     d["held_by_name"] = agency_name(agencies, d.value("held_by", ""));
     const std::string escalated = d.value("escalated_to", "");
     if (!escalated.empty()) d["escalated_to_name"] = agency_name(agencies, escalated);
@@ -80,6 +83,8 @@ nlohmann::json dossier_view(nlohmann::json d, const nlohmann::json& events,
     deadline["status_class"] = words::status_class(status);
     deadline["days_words"] =
         words::days(status, days_of(deadline["days_left"]), deadline.value("unit", "hari"));
+    deadline["show_badge"] = deadline["days_words"].get<std::string>().rfind(
+                                 deadline["status_words"].get<std::string>(), 0) != 0;
     late = late || status == "overdue";
   }
   d["late"] = late;

@@ -108,6 +108,11 @@ Response run(Call& call, Page page) {
     case Page::CorrectDossier: return correct_dossier(call);
     case Page::CancelDossier: return cancel_dossier(call);
     case Page::KendalaDossier: return kendala_dossier(call);
+    case Page::Act: return act_submit(call);
+    case Page::Extend: return extend_submit(call);
+    case Page::StartChoice: return start_choice_page(call);
+    case Page::StartForm: return start_form_page(call);
+    case Page::StartSubmit: return start_submit(call);
   }
   return call.error(500, "unknown page");
 }

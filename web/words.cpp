@@ -115,4 +115,37 @@ std::string chart_series(const std::string& english) {
   return english;
 }
 
+std::string enum_label(const std::string& value) {
+  std::string out = value;
+  for (char& c : out) {
+    if (c == '_') c = ' ';
+  }
+  return out;
+}
+
+std::string quorum(const std::string& kind, int count, std::size_t signers) {
+  if (kind == "any") return "cukup salah satu";
+  if (kind == "at_least") return fmt::format("paling sedikit {} dari {}", count, signers);
+  return fmt::format("semua ({})", signers);
+}
+
+std::string stale_form() {
+  return "Halaman Anda sudah usang: orang lain bertindak lebih dahulu. Tidak ada yang dicatat; "
+         "lihat keadaan berkas sekarang di bawah ini.";
+}
+
+std::string form_without_version() {
+  return "Formulir ini tidak menyebut versi berkas yang Anda lihat. Buka lagi halaman berkas lalu "
+         "kirim dari sana.";
+}
+
+std::string not_a_date(const std::string& text) {
+  return fmt::format("'{}' bukan tanggal; isi tanggal dengan format TTTT-BB-HH, mis. 2026-03-16.",
+                     text);
+}
+
+std::string not_a_day_count(const std::string& text) {
+  return fmt::format("'{}' bukan jumlah hari; isi bilangan bulat mulai 1, mis. 14.", text);
+}
+
 }  // namespace regflow::web::words

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <optional>
 #include <string>
 
@@ -54,5 +55,23 @@ std::string chart_late_by_agency();
 std::string chart_late_unit();
 std::string chart_per_month();
 std::string chart_series(const std::string& english);
+
+/// An enum value as a person reads it: "penjabaran_apbd" → "penjabaran apbd".
+std::string enum_label(const std::string& value);
+
+/// A sign-off rule: "semua", "salah satu", "2 dari 4".
+std::string quorum(const std::string& kind, int count, std::size_t signers);
+
+/// The heading of the dossier page after a form was refused because someone else acted first.
+std::string stale_form();
+
+/// A form that does not say which state of the dossier it was filled in on.
+std::string form_without_version();
+
+/// A date field that is not a date.
+std::string not_a_date(const std::string& text);
+
+/// A target amount of days that is not a whole number from 1.
+std::string not_a_day_count(const std::string& text);
 
 }  // namespace regflow::web::words

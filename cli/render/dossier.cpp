@@ -7,6 +7,7 @@
 #include "cli/render/refusal.hpp"
 #include "cli/render/table.hpp"
 #include "engine/deadline/timers.hpp"
+#include "engine/runtime/action_options.hpp"
 #include "engine/rules/rule_set.hpp"
 
 namespace regflow::cli::render {
@@ -279,14 +280,18 @@ std::string dossier_text(const app::Dossier& d, app::Installation& installation,
     std::vector<std::string> candidates;
     if (step->kind == model::StepKind::SignOff) candidates.push_back("sign");
     for (const auto& a : step->actions) candidates.push_back(a.name);
+    std::map<std::string, std::optional<runtime::Refusal>> answers;
+    if (actor) {
+      for (auto& option :
+           runtime::action_options(installation.context(*d.workflow, now), s, *actor)) {
+        answers.emplace(option.name, std::move(option.refusal));
+      }
+    }
     for (const auto& name : candidates) {
       std::string line;
       if (actor) {
-        runtime::AdvanceCommand probe;
-        probe.action = name;
-        probe.note = "(probe)";
-        auto decision = runtime::decide_advance(installation.context(*d.workflow, now), s, probe, *actor);
-        if (auto* r = std::get_if<runtime::Refusal>(&decision)) {
+        const auto& refusal = answers[name];
+        if (const auto* r = refusal ? &*refusal : nullptr) {
           // A false guard is about the dossier, not about who asks.
           line = r->kind == runtime::RefusalKind::GuardFalse
                      ? fmt::format("  {:<20} not available: {}", name,

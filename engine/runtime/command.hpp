@@ -47,6 +47,8 @@ struct ExtendCommand {
   std::string deadline;
   time::Date to{};
   std::string reason;
+  /// Refuse if the dossier moved past this version (a form rendered before someone else acted).
+  std::optional<std::int64_t> expect_version;
 };
 
 /// Corrects a mistake made at start, while the dossier is still in its first step: its title,

@@ -387,6 +387,10 @@ Decision decide_advance(const DecideContext& ctx, const DossierState& state,
 
 Decision decide_extend(const DecideContext& ctx, const DossierState& state,
                        const ExtendCommand& command, const Actor& actor) {
+  if (command.expect_version && *command.expect_version != state.version) {
+    return refuse(RefusalKind::VersionConflict, state.last_actor, std::to_string(state.version),
+                  std::to_string(*command.expect_version), {state.step});
+  }
   const auto* clock = state.find_clock(command.deadline);
   if (clock == nullptr) {
     std::vector<std::string> ids;

@@ -47,6 +47,7 @@ TEST_CASE("the board view adds words to the API's data and keeps every key of it
   CHECK(d["days_words"] == "terlambat 26 hari");
   CHECK(d["status_words"] == "terlambat");
   CHECK(d["status_class"] == "late");
+  CHECK(d["show_badge"] == false);  // "terlambat" is said once, by the days
   CHECK(d["title"] == "Raperda Koperasi dan UMKM");
   CHECK(view["totals_list"][0]["count"] == 1);
   CHECK(view["late_list"][0]["agency"] == "sekda");

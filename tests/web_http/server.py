@@ -20,7 +20,7 @@ class Failure(Exception):
 
 
 class Server:
-    def __init__(self, binary, source_dir, extra=(), tls_context=None, setup=()):
+    def __init__(self, binary, source_dir, extra=(), tls_context=None, setup=(), now=NOW):
         self.tls_context = tls_context
         self.tmp = tempfile.TemporaryDirectory(prefix="regflow-web-test-")
         self.db = os.path.join(self.tmp.name, "babel.db")
@@ -29,7 +29,8 @@ class Server:
             self.env.pop(name, None)
         self.env["TZ"] = "Asia/Jakarta"
         self.binary = binary
-        demo = subprocess.run([binary, "--db", self.db, "--now", NOW, "demo"], env=self.env,
+        self.now = now
+        demo = subprocess.run([binary, "--db", self.db, "--now", now, "demo"], env=self.env,
                               capture_output=True, text=True, timeout=300)
         if demo.returncode != 0:
             raise Failure(f"regflow demo failed: {demo.stderr}")
@@ -43,7 +44,7 @@ class Server:
                 raise Failure(f"regflow {' '.join(args)} failed: {done.stderr}")
             self.setup_output.append(done.stdout.strip())
         self.proc = subprocess.Popen(
-            [binary, "--db", self.db, "--now", NOW, "serve", "--listen", "127.0.0.1:0", *extra],
+            [binary, "--db", self.db, "--now", now, "serve", "--listen", "127.0.0.1:0", *extra],
             env=self.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         line = self.proc.stdout.readline()
         match = SERVING.search(line)

@@ -136,7 +136,7 @@ TEST_CASE("an extension moves the due date and keeps the computed one",
   m.start("2026-03-02T09:00");
   m.advance("2026-03-02T10:00", m.ani, "ajukan");
   const runtime::ExtendCommand extend{"total", date("2026-04-30"),
-                                      "menunggu fasilitasi Kemendagri"};
+                                      "menunggu fasilitasi Kemendagri", std::nullopt};
   m.apply(Mini::accepted(runtime::decide_extend(m.at("2026-03-20"), m.state, extend, m.budi)));
   const auto& e = m.log.back();
   CHECK(e.type == EventType::DeadlineExtended);
@@ -156,20 +156,20 @@ TEST_CASE("an extension moves the due date and keeps the computed one",
   SECTION("refusals: unknown deadline, no reason, a date before today, an ended deadline") {
     using runtime::RefusalKind;
     auto r = Mini::refused(runtime::decide_extend(m.at("2026-03-20"), m.state,
-                                                  {"totl", date("2026-05-01"), "x"}, m.budi));
+                                                  {"totl", date("2026-05-01"), "x", std::nullopt}, m.budi));
     CHECK(r.kind == RefusalKind::UnknownDeadline);
     CHECK(r.options == std::vector<std::string>{"penyusunan", "total"});
     r = Mini::refused(runtime::decide_extend(m.at("2026-03-20"), m.state,
-                                             {"total", date("2026-05-01"), " "}, m.budi));
+                                             {"total", date("2026-05-01"), " ", std::nullopt}, m.budi));
     CHECK(r.kind == RefusalKind::NoteRequired);
     CHECK(r.subject == "extend");
     r = Mini::refused(runtime::decide_extend(m.at("2026-03-20"), m.state,
-                                             {"total", date("2026-03-19"), "x"}, m.budi));
+                                             {"total", date("2026-03-19"), "x", std::nullopt}, m.budi));
     CHECK(r.kind == RefusalKind::BadExtension);
     CHECK(r.found == "2026-03-19");
     CHECK(r.detail == "2026-03-20");
     r = Mini::refused(runtime::decide_extend(m.at("2026-03-20"), m.state,
-                                             {"penyusunan", date("2026-05-01"), "x"}, m.budi));
+                                             {"penyusunan", date("2026-05-01"), "x", std::nullopt}, m.budi));
     CHECK(r.kind == RefusalKind::DeadlineEnded);
   }
 }

@@ -313,7 +313,7 @@ TEST_CASE("events form a hash chain and replay equals the incremental fold",
   m.advance("2026-03-10T10:00", m.ani, "ajukan", "", {{"jenis", "biasa"}});
   m.sign_all("2026-03-11T09:00");
   m.apply(Mini::accepted(runtime::decide_extend(
-      m.at("2026-03-12T09:00"), m.state, {"total", *time::parse_date("2026-04-30"), "cuti"},
+      m.at("2026-03-12T09:00"), m.state, {"total", *time::parse_date("2026-04-30"), "cuti", std::nullopt},
       m.budi)));
   m.tick("2026-04-06T09:00");  // harmonisasi's 10 working days have passed: auto-transition
   m.advance("2026-04-07T09:00", m.sari, "tetapkan");
