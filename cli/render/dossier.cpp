@@ -44,6 +44,11 @@ std::string describe(const runtime::Event& e) {
       return fmt::format("imported from '{}' as {}, renumbered",
                          e.data.count("installation") ? e.data.at("installation") : "",
                          e.data.count("original_id") ? e.data.at("original_id") : "");
+    case T::DocumentAttached:
+      return fmt::format("attached {} v{} '{}' at '{}'",
+                         e.data.count("kind") ? e.data.at("kind") : "",
+                         e.data.count("version") ? e.data.at("version") : "",
+                         e.data.count("name") ? e.data.at("name") : "", e.from_step);
   }
   return "?";
 }

@@ -71,6 +71,7 @@ struct DossierState {
   int reminders = 0;  ///< reminders sent in the current step
   std::string last_actor;
   std::string last_agency;
+  std::map<std::string, std::int64_t> documents;  ///< document kind → versions attached
 
   /// Field by field; a snapshot must decode to the state the events replay to.
   bool operator==(const DossierState&) const = default;

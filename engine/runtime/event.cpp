@@ -12,7 +12,7 @@
 namespace regflow::runtime {
 namespace {
 
-constexpr std::array<std::pair<EventType, const char*>, 8> kNames{{
+constexpr std::array<std::pair<EventType, const char*>, 9> kNames{{
     {EventType::Started, "started"},
     {EventType::ActionTaken, "action"},
     {EventType::Signed, "signed"},
@@ -21,6 +21,7 @@ constexpr std::array<std::pair<EventType, const char*>, 8> kNames{{
     {EventType::Escalated, "escalated"},
     {EventType::AutoTransition, "auto-transition"},
     {EventType::Imported, "imported"},
+    {EventType::DocumentAttached, "attached"},
 }};
 
 }  // namespace

@@ -19,12 +19,14 @@ enum class EventType {
   ReminderSent,      ///< a timer reminded the owner; data: deadline, timer
   Escalated,         ///< a timer escalated to the owner's parent agency; data: deadline, timer
   AutoTransition,    ///< a timer moved the dossier as a declared legal outcome
-  Imported  ///< renumbered on import from another installation; data: original_id,
-            ///< original_hash (the archived chain's last hash), installation, exported_at
+  Imported,  ///< renumbered on import from another installation; data: original_id,
+             ///< original_hash (the archived chain's last hash), installation, exported_at
+  DocumentAttached  ///< a document version was added; data: kind, version, sha256, size, name,
+                    ///< media_type (runtime/documents.hpp)
 };
 
 /// "started", "action", "signed", "extended", "reminder", "escalated", "auto-transition",
-/// "imported".
+/// "imported", "attached".
 std::string event_type_name(EventType type);
 /// The inverse of event_type_name; false when unknown.
 bool parse_event_type(const std::string& name, EventType& out);

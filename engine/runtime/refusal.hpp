@@ -35,7 +35,12 @@ enum class RefusalKind {
   PersonAlreadySigned,   ///< subject: user; found: the agency they signed this step for
   EmptyValue,            ///< subject: the field (e.g. --title) that must not be empty
   DefinitionNotAccepted, ///< subject: workflow; found: its version (hash); detail: the stored one
-  NoVersionInForce       ///< subject: workflow; found: the start date; options: versions and periods
+  NoVersionInForce,      ///< subject: workflow; found: the start date; options: versions and periods
+  UnknownDocumentKind,   ///< subject: kind; options: declared kinds
+  EmptyDocument,         ///< subject: file name
+  DocumentTooLarge,      ///< subject: file name; found: its size; detail: the limit (bytes)
+  BadDocumentName,       ///< subject: file name; detail: what is wrong with it
+  DocumentsMissing       ///< subject: action; found: step; options: kinds still missing
 };
 
 struct Refusal {

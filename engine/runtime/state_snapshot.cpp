@@ -394,6 +394,7 @@ void field(Archive& ar, DossierState& s) {
   field(ar, s.reminders);
   field(ar, s.last_actor);
   field(ar, s.last_agency);
+  field(ar, s.documents);
 }
 
 }  // namespace

@@ -14,8 +14,9 @@ namespace regflow::runtime {
 
 /// Raise this whenever DossierState gains, loses or changes a field, or evolve() gives a field
 /// another meaning: snapshots of older formats are then replayed instead of read.
-/// 1: fixed-width numbers. 2: varints and 32-byte digests, about half the size.
-inline constexpr int kSnapshotFormat = 2;
+/// 1: fixed-width numbers. 2: varints and 32-byte digests, about half the size. 3: the documents
+/// attached, by kind.
+inline constexpr int kSnapshotFormat = 3;
 
 /// `state` as bytes of format kSnapshotFormat.
 std::string encode_snapshot(const DossierState& state);
