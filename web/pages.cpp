@@ -7,6 +7,7 @@
 #include "cli/render/dot.hpp"
 #include "engine/check/checker.hpp"
 #include "web/board_query.hpp"
+#include "web/documents.hpp"
 #include "web/handlers.hpp"
 #include "web/views.hpp"
 #include "web/web_app.hpp"
@@ -99,6 +100,9 @@ Response dossier_page(Call& call) {
       installation.config().settings.offset, installation.config().agencies);
   view["page_title"] = id;
   view["graph_url"] = "/d/" + percent_encode(id) + "/graph.svg";
+  view["documents_section"] = documents_view(id, dossier->events,
+                                             installation.config().settings.documents,
+                                             installation.config().settings.offset);
   return call.page("dossier", std::move(view));
 }
 

@@ -14,6 +14,7 @@ const std::vector<Route>& routes() {
       {"GET", "/queue", Access::Session, false, Page::Queue},
       {"GET", "/d/:id", Access::Session, false, Page::Dossier},
       {"GET", "/d/:id/graph.svg", Access::Session, false, Page::DossierGraph},
+      {"GET", "/d/:id/documents/:kind/:version", Access::Session, false, Page::DocumentDownload},
       {"GET", "/workflows", Access::Session, false, Page::Workflows},
       {"GET", "/workflows/:name", Access::Session, false, Page::Workflow},
       {"GET", "/workflows/:name/graph.svg", Access::Session, false, Page::WorkflowGraph},

@@ -22,7 +22,7 @@ enum class Access {
 enum class Page {
   Login, LoginSubmit, Logout, Stylesheet, Board, Queue, Dossier, DossierGraph, Workflows,
   Workflow, WorkflowGraph, Account, ResetFeed, NewApiToken, Feed, ApiBoard, ApiQueue, ApiDossier,
-  ApiHistory, ApiWorkflows
+  ApiHistory, ApiWorkflows, DocumentDownload
 };
 
 struct Route {

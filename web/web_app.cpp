@@ -12,6 +12,7 @@
 #include "engine/auth/token.hpp"
 #include "engine/model/error.hpp"
 #include "web/call.hpp"
+#include "web/documents.hpp"
 #include "web/handlers.hpp"
 #include "web/routes.hpp"
 #include "web/words.hpp"
@@ -91,6 +92,7 @@ Response run(Call& call, Page page) {
     case Page::ApiDossier: return api_dossier(call);
     case Page::ApiHistory: return api_history(call);
     case Page::ApiWorkflows: return api_workflows(call);
+    case Page::DocumentDownload: return document_download(call);
   }
   return call.error(500, "unknown page");
 }
