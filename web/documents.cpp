@@ -9,6 +9,16 @@
 #include "web/views.hpp"
 
 namespace regflow::web {
+namespace {
+
+// The command line's "416 bytes", in the page's language ("byte" takes no plural in Indonesian).
+std::string indonesian_size(std::int64_t bytes) {
+  std::string text = cli::render::byte_size(bytes);
+  if (const auto at = text.find(" bytes"); at != std::string::npos) text.replace(at, 6, " byte");
+  return text;
+}
+
+}  // namespace
 
 nlohmann::json documents_view(const std::string& dossier_id,
                               const std::vector<runtime::Event>& events,
@@ -24,7 +34,7 @@ nlohmann::json documents_view(const std::string& dossier_id,
                     {"actor", d.actor},
                     {"agency", d.agency},
                     {"when", local_time_text(time::format_instant(d.at), offset)},
-                    {"size", cli::render::byte_size(d.size)},
+                    {"size", indonesian_size(d.size)},
                     {"sha256", d.sha256.substr(0, 12)},
                     {"note", d.note},
                     {"url", fmt::format("/d/{}/documents/{}/{}", percent_encode(dossier_id),
