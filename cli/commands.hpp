@@ -20,6 +20,7 @@ void add_rules_commands(CLI::App& app, Context& context);        // rules, eval
 void add_ics_command(CLI::App& app, Context& context);           // ics
 void add_archive_commands(CLI::App& app, Context& context);      // export, import
 void add_trust_commands(CLI::App& app, Context& context);        // key, seal, trust
+void add_document_commands(CLI::App& app, Context& context);     // attach, documents, document, diff
 /// After add_setup_commands (it adds `passwd` to the `user` group).
 void add_web_commands(CLI::App& app, Context& context);          // serve, user passwd
 void add_correction_commands(CLI::App& app, Context& context);   // correct, cancel, kendala

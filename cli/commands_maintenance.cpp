@@ -101,6 +101,7 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
           states_unchecked = e.what();
         }
         const bool false_rows = rows && !rows->mismatches.empty();
+        const bool false_documents = !report.document_problems.empty();
         // What the users table can prove of who acted: not that they were allowed to (that is
         // the definition's and the decider's), only that they were registered for the agency.
         const auto actors = ctx.store().actor_mismatches();
@@ -117,6 +118,13 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
                              {"problems", problems},
                              {"false_states", false_states}};
           out["states_checked"] = !states_unchecked.has_value();
+          nlohmann::json documents = nlohmann::json::array();
+          for (const auto& p : report.document_problems) {
+            documents.push_back(
+                {{"dossier", p.dossier_id}, {"seq", p.sequence}, {"reason", p.reason}});
+          }
+          out["documents"] = report.documents;
+          out["document_problems"] = documents;
           nlohmann::json mismatches = nlohmann::json::array();
           if (rows) {
             for (const auto& m : rows->mismatches) {
@@ -148,6 +156,10 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
             std::cout << fmt::format("BROKEN {} event #{}: {}\n", p.dossier_id, p.sequence,
                                      p.reason);
           }
+          for (const auto& p : report.document_problems) {
+            std::cout << fmt::format("FALSE DOCUMENT {} event #{}: {}\n", p.dossier_id,
+                                     p.sequence, p.reason);
+          }
           for (const auto& id : false_states) {
             std::cout << fmt::format(
                 "FALSE STATE {}: its saved state is not what its events give (edited outside "
@@ -168,7 +180,7 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
             std::cout << fmt::format("CHECKPOINTS: {}\n", problem);
           }
           if (report.problems.empty() && false_states.empty() && !false_rows &&
-              checkpoints.problems.empty()) {
+              checkpoints.problems.empty() && !false_documents) {
             std::cout << fmt::format(
                 "ok: {} dossier(s), {} event(s), every hash chain intact{}\n", report.dossiers,
                 report.events, states_unchecked ? "" : ", every saved state true to its events");
@@ -185,6 +197,17 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
                 "{} stored value(s) differ from what the events give; the board shows them until "
                 "the dossier's next action\n",
                 rows->mismatches.size());
+          }
+          if (false_documents) {
+            std::cout << fmt::format(
+                "{} attached document(s) missing or altered: their bytes are not what the "
+                "dossier's hash chain recorded\n",
+                report.document_problems.size());
+          } else if (report.documents > 0) {
+            std::cout << fmt::format(
+                "documents: {} stored, each still matching the SHA-256 its attach event "
+                "recorded\n",
+                report.documents);
           }
           if (rows && !false_rows && report.problems.empty()) {
             std::cout << (rows->deadlines_compared
@@ -218,7 +241,7 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
                                    *states_unchecked);
         }
         if (!report.problems.empty() || !false_states.empty() || !checkpoints.problems.empty() ||
-            false_rows) {
+            false_rows || false_documents) {
           ctx.exit_code = ExitCode::Refused;
         }
       });

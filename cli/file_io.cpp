@@ -86,6 +86,12 @@ std::vector<fs::path> database_companions(const std::string& db_path) {
 
 void write_output_file(const fs::path& target, std::string_view bytes,
                        const std::vector<fs::path>& protected_files, std::string_view what) {
+  write_output_stream(
+      target, [&](const ByteSink& put) { put(bytes); }, protected_files, what);
+}
+
+void write_output_stream(const fs::path& target, const ByteProducer& produce,
+                         const std::vector<fs::path>& protected_files, std::string_view what) {
   if (target.empty() || target.filename().empty()) {
     throw InputError(fmt::format("refused: {} '{}' names no file; give a file name, e.g. "
                                  "'arsip.rfa'",
@@ -127,14 +133,26 @@ void write_output_file(const fs::path& target, std::string_view bytes,
                                  reason,
                                  reason == std::strerror(ENOSPC) ? " (free some space)" : ""));
   };
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail(std::strerror(errno));
+  const auto put = [&](std::string_view bytes) {
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+      const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        fail(std::strerror(errno));
+      }
+      done += static_cast<std::size_t>(n);
     }
-    done += static_cast<std::size_t>(n);
+  };
+  try {
+    produce(put);
+  } catch (const InputError&) {
+    throw;  // from fail(): the temporary file is gone already
+  } catch (...) {
+    // The bytes could not all be produced (a database error): no half file is left behind.
+    ::close(fd);
+    ::unlink(temporary.c_str());
+    throw;
   }
   if (::fsync(fd) != 0) fail(std::strerror(errno));
   if (::close(fd) != 0) {

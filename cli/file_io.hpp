@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,17 @@ std::vector<std::filesystem::path> database_companions(const std::string& db_pat
 void write_output_file(const std::filesystem::path& target, std::string_view bytes,
                        const std::vector<std::filesystem::path>& protected_files,
                        std::string_view what);
+
+using ByteSink = std::function<void(std::string_view bytes)>;
+/// Produces the bytes of a file by giving them, piece by piece, to the sink it is handed.
+using ByteProducer = std::function<void(const ByteSink& put)>;
+
+/// write_output_file for bytes produced piece by piece (a document read from the database in
+/// chunks): the same refusals, the same atomic rename, and memory that does not grow with the
+/// file. If `produce` throws, no file is left behind.
+void write_output_stream(const std::filesystem::path& target, const ByteProducer& produce,
+                         const std::vector<std::filesystem::path>& protected_files,
+                         std::string_view what);
 
 /// Reads a regular file of at most `limit` bytes. Refuses (InputError) a folder, a device, a
 /// pipe or a file over the limit, naming the path, what it is and the limit; memory never grows

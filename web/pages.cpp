@@ -9,6 +9,7 @@
 #include "web/board_query.hpp"
 #include "web/corrections.hpp"
 #include "web/dossier_actions.hpp"
+#include "web/documents.hpp"
 #include "web/handlers.hpp"
 #include "web/views.hpp"
 #include "web/web_app.hpp"
@@ -148,6 +149,9 @@ Response dossier_page_with(Call& call, const nlohmann::json& notice, int status)
     view["has_written"] = !written.empty();
     view["written"] = written;
   }
+  view["documents_section"] = documents_view(id, dossier->events,
+                                             installation.config().settings.documents,
+                                             installation.config().settings.offset);
   view["corrections"] = corrections_view(call, *dossier);
   return call.page("dossier", std::move(view), status);
 }

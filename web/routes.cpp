@@ -23,6 +23,7 @@ const std::vector<Route>& routes() {
       {"GET", "/start", Access::Session, false, Page::StartChoice},
       {"GET", "/start/:workflow", Access::Session, false, Page::StartForm},
       {"POST", "/start/:workflow", Access::Session, true, Page::StartSubmit},
+      {"GET", "/d/:id/documents/:kind/:version", Access::Session, false, Page::DocumentDownload},
       {"GET", "/workflows", Access::Session, false, Page::Workflows},
       {"GET", "/workflows/:name", Access::Session, false, Page::Workflow},
       {"GET", "/workflows/:name/graph.svg", Access::Session, false, Page::WorkflowGraph},

@@ -24,7 +24,7 @@ enum class Page {
   Workflow, WorkflowGraph, Account, ResetFeed, NewApiToken, Feed, ApiBoard, ApiQueue, ApiDossier,
   ApiHistory, ApiWorkflows, Statistics, StatisticsDownload, BoardDownload, PrintScript,
   Admin, AdminAddUser, AdminSetPassword, AdminDeactivate,
-  CorrectDossier, CancelDossier, KendalaDossier, Act, Extend, StartChoice, StartForm, StartSubmit
+  CorrectDossier, CancelDossier, KendalaDossier, Act, Extend, StartChoice, StartForm, StartSubmit, DocumentDownload
 };
 
 struct Route {

@@ -13,6 +13,7 @@
 #include "engine/model/error.hpp"
 #include "web/call.hpp"
 #include "web/corrections.hpp"
+#include "web/documents.hpp"
 #include "web/handlers.hpp"
 #include "web/routes.hpp"
 #include "web/words.hpp"
@@ -113,6 +114,7 @@ Response run(Call& call, Page page) {
     case Page::StartChoice: return start_choice_page(call);
     case Page::StartForm: return start_form_page(call);
     case Page::StartSubmit: return start_submit(call);
+    case Page::DocumentDownload: return document_download(call);
   }
   return call.error(500, "unknown page");
 }

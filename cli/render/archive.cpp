@@ -177,6 +177,14 @@ std::string problem_text(const archive::ImportProblem& p, const archive::Archive
           p.dossier);
     case K::NoActor:
       return "--rename records who renumbered the dossiers; give --as USER";
+    case K::MissingDocument:
+      return fmt::format("{} event #{}: the document it attached ({}…) is neither in the archive "
+                         "nor in this database",
+                         p.dossier, p.sequence, p.detail.substr(0, 12));
+    case K::DocumentHash:
+      return fmt::format("the archive's document {}… does not hash to its SHA-256: the archive "
+                         "was altered",
+                         p.detail.substr(0, 12));
   }
   return "?";
 }

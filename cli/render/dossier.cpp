@@ -69,6 +69,11 @@ std::string describe_event(const runtime::Event& e) {
       return fmt::format("cancelled in '{}' (started by mistake)", e.from_step);
     case T::Kendala:
       return e.data.count("cleared") ? std::string("kendala cleared") : std::string("kendala recorded");
+    case T::DocumentAttached:
+      return fmt::format("attached {} v{} '{}' at '{}'",
+                         e.data.count("kind") ? e.data.at("kind") : "",
+                         e.data.count("version") ? e.data.at("version") : "",
+                         e.data.count("name") ? e.data.at("name") : "", e.from_step);
   }
   return "?";
 }

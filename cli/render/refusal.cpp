@@ -28,6 +28,23 @@ std::string guard_text(const std::string& guard,
 std::string refusal_text(const runtime::Refusal& r) {
   using K = runtime::RefusalKind;
   switch (r.kind) {
+    case K::UnknownDocumentKind:
+      return fmt::format("unknown document kind '{}'{}; kinds: {}", r.subject,
+                         model::did_you_mean(r.subject, r.options), options_or(r.options, "none"));
+    case K::EmptyDocument:
+      return fmt::format("document '{}' is empty; attach a file with content", r.subject);
+    case K::DocumentTooLarge:
+      return fmt::format("document '{}' is {} bytes, over the limit of {} bytes (documents."
+                         "max_size_mib in settings.yaml)",
+                         r.subject, r.found, r.detail);
+    case K::BadDocumentName:
+      return fmt::format("document name '{}' is not accepted: {}; give a plain file name such as "
+                         "'naskah-v2.docx'",
+                         r.subject, r.detail);
+    case K::DocumentsMissing:
+      return fmt::format("step '{}' cannot be left by '{}' before these documents are attached: "
+                         "{}; attach them with 'regflow attach ID FILE --kind KIND'",
+                         r.found, r.subject, options_or(r.options, "none"));
     case K::NoVersionInForce:
       return fmt::format("no version of workflow '{}' was in force on {}; versions: {}",
                          r.subject, r.found, options_or(r.options, "none"));

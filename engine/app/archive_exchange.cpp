@@ -7,6 +7,7 @@
 
 #include "engine/archive/records.hpp"
 #include "engine/archive/verification.hpp"
+#include "engine/model/digest.hpp"
 #include "engine/model/error.hpp"
 #include "engine/runtime/chain.hpp"
 #include "engine/runtime/evolve.hpp"
@@ -104,6 +105,19 @@ std::variant<archive::Archive, ExportRefusal> export_dossiers(Installation& inst
     const auto user = installation.store().find_user(name);
     out.users.push_back(user ? archive::ArchivedUser{user->name, user->agencies, user->role}
                              : archive::ArchivedUser{name, {}, {}});
+  }
+  // Each document once, however many of the exported events attach it.
+  std::set<std::string> documents;
+  for (const auto& dossier : out.dossiers) {
+    for (const auto& event : dossier.events) {
+      if (event.type != runtime::event_type_name(runtime::EventType::DocumentAttached)) continue;
+      const auto sha = event.data.find("sha256");
+      if (sha == event.data.end() || !documents.insert(sha->second).second) continue;
+      archive::ArchivedDocument document{sha->second, {}};
+      installation.store().read_document(
+          sha->second, [&](std::string_view bytes) { document.bytes.append(bytes); });
+      out.documents.push_back(std::move(document));
+    }
   }
   out.header.dossier_count = static_cast<std::int64_t>(out.dossiers.size());
   return out;
@@ -204,6 +218,41 @@ runtime::Event imported_event(const archive::ArchiveHeader& header, const std::s
             {"exported_at", header.exported_at}};
   runtime::seal(e, last.hash);
   return e;
+}
+
+}  // namespace
+
+namespace {
+
+/// The documents the imported dossiers' `attached` events record: each must be in the archive,
+/// its bytes hashing to its key, or already here; those not here go into the batch.
+void plan_documents(const store::Store& store, const archive::Archive& archive,
+                    const std::vector<Checked>& checked, ImportPlan& plan) {
+  std::map<std::string, const archive::ArchivedDocument*> archived;
+  for (const auto& document : archive.documents) {
+    if (model::sha256_hex(document.bytes) != document.sha256) {
+      plan.problems.push_back(problem_of(ProblemKind::DocumentHash, {}, 0, document.sha256));
+      continue;
+    }
+    archived.emplace(document.sha256, &document);
+  }
+  std::set<std::string> planned;
+  for (const auto& c : checked) {
+    if (c.planned.action == ImportAction::AlreadyHere) continue;
+    for (const auto& event : c.events) {
+      if (event.type != runtime::EventType::DocumentAttached) continue;
+      const auto sha = event.data.find("sha256");
+      const std::string key = sha == event.data.end() ? std::string{} : sha->second;
+      if (!planned.insert(key).second || store.has_document(key)) continue;
+      const auto it = archived.find(key);
+      if (it == archived.end()) {
+        plan.problems.push_back(
+            problem_of(ProblemKind::MissingDocument, c.planned.archived_id, event.sequence, key));
+        continue;
+      }
+      plan.batch.documents.emplace_back(key, it->second->bytes);
+    }
+  }
 }
 
 }  // namespace
@@ -314,6 +363,7 @@ ImportPlan plan_import(Installation& installation, const archive::Archive& archi
     ++counter;
   }
   for (const auto& c : checked) plan.dossiers.push_back(c.planned);
+  plan_documents(store, archive, checked, plan);
   if (plan.refused()) return plan;
 
   const time::Date today = time::local_date(now, offset);

@@ -1,5 +1,6 @@
 #include "engine/app/demo.hpp"
 
+#include "engine/app/demo_documents.hpp"
 #include "engine/app/user_registration.hpp"
 
 #include <fmt/format.h>
@@ -81,6 +82,8 @@ DemoSummary build_demo(Installation& installation, time::Instant now) {
       summary.events += static_cast<int>(installation.tick(when).fired.size());
       auto who = installation.actor(step.user);
       if (!who) throw Error(fmt::format("demo script: unknown user '{}'", step.user));
+      // The papers this step needs (engine/app/demo_documents.cpp), filed just before it.
+      summary.events += attach_demo_documents(installation, id, story.title, step.action, *who, when);
       runtime::AdvanceCommand command;
       command.action = step.action;
       command.note = step.note;

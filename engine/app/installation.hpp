@@ -13,6 +13,7 @@
 #include <variant>
 #include <vector>
 
+#include "engine/app/document_source.hpp"
 #include "engine/app/projection_check.hpp"
 #include "engine/deadline/status.hpp"
 #include "engine/load/config_set.hpp"
@@ -80,6 +81,10 @@ class Installation {
                         const runtime::Actor& actor, time::Instant now);
   AdvanceOutcome record_kendala(const std::string& id, const runtime::KendalaCommand& command,
                                 const runtime::Actor& actor, time::Instant now);
+  /// Adds a document version to a dossier: its bytes are stored once per SHA-256 and the
+  /// `attached` event written in one transaction, or nothing at all (engine/app/documents.cpp).
+  AdvanceOutcome attach(const std::string& id, const AttachRequest& request,
+                        DocumentSource& source, const runtime::Actor& actor, time::Instant now);
   /// Fires the timers due at `now`, looking only at the dossiers with a timer due by today (or
   /// at every open dossier, recomputing their deadlines, when the calendar changed).
   /// With `committed`, the events written are handed to it after each commit (a first tick on

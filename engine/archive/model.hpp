@@ -12,8 +12,9 @@
 namespace regflow::archive {
 
 /// The version of the archive format this build writes; it reads every version up to it. Format
-/// 2 is format 1 with a signature line at the end (engine/archive/signature.hpp).
-inline constexpr int kFormatVersion = 2;
+/// 2 is format 1 with a signature line at the end (engine/archive/signature.hpp); format 3 adds
+/// the documents the dossiers' `attached` events record.
+inline constexpr int kFormatVersion = 3;
 
 struct ArchiveHeader {
   int format_version = kFormatVersion;
@@ -77,12 +78,19 @@ struct ArchivedDossier {
   std::vector<ArchivedEvent> events;             ///< the whole chain, from sequence 1
 };
 
+/// The bytes of one document, once per SHA-256 however many archived events attach it.
+struct ArchivedDocument {
+  std::string sha256;
+  std::string bytes;
+};
+
 struct Archive {
   ArchiveHeader header;
   std::vector<ArchivedDefinition> definitions;
   std::vector<ArchivedAgency> agencies;
   std::vector<ArchivedUser> users;
   std::vector<ArchivedDossier> dossiers;
+  std::vector<ArchivedDocument> documents;  ///< since format 3 (class version 2)
 };
 
 }  // namespace regflow::archive

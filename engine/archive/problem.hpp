@@ -22,7 +22,10 @@ enum class ProblemKind {
   DefinitionDoesNotLoad,  ///< detail: the first diagnostic against this installation
   UnknownAgency,          ///< detail: the agency code
   IdTaken,                ///< a different dossier has this id here (and no --rename)
-  NoActor                 ///< --rename records who renumbered: it needs --as
+  NoActor,                ///< --rename records who renumbered: it needs --as
+  MissingDocument,        ///< an `attached` event's document is neither in the archive nor here;
+                          ///< detail: its SHA-256
+  DocumentHash            ///< an archived document's bytes do not hash to its key; detail: the key
 };
 
 struct ImportProblem {

@@ -48,8 +48,14 @@ void serialize(Archive& ar, regflow::archive::ArchivedDossier& d, unsigned /*ver
 }
 
 template <typename Archive>
-void serialize(Archive& ar, regflow::archive::Archive& a, unsigned /*version*/) {
+void serialize(Archive& ar, regflow::archive::ArchivedDocument& d, unsigned /*version*/) {
+  ar& d.sha256& d.bytes;
+}
+
+template <typename Archive>
+void serialize(Archive& ar, regflow::archive::Archive& a, unsigned version) {
   ar& a.header& a.definitions& a.agencies& a.users& a.dossiers;
+  if (version >= 2) ar& a.documents;
 }
 
 }  // namespace boost::serialization
@@ -60,7 +66,8 @@ BOOST_CLASS_VERSION(regflow::archive::ArchivedAgency, 1)
 BOOST_CLASS_VERSION(regflow::archive::ArchivedUser, 1)
 BOOST_CLASS_VERSION(regflow::archive::ArchivedEvent, 1)
 BOOST_CLASS_VERSION(regflow::archive::ArchivedDossier, 1)
-BOOST_CLASS_VERSION(regflow::archive::Archive, 1)
+BOOST_CLASS_VERSION(regflow::archive::ArchivedDocument, 1)
+BOOST_CLASS_VERSION(regflow::archive::Archive, 2)
 
 BOOST_CLASS_TRACKING(regflow::archive::ArchiveHeader, boost::serialization::track_never)
 BOOST_CLASS_TRACKING(regflow::archive::ArchivedDefinition, boost::serialization::track_never)
@@ -68,4 +75,5 @@ BOOST_CLASS_TRACKING(regflow::archive::ArchivedAgency, boost::serialization::tra
 BOOST_CLASS_TRACKING(regflow::archive::ArchivedUser, boost::serialization::track_never)
 BOOST_CLASS_TRACKING(regflow::archive::ArchivedEvent, boost::serialization::track_never)
 BOOST_CLASS_TRACKING(regflow::archive::ArchivedDossier, boost::serialization::track_never)
+BOOST_CLASS_TRACKING(regflow::archive::ArchivedDocument, boost::serialization::track_never)
 BOOST_CLASS_TRACKING(regflow::archive::Archive, boost::serialization::track_never)

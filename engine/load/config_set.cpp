@@ -8,8 +8,10 @@
 #include <map>
 
 #include "engine/check/checker.hpp"
+#include "engine/check/document_requirements.hpp"
 #include "engine/load/agency_loader.hpp"
 #include "engine/load/definition_cache.hpp"
+#include "engine/load/document_settings.hpp"
 #include "engine/load/rule_loader.hpp"
 #include "engine/load/workflow_loader.hpp"
 #include "engine/load/yaml_reader.hpp"
@@ -90,6 +92,7 @@ void load_workflow(const fs::path& root, const fs::path& file, const std::string
   auto def = parse_workflow(config, shown_path(root, file), text, text_hash, config.diagnostics);
   if (!def) return;
   check::check_workflow(*def, config.agencies, config.rules, config.diagnostics);
+  check::check_document_requirements(*def, config.settings.documents, config.diagnostics);
   config.workflows.push_back(std::move(*def));
 }
 
@@ -139,7 +142,8 @@ Settings load_settings(const fs::path& root, model::Diagnostics& out) {
   YamlReader yaml(shown_path(root, file), *text, out);
   auto node = yaml.parse();
   if (!node || node->IsNull() || !yaml.expect_map(*node, "settings")) return settings;
-  yaml.check_keys(*node, {"utc_offset", "cuti_bersama_is_working", "installation", "roles"},
+  yaml.check_keys(*node,
+                  {"utc_offset", "cuti_bersama_is_working", "installation", "roles", "documents"},
                   "settings");
   if (auto raw = yaml.text(*node, "utc_offset", "settings", false)) {
     if (auto minutes = parse_offset(*raw)) {
@@ -153,6 +157,9 @@ Settings load_settings(const fs::path& root, model::Diagnostics& out) {
       yaml.boolean(*node, "cuti_bersama_is_working", "settings").value_or(false);
   settings.installation = yaml.text(*node, "installation", "settings", false).value_or("regflow");
   if (auto roles = YamlReader::find(*node, "roles")) settings.roles = load_roles(yaml, *roles);
+  if (auto documents = YamlReader::find(*node, "documents")) {
+    settings.documents = load_document_policy(yaml, *documents);
+  }
   return settings;
 }
 
@@ -317,7 +324,10 @@ std::optional<model::WorkflowDefinition> load_stored_definition(const ConfigSet&
                                                                 const std::string& text,
                                                                 model::Diagnostics& out) {
   auto def = parse_workflow(config, path, text, {}, out);
-  if (def) check::check_workflow(*def, config.agencies, config.rules, out);
+  if (def) {
+    check::check_workflow(*def, config.agencies, config.rules, out);
+    check::check_document_requirements(*def, config.settings.documents, out);
+  }
   return def;
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/model/document_policy.hpp"
 #include "engine/model/user_role.hpp"
 #include "engine/load/calendar_loader.hpp"
 #include "engine/model/agency.hpp"
@@ -29,6 +30,8 @@ struct Settings {
   std::string installation = "regflow";      ///< installation: a name for archives and feeds
   /// roles: what each user role may do (model::RoleDirectory::standard() when not declared)
   model::RoleDirectory roles = model::RoleDirectory::standard();
+  /// documents: the kinds of document a dossier may hold and the size limit
+  model::DocumentPolicy documents = model::DocumentPolicy::standard();
 };
 
 struct ConfigSet {

@@ -165,7 +165,7 @@ void serialize(Archive& ar, regflow::model::Action& a, unsigned /*version*/) {
 template <typename Archive>
 void serialize(Archive& ar, regflow::model::Step& s, unsigned /*version*/) {
   ar& s.id& s.title& s.kind& s.owner& s.with& s.signers& s.quorum& s.next& s.completes& s.basis& s
-      .limit& s.actions& s.location& s.values;
+      .limit& s.requires_documents& s.actions& s.location& s.values;
 }
 
 template <typename Archive>

@@ -19,7 +19,8 @@ const std::vector<std::string> kWorkflowKeys{
 const std::vector<std::string> kVariableKeys{"title", "type", "values", "default", "required"};
 const std::vector<std::string> kRoleKeys{"title", "default"};
 const std::vector<std::string> kStepKeys{"title", "kind",  "owner", "with",    "signers", "quorum",
-                                         "next",  "basis", "limit", "actions", "outcome"};
+                                         "next",  "basis", "limit", "actions", "outcome",
+                                         "requires_documents"};
 const std::vector<std::string> kOutcomes{"completed", "stopped"};
 const std::vector<std::string> kActionKeys{"title", "to",   "route",  "guard",
                                            "by",    "note", "return", "sets"};
@@ -376,6 +377,7 @@ class WorkflowReader {
           yaml_.text(value, "with", what, step.kind == model::StepKind::Waiting).value_or("");
       step.basis = yaml_.text(value, "basis", what, false).value_or("");
       step.signers = yaml_.text_list(value, "signers", what);
+      step.requires_documents = yaml_.text_list(value, "requires_documents", what);
       step.next =
           yaml_.text(value, "next", what, step.kind == model::StepKind::SignOff).value_or("");
       if (step.kind != model::StepKind::Waiting && YamlReader::find(value, "with")) {

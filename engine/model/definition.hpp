@@ -148,6 +148,9 @@ struct Step {
   bool completes = true;
   std::string basis;
   std::optional<DeadlineSpec> limit;  ///< the step's own time limit
+  /// Document kinds the dossier must hold before an action leaves this step forward
+  /// (requires_documents; runtime/documents.hpp).
+  std::vector<std::string> requires_documents;
   std::vector<Action> actions;
   SourceLocation location;
   ValueLocations values;

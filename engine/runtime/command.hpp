@@ -43,6 +43,17 @@ struct AdvanceCommand {
   std::optional<std::int64_t> expect_version;
 };
 
+/// A document to add to a dossier, described by what was read of it (the bytes themselves go to
+/// the store, never through the decider).
+struct AttachCommand {
+  std::string kind;        ///< a kind of the DocumentPolicy, e.g. "naskah"
+  std::string name;        ///< the file name as given, without any folder
+  std::string media_type;  ///< e.g. "application/pdf", from the name's extension
+  std::string sha256;      ///< of the bytes
+  std::int64_t size = 0;   ///< bytes
+  std::string note;
+};
+
 struct ExtendCommand {
   std::string deadline;
   time::Date to{};

@@ -11,6 +11,7 @@
 #include "engine/deadline/timers.hpp"
 #include "engine/rules/decision_table.hpp"
 #include "engine/rules/rule_set.hpp"
+#include "engine/runtime/documents.hpp"
 #include "engine/runtime/evolve.hpp"
 
 namespace regflow::runtime {
@@ -312,6 +313,10 @@ Decision decide_advance(const DecideContext& ctx, const DossierState& state,
     event.to_step = quorum_reached(*step, state.signatures.size() + 1, distinct.size())
                         ? step->next
                         : state.step;
+    if (auto missing = missing_documents(def, *step, state, event.to_step, false);
+        !missing.empty()) {
+      return refuse(RefusalKind::DocumentsMissing, "sign", state.step, {}, std::move(missing));
+    }
     return chain(ctx, state, {std::move(event)});
   }
 
@@ -382,6 +387,10 @@ Decision decide_advance(const DecideContext& ctx, const DossierState& state,
     event.data["route"] = action->route_table;
   }
   if (action->is_return) event.data["return"] = "true";
+  if (auto missing = missing_documents(def, *step, state, event.to_step, action->is_return);
+      !missing.empty()) {
+    return refuse(RefusalKind::DocumentsMissing, action->name, state.step, {}, std::move(missing));
+  }
   return chain(ctx, state, {std::move(event)});
 }
 

@@ -99,6 +99,7 @@ struct DossierState {
   std::string kendala;
   std::string kendala_agency;
   time::Instant kendala_at{};
+  std::map<std::string, std::int64_t> documents;  ///< document kind → versions attached
 
   /// Field by field; a snapshot must decode to the state the events replay to.
   bool operator==(const DossierState&) const = default;

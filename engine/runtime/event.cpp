@@ -12,7 +12,7 @@
 namespace regflow::runtime {
 namespace {
 
-constexpr std::array<std::pair<EventType, const char*>, 12> kNames{{
+constexpr std::array<std::pair<EventType, const char*>, 13> kNames{{
     {EventType::Started, "started"},
     {EventType::ActionTaken, "action"},
     {EventType::Signed, "signed"},
@@ -25,6 +25,7 @@ constexpr std::array<std::pair<EventType, const char*>, 12> kNames{{
     {EventType::Corrected, "corrected"},
     {EventType::Cancelled, "cancelled"},
     {EventType::Kendala, "kendala"},
+    {EventType::DocumentAttached, "attached"},
 }};
 
 }  // namespace

@@ -29,11 +29,13 @@ enum class EventType {
   Corrected,  ///< a start mistake corrected in the first step; data: title and/or bind.<role>,
               ///< with the values they replace as was.title / was.bind.<role>
   Cancelled,  ///< the dossier was started by mistake and is closed; note: the reason
-  Kendala     ///< note: why the dossier is stuck; data: cleared=true when the note is removed
+  Kendala,    ///< note: why the dossier is stuck; data: cleared=true when the note is removed
+  DocumentAttached  ///< a document version was added; data: kind, version, sha256, size, name,
+                    ///< media_type (runtime/documents.hpp)
 };
 
 /// "started", "action", "signed", "extended", "reminder", "escalated", "auto-transition",
-/// "imported", "deadline-recomputed", "corrected", "cancelled", "kendala".
+/// "imported", "deadline-recomputed", "corrected", "cancelled", "kendala", "attached".
 std::string event_type_name(EventType type);
 /// The inverse of event_type_name; false when unknown.
 bool parse_event_type(const std::string& name, EventType& out);

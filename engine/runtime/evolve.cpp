@@ -316,6 +316,10 @@ void evolve(const model::WorkflowDefinition& def, DossierState& state, const Eve
         state.kendala_at = event.at;
       }
       break;
+    case EventType::DocumentAttached:
+      // The dossier stays where it is; what it now holds may let it leave the step.
+      if (auto it = event.data.find("kind"); it != event.data.end()) state.documents[it->second] += 1;
+      break;
   }
 }
 

@@ -39,7 +39,12 @@ enum class RefusalKind {
   NotInFirstStep,        ///< subject: what (correct, cancel); found: current step; detail: the first step
   NothingToCorrect,      ///< subject: id
   DossierCancelled,      ///< subject: id; found: the reason it was cancelled
-  NoKendala              ///< subject: id (nothing to clear)
+  NoKendala,             ///< subject: id (nothing to clear)
+  UnknownDocumentKind,   ///< subject: kind; options: declared kinds
+  EmptyDocument,         ///< subject: file name
+  DocumentTooLarge,      ///< subject: file name; found: its size; detail: the limit (bytes)
+  BadDocumentName,       ///< subject: file name; detail: what is wrong with it
+  DocumentsMissing       ///< subject: action; found: step; options: kinds still missing
 };
 
 struct Refusal {

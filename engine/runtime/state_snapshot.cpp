@@ -409,6 +409,7 @@ void field(Archive& ar, DossierState& s) {
   field(ar, s.kendala);
   field(ar, s.kendala_agency);
   field(ar, s.kendala_at);
+  field(ar, s.documents);
 }
 
 }  // namespace

@@ -223,9 +223,23 @@ CREATE INDEX IF NOT EXISTS dossiers_open_kendala ON dossiers(id, kendala)
   WHERE closed = 0 AND kendala <> '';
 )sql";
 
-// A later step appends {8, "ALTER TABLE …"} here and raises kSchemaVersion; never edit a step
+// Version 8: the documents of dossiers (the naskah and its versions, letters, minutes, the signed
+// product), stored once per SHA-256 however many dossiers or versions hold the same bytes. They
+// live in the database rather than in a folder beside it so that a document and the event that
+// attaches it commit or roll back together, a backup is one file, and `verify` reads both from
+// one place (docs/architecture.md#documents). Written and read by incremental blob I/O, so
+// their size does not weigh on memory.
+constexpr const char* kVersion8 = R"sql(
+CREATE TABLE IF NOT EXISTS documents (
+  sha256  TEXT PRIMARY KEY,
+  size    INTEGER NOT NULL,
+  content BLOB NOT NULL
+);
+)sql";
+
+// A later step appends {9, "ALTER TABLE …"} here and raises kSchemaVersion; never edit a step
 // that has shipped, since databases in the field have already run it.
-constexpr std::array<Migration, 7> kMigrations{{
+constexpr std::array<Migration, 8> kMigrations{{
     {1, kVersion1},
     {2, kVersion2},
     {3, kVersion3},
@@ -233,6 +247,7 @@ constexpr std::array<Migration, 7> kMigrations{{
     {5, kVersion5},
     {6, kVersion6},
     {7, kVersion7},
+    {8, kVersion8},
 }};
 
 static_assert(kMigrations.back().to_version == kSchemaVersion,

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <nlohmann/json.hpp>
+#include <algorithm>
 #include <type_traits>
 
 #include "engine/model/error.hpp"
@@ -18,6 +19,7 @@
 #include "engine/store/statement_cache.hpp"
 #include "engine/store/user_status.hpp"
 #include "engine/store/users.hpp"
+#include "engine/store/documents.hpp"
 #include "engine/store/verify.hpp"
 
 namespace regflow::store {
@@ -390,6 +392,16 @@ void Store::import(const ImportBatch& batch) {
       for (const auto& d : batch.definitions) {
         insert_definition(db, d.hash, d.name, d.version, d.source_path, d.text);
       }
+      for (const auto& [sha256, bytes] : batch.documents) {
+        std::size_t at = 0;
+        regflow::store::store_document(db, sha256, static_cast<std::int64_t>(bytes.size()),
+                       [&](char* buffer, std::size_t capacity) {
+                         const std::size_t n = std::min(capacity, bytes.size() - at);
+                         std::copy_n(bytes.data() + at, n, buffer);
+                         at += n;
+                         return n;
+                       });
+      }
       for (const Write& write : batch.dossiers) {
         const std::string& id = write.dossier.id;
         if (read_dossier(db, id)) {
@@ -550,9 +562,31 @@ void Store::visit_histories(
                  [&] { store::visit_histories(*impl_->db, workflow, visit); });
 }
 
+bool Store::has_document(const std::string& sha256) const {
+  return impl_->guarded("reading the documents",
+                        [&] { return document_stored(*impl_->db, sha256); });
+}
+
+bool Store::store_document(const std::string& sha256, std::int64_t size, const ChunkSource& read) {
+  return impl_->guarded([&] { return fmt::format("storing document {}", sha256); }, [&] {
+    return impl_->writing([&] { return regflow::store::store_document(*impl_->db, sha256, size, read); });
+  });
+}
+
+void Store::read_document(const std::string& sha256, const ChunkSink& write) const {
+  impl_->guarded([&] { return fmt::format("reading document {}", sha256); },
+                 [&] { regflow::store::read_document(*impl_->db, sha256, write); });
+}
+
 VerifyReport Store::verify(const seal::SignedHeads* signed_heads) const {
-  return impl_->guarded("verifying the event chains",
-                        [&] { return verify_chains(*impl_->db, signed_heads); });
+  auto report = impl_->guarded("verifying the event chains",
+                               [&] { return verify_chains(*impl_->db, signed_heads); });
+  report.document_problems =
+      impl_->guarded("verifying the documents", [&] { return verify_documents(*impl_->db); });
+  report.documents = impl_->guarded("counting the documents", [&] {
+    return impl_->db->execAndGet("SELECT count(*) FROM documents").getInt64();
+  });
+  return report;
 }
 
 std::vector<ActorMismatch> Store::actor_mismatches() const {

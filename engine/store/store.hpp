@@ -17,6 +17,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/runtime/event.hpp"
@@ -26,7 +27,7 @@
 namespace regflow::store {
 
 /// The schema version this build writes; older databases are migrated in place by open().
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 
 struct UserRecord {
   std::string name;
@@ -156,6 +157,9 @@ struct ImportBatch {
   std::vector<StoredDefinition> definitions;
   std::vector<Write> dossiers;
   std::vector<CounterUse> counters;
+  /// Documents the dossiers' `attached` events record that this database does not hold yet:
+  /// (SHA-256, bytes), each checked against its hash when planned.
+  std::vector<std::pair<std::string, std::string>> documents;
 };
 
 struct ListFilter {
@@ -175,6 +179,9 @@ struct VerifyReport {
   std::int64_t dossiers = 0;
   std::int64_t events = 0;
   std::vector<VerifyProblem> problems;  ///< the first broken event of each broken dossier
+  /// `attached` events whose document is missing or no longer matches its SHA-256.
+  std::vector<VerifyProblem> document_problems;
+  std::int64_t documents = 0;  ///< documents stored
 };
 
 /// An event whose actor is not registered here, or not for the agency the event records.
@@ -185,6 +192,11 @@ struct ActorMismatch {
   std::string agency;
   bool registered = false;  ///< the name is registered, for other agencies
 };
+
+/// Gives the next bytes of a document into `buffer` (at most `capacity`); 0 at the end.
+using ChunkSource = std::function<std::size_t(char* buffer, std::size_t capacity)>;
+/// Takes the next bytes of a document being read.
+using ChunkSink = std::function<void(std::string_view bytes)>;
 
 /// The parts of a dossier id `<PREFIX>-<YEAR>-<NNNN>`.
 struct DossierNumber {
@@ -336,6 +348,16 @@ class Store {
                                            const std::string& deadline_id) const;
   /// Ids of every open dossier (for tick).
   std::vector<std::string> open_dossier_ids() const;
+
+  // Documents, stored once per SHA-256 (engine/store/documents.hpp).
+  /// True when the bytes of this SHA-256 are stored.
+  bool has_document(const std::string& sha256) const;
+  /// Stores the bytes `read` gives under their SHA-256 unless they are stored already (true
+  /// when stored now), in chunks. Throws InputError when they turn out not to be `size` bytes
+  /// hashing to `sha256`; inside write_transaction, the whole transaction then rolls back.
+  bool store_document(const std::string& sha256, std::int64_t size, const ChunkSource& read);
+  /// Gives the stored bytes of `sha256` to `write` in chunks; throws StoreError when missing.
+  void read_document(const std::string& sha256, const ChunkSink& write) const;
 
   /// Re-computes every dossier's chain and names the first broken event of each; with the heads
   /// a checkpoint log signed, also each chain that no longer passes through one of them.

@@ -111,6 +111,26 @@ def main(binary, source):
         response, svg = server.request("GET", f"/d/{dossier_id}/graph.svg", cookie=session)
         check(response.status == 200 and response.getheader("Content-Type") == "image/svg+xml"
               and "<svg" in svg and "#f4a3a3" in svg, "dossier picture marks the late step")
+        # Documents: the Governor's Pergub holds its naskah in two versions (the demo's).
+        response, page = server.request("GET", "/d/PERGUB-2021-0001", cookie=session)
+        check(response.status == 200 and "naskah-pergub-v2.md" in page
+              and 'href="/d/PERGUB-2021-0001/documents/naskah/1"' in page, "documents on the dossier page")
+        response, body = server.request("GET", "/d/PERGUB-2021-0001/documents/naskah/2", cookie=session)
+        check(response.status == 200 and response.getheader("Content-Type") == "text/markdown"
+              and response.getheader("Content-Disposition")
+              == "attachment; filename=\"naskah-pergub-v2.md\"; filename*=UTF-8''naskah-pergub-v2.md"
+              and "Pasal 5A" in body, f"download of naskah v2: {response.status}")
+        security_headers(response, "a document download")
+        for path in ["/d/PERGUB-2021-0001/documents/naskah/9", "/d/PERGUB-2021-0001/documents/naskah/0",
+                     "/d/PERGUB-2021-0001/documents/naskah/1x", "/d/PERGUB-2021-0001/documents/surat/1",
+                     "/d/PERGUB-2099-0001/documents/naskah/1"]:
+            response, _ = server.request("GET", path, cookie=session)
+            check(response.status == 404, f"GET {path}: {response.status}")
+        for path in ["/d/PERGUB-2021-0001/documents/..%2F..%2Fdb/1", "/d/PERGUB-2021-0001/documents/%2e%2e/1"]:
+            response, _ = server.request("GET", path, cookie=session)
+            check(response.status in (400, 404), f"GET {path}: {response.status}")
+        response, _ = server.request("GET", "/d/PERGUB-2021-0001/documents/naskah/1")
+        check(response.status == 303, f"a document without a session: {response.status}")
         response, body = server.request("GET", f"/api/d/{dossier_id}", cookie=session)
         check(json.loads(body)["id"] == dossier_id, "api dossier")
         response, body = server.request("GET", f"/api/d/{dossier_id}/history", cookie=session)

@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "engine/app/demo_documents.hpp"
 #include "engine/app/installation.hpp"
 #include "engine/deadline/status.hpp"
 #include "engine/load/config_set.hpp"
@@ -63,6 +64,9 @@ class Bureau {
                                   const std::string& user, const std::string& action,
                                   const std::string& note = "",
                                   std::map<std::string, std::string> sets = {}) {
+    // The bureau files what the step requires first, as people do (the requirement itself is
+    // tested in tests/engine/runtime/documents_test.cpp); these tests are about paths and dates.
+    app::attach_required_documents(installation_, id, *installation_.actor(user), at(when));
     auto outcome = attempt(id, when, user, action, note, std::move(sets));
     if (auto* refusal = std::get_if<runtime::Refusal>(&outcome)) {
       FAIL("'" << action << "' by " << user << " at " << when << " in step " << step(id)

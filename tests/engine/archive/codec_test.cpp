@@ -59,12 +59,12 @@ DefectKind defect_of(const std::string& bytes) {
 TEST_CASE("an archive decodes to exactly what was encoded", "[archive]") {
   const Archive original = sample();
   const std::string bytes = encode(original);
-  CHECK(bytes.rfind("regflow-archive 2\n", 0) == 0);
+  CHECK(bytes.rfind("regflow-archive 3\n", 0) == 0);
   auto decoded = decode(bytes);
   REQUIRE(std::holds_alternative<Archive>(decoded));
   const Archive& back = std::get<Archive>(decoded);
   CHECK(back.header.installation == "babel");
-  CHECK(back.header.format_version == 2);
+  CHECK(back.header.format_version == 3);
   CHECK(back.definitions.at(0).text == original.definitions.at(0).text);
   CHECK(back.agencies.at(0).parent == "sekda");
   CHECK(back.users.at(0).agencies == std::vector<std::string>{"dinas-kukm"});
@@ -116,4 +116,19 @@ TEST_CASE("records that do not decode behind an intact checksum are unreadable, 
   const std::string payload = "regflow-archive 1\n22 serialization::archive 18 0 0 1 garbage\n";
   const std::string bytes = payload + "sha256 " + regflow::model::sha256_hex(payload) + "\n";
   CHECK(defect_of(bytes) == DefectKind::Unreadable);
+}
+
+TEST_CASE("documents travel byte for byte, binary and all", "[archive][documents]") {
+  Archive original = sample();
+  std::string bytes;
+  for (int i = 0; i < 1000; ++i) bytes += static_cast<char>(i % 256);  // NUL, newlines, 0xFF
+  original.documents.push_back({"a-sha", bytes});
+  original.documents.push_back({"b-sha", "\n\n"});
+  auto decoded = decode(encode(original));
+  REQUIRE(std::holds_alternative<Archive>(decoded));
+  const auto& back = std::get<Archive>(decoded).documents;
+  REQUIRE(back.size() == 2);
+  CHECK(back[0].sha256 == "a-sha");
+  CHECK(back[0].bytes == bytes);
+  CHECK(back[1].bytes == "\n\n");
 }

@@ -35,7 +35,7 @@ TEST_CASE("a signed archive splits into its encoded body and a valid signature",
   CHECK(archive::signature_valid(split));
   const auto decoded = archive::decode(split.body);
   REQUIRE(std::holds_alternative<archive::Archive>(decoded));
-  CHECK(std::get<archive::Archive>(decoded).header.format_version == 2);
+  CHECK(std::get<archive::Archive>(decoded).header.format_version == 3);
 }
 
 TEST_CASE("an unsigned body has no signature; a damaged line is malformed", "[archive]") {

@@ -1,0 +1,101 @@
+#include "cli/render/documents.hpp"
+
+#include <fmt/format.h>
+
+#include "cli/render/table.hpp"
+
+namespace regflow::cli::render {
+namespace {
+
+std::string local_minute(time::Instant at, time::UtcOffset offset) {
+  const auto local = at + offset.minutes;
+  const auto day = std::chrono::floor<std::chrono::days>(local);
+  const std::chrono::hh_mm_ss hms{local - day};
+  return fmt::format("{} {:02}:{:02}", time::format_date(day), hms.hours().count(),
+                     hms.minutes().count());
+}
+
+}  // namespace
+
+std::string byte_size(std::int64_t bytes) {
+  if (bytes >= (std::int64_t{1} << 20)) {
+    return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1 << 20));
+  }
+  if (bytes >= (std::int64_t{1} << 10)) {
+    return fmt::format("{:.1f} KiB", static_cast<double>(bytes) / (1 << 10));
+  }
+  return fmt::format("{} bytes", bytes);
+}
+
+std::string documents_text(const std::string& dossier_id,
+                           const std::vector<runtime::DocumentVersion>& documents,
+                           const model::DocumentPolicy& policy, time::UtcOffset offset) {
+  if (documents.empty()) {
+    return fmt::format("{}: no documents yet; add one with 'regflow attach {} FILE --kind KIND'\n",
+                       dossier_id, dossier_id);
+  }
+  Table table({"KIND", "V", "NAME", "STEP", "BY", "AT", "SIZE", "SHA-256"});
+  table.limit(2, 28);
+  for (const auto& kind : policy.kinds) {
+    for (const auto& d : documents) {
+      if (d.kind != kind.name) continue;
+      table.add({d.kind, std::to_string(d.version), d.name, d.step,
+                 fmt::format("{} ({})", d.actor, d.agency), local_minute(d.at, offset),
+                 byte_size(d.size), d.sha256.substr(0, 12)});
+    }
+  }
+  // Kinds no longer declared in settings.yaml are still listed: the record does not shrink.
+  for (const auto& d : documents) {
+    if (policy.find(d.kind) != nullptr) continue;
+    table.add({d.kind, std::to_string(d.version), d.name, d.step,
+               fmt::format("{} ({})", d.actor, d.agency), local_minute(d.at, offset),
+               byte_size(d.size), d.sha256.substr(0, 12)});
+  }
+  return fmt::format("Documents of {} — {} version(s)\n\n{}", dossier_id, documents.size(),
+                     table.str());
+}
+
+nlohmann::json document_json(const runtime::DocumentVersion& d) {
+  return {{"kind", d.kind},     {"version", d.version},
+          {"name", d.name},     {"media_type", d.media_type},
+          {"step", d.step},     {"actor", d.actor},
+          {"agency", d.agency}, {"at", time::format_instant(d.at)},
+          {"size", d.size},     {"sha256", d.sha256},
+          {"note", d.note},     {"seq", d.sequence}};
+}
+
+std::string diff_text(const runtime::DocumentVersion& before, const runtime::DocumentVersion& after,
+                      const std::vector<document::DiffLine>& lines) {
+  std::size_t removed = 0;
+  std::size_t added = 0;
+  std::size_t same = 0;
+  std::string body;
+  bool skipped = false;
+  for (const auto& line : lines) {
+    switch (line.change) {
+      case document::Change::Same:
+        ++same;
+        skipped = true;
+        continue;
+      case document::Change::Removed:
+        ++removed;
+        if (skipped && !body.empty()) body += "  …\n";
+        body += fmt::format("- [{}] {}\n", line.old_number, line.text);
+        break;
+      case document::Change::Added:
+        ++added;
+        if (skipped && !body.empty()) body += "  …\n";
+        body += fmt::format("+ [{}] {}\n", line.new_number, line.text);
+        break;
+    }
+    skipped = false;
+  }
+  std::string out = fmt::format(
+      "{} v{} '{}' → v{} '{}': {} paragraph(s) removed, {} added, {} "
+      "unchanged\n",
+      before.kind, before.version, before.name, after.version, after.name, removed, added, same);
+  if (removed == 0 && added == 0) return out + "the text is the same\n";
+  return out + "\n" + body;
+}
+
+}  // namespace regflow::cli::render
