@@ -60,6 +60,16 @@ std::string describe(const runtime::Event& e) {
   return "?";
 }
 
+// WorkflowDefinition::period_text in the reader's language ("in force from 2025-01-01").
+std::string period_words(const model::WorkflowDefinition& def) {
+  if (def.effective && def.until) {
+    return trf("in force {} to {}", date_text(*def.effective), date_text(*def.until));
+  }
+  if (def.effective) return trf("in force from {}", date_text(*def.effective));
+  if (def.until) return trf("in force until {}", date_text(*def.until));
+  return "";
+}
+
 // The built-in sign action as the reader calls it: "paraf" in Indonesian (both are accepted).
 std::string shown(const std::string& action) {
   return action == "sign" ? tr("sign") : action;
@@ -212,7 +222,7 @@ std::string dossier_text(const app::Dossier& d, app::Installation& installation,
                                       "outside its period",
                                       long_date_text(start_day));
     out += trf("version   v{}{}{}, {}", def.version,
-               def.period_text().empty() ? "" : " " + def.period_text(),
+               def.period_text().empty() ? "" : " " + period_words(def),
                def.version_basis.empty() ? "" : " (" + def.version_basis + ")", why) +
            "\n";
   }
