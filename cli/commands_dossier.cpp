@@ -1,7 +1,7 @@
 // start, advance, show, history, list, extend: the legal bureau's daily work on dossiers.
-#include <iostream>
-
 #include <fmt/format.h>
+
+#include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
@@ -9,6 +9,7 @@
 #include "cli/render/dossier.hpp"
 #include "cli/render/refusal.hpp"
 #include "cli/render/table.hpp"
+#include "cli/render/translate.hpp"
 #include "engine/model/error.hpp"
 #include "engine/time/day_unit.hpp"
 
@@ -28,7 +29,7 @@ std::map<std::string, std::string> pairs(const std::vector<std::string>& items, 
 }
 
 bool refused(Context& ctx, const runtime::Refusal& refusal) {
-  std::cerr << "regflow: refused: " << render::refusal_text(refusal) << "\n";
+  std::cerr << "regflow: " << render::trf("refused: {}", render::refusal_text(refusal)) << "\n";
   ctx.exit_code = ExitCode::Refused;
   return true;
 }

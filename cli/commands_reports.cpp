@@ -10,12 +10,13 @@
 
 #include "cli/commands.hpp"
 #include "cli/output_format.hpp"
-#include "cli/render/board_sheet.hpp"
-#include "cli/render/csv.hpp"
-#include "cli/render/xlsx.hpp"
 #include "cli/render/board.hpp"
 #include "cli/render/board_json.hpp"
+#include "cli/render/board_sheet.hpp"
+#include "cli/render/csv.hpp"
 #include "cli/render/dossier.hpp"
+#include "cli/render/translate.hpp"
+#include "cli/render/xlsx.hpp"
 #include "engine/app/projection_basis.hpp"
 #include "engine/model/error.hpp"
 #include "engine/model/spelling.hpp"
@@ -120,7 +121,7 @@ void add_report_commands(CLI::App& app, Context& ctx) {
     auto result = report::build_board(ctx.store(), filter, ctx.today(), config.calendar());
     warn_if_calendar_changed(ctx, config.calendar());
     if (args->format == "text" || ctx.options.json) {
-      print_board(ctx, result, "Board");
+      print_board(ctx, result, render::tr("Board"));
       return;
     }
     const auto sheet = render::board_sheet(result, report::board_details(ctx.store(), result),
@@ -153,7 +154,7 @@ void add_report_commands(CLI::App& app, Context& ctx) {
     report::BoardFilter filter{*agency, "", "", *queue_limit, ""};
     auto result = report::build_board(ctx.store(), filter, ctx.today(), config.calendar());
     warn_if_calendar_changed(ctx, config.calendar());
-    print_board(ctx, result, "Queue of " + *agency);
+    print_board(ctx, result, render::trf("Queue of {}", *agency));
   });
 }
 

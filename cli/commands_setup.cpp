@@ -1,11 +1,12 @@
 // init, user, demo: setting up an installation.
-#include <iostream>
-
 #include <fmt/format.h>
+
+#include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
 #include "cli/render/table.hpp"
+#include "cli/render/translate.hpp"
 #include "engine/app/cache_key.hpp"
 #include "engine/app/demo.hpp"
 #include "engine/app/user_registration.hpp"
@@ -104,10 +105,11 @@ void add_setup_commands(CLI::App& app, Context& ctx) {
         app::definition_cache_key(store, true);
         app::Installation installation(config, store);
         const auto summary = app::build_demo(installation, ctx.now());
-        std::cerr << fmt::format("demo: {} users, {} dossiers, {} events written to {}\n", summary.users,
-                                 summary.dossiers, summary.events, ctx.db_path());
+        std::cerr << render::trf("demo: {} users, {} dossiers, {} events written to {}",
+                                 summary.users, summary.dossiers, summary.events, ctx.db_path())
+                  << "\n";
         auto board = report::build_board(store, {}, ctx.today(), config.calendar());
-        print_board(ctx, board, "Board of the governor's office");
+        print_board(ctx, board, render::tr("Board of the governor's office"));
       });
 }
 

@@ -1,18 +1,18 @@
 #include "cli/context.hpp"
 
 #include <fmt/format.h>
+#include <pwd.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 
-#include <pwd.h>
-#include <unistd.h>
-
 #include "engine/app/cache_key.hpp"
 #include "engine/app/user_administration.hpp"
 #include "engine/model/error.hpp"
 #include "engine/model/spelling.hpp"
+#include "engine/time/date_input.hpp"
 
 namespace regflow::cli {
 namespace {
@@ -49,12 +49,13 @@ std::string Context::config_dir() {
 std::optional<time::Instant> Context::given_now(time::UtcOffset offset) const {
   const std::string text = options.now.empty() ? env("REGFLOW_NOW") : options.now;
   if (text.empty()) return std::nullopt;
-  auto parsed = time::parse_instant(text, offset);
+  // "15/02/2021" and "15/02/2021 09:00", as Indonesians write dates, as well as ISO.
+  auto parsed = time::parse_instant(time::iso_date_input(text), offset);
   if (!parsed) {
-    throw InputError(
-        fmt::format("--now '{}' is not a date or time; expected YYYY-MM-DD or "
-                    "YYYY-MM-DDTHH:MM (local time), optionally with Z or +HH:MM",
-                    text));
+    throw InputError(fmt::format(
+        "--now '{}' is not a date or time; expected YYYY-MM-DD or "
+        "YYYY-MM-DDTHH:MM (local time; or DD/MM/YYYY [HH:MM]), optionally with Z or +HH:MM",
+        text));
   }
   if (!time::is_accepted(*parsed)) {
     throw InputError(fmt::format("--now '{}' is outside the dates regflow accepts ({})", text,

@@ -13,6 +13,7 @@
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/language.hpp"
 #include "cli/terminal_guard.hpp"
 #include "engine/model/error.hpp"
 #include "engine/model/spelling.hpp"
@@ -60,7 +61,8 @@ void refuse_invalid_utf8(const CLI::App& app) {
 }
 
 void refuse_invalid_utf8_environment() {
-  for (const char* name : {"REGFLOW_DB", "REGFLOW_USER", "REGFLOW_NOW", "REGFLOW_CONFIG"}) {
+  for (const char* name :
+       {"REGFLOW_DB", "REGFLOW_USER", "REGFLOW_NOW", "REGFLOW_CONFIG", "REGFLOW_LANG"}) {
     const char* value = std::getenv(name);
     if (value == nullptr) continue;
     if (const auto at = regflow::model::invalid_utf8_at(value)) {
@@ -97,6 +99,7 @@ int main(int argc, char** argv) {
   app.add_option("--now", ctx.options.now,
                  "Pretend it is this date/time, YYYY-MM-DD[THH:MM] local (or REGFLOW_NOW)");
   app.add_flag("--json", ctx.options.json, "Machine-readable output");
+  regflow::cli::add_language_option(app);
   app.add_flag("-v", ctx.options.verbosity, "More log output on stderr (-vv for more)");
   app.fallthrough();
 
@@ -121,6 +124,7 @@ int main(int argc, char** argv) {
     refuse_invalid_utf8_environment();
     refuse_invalid_utf8(app);
     if (ctx.options.json) ctx.terminal->raw_stdout();
+    regflow::cli::apply_language(ctx);
     ctx.check_now_syntax();
   });
 

@@ -9,6 +9,7 @@
 #include "cli/terminal_guard.hpp"
 #include "engine/model/error.hpp"
 #include "engine/model/spelling.hpp"
+#include "engine/time/date_input.hpp"
 
 namespace regflow::cli {
 
@@ -53,8 +54,11 @@ void deliver(Context& ctx, const std::string& bytes, const std::string& output,
 }
 
 time::Date accepted_option_date(const std::string& text, const char* option) {
-  const auto date = time::parse_date(text);
-  if (!date) throw InputError(fmt::format("{} '{}' is not a date; expected YYYY-MM-DD", option, text));
+  const auto date = time::parse_date_input(text);
+  if (!date) {
+    throw InputError(
+        fmt::format("{} '{}' is not a date; expected YYYY-MM-DD or DD/MM/YYYY", option, text));
+  }
   if (!time::is_accepted(*date)) {
     throw InputError(fmt::format("{} '{}' is outside the dates regflow accepts ({})", option, text,
                                  time::accepted_range_text()));

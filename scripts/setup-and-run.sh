@@ -10,7 +10,8 @@ packages=(build-essential cmake ninja-build pkg-config
   libboost-graph-dev libboost-serialization-dev libyaml-cpp-dev libsqlitecpp-dev libsqlite3-dev
   libspdlog-dev libfmt-dev catch2 libcli11-dev nlohmann-json3-dev libssl-dev libxlsxwriter-dev
   graphviz sqlite3 python3 python3-icalendar clang libclang-rt-14-dev
-  libboost-dev libmstch-dev libsodium-dev libzip-dev libxml2-dev chromium chromium-driver python3-selenium wrk)
+  libboost-dev libboost-locale-dev gettext libmstch-dev libsodium-dev libzip-dev libxml2-dev
+  chromium chromium-driver python3-selenium wrk)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

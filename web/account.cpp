@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/render/ics.hpp"
+#include "cli/render/translate.hpp"
 #include "engine/auth/token.hpp"
 #include "engine/report/deadline_feed.hpp"
 #include "web/handlers.hpp"
@@ -21,7 +22,7 @@ nlohmann::json account_view(const Call& call) {
     const auto* agency = call.app.config().agencies.find(code);
     agencies.push_back({{"code", code}, {"name", agency == nullptr ? code : agency->name}});
   }
-  return {{"page_title", "Akun saya"}, {"agencies", agencies}};
+  return {{"page_title", cli::render::tr("My account")}, {"agencies", agencies}};
 }
 
 }  // namespace

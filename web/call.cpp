@@ -1,5 +1,6 @@
 #include "web/call.hpp"
 
+#include "cli/render/translate.hpp"
 #include "web/web_app.hpp"
 
 namespace regflow::web {
@@ -54,7 +55,8 @@ Response Call::error(int status, const std::string& message) {
   if (target.path.rfind("/ics/", 0) == 0 || target.path.rfind("/static/", 0) == 0) {
     return Response{status, {{"Content-Type", "text/plain; charset=utf-8"}}, message + "\n"};
   }
-  return page("error", {{"page_title", "Galat"}, {"status", status}, {"message", message}},
+  return page("error",
+              {{"page_title", cli::render::tr("Error")}, {"status", status}, {"message", message}},
               status);
 }
 

@@ -5,6 +5,7 @@
 
 #include "cli/render/dossier.hpp"
 #include "cli/render/dot.hpp"
+#include "cli/render/translate.hpp"
 #include "engine/check/checker.hpp"
 #include "web/board_query.hpp"
 #include "web/corrections.hpp"
@@ -66,7 +67,7 @@ Response board_page(Call& call) {
     view["show_all_url"] = link;
   }
   view["filters"] = filter_choices(call, *query);
-  view["page_title"] = "Papan";
+  view["page_title"] = cli::render::tr("Board");
   // The downloads and the printed page carry the page's filters (not its screen limit: a
   // download holds up to kBoardPageLimit dossiers, as `regflow board` does).
   std::string download_query, filter_words;
@@ -98,7 +99,7 @@ Response queue_page(Call& call) {
     view["agency_name"] = found == nullptr ? agency : found->name;
     queues.push_back(std::move(view));
   }
-  return call.page("queue", {{"page_title", "Antrean saya"}, {"queues", queues}});
+  return call.page("queue", {{"page_title", cli::render::tr("My queue")}, {"queues", queues}});
 }
 
 Response dossier_page(Call& call) {
@@ -109,7 +110,7 @@ Response dossier_page_with(Call& call, const nlohmann::json& notice, int status)
   const std::string& id = call.params.at("id");
   auto& installation = call.installation();
   auto dossier = installation.read(id);
-  if (!dossier) return call.error(404, fmt::format("Tidak ada berkas '{}'.", id));
+  if (!dossier) return call.error(404, cli::render::trf("There is no dossier '{}'.", id));
   const auto actor = call.actor();
   const auto offset = installation.config().settings.offset;
   nlohmann::json events = nlohmann::json::array();
@@ -160,7 +161,7 @@ Response dossier_graph(Call& call) {
   const std::string& id = call.params.at("id");
   auto& installation = call.installation();
   auto dossier = installation.read(id);
-  if (!dossier) return call.error(404, fmt::format("Tidak ada berkas '{}'.", id));
+  if (!dossier) return call.error(404, cli::render::trf("There is no dossier '{}'.", id));
   bool late = false;
   for (const auto& v : deadline::evaluate_all(*dossier->definition, dossier->state,
                                               installation.config().calendar(), call.today)) {
@@ -181,13 +182,14 @@ Response workflows_page(Call& call) {
                     {"basis", w.basis},
                     {"steps", w.steps.size()}});
   }
-  return call.page("workflows", {{"page_title", "Prosedur"}, {"workflows", list}});
+  return call.page("workflows",
+                   {{"page_title", cli::render::tr("Procedures")}, {"workflows", list}});
 }
 
 Response workflow_page(Call& call) {
   const std::string& name = call.params.at("name");
   const auto* w = call.app.config().find(name);
-  if (w == nullptr) return call.error(404, fmt::format("Tidak ada prosedur '{}'.", name));
+  if (w == nullptr) return call.error(404, cli::render::trf("There is no procedure '{}'.", name));
   nlohmann::json steps = nlohmann::json::array();
   for (const auto& step : w->steps) {
     std::string limit;
@@ -230,7 +232,7 @@ Response workflow_page(Call& call) {
 Response workflow_graph(Call& call) {
   const std::string& name = call.params.at("name");
   const auto* w = call.app.config().find(name);
-  if (w == nullptr) return call.error(404, fmt::format("Tidak ada prosedur '{}'.", name));
+  if (w == nullptr) return call.error(404, cli::render::trf("There is no procedure '{}'.", name));
   return svg(call.app.graphs().svg(
       cli::render::workflow_dot(*w, check::routes_of(*w, call.app.config().rules))));
 }

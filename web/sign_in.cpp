@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "cli/render/translate.hpp"
 #include "engine/auth/password.hpp"
 #include "engine/auth/policy.hpp"
 #include "engine/auth/token.hpp"
@@ -51,7 +52,7 @@ Response login_form(Call& call, const std::string& message, int status,
   std::string next = call.query("next");
   if (next.empty() && call.form.count("next") != 0) next = call.form.at("next");
   Response response = call.page("login",
-                                {{"page_title", "Masuk"},
+                                {{"page_title", cli::render::tr("Sign in")},
                                  {"message", message},
                                  {"name", name},
                                  {"next", safe_next(next)}},

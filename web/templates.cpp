@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli/render/markup_escape.hpp"
+#include "cli/render/translate.hpp"
 #include "engine/model/error.hpp"
 
 namespace regflow::web {
@@ -81,7 +82,17 @@ Templates::Templates(std::map<std::string, std::string> texts) : texts_(std::mov
 std::string Templates::render(const std::string& name, const nlohmann::json& view) const {
   auto it = texts_.find(name);
   if (it == texts_.end()) throw Error(fmt::format("no page template '{}'", name));
-  return mstch::render(it->second, to_node(view), texts_);
+  // {{#t}}English words{{/t}} in a template: the words in the request's language, from the
+  // catalog (cli/render/translate.hpp). mstch renders what the lambda returns as a template in
+  // the same context, so a translation keeps its {{tags}} in whatever order its language needs.
+  mstch::node root = to_node(view);
+  if (auto* map = boost::get<mstch::map>(&root)) {
+    map->emplace("t", mstch::lambda{[](const std::string& text) -> mstch::node {
+                   return cli::render::tr(text.c_str());
+                 }});
+    map->emplace("lang", cli::render::language_code(cli::render::current_language()));
+  }
+  return mstch::render(it->second, root, texts_);
 }
 
 }  // namespace regflow::web

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "cli/render/dates.hpp"
+#include "cli/render/translate.hpp"
 #include "web/words.hpp"
 
 namespace regflow::web {
@@ -20,6 +22,44 @@ nlohmann::json pairs(const nlohmann::json& object, const char* key_name, const c
                                                                    : value.dump()}});
   }
   return out;
+}
+
+// A date of the --json shape ("2021-02-15") as the page's language writes it.
+void shown_date(nlohmann::json& object, const char* key) {
+  if (!object.contains(key) || !object[key].is_string()) return;
+  if (const auto date = time::parse_date(object[key].get<std::string>())) {
+    object[key] = cli::render::date_text(*date);
+  }
+}
+
+void shown_long_date(nlohmann::json& object, const char* key) {
+  if (!object.contains(key) || !object[key].is_string()) return;
+  if (const auto date = time::parse_date(object[key].get<std::string>())) {
+    object[key] = cli::render::long_date_text(*date);
+  }
+}
+
+// An event's type (the --json name) in words; spelt out for the catalog check.
+std::string event_type_words(const std::string& type) {
+  using cli::render::tr;
+  if (type == "started") return tr("started");
+  if (type == "action") return tr("action");
+  if (type == "signed") return tr("signed");
+  if (type == "extended") return tr("extended");
+  if (type == "reminder") return tr("reminder");
+  if (type == "escalated") return tr("escalated");
+  if (type == "auto-transition") return tr("automatic transition");
+  if (type == "imported") return tr("imported");
+  return type;
+}
+
+// What a timer does (the --json words "remind", "escalate", "move to STEP") in words.
+std::string timer_does_words(const std::string& does) {
+  using cli::render::tr;
+  if (does == "remind") return tr("remind");
+  if (does == "escalate") return tr("escalate");
+  if (does.rfind("move to ", 0) == 0) return cli::render::trf("move to {}", does.substr(8));
+  return does;
 }
 
 }  // namespace
@@ -43,7 +83,9 @@ nlohmann::json board_view(nlohmann::json board, const model::AgencyDirectory& ag
     d["held_by_name"] = agency_name(agencies, d.value("held_by", ""));
     const std::string escalated = d.value("escalated_to", "");
     if (!escalated.empty()) d["escalated_to_name"] = agency_name(agencies, escalated);
+    if (d.contains("deadline") && d["deadline"].is_object()) shown_date(d["deadline"], "due");
   }
+  shown_long_date(board, "as_of");
   nlohmann::json totals = nlohmann::json::array();
   for (const auto& [status, count] : board["totals"].items()) {
     totals.push_back({{"status", status},
@@ -68,7 +110,7 @@ std::string local_time_text(const std::string& at_utc, time::UtcOffset offset) {
   const auto local = *at + offset.minutes;
   const auto day = std::chrono::floor<std::chrono::days>(local);
   const std::chrono::hh_mm_ss hms{local - day};
-  return fmt::format("{} {:02}:{:02}", time::format_date(day), hms.hours().count(),
+  return fmt::format("{} {:02}:{:02}", cli::render::date_text(day), hms.hours().count(),
                      hms.minutes().count());
 }
 
@@ -86,9 +128,17 @@ nlohmann::json dossier_view(nlohmann::json d, const nlohmann::json& events,
     deadline["show_badge"] = deadline["days_words"].get<std::string>().rfind(
                                  deadline["status_words"].get<std::string>(), 0) != 0;
     late = late || status == "overdue";
+    shown_date(deadline, "due");
+    shown_date(deadline, "computed_due");
   }
   d["late"] = late;
   d["has_timers"] = d.contains("timers") && !d["timers"].empty();
+  if (d["has_timers"].get<bool>()) {
+    for (auto& timer : d["timers"]) {
+      timer["does"] = timer_does_words(timer.value("does", ""));
+      shown_date(timer, "fires_on");
+    }
+  }
   d["bindings_list"] = pairs(d["bindings"], "role", "agency");
   for (auto& binding : d["bindings_list"]) {
     binding["agency_name"] = agency_name(agencies, binding["agency"].get<std::string>());
@@ -100,6 +150,7 @@ nlohmann::json dossier_view(nlohmann::json d, const nlohmann::json& events,
   for (const auto& e : events) {
     nlohmann::json item = e;
     item["when"] = local_time_text(e.value("at", ""), offset);
+    item["type"] = event_type_words(e.value("type", ""));
     const std::string from = e.value("from", "");
     const std::string to = e.value("to", "");
     item["moved"] = !to.empty() && from != to;

@@ -15,6 +15,7 @@
 #include "web/corrections.hpp"
 #include "web/documents.hpp"
 #include "web/handlers.hpp"
+#include "web/request_language.hpp"
 #include "web/routes.hpp"
 #include "web/words.hpp"
 
@@ -134,7 +135,7 @@ Response dispatch(WebApp& app, const Request& request) {
       refused.set("Allow", "GET, HEAD, POST");
       return refused;
     }
-    return call.error(404, fmt::format("Halaman '{}' tidak ada.", call.target.path));
+    return call.error(404, cli::render::trf("There is no page '{}'.", call.target.path));
   }
   call.params = std::move(match->params);
   const Route& route = *match->route;
@@ -219,7 +220,18 @@ nlohmann::json WebApp::cached(const std::string& key,
 }
 
 Response WebApp::handle(const Request& request) {
+  // Every word of this request, on this thread, in the request's language; other requests on
+  // other threads keep theirs.
+  // Outside any scope, this thread's language is the installation's (settings.yaml `language`,
+  // or `serve --lang`).
+  const auto choice = request_language(request, cli::render::current_language());
+  const cli::render::LanguageScope scope(choice.language);
   Response response = dispatch(*this, request);
+  if (choice.chosen_now) {
+    response.headers.emplace_back("Set-Cookie", language_cookie(choice.language, request.tls));
+  }
+  response.set("Content-Language", cli::render::language_code(choice.language));
+  response.set("Vary", "Accept-Language, Cookie");
   add_security_headers(response);
   if (request.method == "HEAD") response.body.clear();
   return response;

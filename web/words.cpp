@@ -1,24 +1,23 @@
 #include "web/words.hpp"
 
-#include <fmt/format.h>
-
+#include <algorithm>
 #include <map>
+
+#include "cli/render/status_words.hpp"
+#include "cli/render/translate.hpp"
 
 namespace regflow::web::words {
 
+using cli::render::tr;
+using cli::render::trf;
+
 std::string status(const std::string& name) {
-  static const std::map<std::string, std::string> kWords{
-      {"overdue", "terlambat"},     {"due soon", "segera jatuh tempo"},
-      {"on track", "sesuai jadwal"}, {"paused", "dijeda"},
-      {"met", "terpenuhi"},          {"missed", "terlewat"},
-      {"no deadline", "tanpa tenggat"}};
-  auto it = kWords.find(name);
-  return it == kWords.end() ? name : it->second;
+  return cli::render::status_words(name);
 }
 
 std::string status_class(const std::string& name) {
   static const std::map<std::string, std::string> kClasses{
-      {"overdue", "late"}, {"missed", "late"},  {"due soon", "soon"},   {"on track", "ok"},
+      {"overdue", "late"},  {"missed", "late"}, {"due soon", "soon"},   {"on track", "ok"},
       {"paused", "paused"}, {"met", "done"},    {"no deadline", "none"}};
   auto it = kClasses.find(name);
   return it == kClasses.end() ? "none" : it->second;
@@ -27,32 +26,37 @@ std::string status_class(const std::string& name) {
 std::string days(const std::string& name, std::optional<int> days_left, const std::string& unit) {
   if (!days_left) return "-";
   const int n = *days_left;
-  if (name == "paused") return fmt::format("dijeda, sisa {} {}", n, unit);
-  if (name == "met") return "terpenuhi";
-  if (name == "overdue" || name == "missed" || n < 0) {
-    return fmt::format("terlambat {} {}", n < 0 ? -n : n, unit);
+  // The unit is the law's ("hari" or "hari kerja"); each language says it in its own words.
+  const bool working = unit == "hari kerja";
+  if (name == "paused") {
+    return working ? trf("paused, {} working days left", n) : trf("paused, {} days left", n);
   }
-  if (n == 0) return "jatuh tempo hari ini";
-  return fmt::format("sisa {} {}", n, unit);
+  if (name == "met") return tr("met");
+  if (name == "overdue" || name == "missed" || n < 0) {
+    const int late = n < 0 ? -n : n;
+    return working ? trf("{} working days late", late) : trf("{} days late", late);
+  }
+  if (n == 0) return tr("due today");
+  return working ? trf("{} working days left", n) : trf("{} days left", n);
 }
 
 std::string sign_in_failed() {
-  return "Nama pengguna atau kata sandi salah.";
+  return tr("Wrong user name or password.");
 }
 
 std::string sign_in_throttled(std::chrono::seconds wait) {
   const auto seconds = wait.count();
   if (seconds >= 120) {
-    return fmt::format(
-        "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {} menit.", (seconds + 59) / 60);
+    return trf("Too many failed sign-ins. Try again in {} minutes.", (seconds + 59) / 60);
   }
-  return fmt::format("Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {} detik.",
-                     std::max<long long>(1, static_cast<long long>(seconds)));
+  return trf("Too many failed sign-ins. Try again in {} seconds.",
+             std::max<long long>(1, static_cast<long long>(seconds)));
 }
 
 std::string form_refused() {
-  return "Formulir ini kedaluwarsa atau tidak berasal dari halaman ini. Muat ulang halaman lalu "
-         "kirim lagi.";
+  return tr(
+      "This form has expired or did not come from this page. Reload the page and send it "
+      "again.");
 }
 
 std::string sign_in_deactivated() {

@@ -1,6 +1,7 @@
-// Every Indonesian word the web application writes from C++ (the rest are in the templates):
-// statuses, days left or late in the deadline's own unit, and the sign-in messages. One place,
-// so that the translation catalog (Boost.Locale, another issue) can take them over.
+// Every word the web application writes from C++ (the rest are in the templates, inside
+// {{#t}}…{{/t}}): statuses, days left or late in the deadline's own unit, and the sign-in
+// messages. English message ids through the catalog (cli/render/translate.hpp), in the language
+// of the request: Indonesian by default, English on request.
 #pragma once
 
 #include <chrono>

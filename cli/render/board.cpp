@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "cli/render/dates.hpp"
+#include "cli/render/status_words.hpp"
 #include "cli/render/table.hpp"
+#include "cli/render/translate.hpp"
 
 namespace regflow::cli::render {
 namespace {
@@ -26,7 +29,7 @@ std::string holder(const report::BoardEntry& e) {
 }
 
 std::string due_cell(const report::BoardEntry& e) {
-  return e.deadline && e.deadline->due ? time::format_date(*e.deadline->due) : "-";
+  return e.deadline && e.deadline->due ? date_text(*e.deadline->due) : "-";
 }
 
 /// "label: a, b, c" wrapped at `width` (0: no wrapping), continuation lines indented.
@@ -34,7 +37,7 @@ std::string wrapped(const std::string& label, const std::vector<std::string>& it
                     std::size_t width) {
   std::string out = label;
   std::size_t line = display_width(label);
-  if (items.empty()) return out + " none\n";
+  if (items.empty()) return out + " " + tr("none") + "\n";
   for (std::size_t i = 0; i < items.size(); ++i) {
     const std::string piece = items[i] + (i + 1 < items.size() ? "," : "");
     if (width != 0 && line + 1 + display_width(piece) > width && line > 2) {
@@ -71,15 +74,19 @@ std::string with_kendala(const std::string& table, const std::vector<report::Boa
 
 std::string days_cell(const report::BoardEntry& e) {
   if (!e.deadline) return "-";
-  const std::string unit = e.deadline->working_days ? "hk" : "h";
+  // English keeps the short cells ("h" = hari, "hk" = hari kerja, explained under the README's
+  // board); Indonesian spells the unit out, since "26h" reads as hours.
+  const bool working = e.deadline->working_days;
   switch (e.status) {
     case deadline::Status::Paused:
-      return fmt::format("paused ({}{} left)", e.days_left, unit);
+      return working ? trf("paused ({}hk left)", e.days_left)
+                     : trf("paused ({}h left)", e.days_left);
     case deadline::Status::Overdue:
-      return fmt::format("{}{} late", -e.days_left, unit);
+      return working ? trf("{}hk late", -e.days_left) : trf("{}h late", -e.days_left);
     case deadline::Status::DueSoon:
     case deadline::Status::OnTrack:
-      return e.days_left == 0 ? "today" : fmt::format("{}{} left", e.days_left, unit);
+      if (e.days_left == 0) return tr("today");
+      return working ? trf("{}hk left", e.days_left) : trf("{}h left", e.days_left);
     case deadline::Status::Met:
     case deadline::Status::Missed:
       return "-";
@@ -89,10 +96,11 @@ std::string days_cell(const report::BoardEntry& e) {
 
 std::string board_text(const report::Board& board, const std::string& heading,
                        const BoardLayout& layout) {
-  std::string out = fmt::format("{} — {} open dossier(s), as of {}\n\n", heading,
-                                board.matching, time::format_date(board.today));
+  std::string out = trf("{} — {} open dossier(s), as of {}", heading, board.matching,
+                        long_date_text(board.today)) +
+                    "\n\n";
 
-  Table wide({"ID", "STEP", "HELD BY", "DUE", "LEFT", "TITLE"});
+  Table wide({tr("ID"), tr("STEP"), tr("HELD BY"), tr("DUE"), tr("LEFT"), tr("TITLE")});
   wide.limit(1, kStepWidth);
   wide.limit(2, kHolderWidth);
   wide.limit(5, kTitleWidth);
@@ -104,7 +112,7 @@ std::string board_text(const report::Board& board, const std::string& heading,
   if (layout.width == 0 || wide.widest_line() <= layout.width) {
     out += with_kendala(wide.str(), board.entries, layout.width);
   } else {
-    Table narrow({"ID", "STEP", "HELD BY", "DUE", "LEFT"});
+    Table narrow({tr("ID"), tr("STEP"), tr("HELD BY"), tr("DUE"), tr("LEFT")});
     narrow.limit(1, kNarrowStepWidth);
     narrow.limit(2, kHolderWidth);
     narrow.reserve(board.entries.size());
@@ -125,18 +133,19 @@ std::string board_text(const report::Board& board, const std::string& heading,
   }
 
   if (board.matching > board.entries.size()) {
-    out += fmt::format("… and {} less urgent dossier(s) not shown; --limit 0 shows every one\n",
-                       board.matching - board.entries.size());
+    out += trf("… and {} less urgent dossier(s) not shown; --limit 0 shows every one",
+               board.matching - board.entries.size()) +
+           "\n";
   }
   out += "\n";
   std::vector<std::string> totals;
   for (const auto& [status, count] : board.totals_by_status)
-    totals.push_back(fmt::format("{}: {}", status, count));
-  out += wrapped("by status:", totals, layout.width);
+    totals.push_back(fmt::format("{}: {}", status_words(status), count));
+  out += wrapped(tr("by status:"), totals, layout.width);
   std::vector<std::string> late;
   for (const auto& [agency, count] : board.late_by_agency)
     late.push_back(fmt::format("{} {}", agency, count));
-  out += wrapped("late, by agency holding them:", late, layout.width);
+  out += wrapped(tr("late, by agency holding them:"), late, layout.width);
   return out;
 }
 

@@ -1,11 +1,13 @@
 #include "cli/render/dossier.hpp"
 
-#include "cli/render/printable.hpp"
-
 #include <fmt/format.h>
 
+#include "cli/render/dates.hpp"
+#include "cli/render/printable.hpp"
 #include "cli/render/refusal.hpp"
+#include "cli/render/status_words.hpp"
 #include "cli/render/table.hpp"
+#include "cli/render/translate.hpp"
 #include "engine/deadline/timers.hpp"
 #include "engine/runtime/action_options.hpp"
 #include "engine/rules/rule_set.hpp"
@@ -17,7 +19,15 @@ std::string local_time(time::Instant at, time::UtcOffset offset) {
   const auto local = at + offset.minutes;
   const auto day = std::chrono::floor<std::chrono::days>(local);
   const std::chrono::hh_mm_ss hms{local - day};
-  return fmt::format("{} {:02}:{:02}", time::format_date(day), hms.hours().count(), hms.minutes().count());
+  return fmt::format("{} {:02}:{:02}", date_text(day), hms.hours().count(), hms.minutes().count());
+}
+
+// A date kept in an event's data ("2021-01-28") as the reader's language writes it.
+std::string data_date(const runtime::Event& e, const char* key) {
+  const auto it = e.data.find(key);
+  if (it == e.data.end()) return "";
+  const auto date = time::parse_date(it->second);
+  return date ? date_text(*date) : it->second;
 }
 
 }  // namespace
@@ -25,58 +35,78 @@ std::string local_time(time::Instant at, time::UtcOffset offset) {
 std::string describe_event(const runtime::Event& e) {
   using T = runtime::EventType;
   switch (e.type) {
-    case T::Started: return fmt::format("started in '{}'", e.to_step);
+    case T::Started:
+      return trf("started in '{}'", e.to_step);
     case T::ActionTaken:
       return fmt::format("{}: {} -> {}{}", e.action, e.from_step, e.to_step,
-                         e.data.count("return") ? " (returned for revision)" : "");
+                         e.data.count("return") ? tr(" (returned for revision)") : "");
     case T::Signed:
-      return e.to_step != e.from_step ? fmt::format("signed '{}'; sign-off complete -> {}", e.from_step, e.to_step)
-                                      : fmt::format("signed '{}'", e.from_step);
+      return e.to_step != e.from_step
+                 ? trf("signed '{}'; sign-off complete -> {}", e.from_step, e.to_step)
+                 : trf("signed '{}'", e.from_step);
     case T::DeadlineExtended:
-      return fmt::format("extended deadline '{}' to {}", e.data.count("deadline") ? e.data.at("deadline") : "",
-                         e.data.count("to") ? e.data.at("to") : "");
+      return trf("extended deadline '{}' to {}",
+                 e.data.count("deadline") ? e.data.at("deadline") : "", data_date(e, "to"));
     case T::ReminderSent:
-      return fmt::format("reminder: deadline '{}' (due {})", e.action, e.data.count("due") ? e.data.at("due") : "");
+      return trf("reminder: deadline '{}' (due {})", e.action, data_date(e, "due"));
     case T::Escalated:
-      return fmt::format("escalated to '{}': deadline '{}' (due {})",
-                         e.data.count("to_agency") ? e.data.at("to_agency") : "", e.action,
-                         e.data.count("due") ? e.data.at("due") : "");
+      return trf("escalated to '{}': deadline '{}' (due {})",
+                 e.data.count("to_agency") ? e.data.at("to_agency") : "", e.action,
+                 data_date(e, "due"));
     case T::AutoTransition:
-      return fmt::format("automatic: {} -> {} (deadline '{}' passed)", e.from_step, e.to_step, e.action);
+      return trf("automatic: {} -> {} (deadline '{}' passed)", e.from_step, e.to_step, e.action);
     case T::DeadlineRecomputed: {
       const auto get = [&e](const char* key) {
         return e.data.count(key) ? e.data.at(key) : std::string{};
       };
-      return fmt::format("deadline '{}' moved {} -> {} by {} (signed {})", get("deadline"),
-                         get("from"), get("to"), get("decree"), get("on"));
+      return trf("deadline '{}' moved {} -> {} by {} (signed {})", get("deadline"), get("from"),
+                 get("to"), get("decree"), get("on"));
     }
     case T::Imported:
-      return fmt::format("imported from '{}' as {}, renumbered",
-                         e.data.count("installation") ? e.data.at("installation") : "",
-                         e.data.count("original_id") ? e.data.at("original_id") : "");
+      return trf("imported from '{}' as {}, renumbered",
+                 e.data.count("installation") ? e.data.at("installation") : "",
+                 e.data.count("original_id") ? e.data.at("original_id") : "");
     case T::Corrected: {
       std::string what;
       for (const auto& [key, value] : e.data) {
         if (key != "title" && key.rfind("bind.", 0) != 0) continue;
         const auto was = e.data.find("was." + key);
         what += fmt::format("{}{} '{}' -> '{}'", what.empty() ? "" : ", ",
-                            key == "title" ? "title" : key.substr(5),
+                            key == "title" ? tr("title") : key.substr(5),
                             was == e.data.end() ? "" : was->second, value);
       }
-      return "corrected " + what;
+      return trf("corrected {}", what);
     }
     case T::Cancelled:
-      return fmt::format("cancelled in '{}' (started by mistake)", e.from_step);
+      return trf("cancelled in '{}' (started by mistake)", e.from_step);
     case T::Kendala:
-      return e.data.count("cleared") ? std::string("kendala cleared") : std::string("kendala recorded");
+      return e.data.count("cleared") ? tr("kendala cleared") : tr("kendala recorded");
     case T::DocumentAttached:
-      return fmt::format("attached {} v{} '{}' at '{}'",
-                         e.data.count("kind") ? e.data.at("kind") : "",
-                         e.data.count("version") ? e.data.at("version") : "",
-                         e.data.count("name") ? e.data.at("name") : "", e.from_step);
+      return trf("attached {} v{} '{}' at '{}'", e.data.count("kind") ? e.data.at("kind") : "",
+                 e.data.count("version") ? e.data.at("version") : "",
+                 e.data.count("name") ? e.data.at("name") : "", e.from_step);
   }
   return "?";
 }
+
+namespace {
+
+// WorkflowDefinition::period_text in the reader's language ("in force from 2025-01-01").
+std::string period_words(const model::WorkflowDefinition& def) {
+  if (def.effective && def.until) {
+    return trf("in force {} to {}", date_text(*def.effective), date_text(*def.until));
+  }
+  if (def.effective) return trf("in force from {}", date_text(*def.effective));
+  if (def.until) return trf("in force until {}", date_text(*def.until));
+  return "";
+}
+
+// The built-in sign action as the reader calls it: "paraf" in Indonesian (both are accepted).
+std::string shown(const std::string& action) {
+  return action == "sign" ? tr("sign") : action;
+}
+
+}  // namespace
 
 std::string event_line(const runtime::Event& e, const model::WorkflowDefinition&) {
   return fmt::format("{} #{} {}", e.dossier_id, e.sequence, describe_event(e));
@@ -100,13 +130,17 @@ nlohmann::json row_json(const store::DossierRow& r) {
 std::string days_text(const deadline::DeadlineView& v) {
   const std::string unit = time::unit_name(v.unit);
   switch (v.status) {
-    case deadline::Status::Paused: return fmt::format("paused, {} {} left", v.days_left, unit);
-    case deadline::Status::Met: return "met";
-    case deadline::Status::Missed: return fmt::format("missed by {} {}", -v.days_left, unit);
-    case deadline::Status::Overdue: return fmt::format("{} {} overdue", -v.days_left, unit);
+    case deadline::Status::Paused:
+      return trf("paused, {} {} left", v.days_left, unit);
+    case deadline::Status::Met:
+      return tr("met");
+    case deadline::Status::Missed:
+      return trf("missed by {} {}", -v.days_left, unit);
+    case deadline::Status::Overdue:
+      return trf("{} {} overdue", -v.days_left, unit);
     case deadline::Status::DueSoon:
     case deadline::Status::OnTrack:
-      return v.days_left == 0 ? "due today" : fmt::format("{} {} left", v.days_left, unit);
+      return v.days_left == 0 ? tr("due today") : trf("{} {} left", v.days_left, unit);
   }
   return "";
 }
@@ -145,6 +179,23 @@ std::string timer_does(const model::TimerSpec& spec) {
   }
   return "";
 }
+
+namespace {
+
+// The same in words, for the text of show.
+std::string timer_does_words(const model::TimerSpec& spec) {
+  switch (spec.kind) {
+    case model::TimerKind::Remind:
+      return tr("remind");
+    case model::TimerKind::Escalate:
+      return tr("escalate");
+    case model::TimerKind::Transition:
+      return trf("move to {}", spec.target);
+  }
+  return "";
+}
+
+}  // namespace
 
 nlohmann::json timers_json(const std::vector<deadline::ScheduledTimer>& timers) {
   nlohmann::json out = nlohmann::json::array();
@@ -194,94 +245,109 @@ std::string dossier_text(const app::Dossier& d, app::Installation& installation,
   const auto& def = *d.definition;
   const auto* step = def.find_step(s.step);
   std::string out = fmt::format("{}  {}\n", s.id, printable(s.title));
-  out += fmt::format("workflow  {} v{} ({}){}\n", def.name, def.version, s.definition_hash.substr(0, 12),
-                     d.newer_definition_exists ? " — a newer version of this workflow exists; this dossier stays on its own" : "");
+  out += trf("workflow  {} v{} ({}){}", def.name, def.version, s.definition_hash.substr(0, 12),
+             d.newer_definition_exists
+                 ? tr(" — a newer version of this workflow exists; this dossier stays on its own")
+                 : "") +
+         "\n";
   // Which version of the procedure, and why: the one in force on the day the dossier started.
   if (def.effective || !def.version_basis.empty()) {
     const auto start_day = time::local_date(s.started_at, installation.config().settings.offset);
     // A workflow with one version runs every dossier on it; say so when its dates disagree.
     const std::string why = def.in_force_on(start_day)
-                                ? "in force on the start date " + time::format_date(start_day)
-                                : "the only version, although the dossier started on " +
-                                      time::format_date(start_day) + ", outside its period";
-    out += fmt::format("version   v{}{}{}, {}\n", def.version,
-                       def.period_text().empty() ? "" : " " + def.period_text(),
-                       def.version_basis.empty() ? "" : " (" + def.version_basis + ")", why);
+                                ? trf("in force on the start date {}", long_date_text(start_day))
+                                : trf("the only version, although the dossier started on {}, "
+                                      "outside its period",
+                                      long_date_text(start_day));
+    out += trf("version   v{}{}{}, {}", def.version,
+               def.period_text().empty() ? "" : " " + period_words(def),
+               def.version_basis.empty() ? "" : " (" + def.version_basis + ")", why) +
+           "\n";
   }
-  out += fmt::format("step      {} — {}{}\n", s.step, step ? step->title : "",
-                     s.cancelled ? " (cancelled)" : s.closed ? " (closed)" : "");
-  if (s.cancelled) out += fmt::format("cancelled {}\n", printable(s.cancel_reason));
+  out += trf("step      {} — {}{}", s.step, step ? step->title : "",
+             s.cancelled ? tr(" (cancelled)") : s.closed ? tr(" (closed)") : "") +
+         "\n";
+  if (s.cancelled) out += trf("cancelled {}", printable(s.cancel_reason)) + "\n";
   if (!s.kendala.empty()) {
-    out += fmt::format("kendala   {} ({}, {})\n", printable(s.kendala), s.kendala_agency,
-                       time::format_date(time::local_date(s.kendala_at,
-                                                          installation.config().settings.offset)));
+    out += trf("kendala   {} ({}, {})", printable(s.kendala), s.kendala_agency,
+               date_text(time::local_date(s.kendala_at, installation.config().settings.offset))) +
+           "\n";
   }
   if (step != nullptr && step->kind != model::StepKind::Final && !s.cancelled) {
-    out += fmt::format("held by   {}{}\n", runtime::resolve_party(def, s, step->owner),
-                       step->with.empty() ? "" : " (file is with " + step->with + ")");
+    out += trf("held by   {}{}", runtime::resolve_party(def, s, step->owner),
+               step->with.empty() ? "" : trf(" (file is with {})", step->with)) +
+           "\n";
   }
-  if (!s.escalated_to.empty()) out += fmt::format("escalated to {}\n", s.escalated_to);
+  if (!s.escalated_to.empty()) out += trf("escalated to {}", s.escalated_to) + "\n";
   if (step != nullptr && step->kind == model::StepKind::SignOff) {
     std::string signed_by;
     for (const auto& [agency, user] : s.signatures) signed_by += (signed_by.empty() ? "" : ", ") + agency + " (" + printable(user) + ")";
     std::string pending;
     for (const auto& a : runtime::pending_signers(def, s)) pending += (pending.empty() ? "" : ", ") + a;
-    out += fmt::format("signed    {}\n", signed_by.empty() ? "nobody yet" : signed_by);
-    out += fmt::format("to sign   {}\n", pending.empty() ? "nobody" : pending);
+    out += trf("signed    {}", signed_by.empty() ? tr("nobody yet") : signed_by) + "\n";
+    out += trf("to sign   {}", pending.empty() ? tr("nobody") : pending) + "\n";
   }
   if (!s.variables.empty()) {
     std::string vars;
     for (const auto& [k, v] : s.variables) vars += (vars.empty() ? "" : ", ") + k + "=" + printable(model::to_text(v));
-    out += fmt::format("variables {}\n", vars);
+    out += trf("variables {}", vars) + "\n";
   }
   const auto views = deadline::evaluate_all(def, s, installation.config().calendar(), today);
   if (!views.empty()) {
-    out += "\ndeadlines\n";
-    Table table({"DEADLINE", "DUE", "STATUS", "LEFT", "BASIS"});
+    out += "\n" + tr("deadlines") + "\n";
+    Table table({tr("DEADLINE"), tr("DUE"), tr("STATUS"), tr("LEFT"), tr("BASIS")});
     table.limit(4, 40);
     for (const auto& v : views) {
-      std::string due = v.due ? time::format_date(*v.due) : "-";
-      if (v.clock->extended_to && v.computed_due) due += " (computed " + time::format_date(*v.computed_due) + ")";
-      if (v.provisional) due += " (provisional)";
+      std::string due = v.due ? date_text(*v.due) : "-";
+      if (v.clock->extended_to && v.computed_due) {
+        due += trf(" (computed {})", date_text(*v.computed_due));
+      }
+      if (v.provisional) due += tr(" (provisional)");
       // An unconfirmed counting unit is marked where the days are counted.
       std::string left = days_text(v);
       if (const auto* spec = def.find_deadline(v.clock->id); spec != nullptr && !spec->unit_confidence.empty()) {
-        left += " (unit " + spec->unit_confidence + ")";
+        left += trf(" (unit {})", spec->unit_confidence);
       }
-      table.add({v.clock->id, due, deadline::status_name(v.status), left, v.clock->basis});
+      table.add(
+          {v.clock->id, due, status_words(deadline::status_name(v.status)), left, v.clock->basis});
     }
     out += table.str();
     for (const auto& v : views) {
       for (const auto& r : v.clock->rounds) {
-        out += fmt::format("  {}: returned {}{}{}\n", v.clock->id, time::format_date(r.returned),
-                           r.back ? ", back " + time::format_date(*r.back) : ", not back yet",
-                           v.clock->on_return == model::ReturnPolicy::Pause && r.back
-                               ? fmt::format(", clock paused {} {}",
-                                             installation.config().calendar().days_between(r.returned, *r.back, v.unit),
-                                             time::unit_name(v.unit))
-                               : "");
+        out += trf("  {}: returned {}{}{}", v.clock->id, date_text(r.returned),
+                   r.back ? trf(", back {}", date_text(*r.back)) : tr(", not back yet"),
+                   v.clock->on_return == model::ReturnPolicy::Pause && r.back
+                       ? trf(", clock paused {} {}",
+                             installation.config().calendar().days_between(r.returned, *r.back,
+                                                                           v.unit),
+                             time::unit_name(v.unit))
+                       : "") +
+               "\n";
       }
-      if (v.clock->extended_to) out += fmt::format("  {}: extended — {}\n", v.clock->id, printable(v.clock->extension_reason));
+      if (v.clock->extended_to) {
+        out += trf("  {}: extended — {}", v.clock->id, printable(v.clock->extension_reason)) + "\n";
+      }
       // The earlier date stays visible when a change of calendar moved a running deadline.
       for (const auto& m : v.moves) {
-        out += fmt::format("  {}: moved {} → {} on {} by {}\n", v.clock->id, time::format_date(m.from),
-                           time::format_date(m.to), time::format_date(m.on), m.decree);
+        out += trf("  {}: moved {} → {} on {} by {}", v.clock->id, date_text(m.from),
+                   date_text(m.to), date_text(m.on), m.decree) +
+               "\n";
       }
     }
   }
   const auto timers = deadline::scheduled_timers(def, s, installation.config().calendar(), today);
   if (!timers.empty()) {
-    out += "\ntimers (what tick does if nobody acts first)\n";
-    Table table({"ON", "DEADLINE", "DOES"});
+    out += "\n" + tr("timers (what tick does if nobody acts first)") + "\n";
+    Table table({tr("ON"), tr("DEADLINE"), tr("DOES")});
     for (const auto& t : timers) {
       // A day that has passed fires at the next tick.
-      const std::string on = time::format_date(t.fires_on) + (t.fires_on <= today ? " (due)" : "");
-      table.add({on, t.timer.deadline, timer_does(t.timer.spec)});
+      const std::string on = date_text(t.fires_on) + (t.fires_on <= today ? tr(" (due)") : "");
+      table.add({on, t.timer.deadline, timer_does_words(t.timer.spec)});
     }
     out += table.str();
   }
   if (step != nullptr && !s.closed) {
-    out += "\nactions\n";
+    out += "\n" + tr("actions") + "\n";
     std::vector<std::string> candidates;
     if (step->kind == model::StepKind::SignOff) candidates.push_back("sign");
     for (const auto& a : step->actions) candidates.push_back(a.name);
@@ -299,11 +365,12 @@ std::string dossier_text(const app::Dossier& d, app::Installation& installation,
         if (const auto* r = refusal ? &*refusal : nullptr) {
           // A false guard is about the dossier, not about who asks.
           line = r->kind == runtime::RefusalKind::GuardFalse
-                     ? fmt::format("  {:<20} not available: {}", name,
-                                   guard_text(r->detail, r->inputs))
-                     : fmt::format("  {:<20} not for you: {}", name, refusal_text(*r));
+                     ? fmt::format("  {:<20} {}", shown(name),
+                                   trf("not available: {}", guard_text(r->detail, r->inputs)))
+                     : fmt::format("  {:<20} {}", shown(name),
+                                   trf("not for you: {}", refusal_text(*r)));
         } else {
-          line = fmt::format("  {:<20} available to you", name);
+          line = fmt::format("  {:<20} {}", shown(name), tr("available to you"));
         }
       } else {
         const auto* action = step->find_action(name);
@@ -313,7 +380,7 @@ std::string dossier_text(const app::Dossier& d, app::Installation& installation,
         } else {
           for (const auto& a : runtime::pending_signers(def, s)) who += (who.empty() ? "" : ", ") + a;
         }
-        line = fmt::format("  {:<20} by {}", name, who.empty() ? "-" : who);
+        line = fmt::format("  {:<20} {}", shown(name), trf("by {}", who.empty() ? "-" : who));
         if (const auto* guard = d.workflow->guard(s.step, name)) {
           const auto result = rules::evaluate(
               *guard, runtime::eval_input(installation.context(*d.workflow, now), s),
@@ -323,7 +390,7 @@ std::string dossier_text(const app::Dossier& d, app::Installation& installation,
             for (const auto& read : result.inputs) {
               reads.emplace_back(read.name, read.value ? model::to_text(*read.value) : "");
             }
-            line += "; not available: " + guard_text(guard->text(), reads);
+            line += "; " + trf("not available: {}", guard_text(guard->text(), reads));
           }
         }
       }
@@ -334,16 +401,17 @@ std::string dossier_text(const app::Dossier& d, app::Installation& installation,
 }
 
 std::string history_text(const app::Dossier& d, time::UtcOffset offset) {
-  Table table({"#", "WHEN (LOCAL)", "WHO", "AGENCY", "WHAT", "NOTE"});
+  Table table({"#", tr("WHEN (LOCAL)"), tr("WHO"), tr("AGENCY"), tr("WHAT"), tr("NOTE")});
   table.limit(5, 50);
   for (const auto& e : d.events) {
     // An act entered by an administrator on someone's behalf, or backdated, says so where it
     // is read, not only in --json.
     std::string who = e.actor;
-    if (auto by = e.data.find("administrator"); by != e.data.end()) who += " (by " + by->second + ")";
+    if (auto by = e.data.find("administrator"); by != e.data.end())
+      who += trf(" (by {})", by->second);
     if (auto entered = e.data.find("entered_at"); entered != e.data.end()) {
       const auto at = time::parse_instant(entered->second, time::UtcOffset{std::chrono::minutes{0}});
-      who += " (entered " + (at ? local_time(*at, offset) : entered->second) + ")";
+      who += trf(" (entered {})", at ? local_time(*at, offset) : entered->second);
     }
     table.add({std::to_string(e.sequence), local_time(e.at, offset), who, e.agency,
                describe_event(e), e.note});

@@ -6,6 +6,9 @@
 #include <chrono>
 #include <cstdint>
 
+#include "cli/render/dates.hpp"
+#include "cli/render/status_words.hpp"
+#include "cli/render/translate.hpp"
 #include "engine/model/utf8.hpp"
 
 namespace regflow::cli::render {
@@ -34,14 +37,14 @@ std::string unit_name(const store::DeadlineRow& row) {
 }
 
 std::string status_text(const report::FeedEntry& e) {
-  const std::string status = deadline::status_name(e.status);
+  const std::string status = status_words(deadline::status_name(e.status));
   switch (e.status) {
     case deadline::Status::Overdue:
-      return fmt::format("{}, {} {} late", status, -e.days_left, unit_name(e.deadline));
+      return trf("{}, {} {} late", status, -e.days_left, unit_name(e.deadline));
     case deadline::Status::DueSoon:
     case deadline::Status::OnTrack:
-      if (e.days_left == 0) return fmt::format("{}, due today", status);
-      return fmt::format("{}, {} {} left", status, e.days_left, unit_name(e.deadline));
+      if (e.days_left == 0) return trf("{}, due today", status);
+      return trf("{}, {} {} left", status, e.days_left, unit_name(e.deadline));
     case deadline::Status::Paused:
     case deadline::Status::Met:
     case deadline::Status::Missed:
@@ -53,7 +56,7 @@ std::string status_text(const report::FeedEntry& e) {
 // The agency that has to act now: an escalation takes the dossier to the parent agency.
 std::string holder_text(const store::DossierRow& d) {
   std::string text = d.owner_agency;
-  if (!d.escalated_to.empty()) text += fmt::format(" (escalated to {})", d.escalated_to);
+  if (!d.escalated_to.empty()) text += trf(" (escalated to {})", d.escalated_to);
   return text;
 }
 
@@ -70,26 +73,26 @@ std::string summary(const report::FeedEntry& e) {
 std::string description(const report::FeedEntry& e, time::Date today) {
   const auto& d = e.dossier;
   const auto& l = e.deadline;
-  std::string text = l.title == l.deadline_id
-                         ? fmt::format("Deadline: {}", l.title)
-                         : fmt::format("Deadline: {} ({})", l.title, l.deadline_id);
-  text += fmt::format(", due {}", time::format_date(*l.due));
+  std::string text = l.title == l.deadline_id ? trf("Deadline: {}", l.title)
+                                              : trf("Deadline: {} ({})", l.title, l.deadline_id);
+  text += trf(", due {}", date_text(*l.due));
   if (l.computed_due && *l.computed_due != *l.due) {
-    text += fmt::format(", extended from {}", time::format_date(*l.computed_due));
+    text += trf(", extended from {}", date_text(*l.computed_due));
   }
   text += "\n";
-  text += fmt::format("Legal basis: {}\n", l.basis.empty() ? "none recorded" : l.basis);
-  text += fmt::format("Status on {}: {}\n", time::format_date(today), status_text(e));
+  text += trf("Legal basis: {}", l.basis.empty() ? tr("none recorded") : l.basis) + "\n";
+  text += trf("Status on {}: {}", date_text(today), status_text(e)) + "\n";
   if (l.provisional) {
-    text += "Provisional: the holiday list of a year it counts over is not confirmed yet\n";
+    text +=
+        tr("Provisional: the holiday list of a year it counts over is not confirmed yet") + "\n";
   }
-  text += fmt::format("Dossier: {} — {}\n", d.id, d.title);
-  text += fmt::format("Workflow: {}, step: {} ({})\n", d.workflow, d.step_title, d.step);
-  text += fmt::format("Held by: {}\n", holder_text(d));
+  text += trf("Dossier: {} — {}", d.id, d.title) + "\n";
+  text += trf("Workflow: {}, step: {} ({})", d.workflow, d.step_title, d.step) + "\n";
+  text += trf("Held by: {}", holder_text(d)) + "\n";
   if (!d.pending_signers.empty()) {
-    text += fmt::format("Not signed yet: {}\n", fmt::join(d.pending_signers, ", "));
+    text += trf("Not signed yet: {}", fmt::format("{}", fmt::join(d.pending_signers, ", "))) + "\n";
   }
-  text += fmt::format("Details: regflow show {}", d.id);
+  text += trf("Details: regflow show {}", d.id);
   return text;
 }
 
@@ -142,8 +145,8 @@ void add_event(std::string& out, const report::FeedEntry& e, const IcsFeed& feed
     add_line(out, "ACTION", "DISPLAY");
     add_line(out, "TRIGGER", alarm_trigger(due, *e.due_soon_from));
     add_line(out, "DESCRIPTION",
-             ics_escape_text(fmt::format("Due soon: {} — {}, due {}", e.dossier.id,
-                                         e.deadline.title, time::format_date(due))));
+             ics_escape_text(
+                 trf("Due soon: {} — {}, due {}", e.dossier.id, e.deadline.title, date_text(due))));
     add_line(out, "END", "VALARM");
   }
   add_line(out, "END", "VEVENT");

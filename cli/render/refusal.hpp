@@ -1,5 +1,5 @@
-// Refusals in words: what was wrong and what would be accepted. The one place their English
-// text lives, so that a translation replaces this file only.
+// Refusals in words: what was wrong and what would be accepted, in the current language
+// (cli/render/translate.hpp; English message ids here, Indonesian in po/id.po).
 #pragma once
 
 #include <string>

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "cli/render/dates.hpp"
 #include "cli/render/table.hpp"
+#include "cli/render/translate.hpp"
 
 namespace regflow::cli::render {
 namespace {
@@ -24,21 +26,26 @@ std::string days(int n, time::DayUnit unit, bool any) {
 }
 
 std::string period_text(const report::Stats& stats) {
-  std::string out = fmt::format("as of {}", time::format_date(stats.as_of));
-  if (stats.filter.from) out += fmt::format(", ended from {}", time::format_date(*stats.filter.from));
-  if (!stats.filter.workflow.empty()) out += ", workflow " + stats.filter.workflow;
-  if (!stats.filter.agency.empty()) out += ", agency " + stats.filter.agency;
+  std::string out = trf("as of {}", long_date_text(stats.as_of));
+  if (stats.filter.from) out += trf(", ended from {}", date_text(*stats.filter.from));
+  if (!stats.filter.workflow.empty()) out += trf(", workflow {}", stats.filter.workflow);
+  if (!stats.filter.agency.empty()) out += trf(", agency {}", stats.filter.agency);
   return out;
 }
 
 std::string target_margin(const report::TargetRow& t) {
   switch (t.status) {
-    case deadline::Status::Met: return fmt::format("met, {}h to spare", t.margin);
-    case deadline::Status::Missed: return fmt::format("missed by {}h", -t.margin);
-    case deadline::Status::Overdue: return fmt::format("{}h late, running", -t.margin);
-    case deadline::Status::Paused: return "paused";
+    case deadline::Status::Met:
+      return trf("met, {}h to spare", t.margin);
+    case deadline::Status::Missed:
+      return trf("missed by {}h", -t.margin);
+    case deadline::Status::Overdue:
+      return trf("{}h late, running", -t.margin);
+    case deadline::Status::Paused:
+      return tr("paused");
     case deadline::Status::OnTrack:
-    case deadline::Status::DueSoon: return fmt::format("{}h left", t.margin);
+    case deadline::Status::DueSoon:
+      return trf("{}h left", t.margin);
   }
   return "-";
 }
@@ -74,11 +81,14 @@ nlohmann::json on_time_json(const report::OnTime& t) {
 std::string unit_words(time::DayUnit unit) { return time::unit_name(unit); }
 
 std::string stats_text(const report::Stats& stats) {
-  std::string out = fmt::format("Statistics — {} dossier(s), {}\n", stats.dossiers,
-                                period_text(stats));
-  out += "\nTime per step (h = hari, hk = hari kerja), the steps that most often go late first\n";
-  Table steps({"WORKFLOW", "STEP", "STAYS", "MEDIAN", "P90", "MAX", "NOW", "MET", "MISSED",
-               "LATE NOW", "ON TIME"});
+  const std::string none = "(" + tr("none") + ")\n";
+  std::string out =
+      trf("Statistics — {} dossier(s), {}", stats.dossiers, period_text(stats)) + "\n";
+  out += "\n" +
+         tr("Time per step (h = hari, hk = hari kerja), the steps that most often go late first") +
+         "\n";
+  Table steps({tr("WORKFLOW"), tr("STEP"), tr("STAYS"), tr("MEDIAN"), "P90", tr("MAX"), tr("NOW"),
+               tr("MET"), tr("MISSED"), tr("LATE NOW"), tr("ON TIME")});
   steps.limit(1, 24);
   for (const auto& s : stats.steps) {
     const bool any = s.time.count > 0;
@@ -89,10 +99,11 @@ std::string stats_text(const report::Stats& stats) {
                s.has_limit ? std::to_string(s.limit.running_late) : "-",
                s.has_limit ? percent(s.limit) : "-"});
   }
-  out += steps.empty() ? "(none)\n" : steps.str();
+  out += steps.empty() ? none : steps.str();
 
-  out += "\nTime held per agency (its steps), longest median first\n";
-  Table agencies({"AGENCY", "UNIT", "STAYS", "MEDIAN", "P90", "MAX", "HOLDING NOW"});
+  out += "\n" + tr("Time held per agency (its steps), longest median first") + "\n";
+  Table agencies(
+      {tr("AGENCY"), tr("UNIT"), tr("STAYS"), tr("MEDIAN"), "P90", tr("MAX"), tr("HOLDING NOW")});
   for (const auto& a : stats.agencies) {
     const bool any = a.time.count > 0;
     agencies.add({a.agency.empty() ? "-" : a.agency, unit_words(a.unit),
@@ -100,24 +111,25 @@ std::string stats_text(const report::Stats& stats) {
                   days(a.time.p90, a.unit, any), days(a.time.max, a.unit, any),
                   std::to_string(a.holding_now)});
   }
-  out += agencies.empty() ? "(none)\n" : agencies.str();
+  out += agencies.empty() ? none : agencies.str();
 
-  out += "\nStep limits per agency holding them, most late first\n";
+  out += "\n" + tr("Step limits per agency holding them, most late first") + "\n";
   std::vector<std::pair<std::string, report::OnTime>> by_agency(stats.on_time_by_agency.begin(),
                                                                 stats.on_time_by_agency.end());
   std::stable_sort(by_agency.begin(), by_agency.end(), [](const auto& a, const auto& b) {
     return a.second.missed + a.second.running_late > b.second.missed + b.second.running_late;
   });
-  Table on_time({"AGENCY", "MET", "MISSED", "RUNNING", "LATE NOW", "ON TIME"});
+  Table on_time(
+      {tr("AGENCY"), tr("MET"), tr("MISSED"), tr("RUNNING"), tr("LATE NOW"), tr("ON TIME")});
   for (const auto& [agency, t] : by_agency) {
     on_time.add({agency, std::to_string(t.met), std::to_string(t.missed),
                  std::to_string(t.running), std::to_string(t.running_late), percent(t)});
   }
-  out += on_time.empty() ? "(none)\n" : on_time.str();
+  out += on_time.empty() ? none : on_time.str();
 
-  out += "\nDeadlines, most often late first\n";
-  Table deadlines({"WORKFLOW", "DEADLINE", "MET", "MISSED", "RUNNING", "LATE NOW", "ON TIME",
-                   "EXTENDED", "LATE BY (MEDIAN/MAX)"});
+  out += "\n" + tr("Deadlines, most often late first") + "\n";
+  Table deadlines({tr("WORKFLOW"), tr("DEADLINE"), tr("MET"), tr("MISSED"), tr("RUNNING"),
+                   tr("LATE NOW"), tr("ON TIME"), tr("EXTENDED"), tr("LATE BY (MEDIAN/MAX)")});
   deadlines.limit(1, 28);
   for (const auto& d : stats.deadlines) {
     const bool any = d.late_by.count > 0;
@@ -129,25 +141,26 @@ std::string stats_text(const report::Stats& stats) {
                                      days(d.late_by.max, d.unit, true))
                        : "-"});
   }
-  out += deadlines.empty() ? "(none)\n" : deadlines.str();
+  out += deadlines.empty() ? none : deadlines.str();
 
-  out += "\nExtensions granted\n";
-  Table extensions({"WORKFLOW", "DEADLINE", "BY AGENCY", "BY", "COUNT", "DAYS ADDED"});
+  out += "\n" + tr("Extensions granted") + "\n";
+  Table extensions(
+      {tr("WORKFLOW"), tr("DEADLINE"), tr("BY AGENCY"), tr("BY"), tr("COUNT"), tr("DAYS ADDED")});
   for (const auto& e : stats.extensions) {
     extensions.add({e.workflow, e.deadline, e.agency, e.actor, std::to_string(e.count),
                     std::to_string(e.days)});
   }
-  out += extensions.empty() ? "(none)\n" : extensions.str();
+  out += extensions.empty() ? none : extensions.str();
 
-  out += "\nPer month: started, finished (final step reached), stopped\n";
-  Table months({"MONTH", "WORKFLOW", "STARTED", "FINISHED", "STOPPED"});
+  out += "\n" + tr("Per month: started, finished (final step reached), stopped") + "\n";
+  Table months({tr("MONTH"), tr("WORKFLOW"), tr("STARTED"), tr("FINISHED"), tr("STOPPED")});
   for (const auto& m : stats.throughput) {
     months.add({m.month, m.workflow, std::to_string(m.started), std::to_string(m.finished),
                 std::to_string(m.stopped)});
   }
-  out += months.empty() ? "(none)\n" : months.str();
+  out += months.empty() ? none : months.str();
 
-  out += "\nOpen dossiers by age (since started): ";
+  out += "\n" + tr("Open dossiers by age (since started):") + " ";
   for (std::size_t i = 0; i < stats.open_by_age.size(); ++i) {
     out += fmt::format("{}{}: {}", i == 0 ? "" : ", ", stats.open_by_age[i].label,
                        stats.open_by_age[i].count);
@@ -155,18 +168,20 @@ std::string stats_text(const report::Stats& stats) {
   out += "\n";
 
   const auto& tt = stats.targets_total;
-  out += fmt::format("\nThe Governor's targets: met {}, missed {}, running {} ({} late)\n", tt.met,
-                     tt.missed, tt.running, tt.running_late);
-  Table targets({"ID", "SET ON", "DUE", "OUTCOME", "TITLE"});
+  out += "\n" +
+         trf("The Governor's targets: met {}, missed {}, running {} ({} late)", tt.met, tt.missed,
+             tt.running, tt.running_late) +
+         "\n";
+  Table targets({tr("ID"), tr("SET ON"), tr("DUE"), tr("OUTCOME"), tr("TITLE")});
   targets.limit(4, 40);
   for (const auto& t : stats.targets) {
-    targets.add({t.id, time::format_date(t.set_on), t.due ? time::format_date(*t.due) : "-",
-                 target_margin(t), t.title});
+    targets.add(
+        {t.id, date_text(t.set_on), t.due ? date_text(*t.due) : "-", target_margin(t), t.title});
   }
   if (!targets.empty()) out += targets.str();
 
   for (const auto& [id, reason] : stats.skipped) {
-    out += fmt::format("left out: {}: {}\n", id, reason);
+    out += trf("left out: {}: {}", id, reason) + "\n";
   }
   return out;
 }

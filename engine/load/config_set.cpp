@@ -1,7 +1,5 @@
 #include "engine/load/config_set.hpp"
 
-#include "engine/model/spelling.hpp"
-
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -13,10 +11,12 @@
 #include "engine/load/definition_cache.hpp"
 #include "engine/load/document_settings.hpp"
 #include "engine/load/rule_loader.hpp"
+#include "engine/load/settings_language.hpp"
 #include "engine/load/workflow_loader.hpp"
 #include "engine/load/yaml_reader.hpp"
 #include "engine/model/digest.hpp"
 #include "engine/model/error.hpp"
+#include "engine/model/spelling.hpp"
 
 namespace regflow::load {
 namespace fs = std::filesystem;
@@ -143,7 +143,8 @@ Settings load_settings(const fs::path& root, model::Diagnostics& out) {
   auto node = yaml.parse();
   if (!node || node->IsNull() || !yaml.expect_map(*node, "settings")) return settings;
   yaml.check_keys(*node,
-                  {"utc_offset", "cuti_bersama_is_working", "installation", "roles", "documents"},
+                  {"utc_offset", "cuti_bersama_is_working", "installation", "roles", "documents",
+                   "language"},
                   "settings");
   if (auto raw = yaml.text(*node, "utc_offset", "settings", false)) {
     if (auto minutes = parse_offset(*raw)) {
@@ -160,10 +161,33 @@ Settings load_settings(const fs::path& root, model::Diagnostics& out) {
   if (auto documents = YamlReader::find(*node, "documents")) {
     settings.documents = load_document_policy(yaml, *documents);
   }
+  if (auto language = yaml.text(*node, "language", "settings", false)) {
+    if (*language != "id" && *language != "en") {
+      yaml.error("E-BAD-VALUE", (*node)["language"],
+                 fmt::format("language '{}' is not one regflow speaks; accepted: 'id' "
+                             "(Bahasa Indonesia), 'en' (English)",
+                             *language));
+    }
+  }
   return settings;
 }
 
 }  // namespace
+
+std::optional<std::string> settings_language(const fs::path& root) {
+  const fs::path file = root / "settings.yaml";
+  std::error_code ec;
+  if (!fs::exists(file, ec)) return std::nullopt;
+  model::Diagnostics ignored;  // load_config reports them
+  auto text = read_definition_file(file, ignored);
+  if (!text) return std::nullopt;
+  YamlReader yaml(shown_path(root, file), *text, ignored);
+  auto node = yaml.parse();
+  if (!node || !node->IsMap()) return std::nullopt;
+  auto language = yaml.text(*node, "language", "settings", false);
+  if (!language || (*language != "id" && *language != "en")) return std::nullopt;
+  return language;
+}
 
 std::vector<const model::WorkflowDefinition*> ConfigSet::versions(const std::string& name) const {
   std::vector<const model::WorkflowDefinition*> out;

@@ -467,11 +467,12 @@ class WorkflowReader {
       action.name = key.Scalar();
       action.location = yaml_.location(key);
       check_name(key, action.name, "action name");
-      if (action.name == "sign" && step.kind == model::StepKind::SignOff) {
+      if ((action.name == "sign" || action.name == "paraf") &&
+          step.kind == model::StepKind::SignOff) {
         yaml_.error("E-RESERVED-NAME", key,
-                    fmt::format("'sign' is the built-in action of signoff {}; name this action "
-                                "differently",
-                                what));
+                    fmt::format("'{}' names the built-in action of signoff {} ('sign', or "
+                                "'paraf' in Indonesian); name this action differently",
+                                action.name, what));
       }
       const std::string action_what = fmt::format("action '{}' of {}", action.name, what);
       if (value.IsScalar()) {

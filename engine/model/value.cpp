@@ -1,11 +1,13 @@
 #include "engine/model/value.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
 
-#include <fmt/format.h>
+#include "engine/time/date_input.hpp"
 
 namespace regflow::model {
 
@@ -72,7 +74,7 @@ std::optional<Value> parse_value(std::string_view text, ValueType type,
       return std::nullopt;
     }
     case ValueType::Date:
-      if (auto d = time::parse_date(text); d && time::is_accepted(*d)) return Value{*d};
+      if (auto d = time::parse_date_input(text); d && time::is_accepted(*d)) return Value{*d};
       return std::nullopt;
     case ValueType::List:
       return std::nullopt;

@@ -283,7 +283,10 @@ Decision decide_advance(const DecideContext& ctx, const DossierState& state,
   if (step->kind == model::StepKind::SignOff) here.push_back("sign");
   for (const auto& a : step->actions) here.push_back(a.name);
 
-  if (command.action == "sign" && step->kind == model::StepKind::SignOff) {
+  // "paraf" is the Indonesian name of the built-in sign action (docs/glossary.md#paraf); the
+  // event records "sign" either way, so histories and --json stay language-neutral.
+  const bool signs = command.action == "sign" || command.action == "paraf";
+  if (signs && step->kind == model::StepKind::SignOff) {
     const auto pending = pending_signers(def, state);
     std::string agency = first_allowed(actor, pending);
     if (agency.empty()) {

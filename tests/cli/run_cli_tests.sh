@@ -17,6 +17,8 @@
 #   # mayfail: why      (anywhere) the file pins a known bug: a mismatch is reported but does not
 #                        fail the run, and a match asks for the line to be removed
 # In the output the temporary folder is shown as $TMP and the source folder as $SRC.
+# The commands speak English (REGFLOW_LANG=en), whatever the configuration says; a file named
+# <command>-<case>-id.test runs in Indonesian (REGFLOW_LANG=id), and --lang in a command wins.
 #
 # A meta-check fails when a subcommand listed by `regflow --help` has no <command>-*.test.
 set -u
@@ -31,6 +33,7 @@ here="$src/tests/cli"
 config="$src/tests/data/valid/config"
 export TZ=Asia/Jakarta
 unset REGFLOW_DB REGFLOW_USER REGFLOW_NOW REGFLOW_CONFIG SPDLOG_LEVEL COLUMNS
+export REGFLOW_LANG=en
 
 if [ $# -eq 0 ]; then
   set -- "$here"/*.test
@@ -46,7 +49,8 @@ prefix_lines() {  # prefix_lines MARK FILE
 }
 
 run_file() {
-  local file=$1 tmp now="2026-03-02T09:00" line kind rest code
+  local file=$1 tmp now="2026-03-02T09:00" line kind rest code lang=en
+  [[ "$file" == *-id.test ]] && lang=id
   tmp=$(mktemp -d "${TMPDIR:-/tmp}/regflow-cli-XXXXXX")
   local actual="$tmp/actual.test"
   : > "$actual"
@@ -69,7 +73,7 @@ run_file() {
         [[ " $rest " == *" --db "* ]] || globals+=(--db "$tmp/db")
         [[ " $rest " == *" --config "* ]] || globals+=(--config "$config")
         [[ " $rest " == *" --now "* ]] || globals+=(--now "$now")
-        (cd "$tmp" && "$regflow" "${globals[@]}" "$@") > "$tmp/out" 2> "$tmp/err"
+        (cd "$tmp" && REGFLOW_LANG=$lang "$regflow" "${globals[@]}" "$@") > "$tmp/out" 2> "$tmp/err"
         code=$?
         sed -i -e "s|$tmp|\$TMP|g" -e "s|$src|\$SRC|g" "$tmp/out" "$tmp/err"
         printf '? %s\n' "$code" >> "$actual"

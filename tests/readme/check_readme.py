@@ -10,6 +10,11 @@ not run.
 
     check_readme.py --regflow build/cli/regflow README.md            check (exit 1 on a difference)
     check_readme.py --regflow build/cli/regflow README.md --update   rewrite the outputs in place
+
+The commands run in English (REGFLOW_LANG=en), as the README shows them, unless --lang says
+otherwise. With --golden FILE the same walkthrough is compared with FILE instead of the README
+(every command and its output, one after the other): that is how its Indonesian words are pinned
+(tests/readme/walkthrough-id.golden, --lang id); --update rewrites FILE.
 """
 import argparse
 import difflib
@@ -61,6 +66,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--regflow", required=True)
     parser.add_argument("--update", action="store_true")
+    parser.add_argument("--lang", default="en", help="REGFLOW_LANG of the commands (en or id)")
+    parser.add_argument("--golden", help="compare the whole walkthrough with this file instead")
     parser.add_argument("readme")
     args = parser.parse_args()
     regflow = os.path.abspath(args.regflow)
@@ -70,7 +77,9 @@ def main():
     # A pipe has no terminal width; COLUMNS from the caller's shell would narrow the board.
     env = {k: v for k, v in os.environ.items() if not k.startswith("REGFLOW_") and k != "COLUMNS"}
     env["TZ"] = "Asia/Jakarta"
+    env["REGFLOW_LANG"] = args.lang
     out = []
+    walkthrough = []
     copied = 0
     failures = 0
     examples = 0
@@ -91,6 +100,8 @@ def main():
                 actual = run(command, regflow, env, cwd, f"{args.readme}:{start + i + 1}")
                 out.append(body[i])
                 out.extend(actual)
+                walkthrough.append(body[i])
+                walkthrough.extend(actual)
                 if actual != shown:
                     failures += 1
                     if not args.update:
@@ -104,6 +115,22 @@ def main():
     if examples == 0:
         print(f"{args.readme}: no ```console examples found; nothing was checked")
         return 1
+    if args.golden:
+        text = "\n".join(walkthrough) + "\n"
+        if args.update:
+            with open(args.golden, "w", encoding="utf-8") as f:
+                f.write(text)
+            print(f"{args.golden}: rewritten")
+            return 0
+        with open(args.golden, encoding="utf-8") as f:
+            pinned = f.read()
+        if pinned != text:
+            sys.stdout.writelines(line + "\n" for line in difflib.unified_diff(
+                pinned.split("\n"), text.split("\n"), args.golden, "regflow", lineterm=""))
+            print(f"the walkthrough in '{args.lang}' differs from {args.golden}; regenerate with "
+                  f"--lang {args.lang} --golden {args.golden} --update and read the diff")
+            return 1
+        return 0
     if args.update:
         with open(args.readme, "w", encoding="utf-8") as f:
             f.write("\n".join(out))

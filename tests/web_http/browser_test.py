@@ -20,11 +20,14 @@ def check(condition, what):
         raise Failure(what)
 
 
-def browser(width, height):
+def browser(width, height, language="id"):
+    """A Chromium whose Accept-Language names `language`: the pages follow it (Indonesian by
+    default, as the province's browsers send)."""
     options = webdriver.ChromeOptions()
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                     f"--window-size={width},{height}"):
+                     f"--window-size={width},{height}", f"--lang={language}"):
         options.add_argument(argument)
+    options.add_experimental_option("prefs", {"intl.accept_languages": language})
     if width < 500:
         # A desktop window cannot be made this narrow; a phone's viewport is emulated instead.
         options.add_experimental_option(
@@ -103,12 +106,48 @@ def walk(server, folder, label, width, height):
         driver.quit()
 
 
+def sign_in(driver, base, name):
+    driver.get(base + "/")
+    driver.find_element(By.ID, "name").send_keys(name)
+    driver.find_element(By.ID, "password").send_keys("babel-2021")
+    click_and_wait(driver, "form[action='/login'] button", lambda url: "/login" not in url)
+
+
+def languages(server, folder):
+    """Accept-Language: en gives the board in English, id in Indonesian; the person's own choice
+    (the language links at the foot of every page) wins over the browser's and is kept."""
+    base = f"http://127.0.0.1:{server.port}"
+    for language, heading, late, held in (("en", "Board of open dossiers", "days late", "held by"),
+                                          ("id", "Papan berkas terbuka", "terlambat", "dipegang oleh")):
+        driver = browser(390, 844, language)
+        try:
+            driver.get(base + "/")
+            check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == language,
+                  f"{language}: the sign-in page is not marked lang={language}")
+            sign_in(driver, base, "gubernur")
+            body = driver.find_element(By.TAG_NAME, "body").text
+            check(driver.find_element(By.TAG_NAME, "h1").text == heading,
+                  f"{language}: board heading {driver.find_element(By.TAG_NAME, 'h1').text!r}")
+            check(late in body and held in body, f"{language}: board words: {body[:400]}")
+            shot(driver, folder, f"lang-{language}-board")
+            other = "id" if language == "en" else "en"
+            click_and_wait(driver, f".languages a[hreflang='{other}']",
+                           lambda url: f"lang={other}" in url)
+            driver.get(base + "/queue")
+            check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == other,
+                  f"{language}: the chosen language {other} was not kept on the next page")
+            shot(driver, folder, f"lang-{language}-then-{other}-queue")
+        finally:
+            driver.quit()
+
+
 def main(binary, source, folder):
     os.makedirs(folder, exist_ok=True)
     server = Server(binary, source)
     try:
         walk(server, folder, "desktop", 1280, 900)
         walk(server, folder, "phone", 390, 844)
+        languages(server, folder)
     finally:
         server.stop()
     print(f"ok: screenshots in {folder}")

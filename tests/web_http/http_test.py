@@ -87,7 +87,7 @@ def main(binary, source):
         response, page = server.request("GET", "/?q=oce&agency=dinas-kukm", cookie=session)
         check(response.status == 200 and "OK OCE" in page, "filtered board")
         response, page = server.request("GET", "/?asof=2021-06-01", cookie=session)
-        check(response.status == 200 and "Per 2021-06-01" in page, "what-if date")
+        check(response.status == 200 and "Per Selasa, 1 Juni 2021" in page, "what-if date, as Indonesians write it")
         response, page = server.request("GET", "/?limit=2", cookie=session)
         check(response.status == 200 and page.count('class="title"') == 2 and "tampilkan semua" in page
               and "limit=0" in page, "a board page of 2 lines, with a link to all")
