@@ -124,7 +124,7 @@ def corrections(server, dossier):
 
     response, page = server.request("GET", f"/d/{dossier}", cookie=outsider)
     check(response.status == 200 and "Koreksi kekeliruan" in page
-          and "only the agency that started it may" in page and f'action="/d/{dossier}/correct"' not in page,
+          and "hanya instansi yang memulainya yang boleh" in page and f'action="/d/{dossier}/correct"' not in page,
           "an outsider sees why the correction is not theirs, not the form")
     for path, fields in [("correct", {"title": "Judul palsu", "bind.pemrakarsa": "biro-pemerintahan"}),
                          ("cancel", {"reason": "bukan urusan saya", "confirm": "1"}),

@@ -1,6 +1,7 @@
 // runtime::action_options and extend_options on the shipped Pergub: what the dossier page
 // offers each person is exactly what decide would accept or refuse, and which actions cannot be
 // undone by the workflow.
+#include "engine/app/demo_documents.hpp"
 #include "engine/runtime/action_options.hpp"
 
 #include "tests/engine/app/bureau_fixture.hpp"
@@ -69,6 +70,13 @@ TEST_CASE("action options give each person the decider's own answer", "[app][act
     auto bureau = options(b, id, "biro-hukum", "2026-03-09T09:00");
     REQUIRE(bureau.at("ajukan_fasilitasi").refusal.has_value());
     CHECK(bureau.at("ajukan_fasilitasi").refusal->kind == runtime::RefusalKind::GuardFalse);
+    // Finishing harmonisation waits for its result (requires_documents), then is open.
+    REQUIRE(bureau.at("selesai_harmonisasi").refusal.has_value());
+    CHECK(bureau.at("selesai_harmonisasi").refusal->kind ==
+          runtime::RefusalKind::DocumentsMissing);
+    app::attach_required_documents(b.installation(), id, *b.installation().actor("biro-hukum"),
+                                   b.at("2026-03-09T09:00"));
+    bureau = options(b, id, "biro-hukum", "2026-03-09T09:00");
     CHECK_FALSE(bureau.at("selesai_harmonisasi").refusal.has_value());
   }
 }
