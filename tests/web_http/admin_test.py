@@ -132,7 +132,7 @@ def corrections(server, dossier):
         response, page = post(server, f"/d/{dossier}/{path}", fields, outsider)
         check(response.status == 422 and "Ditolak" in page,
               f"a crafted {path} by another agency: {response.status}")
-    check("only the agency that started it may: &#39;dinas-kukm&#39;" in
+    check("hanya instansi yang memulainya yang boleh: &#39;dinas-kukm&#39;" in
           post(server, f"/d/{dossier}/correct", {"title": "Judul palsu"}, outsider)[1],
           "the refusal names the starting agency, as the command line does")
     check(history_length(server, starter, dossier) == before, "refused requests wrote nothing")
