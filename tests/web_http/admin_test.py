@@ -152,7 +152,7 @@ def corrections(server, dossier):
     check("Kendala: menunggu data dari BPS" in page, "the kendala on the board")
 
     response, page = post(server, f"/d/{dossier}/cancel", {"reason": " "}, starter)
-    check(response.status == 422 and "needs a reason" in page, f"a cancel without a reason: {response.status}")
+    check(response.status == 422 and "memerlukan alasan" in page, f"a cancel without a reason: {response.status}")
     response, _ = post(server, f"/d/{dossier}/cancel",
                        {"reason": "dibuat dua kali", "confirm": "1"}, starter)
     check(response.status == 303, f"cancelling: {response.status}")
