@@ -77,6 +77,13 @@ class Fold {
     const std::string from = state_.step;
     if (event.type == runtime::EventType::DeadlineExtended) record_extension(event, day);
     runtime::evolve(def_, state_, event, offset_);
+    facts_.title = state_.title;  // as corrected, if it was
+    if (event.type == runtime::EventType::Cancelled) {
+      // Cancelling removes the running clocks, so the indices below no longer hold; nothing
+      // after a cancellation is a fact about the procedure.
+      facts_.cancelled = true;
+      return;
+    }
 
     if (event.type == runtime::EventType::Started) {
       facts_.id = state_.id;

@@ -65,6 +65,9 @@ struct DossierFacts {
   time::Date started{};
   std::optional<time::Date> closed_on;  ///< the day it reached a final step
   bool completed = false;               ///< that final step completes the procedure
+  /// Started by mistake and cancelled: its figures would describe no real work, so statistics
+  /// leave it out (its running deadlines were voided, not met or missed).
+  bool cancelled = false;
   std::vector<StepStay> stays;          ///< in the order they ended; running ones last
   std::vector<DeadlineOutcome> deadlines;  ///< every deadline but the target
   std::optional<DeadlineOutcome> target;   ///< the dossier's own target, when it was given one

@@ -82,6 +82,7 @@ StepStats& StatsBuilder::step_row(const model::WorkflowDefinition& definition,
 }
 
 void StatsBuilder::add(const DossierFacts& facts, const model::WorkflowDefinition& definition) {
+  if (facts.cancelled) return;  // started by mistake: no step was worked, no deadline ran
   const std::string& agency = stats_.filter.agency;
   if (!agency.empty() &&
       !std::binary_search(facts.agencies.begin(), facts.agencies.end(), agency)) {

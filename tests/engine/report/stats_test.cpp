@@ -269,6 +269,22 @@ TEST_CASE("the statistics sum the dossiers, filtered by agency and period", "[re
   CHECK(all.throughput[2].finished == 1);
   CHECK(all.open_by_age[1].count == 1);  // 6 Apr to 11 May: 35 days
 
+  SECTION("a dossier cancelled as started by mistake is left out of every figure") {
+    const std::string id = site.start("mini", "ani", "2026-05-04T09:00");
+    auto outcome = site.installation().cancel(id, {"dibuat dua kali"},
+                                              *site.installation().actor("ani"),
+                                              site.at("2026-05-04T10:00"));
+    REQUIRE(std::holds_alternative<std::vector<regflow::runtime::Event>>(outcome));
+    const auto again = build({});
+    CHECK(again.dossiers == 2);
+    REQUIRE(again.throughput.size() == 3);
+    CHECK(again.throughput[2].started == 0);
+    CHECK(again.throughput[2].stopped == 0);
+    CHECK(again.open_by_age[0].count == all.open_by_age[0].count);
+    CHECK(again.open_by_age[1].count == 1);
+    const auto facts = facts_of(site, id, "2026-05-11");
+    CHECK(facts.cancelled);
+  }
   SECTION("an agency sees its own stays and limits") {
     const auto sekda = build({"", "sekda", {}, {}});
     for (const auto& step : sekda.steps) CHECK(step.step == "penetapan");
