@@ -144,7 +144,16 @@ std::optional<std::vector<FormPart>> parse_multipart(std::string_view body,
       problem = "a part has no 'Content-Disposition: form-data' with a name";
       return std::nullopt;
     }
-    const auto end = body.find(inner, content_start);
+    // A delimiter is the boundary on a line of its own: followed by "--", or by optional
+    // whitespace and a line break; anything else that looks like one is content.
+    auto end = body.find(inner, content_start);
+    while (end != std::string_view::npos) {
+      std::size_t after = end + inner.size();
+      if (body.substr(after, 2) == "--") break;
+      while (after < body.size() && (body[after] == ' ' || body[after] == '\t')) ++after;
+      if (body.substr(after, 2) == "\r\n") break;
+      end = body.find(inner, end + 1);
+    }
     if (end == std::string_view::npos) {
       problem = "the body ends without its closing boundary";
       return std::nullopt;
