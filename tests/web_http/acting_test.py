@@ -124,6 +124,8 @@ class Journey:
         if note is not None:
             form.find_element(By.CSS_SELECTOR, "details summary").click()
             form.find_element(By.NAME, "note").send_keys(note)
+        self.driver.execute_script("arguments[0].scrollIntoView()", form)
+        self.snap(f"upload-form-{kind}")
         self.submit(form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
         text = self.main_text()
         check("written=" in self.driver.current_url and "Tercatat" in text and filename in text,
