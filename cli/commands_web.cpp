@@ -16,6 +16,7 @@
 #include "engine/model/error.hpp"
 #include "engine/model/spelling.hpp"
 #include "web/http_server.hpp"
+#include "web/routes.hpp"
 #include "web/web_app.hpp"
 
 namespace regflow::cli {
@@ -120,6 +121,13 @@ void run_serve(Context& ctx, const ServeArgs& args) {
   options.max_connections = args.max_connections;
   options.tls_cert = args.tls_cert;
   options.tls_key = args.tls_key;
+  // The document upload may carry a whole document; every other request keeps the small limit.
+  const auto document_limit = static_cast<std::size_t>(config.settings.documents.max_size);
+  const std::size_t small_limit = options.body_limit;
+  options.body_limit_for = [document_limit, small_limit](std::string_view method,
+                                                         std::string_view target) {
+    return web::body_limit_for(method, target, small_limit, document_limit);
+  };
   web::HttpServer server(options, [&site](const web::Request& r) { return site.handle(r); }, log);
 
   const std::string host =

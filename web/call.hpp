@@ -6,12 +6,14 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "engine/app/installation.hpp"
 #include "engine/store/store.hpp"
 #include "web/http_message.hpp"
+#include "web/multipart.hpp"
 
 namespace regflow::web {
 
@@ -29,6 +31,7 @@ class Call {
   Target target;
   std::map<std::string, std::string> params;  ///< from the route's ":name" segments
   std::map<std::string, std::string> form;    ///< a POST's fields
+  std::vector<FormPart> files;                ///< a multipart POST's file parts (the upload)
   std::optional<store::UserRecord> user;      ///< the signed-in user
   std::string session_token;                  ///< the session cookie's token, when signed in
   std::string csrf;                           ///< the token this page's forms carry

@@ -2,11 +2,16 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 
 #include "cli/render/documents.hpp"
+#include "cli/render/refusal.hpp"
+#include "engine/app/document_source.hpp"
 #include "engine/runtime/documents.hpp"
+#include "web/handlers.hpp"
 #include "web/views.hpp"
+#include "web/words.hpp"
 
 namespace regflow::web {
 namespace {
@@ -18,7 +23,109 @@ std::string indonesian_size(std::int64_t bytes) {
   return text;
 }
 
+// An upload's bytes, inside the request body: the web holds a whole document (at most the
+// documents.max_size_mib limit plus the multipart framing) in memory while it is attached.
+class BytesSource : public app::DocumentSource {
+ public:
+  explicit BytesSource(std::string_view bytes) : bytes_(bytes) {}
+  std::int64_t size() const override { return static_cast<std::int64_t>(bytes_.size()); }
+  void rewind() override { at_ = 0; }
+  std::size_t read(char* buffer, std::size_t capacity) override {
+    const std::size_t n = std::min(capacity, bytes_.size() - at_);
+    std::copy_n(bytes_.data() + at_, n, buffer);
+    at_ += n;
+    return n;
+  }
+
+ private:
+  std::string_view bytes_;
+  std::size_t at_ = 0;
+};
+
+std::string form_field(const Call& call, const std::string& name) {
+  auto it = call.form.find(name);
+  return it == call.form.end() ? std::string{} : it->second;
+}
+
 }  // namespace
+
+nlohmann::json upload_view(Call& call, const app::Dossier& dossier) {
+  const auto& policy = call.installation().config().settings.documents;
+  // May this person attach here? The engine decides, asked with a harmless stand-in file.
+  runtime::AttachCommand probe;
+  probe.kind = policy.kinds.empty() ? std::string{} : policy.kinds.front().name;
+  probe.name = "x.pdf";
+  probe.size = 1;
+  const auto context = call.installation().context(*dossier.workflow, call.now);
+  const auto decision =
+      runtime::decide_attach(context, dossier.state, probe, call.actor(), policy);
+  nlohmann::json view = {{"url", fmt::format("/d/{}/documents", percent_encode(dossier.state.id))},
+                         {"max_size", indonesian_size(policy.max_size)}};
+  if (const auto* refusal = std::get_if<runtime::Refusal>(&decision)) {
+    view["may_attach"] = false;
+    view["reason"] = cli::render::refusal_text(*refusal);
+    return view;
+  }
+  view["may_attach"] = true;
+  // The kinds the current step requires and the dossier lacks come first, marked.
+  std::vector<std::string> required;
+  if (const auto* step = dossier.definition->find_step(dossier.state.step); step != nullptr) {
+    for (const auto& kind : step->requires_documents) {
+      bool held = false;
+      for (const auto& d : runtime::documents_of(dossier.events)) held = held || d.kind == kind;
+      if (!held) required.push_back(kind);
+    }
+  }
+  const std::string posted = form_field(call, "kind");
+  nlohmann::json kinds = nlohmann::json::array();
+  auto add = [&](const model::DocumentKind& kind, bool is_required) {
+    kinds.push_back({{"name", kind.name},
+                     {"title", kind.title},
+                     {"required", is_required},
+                     {"selected", posted.empty() ? is_required && kinds.empty()
+                                                 : posted == kind.name}});
+  };
+  for (const auto& name : required) {
+    if (const auto* kind = policy.find(name); kind != nullptr) add(*kind, true);
+  }
+  for (const auto& kind : policy.kinds) {
+    if (std::find(required.begin(), required.end(), kind.name) == required.end()) {
+      add(kind, false);
+    }
+  }
+  view["kinds"] = kinds;
+  view["any_required"] = !required.empty();
+  view["note"] = form_field(call, "note");
+  return view;
+}
+
+Response document_upload(Call& call) {
+  const std::string& id = call.params.at("id");
+  auto& installation = call.installation();
+  if (!installation.read_state(id)) {
+    return call.error(404, fmt::format("Tidak ada berkas '{}'.", id));
+  }
+  const FormPart* file = nullptr;
+  for (const auto& part : call.files) {
+    if (part.name == "file") file = &part;
+  }
+  if (file == nullptr) {
+    const bool multipart = call.request.header("content-type").rfind("multipart/form-data", 0) == 0;
+    return call.error(400, multipart ? words::upload_without_file() : words::upload_not_multipart());
+  }
+  // Only the base name the browser sent; the engine refuses what is left if it is no name.
+  app::AttachRequest request{form_field(call, "kind"), base_name(file->filename.value_or("")),
+                             form_field(call, "note")};
+  BytesSource source(file->body);
+  auto outcome = installation.attach(id, request, source, call.actor(), call.now);
+  if (auto* refusal = std::get_if<runtime::Refusal>(&outcome)) {
+    return dossier_page_with(
+        call, {{"message", cli::render::refusal_text(*refusal)}, {"stale", false}}, 422);
+  }
+  const auto& events = std::get<std::vector<runtime::Event>>(outcome);
+  const std::int64_t first = events.empty() ? 0 : events.front().sequence;
+  return Call::redirect(fmt::format("/d/{}?written={}#dokumen", percent_encode(id), first));
+}
 
 nlohmann::json documents_view(const std::string& dossier_id,
                               const std::vector<runtime::Event>& events,

@@ -20,6 +20,16 @@ nlohmann::json documents_view(const std::string& dossier_id,
                               const std::vector<runtime::Event>& events,
                               const model::DocumentPolicy& policy, time::UtcOffset offset);
 
+/// The upload form of the dossier page: {may_attach, reason (the engine's refusal when not),
+/// url, kinds: [{name, title, required, selected}] (the kinds the current step requires and the
+/// dossier lacks first), any_required, note, max_size}.
+nlohmann::json upload_view(Call& call, const app::Dossier& dossier);
+
+/// POST /d/:id/documents (multipart/form-data: csrf, kind, note, file): the same
+/// Installation::attach as `regflow attach`, the signed-in user as the actor; back to the
+/// dossier page with the written event, or with the engine's refusal above it.
+Response document_upload(Call& call);
+
 /// GET /d/:id/documents/:kind/:version: the bytes with their media type and
 /// `Content-Disposition: attachment`.
 Response document_download(Call& call);

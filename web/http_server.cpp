@@ -15,6 +15,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 #include <csignal>
+#include <limits>
 #include <optional>
 #include <thread>
 #include <type_traits>
@@ -88,38 +89,78 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
     read();
   }
 
+  // The header first: the body limit depends on the route (an upload may be large, nothing
+  // else may), so it is set only once the method and target are known.
   void read() {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(shared_.options.header_limit));
-    parser_->body_limit(shared_.options.body_limit);
+    // No limit while the header is read: Beast would check Content-Length against it at the
+    // end of the header, before the route is known. on_header sets the route's limit. (Not
+    // boost::none: Beast 1.74 compares Content-Length with the optional, and anything is
+    // greater than none.)
+    parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
+    limit_ = shared_.options.body_limit;
     beast::get_lowest_layer(stream_).expires_after(shared_.options.read_timeout);
+    http::async_read_header(
+        stream_, buffer_, *parser_,
+        beast::bind_front_handler(&Connection::on_header, this->shared_from_this()));
+  }
+
+  // True when `ec` ended the request (the connection is being closed or answered).
+  bool failed(beast::error_code ec) {
+    if (ec == http::error::end_of_stream || ec == net::error::eof ||
+        ec == net::error::connection_reset) {
+      close();
+      return true;
+    }
+    if (ec == beast::error::timeout) {
+      shared_.log->info("{} closed: no complete request within {} ms", peer_,
+                        shared_.options.read_timeout.count());
+      return true;  // the stream closed the socket
+    }
+    if (ec == http::error::header_limit) {
+      refuse(431, fmt::format("the request's headers are larger than {} bytes",
+                              shared_.options.header_limit));
+      return true;
+    }
+    if (ec == http::error::body_limit) {
+      refuse(413, fmt::format("the request's body is larger than {} bytes", limit_));
+      return true;
+    }
+    if (ec == http::error::partial_message) {
+      close();
+      return true;
+    }
+    if (ec.category() == http::make_error_code(http::error::bad_method).category()) {
+      refuse(400, "malformed HTTP request: " + ec.message());
+      return true;
+    }
+    if (ec) {
+      close();
+      return true;
+    }
+    return false;
+  }
+
+  void on_header(beast::error_code ec, std::size_t) {
+    if (failed(ec)) return;
+    const auto& header = parser_->get();
+    if (shared_.options.body_limit_for) {
+      limit_ = shared_.options.body_limit_for(
+          std::string_view(header.method_string().data(), header.method_string().size()),
+          std::string_view(header.target().data(), header.target().size()));
+    }
+    if (const auto length = parser_->content_length(); length && *length > limit_) {
+      // Refused before a byte of the body is read; the connection closes after the answer.
+      return refuse(413, fmt::format("the request's body is larger than {} bytes", limit_));
+    }
+    parser_->body_limit(limit_);  // a chunked body is counted as it arrives
     http::async_read(stream_, buffer_, *parser_,
                      beast::bind_front_handler(&Connection::on_read, this->shared_from_this()));
   }
 
   void on_read(beast::error_code ec, std::size_t) {
-    if (ec == http::error::end_of_stream || ec == net::error::eof ||
-        ec == net::error::connection_reset) {
-      return close();
-    }
-    if (ec == beast::error::timeout) {
-      shared_.log->info("{} closed: no complete request within {} ms", peer_,
-                        shared_.options.read_timeout.count());
-      return;  // the stream closed the socket
-    }
-    if (ec == http::error::header_limit) {
-      return refuse(431, fmt::format("the request's headers are larger than {} bytes",
-                                     shared_.options.header_limit));
-    }
-    if (ec == http::error::body_limit) {
-      return refuse(413, fmt::format("the request's body is larger than {} bytes",
-                                     shared_.options.body_limit));
-    }
-    if (ec == http::error::partial_message) return close();
-    if (ec.category() == http::make_error_code(http::error::bad_method).category()) {
-      return refuse(400, "malformed HTTP request: " + ec.message());
-    }
-    if (ec) return close();
+    if (failed(ec)) return;
 
     const auto started = std::chrono::steady_clock::now();
     auto& message = parser_->get();
@@ -193,6 +234,7 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
   http::response<http::string_body> res_;
   Shared& shared_;
   std::string peer_;
+  std::size_t limit_ = 0;  ///< the body limit of the request being read
 };
 
 using PlainConnection = Connection<beast::tcp_stream>;

@@ -15,6 +15,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "web/http_message.hpp"
 
@@ -29,6 +30,10 @@ struct ServerOptions {
   unsigned short port = 8080;  ///< 0: any free port (see HttpServer::port)
   std::size_t header_limit = 8 * 1024;
   std::size_t body_limit = 64 * 1024;
+  /// The body limit of one request by its method and target, asked once its header is read
+  /// (the document upload gets the document size limit, every other route `body_limit`);
+  /// empty: `body_limit` for every request.
+  std::function<std::size_t(std::string_view method, std::string_view target)> body_limit_for;
   /// A request must arrive whole within this, and a response be taken within it; an idle
   /// kept-alive connection is closed after it.
   std::chrono::milliseconds read_timeout{std::chrono::seconds(10)};

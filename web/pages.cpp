@@ -153,6 +153,7 @@ Response dossier_page_with(Call& call, const nlohmann::json& notice, int status)
   view["documents_section"] = documents_view(id, dossier->events,
                                              installation.config().settings.documents,
                                              installation.config().settings.offset);
+  if (!dossier->state.closed) view["documents_section"]["upload"] = upload_view(call, *dossier);
   view["corrections"] = corrections_view(call, *dossier);
   return call.page("dossier", std::move(view), status);
 }

@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "web/http_message.hpp"
+
 namespace regflow::web {
 
 const std::vector<Route>& routes() {
@@ -23,6 +25,7 @@ const std::vector<Route>& routes() {
       {"GET", "/start", Access::Session, false, Page::StartChoice},
       {"GET", "/start/:workflow", Access::Session, false, Page::StartForm},
       {"POST", "/start/:workflow", Access::Session, true, Page::StartSubmit},
+      {"POST", "/d/:id/documents", Access::Session, true, Page::UploadDocument},
       {"GET", "/d/:id/documents/:kind/:version", Access::Session, false, Page::DocumentDownload},
       {"GET", "/workflows", Access::Session, false, Page::Workflows},
       {"GET", "/workflows/:name", Access::Session, false, Page::Workflow},
@@ -93,6 +96,19 @@ std::optional<Match> match_route(const std::string& method,
     }
   }
   return std::nullopt;
+}
+
+std::size_t body_limit_for(std::string_view method, std::string_view target,
+                           std::size_t small_limit, std::size_t document_limit) {
+  std::string problem;
+  const auto parsed = parse_target(target, problem);
+  if (!parsed) return small_limit;  // answered 400 once its (small) body is read
+  bool path_known = false;
+  const auto match = match_route(std::string(method), parsed->segments, path_known);
+  if (match && match->route->page == Page::UploadDocument) {
+    return document_limit + kMultipartOverhead;
+  }
+  return small_limit;
 }
 
 }  // namespace regflow::web

@@ -6,7 +6,9 @@
 
 #include <map>
 #include <optional>
+#include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace regflow::web {
@@ -24,7 +26,8 @@ enum class Page {
   Workflow, WorkflowGraph, Account, ResetFeed, NewApiToken, Feed, ApiBoard, ApiQueue, ApiDossier,
   ApiHistory, ApiWorkflows, Statistics, StatisticsDownload, BoardDownload, PrintScript,
   Admin, AdminAddUser, AdminSetPassword, AdminDeactivate,
-  CorrectDossier, CancelDossier, KendalaDossier, Act, Extend, StartChoice, StartForm, StartSubmit, DocumentDownload
+  CorrectDossier, CancelDossier, KendalaDossier, Act, Extend, StartChoice, StartForm, StartSubmit, DocumentDownload,
+  UploadDocument
 };
 
 struct Route {
@@ -46,5 +49,12 @@ struct Match {
 };
 std::optional<Match> match_route(const std::string& method,
                                  const std::vector<std::string>& segments, bool& path_known);
+
+/// The body limit of a request (for the HTTP server, before its body is read): the document
+/// upload route may carry a whole document, `document_limit`, plus the multipart framing
+/// (kMultipartOverhead); every other request `small_limit`.
+inline constexpr std::size_t kMultipartOverhead = 64 * 1024;
+std::size_t body_limit_for(std::string_view method, std::string_view target,
+                           std::size_t small_limit, std::size_t document_limit);
 
 }  // namespace regflow::web

@@ -15,6 +15,7 @@
 #include "web/corrections.hpp"
 #include "web/documents.hpp"
 #include "web/handlers.hpp"
+#include "web/multipart.hpp"
 #include "web/request_language.hpp"
 #include "web/routes.hpp"
 #include "web/words.hpp"
@@ -116,6 +117,7 @@ Response run(Call& call, Page page) {
     case Page::StartForm: return start_form_page(call);
     case Page::StartSubmit: return start_submit(call);
     case Page::DocumentDownload: return document_download(call);
+    case Page::UploadDocument: return document_upload(call);
   }
   return call.error(500, "unknown page");
 }
@@ -139,14 +141,37 @@ Response dispatch(WebApp& app, const Request& request) {
   }
   call.params = std::move(match->params);
   const Route& route = *match->route;
+  std::optional<std::string> malformed_upload;  // why a multipart body cannot be read
   if (request.method == "POST") {
     const std::string& type = request.header("content-type");
-    if (type.rfind("application/x-www-form-urlencoded", 0) != 0) {
+    const bool multipart =
+        route.page == Page::UploadDocument && type.rfind("multipart/form-data", 0) == 0;
+    if (multipart) {
+      // The one form with a file: its text fields into call.form, its file parts kept apart.
+      // A malformed body is answered 400 once the session is known (below), as its CSRF token
+      // cannot be read.
+      const auto boundary = multipart_boundary(type);
+      std::string why = "the Content-Type has no boundary";
+      auto parts = boundary ? parse_multipart(request.body, *boundary, why) : std::nullopt;
+      if (!parts) {
+        malformed_upload = why;
+      } else {
+        for (auto& part : *parts) {
+          if (part.filename) {
+            call.files.push_back(std::move(part));
+          } else {
+            call.form[part.name] = std::string(part.body);
+          }
+        }
+      }
+    } else if (type.rfind("application/x-www-form-urlencoded", 0) != 0) {
       return call.error(415, "a form must be sent as application/x-www-form-urlencoded");
     }
-    auto form = parse_form(request.body);
-    if (!form) return call.error(400, "the form has a bad percent escape");
-    call.form = std::move(*form);
+    if (!multipart) {
+      auto form = parse_form(request.body);
+      if (!form) return call.error(400, "the form has a bad percent escape");
+      call.form = std::move(*form);
+    }
   }
   switch (route.access) {
     case Access::Public: resolve_session(call, false); break;
@@ -171,6 +196,13 @@ Response dispatch(WebApp& app, const Request& request) {
     case Access::FeedToken: break;
   }
   call.route_is_login = route.page == Page::LoginSubmit;
+  if (malformed_upload) {
+    if (app.settings().log) {
+      app.settings().log->info("{} malformed upload to {}: {}", request.peer, call.target.path,
+                               *malformed_upload);
+    }
+    return call.error(400, words::upload_malformed());
+  }
   if (route.changes_state && (!same_origin(call) || !csrf_valid(call))) {
     if (app.settings().log) {
       app.settings().log->info("{} refused {} {}: {}", request.peer, request.method,

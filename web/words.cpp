@@ -53,6 +53,19 @@ std::string sign_in_throttled(std::chrono::seconds wait) {
              std::max<long long>(1, static_cast<long long>(seconds)));
 }
 
+std::string upload_not_multipart() {
+  return tr("A document must be sent with the upload form (multipart/form-data).");
+}
+
+std::string upload_malformed() {
+  return tr("The upload could not be read (a malformed multipart/form-data body). Choose the "
+            "file again and send the form once more.");
+}
+
+std::string upload_without_file() {
+  return tr("The upload has no file. Choose a file and send the form again.");
+}
+
 std::string form_refused() {
   return tr(
       "This form has expired or did not come from this page. Reload the page and send it "

@@ -31,6 +31,12 @@ std::string sign_in_failed();
 std::string sign_in_throttled(std::chrono::seconds wait);
 /// The form was stale or forged (no or wrong CSRF token, or another site's Origin).
 std::string form_refused();
+/// The document upload sent as anything but multipart/form-data with a boundary.
+std::string upload_not_multipart();
+/// The document upload's multipart body cannot be read.
+std::string upload_malformed();
+/// The document upload without its file part.
+std::string upload_without_file();
 /// The password was right, but an administrator deactivated the account.
 std::string sign_in_deactivated();
 /// A page for administrators only, asked for by `role`.

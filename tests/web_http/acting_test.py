@@ -6,8 +6,10 @@ crafted requests; then a Kesepakatan Bersama up to signature at phone width. Aft
 event. Screenshots go to SCREENSHOT_DIR.
 Usage: acting_test.py REGFLOW_BINARY SOURCE_DIR SCREENSHOT_DIR"""
 
+import hashlib
 import html
 import json
+import os
 import re
 import subprocess
 import sys
@@ -105,6 +107,32 @@ class Journey:
             check(expect in text, f"{self.label}: '{action}' should show {expect!r}: {text[:600]}")
         return text
 
+    def upload(self, kind, filename, content, note=None):
+        """Attaches a file through the dossier page's upload form (the file given with
+        send_keys, as a person choosing it would); `kind` must be the one the current step
+        still requires: listed first, marked '*' and chosen already."""
+        form = self.driver.find_element(By.CSS_SELECTOR, "form.upload-form")
+        choice = Select(form.find_element(By.NAME, "kind"))
+        first = choice.options[0]
+        check(first.get_attribute("value") == kind and first.text.endswith("*") and
+              first.is_selected(), f"{self.label}: the required {kind} is not first and marked: "
+              f"{[o.text for o in choice.options]}")
+        path = os.path.join(self.server.tmp.name, filename)
+        with open(path, "wb") as out:
+            out.write(content)
+        form.find_element(By.NAME, "file").send_keys(path)
+        if note is not None:
+            form.find_element(By.CSS_SELECTOR, "details summary").click()
+            form.find_element(By.NAME, "note").send_keys(note)
+        self.driver.execute_script("arguments[0].scrollIntoView()", form)
+        self.snap(f"upload-form-{kind}")
+        self.submit(form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        text = self.main_text()
+        check("written=" in self.driver.current_url and "Tercatat" in text and filename in text,
+              f"{self.label}: the upload of {filename} was not written: {text[:500]}")
+        self.snap(f"uploaded-{kind}")
+        return hashlib.sha256(content).hexdigest()
+
     def step_title(self):
         facts = self.driver.find_element(By.CSS_SELECTOR, ".facts-list").text
         return facts
@@ -165,7 +193,9 @@ def pergub(journey):
     j.snap("start-refused")
     Select(d.find_element(By.NAME, "bind.pemrakarsa")).select_by_value("dinas-kukm")
     j.submit(d.find_element(By.CSS_SELECTOR, "form.start-form button[type=submit]"))
-    dossier = re.search(r"/d/([A-Z]+-\d{4}-\d{4})", d.current_url)[1]
+    started = re.search(r"/d/([A-Z]+-\d{4}-\d{4})", d.current_url)
+    check(started, f"start with pemrakarsa: {d.current_url} {j.main_text()[:600]}")
+    dossier = started[1]
     check("Tercatat" in j.main_text(), "the new dossier's page shows its first event")
     check("Tindakan yang dapat Anda lakukan" in j.main_text(), "actions section")
     j.snap("started")
@@ -179,8 +209,8 @@ def pergub(journey):
     d.execute_script("arguments[0].value = '2026-04-30'", form.find_element(By.NAME, "to"))
     form.find_element(By.NAME, "reason").send_keys("menunggu data UMKM dari kabupaten")
     j.submit(form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
-    check("Tercatat" in j.main_text() and "2026-04-30" in j.main_text(),
-          f"extension: {j.main_text()[:600]}")
+    check("Tercatat" in j.main_text() and "30/04/2026" in j.main_text(),
+          f"extension: {d.current_url} {j.main_text()[:1500]!r}")
     j.snap("extended")
     j.act("selesai_disusun")
 
@@ -188,7 +218,7 @@ def pergub(journey):
     j.sign_in("yusuf")
     j.open(dossier)
     j.refused_without_writing(dossier, "note", lambda: j.act(
-        "kembalikan", expect="'kembalikan' needs a reason"))
+        "kembalikan", expect="'kembalikan' memerlukan alasan"))
     j.act("kembalikan", note="dasar hukum pasal 3 belum lengkap")
     j.sign_in("nadia")
     j.open(dossier)
@@ -209,19 +239,26 @@ def pergub(journey):
     check(response.status == 303, f"nadia's sign: {response.status} {page[:300]}")
     text = j.refused_without_writing(dossier, "stale", lambda: j.act(
         "sign", expect="Halaman Anda sudah usang"))
-    check("'nadia' changed it" in text and "nadia" in text, f"stale: who acted first: {text[:600]}")
+    check("'nadia' mengubahnya" in text and "nadia" in text, f"stale: who acted first: {text[:600]}")
     j.open(dossier)
     j.act("sign", confirm=True)
     j.sign_in("tari")
     j.open(dossier)
     # A staf may not extend: the extension is greyed with the engine's reason.
-    check("the role 'staf' may not extend" in j.main_text() or "may not" in j.main_text(),
+    check("peran 'staf' tidak boleh" in j.main_text() or "tidak boleh" in j.main_text(),
           f"tari sees why she cannot extend: {j.main_text()[:800]}")
     j.act("sign", confirm=True)
     j.sign_in("hendra")
     j.open(dossier)
     j.act("sign", confirm=True)
     check("Permohonan pengharmonisasian" in j.main_text(), "after the last paraf")
+    # The application carries the draft: without it 'ajukan' is greyed; the Sekda uploads it.
+    naskah = j.upload("naskah", "rancangan-pergub-umkm.txt",
+                      "RANCANGAN PERATURAN GUBERNUR\nPasal 1\n".encode(), note="untuk harmonisasi")
+    listed = json.loads(j.cli("--json", "documents", dossier).stdout)
+    listed = listed["documents"] if isinstance(listed, dict) else listed
+    check(any(x["kind"] == "naskah" and x["sha256"] == naskah and x["actor"] == "hendra"
+              for x in listed), f"naskah listed: {listed}")
     j.act("ajukan")
 
     # yusuf: a false guard is greyed with its reason; a crafted request for it is refused.
@@ -257,12 +294,14 @@ def pergub(journey):
         response, page = j.post(tari, f"/d/{dossier}/extend",
                                 {"deadline": "target", "to": "2026-06-30", "reason": "x",
                                  "version": j.version()})
-        check(response.status == 422 and "may not" in page,
+        check(response.status == 422 and "tidak boleh" in html.unescape(page),
               f"extension by another agency's staf: {response.status} {page[:300]}")
         return page
     j.refused_without_writing(dossier, "extend", crafted_extend)
     response, page = j.post(yusuf, f"/d/{dossier}/act", {"action": "selesai_harmonisasi"})
     check(response.status == 400, f"a form without its version: {response.status}")
+    j.upload("hasil_harmonisasi", "hasil-harmonisasi-kanwil.txt",
+             b"Hasil pengharmonisasian Kanwil Kemenkum Babel: selaras\n")
     j.act("selesai_harmonisasi")
     j.sign_in("hendra")
     j.open(dossier)
@@ -275,7 +314,7 @@ def pergub(journey):
         response, page = j.post(nadia, f"/d/{dossier}/act",
                                 {"action": "tetapkan", "version": len(j.history(dossier)),
                                  "confirmed": "1", "agency": "gubernur"})
-        check(response.status == 422 and "may not take 'tetapkan'" in page,
+        check(response.status == 422 and "tidak boleh melakukan 'tetapkan'" in html.unescape(page),
               f"wrong agency: {response.status} {page[:500]}")
         return page
     j.refused_without_writing(dossier, "agency", crafted_agency)
@@ -289,13 +328,15 @@ def pergub(journey):
     j.sign_in("hendra")
     j.open(dossier)
     j.snap("pengundangan")
+    j.upload("produk_final", "pergub-12-2026-ditandatangani.pdf", b"%PDF-1.4\n% ditandatangani\n")
     j.act("undangkan", sets={"nomor_pergub": "12 Tahun 2026",
                              "nomor_berita_daerah": "BD 2026 No. 12"}, confirm=True)
     text = j.main_text()
     check("12 Tahun 2026" in text, "nomor_pergub on the page")
     j.snap("promulgated")
     check_record(j, dossier, ["yusuf", "nadia", "nadia", "yusuf", "nadia", "yusuf", "nadia", "yusuf",
-                              "tari", "hendra", "hendra", "yusuf", "hendra", "irawan", "hendra"])
+                              "tari", "hendra", "hendra", "hendra", "yusuf", "yusuf", "hendra",
+                              "irawan", "hendra", "hendra"])
 
 
 def kesepakatan(journey):
@@ -330,10 +371,12 @@ def kesepakatan(journey):
     j.act("sign", confirm=True)
     j.sign_in("irawan")
     j.open(dossier)
+    j.upload("produk_final", "kb-okoce-ditandatangani.pdf", b"%PDF-1.4\n% KB ditandatangani\n")
     j.act("ditandatangani", sets={"nomor_kb_daerah": "120/01/KB/2026",
                                   "nomor_kb_mitra": "OKOCE/KB/01/2026"}, confirm=True)
     j.snap("signed")
-    check_record(j, dossier, ["nadia", "nadia", "joko", "nadia", "nadia", "lina", "yusuf", "irawan"])
+    check_record(j, dossier, ["nadia", "nadia", "joko", "nadia", "nadia", "lina", "yusuf", "irawan",
+                              "irawan"])
 
 
 def main(binary, source, folder):
