@@ -70,11 +70,7 @@ nlohmann::json upload_view(Call& call, const app::Dossier& dossier) {
   // The kinds the current step requires and the dossier lacks come first, marked.
   std::vector<std::string> required;
   if (const auto* step = dossier.definition->find_step(dossier.state.step); step != nullptr) {
-    for (const auto& kind : step->requires_documents) {
-      bool held = false;
-      for (const auto& d : runtime::documents_of(dossier.events)) held = held || d.kind == kind;
-      if (!held) required.push_back(kind);
-    }
+    required = runtime::documents_lacking(*step, dossier.state);
   }
   const std::string posted = form_field(call, "kind");
   nlohmann::json kinds = nlohmann::json::array();

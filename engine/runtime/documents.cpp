@@ -152,18 +152,22 @@ Decision decide_attach(const DecideContext& ctx, const DossierState& state,
 std::vector<std::string> missing_documents(const model::WorkflowDefinition& def,
                                            const model::Step& step, const DossierState& state,
                                            const std::string& to_step, bool is_return) {
-  std::vector<std::string> missing;
-  if (is_return || to_step.empty() || to_step == step.id) return missing;
+  if (is_return || to_step.empty() || to_step == step.id) return {};
   // Withdrawing or rejecting a draft needs no papers: the requirement is for going on.
   if (const auto* target = def.find_step(to_step);
       target != nullptr && target->kind == model::StepKind::Final && !target->completes) {
-    return missing;
+    return {};
   }
+  return documents_lacking(step, state);
+}
+
+std::vector<std::string> documents_lacking(const model::Step& step, const DossierState& state) {
+  std::vector<std::string> lacking;
   for (const auto& kind : step.requires_documents) {
     auto it = state.documents.find(kind);
-    if (it == state.documents.end() || it->second == 0) missing.push_back(kind);
+    if (it == state.documents.end() || it->second == 0) lacking.push_back(kind);
   }
-  return missing;
+  return lacking;
 }
 
 std::vector<DocumentVersion> documents_of(const std::vector<Event>& events) {

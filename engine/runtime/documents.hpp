@@ -29,6 +29,10 @@ std::string document_name_problem(const std::string& name);
 /// The media type of a file name by its extension ("application/octet-stream" when unknown).
 std::string media_type_for_name(const std::string& name);
 
+/// The kinds `step` requires (requires_documents) that the dossier does not hold yet, whatever
+/// the action: what an upload form offers first.
+std::vector<std::string> documents_lacking(const model::Step& step, const DossierState& state);
+
 /// The kinds `step` requires (requires_documents) that the dossier does not hold yet, when an
 /// action leaves it forward for `to_step` (not a return for revision, and not a stop); empty
 /// when nothing is missing.
