@@ -71,8 +71,13 @@ def walk(server, folder, label, width, height, newcomer, dossier):
         driver.find_element(By.NAME, "text").send_keys(f"menunggu data ({label})")
         click_and_wait(driver, f"form[action='/d/{dossier}/kendala'] button",
                        lambda url: url.endswith(f"/d/{dossier}"))
-        check(f"menunggu data ({label})" in driver.find_element(By.CSS_SELECTOR, ".kendala").text,
-              f"{label}: the kendala was not recorded")
+        # The form posts back to the page it is on, so the address alone does not say the new
+        # page has loaded: wait for the recorded text itself (a stale element is retried).
+        try:
+            WebDriverWait(driver, 20).until(EC.text_to_be_present_in_element(
+                (By.CSS_SELECTOR, ".kendala"), f"menunggu data ({label})"))
+        except Exception:
+            check(False, f"{label}: the kendala was not recorded")
         shot(driver, folder, f"admin-{label}-3-dossier-kendala")
         fits(driver, label, width)
         driver.get(base + "/")
