@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/render/table.hpp"
+#include "cli/render/translate.hpp"
 #include "engine/app/user_administration.hpp"
 #include "engine/model/error.hpp"
 
@@ -17,7 +18,7 @@ std::string users_cell(const app::AgencyUsers& entry) {
   std::vector<std::string> names;
   for (const auto& u : entry.active) names.push_back(fmt::format("{} ({})", u.name, u.role));
   for (const auto& u : entry.deactivated) {
-    names.push_back(fmt::format("{} ({}, deactivated)", u.name, u.role));
+    names.push_back(render::trf("{} ({}, deactivated)", u.name, u.role));
   }
   return names.empty() ? "-" : fmt::format("{}", fmt::join(names, ", "));
 }
@@ -58,17 +59,19 @@ void run_agencies(Context& ctx) {
     print_json({{"agencies", agencies}, {"roles", role_list}});
     return;
   }
-  render::Table table({"AGENCY", "KIND", "PARENT", "USERS", "NAME"});
+  render::Table table({render::tr("AGENCY"), render::tr("KIND"), render::tr("PARENT"),
+                       render::tr("USERS"), render::tr("NAME")});
   for (const auto& entry : listing) {
-    table.add({entry.agency->code, entry.agency->outside ? "outside" : "province",
+    table.add({entry.agency->code,
+               entry.agency->outside ? render::tr("outside") : render::tr("province"),
                entry.agency->parent.empty() ? "-" : entry.agency->parent, users_cell(entry),
                entry.agency->name});
   }
   std::cout << table.str();
   // What a role lets its users do for their agencies, as settings.yaml declares and the engine
   // enforces: who may act on a step, initial a sign-off, extend a deadline, administer.
-  std::cout << "\nroles (settings.yaml)\n";
-  render::Table role_table({"ROLE", "MAY", "TITLE"});
+  std::cout << "\n" << render::tr("roles (settings.yaml)") << "\n";
+  render::Table role_table({render::tr("ROLE"), render::tr("MAY"), render::tr("TITLE")});
   for (const auto& name : roles.names()) {
     const auto* role = roles.find(name);
     role_table.add({name, permissions(*role), role->title});
@@ -83,22 +86,26 @@ void add_admin_commands(CLI::App& app, Context& ctx) {
   auto name = std::make_shared<std::string>();
   auto* deactivate = user->add_subcommand(
       "deactivate",
-      "Deactivate a user who moved to another office: no more sign-in or acts; their history "
-      "stays");
-  deactivate->add_option("name", *name, "User name")->required();
-  deactivate->footer("Example: regflow user deactivate dewi --as admin1");
+      render::tr(
+          "Deactivate a user who moved to another office: no more sign-in or acts; their history "
+          "stays"));
+  deactivate->add_option("name", *name, render::tr("User name"))->required();
+  deactivate->footer(render::tr("Example: regflow user deactivate dewi --as admin1"));
   deactivate->callback([&ctx, name] {
     const auto& config = ctx.config_without_workflows();
     const auto by = ctx.administrators_designated() ? ctx.actor_if_given() : std::nullopt;
     app::deactivate_user(config, ctx.store(), *name, by, ctx.now());
-    std::cout << fmt::format(
-        "user {} deactivated; their sessions were signed out and their events keep their name\n",
-        *name);
+    std::cout << render::trf(
+                     "user {} deactivated; their sessions were signed out and their events keep "
+                     "their name",
+                     *name)
+              << "\n";
   });
 
-  app.add_subcommand("agencies",
-                     "List the agencies (kind, parent, users) and what each role may do")
-      ->group("Setup")
+  app.add_subcommand(
+         "agencies",
+         render::tr("List the agencies (kind, parent, users) and what each role may do"))
+      ->group(render::tr("Setup"))
       ->callback([&ctx] { run_agencies(ctx); });
 }
 

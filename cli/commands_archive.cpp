@@ -12,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "cli/file_io.hpp"
 #include "cli/render/archive.hpp"
+#include "cli/render/translate.hpp"
 #include "engine/app/archive_exchange.hpp"
 #include "engine/app/archive_trust.hpp"
 #include "engine/archive/codec.hpp"
@@ -33,12 +34,12 @@ struct ExportArgs {
 };
 
 void run_export(Context& ctx, const ExportArgs& a) {
-  if (a.ids.empty() && !a.all) throw CLI::RequiredError("dossier ids (or --all)");
+  if (a.ids.empty() && !a.all) throw CLI::RequiredError(render::tr("dossier ids (or --all)"));
   if (!a.ids.empty() && a.all) {
-    throw CLI::ValidationError("export", "give dossier ids or --all, not both");
+    throw CLI::ValidationError("export", render::tr("give dossier ids or --all, not both"));
   }
   if ((a.closed || a.open) && !a.all) {
-    throw CLI::ValidationError("export", "--closed and --open select among --all");
+    throw CLI::ValidationError("export", render::tr("--closed and --open select among --all"));
   }
   app::ExportSelection selection;
   selection.ids = a.ids;
@@ -47,7 +48,8 @@ void run_export(Context& ctx, const ExportArgs& a) {
   if (a.open) selection.closed = false;
   auto outcome = app::export_dossiers(ctx.installation(), selection, ctx.now());
   if (const auto* refusal = std::get_if<app::ExportRefusal>(&outcome)) {
-    std::cerr << "regflow: refused: " << render::export_refusal_text(*refusal) << "\n";
+    std::cerr << "regflow: " << render::trf("refused: {}", render::export_refusal_text(*refusal))
+              << "\n";
     ctx.exit_code = ExitCode::Refused;
     return;
   }
@@ -80,25 +82,25 @@ std::string trust_refusal(const app::ArchiveTrust& trust, const std::string& fil
       return {};
     case K::Unsigned:
       if (allow_unsigned) return {};
-      return fmt::format(
+      return render::trf(
           "'{}' is a format {} archive, written before archives were signed: nothing proves which "
           "installation wrote it; if you know where it came from, import it with --allow-unsigned",
           file, header.format_version);
     case K::Missing:
-      return fmt::format(
+      return render::trf(
           "'{}' is a format {} archive without its signature line (cut short, or the signature "
           "was removed); ask for a fresh export",
           file, header.format_version);
     case K::Malformed:
-      return fmt::format("'{}' has a signature line that cannot be read; ask for a fresh export",
+      return render::trf("'{}' has a signature line that cannot be read; ask for a fresh export",
                          file);
     case K::BadSignature:
-      return fmt::format(
+      return render::trf(
           "'{}' was changed after it was signed (its signature by key {} does not match its "
           "bytes); ask for a fresh export",
           file, trust.fingerprint);
     case K::Untrusted:
-      return fmt::format(
+      return render::trf(
           "'{}' is signed by key {}, which this installation does not trust; if that is the key "
           "of installation '{}' (compare with 'regflow key show' there), trust it with "
           "'regflow trust add KEY --name NAME' (KEY: its .key.pub file or the line 'key show' "
@@ -109,21 +111,25 @@ std::string trust_refusal(const app::ArchiveTrust& trust, const std::string& fil
 }
 
 std::string trust_text(const app::ArchiveTrust& trust) {
-  if (trust.kind == app::ArchiveTrustKind::Own) return "signed by this installation's own key";
-  if (trust.kind == app::ArchiveTrustKind::Trusted) {
-    return fmt::format("signed by trusted installation '{}'", trust.name);
+  if (trust.kind == app::ArchiveTrustKind::Own) {
+    return render::tr("signed by this installation's own key");
   }
-  return "unsigned (format 1), accepted with --allow-unsigned";
+  if (trust.kind == app::ArchiveTrustKind::Trusted) {
+    return render::trf("signed by trusted installation '{}'", trust.name);
+  }
+  return render::tr("unsigned (format 1), accepted with --allow-unsigned");
 }
 
 void run_import(Context& ctx, const ImportArgs& a) {
-  const std::string whole = read_input_file(a.file, kArchiveLimit, "archive");
+  const std::string whole = read_input_file(a.file, kArchiveLimit, render::tr("archive"));
   if (!a.dry_run) ctx.check_clock_for_writing();
   const auto signed_bytes = archive::split_signature(whole);
   auto decoded = archive::decode(signed_bytes.body);
   if (const auto* defect = std::get_if<archive::ArchiveDefect>(&decoded)) {
-    std::cerr << "regflow: refused: " << render::defect_text(*defect, a.file)
-              << "; nothing was imported\n";
+    std::cerr << "regflow: "
+              << render::trf("refused: {}; nothing was imported",
+                             render::defect_text(*defect, a.file))
+              << "\n";
     ctx.exit_code = ExitCode::Refused;
     return;
   }
@@ -135,7 +141,7 @@ void run_import(Context& ctx, const ImportArgs& a) {
                          seal::read_trusted(files.trusted));
   if (const auto why = trust_refusal(trust, a.file, archive.header, a.allow_unsigned);
       !why.empty()) {
-    std::cerr << "regflow: refused: " << why << "; nothing was imported\n";
+    std::cerr << "regflow: " << render::trf("refused: {}; nothing was imported", why) << "\n";
     ctx.exit_code = ExitCode::Refused;
     return;
   }
@@ -149,8 +155,10 @@ void run_import(Context& ctx, const ImportArgs& a) {
     if (ctx.options.json) {
       print_json(render::import_json(plan, archive, a.file, a.dry_run));
     } else {
-      std::cerr << fmt::format("regflow: refused: {} cannot be imported; nothing was written:\n",
-                               a.file);
+      std::cerr << "regflow: "
+                << render::trf("refused: {} cannot be imported; nothing was written:", a.file)
+                << "\n";
+
       for (const auto& problem : plan.problems) {
         std::cerr << "  " << render::problem_text(problem, archive) << "\n";
       }
@@ -181,35 +189,41 @@ void run_import(Context& ctx, const ImportArgs& a) {
 void add_archive_commands(CLI::App& app, Context& ctx) {
   auto export_args = std::make_shared<ExportArgs>();
   auto* exp =
-      app.add_subcommand("export", "Write dossiers to an archive file for another installation")
-          ->group("Archives");
-  exp->add_option("ids", export_args->ids, "Dossier ids");
-  exp->add_option("-o,--output", export_args->output, "Archive file to write")->required();
-  exp->add_flag("--all", export_args->all, "Every dossier (with --closed or --open: only those)");
-  exp->add_flag("--closed", export_args->closed, "With --all: only closed dossiers");
-  exp->add_flag("--open", export_args->open, "With --all: only open dossiers")
+      app.add_subcommand("export",
+                         render::tr("Write dossiers to an archive file for another installation"))
+          ->group(render::tr("Archives"));
+  exp->add_option("ids", export_args->ids, render::tr("Dossier ids"));
+  exp->add_option("-o,--output", export_args->output, render::tr("Archive file to write"))
+      ->required();
+  exp->add_flag("--all", export_args->all,
+                render::tr("Every dossier (with --closed or --open: only those)"));
+  exp->add_flag("--closed", export_args->closed, render::tr("With --all: only closed dossiers"));
+  exp->add_flag("--open", export_args->open, render::tr("With --all: only open dossiers"))
       ->excludes("--closed");
   exp->footer(
-      "Examples: regflow export PERDA-2026-0004 PERGUB-2026-0001 -o babel-2026.rfa\n"
-      "          regflow export --all --closed -o arsip-2025.rfa");
+      render::tr("Examples: regflow export PERDA-2026-0004 PERGUB-2026-0001 -o babel-2026.rfa\n"
+                 "          regflow export --all --closed -o arsip-2025.rfa"));
   exp->callback([&ctx, export_args] { run_export(ctx, *export_args); });
 
   auto import_args = std::make_shared<ImportArgs>();
   auto* imp =
-      app.add_subcommand("import", "Read dossiers from an archive file, after checking all of it")
-          ->group("Archives");
-  imp->add_option("file", import_args->file, "Archive file written by 'regflow export'")
+      app.add_subcommand("import",
+                         render::tr("Read dossiers from an archive file, after checking all of it"))
+          ->group(render::tr("Archives"));
+  imp->add_option("file", import_args->file, render::tr("Archive file written by 'regflow export'"))
       ->required();
-  imp->add_flag("--dry-run", import_args->dry_run, "Say what would be imported; write nothing");
+  imp->add_flag("--dry-run", import_args->dry_run,
+                render::tr("Say what would be imported; write nothing"));
   imp->add_flag(
       "--rename", import_args->rename,
-      "Give dossiers whose id is taken here new ids (the old id is recorded; needs --as)");
+      render::tr(
+          "Give dossiers whose id is taken here new ids (the old id is recorded; needs --as)"));
   imp->add_flag("--allow-unsigned", import_args->allow_unsigned,
-                "Accept a format-1 archive, written before archives were signed");
-  imp->footer(
+                render::tr("Accept a format-1 archive, written before archives were signed"));
+  imp->footer(render::tr(
       "Example: regflow import babel-2026.rfa --dry-run\n"
       "An archive is accepted when it is signed by this installation's key or one trusted here\n"
-      "('regflow trust add'); a format-1 archive only with --allow-unsigned.");
+      "('regflow trust add'); a format-1 archive only with --allow-unsigned."));
   imp->callback([&ctx, import_args] { run_import(ctx, *import_args); });
 }
 

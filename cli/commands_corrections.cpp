@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/render/dossier.hpp"
 #include "cli/render/refusal.hpp"
+#include "cli/render/translate.hpp"
 #include "engine/model/error.hpp"
 
 namespace regflow::cli {
@@ -23,7 +24,7 @@ std::map<std::string, std::string> bindings(const std::vector<std::string>& item
   for (const auto& item : items) {
     const auto eq = item.find('=');
     if (eq == std::string::npos || eq == 0) {
-      throw InputError(fmt::format("--bind '{}' must look like role=agency", item));
+      throw InputError(render::trf("--bind '{}' must look like role=agency", item));
     }
     out[item.substr(0, eq)] = item.substr(eq + 1);
   }
@@ -34,7 +35,7 @@ std::map<std::string, std::string> bindings(const std::vector<std::string>& item
 void report(Context& ctx, app::Installation& installation, const std::string& id,
             const app::AdvanceOutcome& outcome) {
   if (const auto* r = std::get_if<runtime::Refusal>(&outcome)) {
-    std::cerr << "regflow: refused: " << render::refusal_text(*r) << "\n";
+    std::cerr << "regflow: " << render::trf("refused: {}", render::refusal_text(*r)) << "\n";
     ctx.exit_code = ExitCode::Refused;
     return;
   }
@@ -49,7 +50,7 @@ void run_correct(Context& ctx, const CorrectArgs& a, bool title_given) {
   if (title_given) command.title = a.title;
   command.bindings = bindings(a.binds);
   if (!command.title && command.bindings.empty()) {
-    throw InputError("say what to correct: --title TEXT and/or --bind role=AGENCY");
+    throw InputError(render::tr("say what to correct: --title TEXT and/or --bind role=AGENCY"));
   }
   auto& installation = ctx.installation_for(a.id);
   const auto actor = ctx.actor();
@@ -65,7 +66,7 @@ void run_cancel(Context& ctx, const CorrectArgs& a) {
 
 void run_kendala(Context& ctx, const CorrectArgs& a) {
   if (a.clear == !a.text.empty()) {
-    throw InputError("give the kendala as TEXT, or --clear to remove it (not both)");
+    throw InputError(render::tr("give the kendala as TEXT, or --clear to remove it (not both)"));
   }
   auto& installation = ctx.installation_for(a.id);
   const auto actor = ctx.actor();
@@ -79,44 +80,49 @@ void run_kendala(Context& ctx, const CorrectArgs& a) {
 void add_correction_commands(CLI::App& app, Context& ctx) {
   auto correct_args = std::make_shared<CorrectArgs>();
   auto* correct =
-      app.add_subcommand("correct",
-                         "Correct a dossier's title or a role binding while it is in its first "
-                         "step (the starting agency only; audited)")
-          ->group("Dossiers");
-  correct->add_option("id", correct_args->id, "Dossier id")->required();
-  auto* title = correct->add_option("--title", correct_args->title, "The right title");
-  correct->add_option("--bind", correct_args->binds, "The right binding, role=agency (repeatable)");
-  correct->footer(
+      app.add_subcommand(
+             "correct",
+             render::tr("Correct a dossier's title or a role binding while it is in its first "
+                        "step (the starting agency only; audited)"))
+          ->group(render::tr("Dossiers"));
+  correct->add_option("id", correct_args->id, render::tr("Dossier id"))->required();
+  auto* title = correct->add_option("--title", correct_args->title, render::tr("The right title"));
+  correct->add_option("--bind", correct_args->binds,
+                      render::tr("The right binding, role=agency (repeatable)"));
+  correct->footer(render::tr(
       "Example: regflow correct PERDA-2021-0004 --bind pemrakarsa=bapenda --title \"Perda Pajak "
-      "Daerah\" --as sari");
+      "Daerah\" --as sari"));
   correct->callback(
       [&ctx, correct_args, title] { run_correct(ctx, *correct_args, title->count() > 0); });
 
   auto cancel_args = std::make_shared<CorrectArgs>();
   auto* cancel =
-      app.add_subcommand("cancel",
-                         "Cancel a dossier started by mistake, in its first step (the starting "
-                         "agency only; audited, stays in the history)")
-          ->group("Dossiers");
-  cancel->add_option("id", cancel_args->id, "Dossier id")->required();
-  cancel->add_option("--reason", cancel_args->reason, "Why it was a mistake")->required();
-  cancel->footer(
+      app.add_subcommand(
+             "cancel",
+             render::tr("Cancel a dossier started by mistake, in its first step (the starting "
+                        "agency only; audited, stays in the history)"))
+          ->group(render::tr("Dossiers"));
+  cancel->add_option("id", cancel_args->id, render::tr("Dossier id"))->required();
+  cancel->add_option("--reason", cancel_args->reason, render::tr("Why it was a mistake"))
+      ->required();
+  cancel->footer(render::tr(
       "Example: regflow cancel PERDA-2021-0004 --reason \"dibuat dua kali; lihat PERDA-2021-0005\" "
-      "--as sari");
+      "--as sari"));
   cancel->callback([&ctx, cancel_args] { run_cancel(ctx, *cancel_args); });
 
   auto kendala_args = std::make_shared<CorrectArgs>();
   auto* kendala =
-      app.add_subcommand("kendala",
-                         "Record why a dossier is stuck (shown on the board), or --clear it; any "
-                         "agency involved in the dossier")
-          ->group("Dossiers");
-  kendala->add_option("id", kendala_args->id, "Dossier id")->required();
-  kendala->add_option("text", kendala_args->text, "The obstacle, in a sentence");
-  kendala->add_flag("--clear", kendala_args->clear, "Remove the kendala recorded");
-  kendala->footer(
+      app.add_subcommand(
+             "kendala",
+             render::tr("Record why a dossier is stuck (shown on the board), or --clear it; any "
+                        "agency involved in the dossier"))
+          ->group(render::tr("Dossiers"));
+  kendala->add_option("id", kendala_args->id, render::tr("Dossier id"))->required();
+  kendala->add_option("text", kendala_args->text, render::tr("The obstacle, in a sentence"));
+  kendala->add_flag("--clear", kendala_args->clear, render::tr("Remove the kendala recorded"));
+  kendala->footer(render::tr(
       "Examples: regflow kendala PERDA-2021-0002 \"menunggu fasilitasi Kemendagri\" --as sari\n"
-      "          regflow kendala PERDA-2021-0002 --clear --as sari");
+      "          regflow kendala PERDA-2021-0002 --clear --as sari"));
   kendala->callback([&ctx, kendala_args] { run_kendala(ctx, *kendala_args); });
 }
 

@@ -13,6 +13,7 @@
 #include "cli/render/documents.hpp"
 #include "cli/render/dossier.hpp"
 #include "cli/render/refusal.hpp"
+#include "cli/render/translate.hpp"
 #include "engine/document/paragraph_diff.hpp"
 #include "engine/document/paragraphs.hpp"
 #include "engine/model/error.hpp"
@@ -22,7 +23,7 @@ namespace regflow::cli {
 namespace {
 
 void refused(Context& ctx, const runtime::Refusal& refusal) {
-  std::cerr << "regflow: refused: " << render::refusal_text(refusal) << "\n";
+  std::cerr << "regflow: " << render::trf("refused: {}", render::refusal_text(refusal)) << "\n";
   ctx.exit_code = ExitCode::Refused;
 }
 
@@ -32,12 +33,12 @@ class FileSource : public app::DocumentSource {
   explicit FileSource(const std::string& path) : path_(path) {
     fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd_ < 0) {
-      throw InputError(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+      throw InputError(render::trf("cannot read '{}': {}", path, std::strerror(errno)));
     }
     struct stat st {};
     if (::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) {
       ::close(fd_);
-      throw InputError(fmt::format("refused: '{}' is not a regular file; attach a file", path));
+      throw InputError(render::trf("refused: '{}' is not a regular file; attach a file", path));
     }
     size_ = static_cast<std::int64_t>(st.st_size);
   }
@@ -48,7 +49,7 @@ class FileSource : public app::DocumentSource {
   std::int64_t size() const override { return size_; }
   void rewind() override {
     if (::lseek(fd_, 0, SEEK_SET) != 0) {
-      throw InputError(fmt::format("cannot read '{}': {}", path_, std::strerror(errno)));
+      throw InputError(render::trf("cannot read '{}': {}", path_, std::strerror(errno)));
     }
   }
   std::size_t read(char* buffer, std::size_t capacity) override {
@@ -56,7 +57,7 @@ class FileSource : public app::DocumentSource {
       const ssize_t n = ::read(fd_, buffer, capacity);
       if (n >= 0) return static_cast<std::size_t>(n);
       if (errno != EINTR) {
-        throw InputError(fmt::format("cannot read '{}': {}", path_, std::strerror(errno)));
+        throw InputError(render::trf("cannot read '{}': {}", path_, std::strerror(errno)));
       }
     }
   }
@@ -138,11 +139,11 @@ std::optional<runtime::DocumentVersion> version_of(const std::string& id,
     for (const auto& d : all) {
       if (std::find(kinds.begin(), kinds.end(), d.kind) == kinds.end()) kinds.push_back(d.kind);
     }
-    throw InputError(
-        fmt::format("dossier '{}' holds no document of kind '{}'; it holds: {}", id, kind,
-                    kinds.empty() ? "none" : fmt::format("{}", fmt::join(kinds, ", "))));
+    throw InputError(render::trf(
+        "dossier '{}' holds no document of kind '{}'; it holds: {}", id, kind,
+        kinds.empty() ? render::tr("none") : fmt::format("{}", fmt::join(kinds, ", "))));
   }
-  throw InputError(fmt::format("dossier '{}' has no version {} of '{}'; versions: {}", id,
+  throw InputError(render::trf("dossier '{}' has no version {} of '{}'; versions: {}", id,
                                version.value_or(0), kind, fmt::join(held, ", ")));
 }
 
@@ -161,7 +162,7 @@ void run_document(Context& ctx, const DocumentArgs& a) {
   write_output_stream(
       a.output, [&](const ByteSink& put) { store.read_document(chosen->sha256, put); },
       database_companions(ctx.db_path()), "-o");
-  std::cerr << fmt::format("regflow: wrote {} v{} '{}' ({}, SHA-256 {}) to '{}'\n", chosen->kind,
+  std::cerr << render::trf("regflow: wrote {} v{} '{}' ({}, SHA-256 {}) to '{}'\n", chosen->kind,
                            chosen->version, chosen->name, render::byte_size(chosen->size),
                            chosen->sha256, a.output);
 }
@@ -174,7 +175,7 @@ struct DiffArgs {
 std::vector<std::string> paragraphs_of(Context& ctx, const runtime::DocumentVersion& d) {
   const auto format = document::text_format(d.media_type, d.name);
   if (format == document::TextFormat::None) {
-    throw InputError(fmt::format(
+    throw InputError(render::trf(
         "no text comparison is possible for '{}' ({}): regflow compares DOCX, ODT, Markdown and "
         "plain text",
         d.name, d.media_type));
@@ -183,7 +184,7 @@ std::vector<std::string> paragraphs_of(Context& ctx, const runtime::DocumentVers
   ctx.store().read_document(d.sha256, [&](std::string_view chunk) { bytes.append(chunk); });
   auto read = document::paragraphs(bytes, format);
   if (auto* why = std::get_if<std::string>(&read)) {
-    throw InputError(fmt::format("{} v{} '{}' cannot be read as {}: {}", d.kind, d.version, d.name,
+    throw InputError(render::trf("{} v{} '{}' cannot be read as {}: {}", d.kind, d.version, d.name,
                                  document::format_name(format), *why));
   }
   return std::get<std::vector<std::string>>(std::move(read));
@@ -198,7 +199,7 @@ void run_diff(Context& ctx, const DiffArgs& a) {
       document::paragraph_diff(paragraphs_of(ctx, *before), paragraphs_of(ctx, *after));
   if (!lines) {
     throw InputError(
-        fmt::format("v{} and v{} of '{}' differ in more than {} paragraphs; compare "
+        render::trf("v{} and v{} of '{}' differ in more than {} paragraphs; compare "
                     "them in a word processor",
                     a.from, a.to, a.kind, document::kMaxDifferences));
   }
@@ -224,54 +225,60 @@ void run_diff(Context& ctx, const DiffArgs& a) {
 void add_document_commands(CLI::App& app, Context& ctx) {
   auto attach_args = std::make_shared<AttachArgs>();
   auto* attach =
-      app.add_subcommand("attach", "Add a document (a new version of its kind) to a dossier")
-          ->group("Documents");
-  attach->add_option("id", attach_args->id, "Dossier id")->required();
-  attach->add_option("file", attach_args->file, "The file to attach")->required();
+      app.add_subcommand("attach",
+                         render::tr("Add a document (a new version of its kind) to a dossier"))
+          ->group(render::tr("Documents"));
+  attach->add_option("id", attach_args->id, render::tr("Dossier id"))->required();
+  attach->add_option("file", attach_args->file, render::tr("The file to attach"))->required();
   attach
       ->add_option("--kind", attach_args->kind,
-                   "naskah, naskah_akademik, surat, berita_acara, hasil_harmonisasi, "
-                   "hasil_fasilitasi, produk_final, lainnya (settings.yaml)")
+                   render::tr("naskah, naskah_akademik, surat, berita_acara, hasil_harmonisasi, "
+                              "hasil_fasilitasi, produk_final, lainnya (settings.yaml)"))
       ->required();
-  attach->add_option("--note", attach_args->note, "What this version is");
-  attach->add_option("--name", attach_args->name, "The name to keep (default: the file's name)");
-  attach->footer(
+  attach->add_option("--note", attach_args->note, render::tr("What this version is"));
+  attach->add_option("--name", attach_args->name,
+                     render::tr("The name to keep (default: the file's name)"));
+  attach->footer(render::tr(
       "Example: regflow attach PERGUB-2021-0001 naskah.docx --kind naskah --note \"setelah "
-      "pembahasan tim\" --as sari");
+      "pembahasan tim\" --as sari"));
   attach->callback([&ctx, attach_args] { run_attach(ctx, *attach_args); });
 
   auto documents_id = std::make_shared<std::string>();
   auto* documents =
-      app.add_subcommand("documents", "Every document version of a dossier")->group("Documents");
-  documents->add_option("id", *documents_id, "Dossier id")->required();
+      app.add_subcommand("documents", render::tr("Every document version of a dossier"))
+          ->group(render::tr("Documents"));
+  documents->add_option("id", *documents_id, render::tr("Dossier id"))->required();
   documents->callback([&ctx, documents_id] { run_documents(ctx, *documents_id); });
 
   auto document_args = std::make_shared<DocumentArgs>();
-  auto* document = app.add_subcommand("document", "Get one document version back, byte for byte")
-                       ->group("Documents");
-  document->add_option("id", document_args->id, "Dossier id")->required();
-  document->add_option("kind", document_args->kind, "Document kind")->required();
-  document->add_option("--version", document_args->version, "Version (default: the latest)")
+  auto* document =
+      app.add_subcommand("document", render::tr("Get one document version back, byte for byte"))
+          ->group(render::tr("Documents"));
+  document->add_option("id", document_args->id, render::tr("Dossier id"))->required();
+  document->add_option("kind", document_args->kind, render::tr("Document kind"))->required();
+  document
+      ->add_option("--version", document_args->version, render::tr("Version (default: the latest)"))
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{1000000}));
-  document->add_option("-o,--output", document_args->output, "File to write")->required();
-  document->footer(
-      "Example: regflow document PERGUB-2021-0001 naskah --version 1 -o naskah-v1.docx");
+  document->add_option("-o,--output", document_args->output, render::tr("File to write"))
+      ->required();
+  document->footer(render::tr(
+      "Example: regflow document PERGUB-2021-0001 naskah --version 1 -o naskah-v1.docx"));
   document->callback([&ctx, document_args] { run_document(ctx, *document_args); });
 
   auto diff_args = std::make_shared<DiffArgs>();
-  auto* diff = app.add_subcommand("diff",
-                                  "What changed between two versions of a document, "
-                                  "paragraph by paragraph (DOCX, ODT, Markdown, text)")
-                   ->group("Documents");
-  diff->add_option("id", diff_args->id, "Dossier id")->required();
-  diff->add_option("kind", diff_args->kind, "Document kind")->required();
-  diff->add_option("from", diff_args->from, "Older version")
+  auto* diff =
+      app.add_subcommand("diff", render::tr("What changed between two versions of a document, "
+                                            "paragraph by paragraph (DOCX, ODT, Markdown, text)"))
+          ->group(render::tr("Documents"));
+  diff->add_option("id", diff_args->id, render::tr("Dossier id"))->required();
+  diff->add_option("kind", diff_args->kind, render::tr("Document kind"))->required();
+  diff->add_option("from", diff_args->from, render::tr("Older version"))
       ->required()
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{1000000}));
-  diff->add_option("to", diff_args->to, "Newer version")
+  diff->add_option("to", diff_args->to, render::tr("Newer version"))
       ->required()
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{1000000}));
-  diff->footer("Example: regflow diff PERGUB-2021-0001 naskah 1 2");
+  diff->footer(render::tr("Example: regflow diff PERGUB-2021-0001 naskah 1 2"));
   diff->callback([&ctx, diff_args] { run_diff(ctx, *diff_args); });
 }
 

@@ -14,8 +14,10 @@
 
 #include "cli/commands.hpp"
 #include "cli/file_io.hpp"
-#include "cli/terminal_guard.hpp"
 #include "cli/render/ics.hpp"
+#include "cli/render/suggestion.hpp"
+#include "cli/render/translate.hpp"
+#include "cli/terminal_guard.hpp"
 #include "engine/model/error.hpp"
 #include "engine/model/spelling.hpp"
 #include "engine/report/deadline_feed.hpp"
@@ -37,29 +39,31 @@ void add_ics_command(CLI::App& app, Context& ctx) {
   };
   auto args = std::make_shared<IcsArgs>();
   auto* ics =
-      app.add_subcommand("ics", "Open deadlines as an iCalendar feed (RFC 5545) for calendar apps")
-          ->group("Reports");
-  ics->add_option("--agency", args->agency, "Only dossiers held by (or waiting on) this agency");
-  ics->add_option("--workflow", args->workflow, "Only this workflow");
+      app.add_subcommand(
+             "ics", render::tr("Open deadlines as an iCalendar feed (RFC 5545) for calendar apps"))
+          ->group(render::tr("Reports"));
+  ics->add_option("--agency", args->agency,
+                  render::tr("Only dossiers held by (or waiting on) this agency"));
+  ics->add_option("--workflow", args->workflow, render::tr("Only this workflow"));
   ics->add_option("-o,--output", args->output,
-                  "Write the feed to this file (atomically) instead of stdout");
-  ics->footer(
-      "Example (cron, hourly): regflow ics --agency biro-hukum -o /srv/share/biro-hukum.ics");
+                  render::tr("Write the feed to this file (atomically) instead of stdout"));
+  ics->footer(render::tr(
+      "Example (cron, hourly): regflow ics --agency biro-hukum -o /srv/share/biro-hukum.ics"));
   ics->callback([&ctx, args] {
     if (ctx.options.json) {
       throw InputError(
-          "ics writes iCalendar, not JSON; leave out --json (for JSON, use 'regflow "
-          "board --json')");
+          render::tr("ics writes iCalendar, not JSON; leave out --json (for JSON, use 'regflow "
+                     "board --json')"));
     }
     const auto& config = ctx.config();
     if (!args->agency.empty() && !config.agencies.contains(args->agency)) {
-      throw InputError(fmt::format("unknown agency '{}'{}; see workflows/agencies.yaml",
+      throw InputError(render::trf("unknown agency '{}'{}; see workflows/agencies.yaml",
                                    args->agency,
-                                   model::did_you_mean(args->agency, config.agencies.codes())));
+                                   render::did_you_mean(args->agency, config.agencies.codes())));
     }
     if (!args->workflow.empty() && config.find(args->workflow) == nullptr) {
-      throw InputError(fmt::format("unknown workflow '{}'{}; known: {}", args->workflow,
-                                   model::did_you_mean(args->workflow, config.workflow_names()),
+      throw InputError(render::trf("unknown workflow '{}'{}; known: {}", args->workflow,
+                                   render::did_you_mean(args->workflow, config.workflow_names()),
                                    model::quoted_list(config.workflow_names())));
     }
     render::IcsFeed feed;
@@ -80,12 +84,12 @@ void add_ics_command(CLI::App& app, Context& ctx) {
     const auto events = static_cast<std::size_t>(std::count_if(
         feed.entries.begin(), feed.entries.end(),
         [](const report::FeedEntry& entry) { return entry.deadline.due.has_value(); }));
-    std::cout << fmt::format(
+    std::cout << render::trf(
         "{} deadline(s) of {} open dossier(s) written to {}{}\n", events,
         count_dossiers(feed.entries), args->output,
         events == feed.entries.size()
             ? ""
-            : fmt::format(" ({} paused, left out)", feed.entries.size() - events));
+            : render::trf(" ({} paused, left out)", feed.entries.size() - events));
   });
 }
 

@@ -8,17 +8,20 @@
 
 #include "cli/commands.hpp"
 #include "cli/render/dossier.hpp"
+#include "cli/render/translate.hpp"
 #include "engine/app/sealing.hpp"
 #include "engine/model/error.hpp"
 
 namespace regflow::cli {
 
 void add_maintenance_commands(CLI::App& app, Context& ctx) {
-  app.add_subcommand("tick",
-                     "Fire due timers: reminders, escalations, automatic transitions; record "
-                     "deadlines a holiday decree moved (idempotent)")
-      ->group("Maintenance")
-      ->footer("Example (cron, every 5 minutes): regflow tick --db /var/lib/regflow/babel.db")
+  app.add_subcommand(
+         "tick",
+         render::tr("Fire due timers: reminders, escalations, automatic transitions; record "
+                    "deadlines a holiday decree moved (idempotent)"))
+      ->group(render::tr("Maintenance"))
+      ->footer(render::tr(
+          "Example (cron, every 5 minutes): regflow tick --db /var/lib/regflow/babel.db"))
       ->callback([&ctx] {
         ctx.check_clock_for_writing();
         // Lines are printed as each batch commits, so a tick that fires on most of a large
@@ -42,7 +45,7 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
             });
         // Cron mails what a job writes on stderr; the exit status says the tick was incomplete.
         for (const auto& [id, why] : report.skipped) {
-          std::cerr << fmt::format("regflow: {} skipped, its timers did not fire: {}\n", id, why);
+          std::cerr << render::trf("regflow: {} skipped, its timers did not fire: {}\n", id, why);
         }
         if (!report.skipped.empty()) ctx.exit_code = ExitCode::Refused;
         if (ctx.options.json) {
@@ -60,25 +63,26 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
         }
         const std::int64_t timers = report.fired_count - moved;
         if (moved > 0) {
-          std::cout << fmt::format("{} deadline(s) moved by a change of the holiday calendar\n",
+          std::cout << render::trf("{} deadline(s) moved by a change of the holiday calendar\n",
                                    moved);
         }
         if (report.recomputed_all) {
-          std::cout << fmt::format(
+          std::cout << render::trf(
               "{} timer(s) fired; the deadlines of all {} open dossier(s) were recomputed (the "
               "first tick on this database, the holiday calendar changed, or the last tick "
               "skipped a dossier)\n",
               timers, report.dossiers_seen);
         } else {
-          std::cout << fmt::format("{} timer(s) fired on {} dossier(s) with a timer due\n", timers,
+          std::cout << render::trf("{} timer(s) fired on {} dossier(s) with a timer due\n", timers,
                                    report.dossiers_seen);
         }
       });
 
-  app.add_subcommand("verify",
-                     "Check every hash chain, saved state, dossier row and signed checkpoint; name "
-                     "what is false")
-      ->group("Maintenance")
+  app.add_subcommand(
+         "verify",
+         render::tr("Check every hash chain, saved state, dossier row and signed checkpoint; name "
+                    "what is false"))
+      ->group(render::tr("Maintenance"))
       ->callback([&ctx] {
         // The checkpoint log proves what a chain alone cannot: that none was cut short or
         // rewritten whole and hashed again since it was signed.
@@ -153,73 +157,78 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
           print_json(out);
         } else {
           for (const auto& p : report.problems) {
-            std::cout << fmt::format("BROKEN {} event #{}: {}\n", p.dossier_id, p.sequence,
+            std::cout << render::trf("BROKEN {} event #{}: {}\n", p.dossier_id, p.sequence,
                                      p.reason);
           }
           for (const auto& p : report.document_problems) {
-            std::cout << fmt::format("FALSE DOCUMENT {} event #{}: {}\n", p.dossier_id,
-                                     p.sequence, p.reason);
+            std::cout << render::trf("FALSE DOCUMENT {} event #{}: {}\n", p.dossier_id, p.sequence,
+                                     p.reason);
           }
           for (const auto& id : false_states) {
-            std::cout << fmt::format(
+            std::cout << render::trf(
                 "FALSE STATE {}: its saved state is not what its events give (edited outside "
                 "regflow); dropped, the next command replays the events\n",
                 id);
           }
           if (rows) {
             for (const auto& m : rows->mismatches) {
-              std::cout << fmt::format(
+              std::cout << render::trf(
                   "FALSE ROW {} {}: stored '{}', its events give '{}' (edited outside regflow)\n",
                   m.dossier_id, m.column, m.stored, m.expected);
             }
             for (const auto& [id, why] : rows->skipped) {
-              std::cout << fmt::format("NOT CHECKED {}: {}\n", id, why);
+              std::cout << render::trf("NOT CHECKED {}: {}\n", id, why);
             }
           }
           for (const auto& problem : checkpoints.problems) {
-            std::cout << fmt::format("CHECKPOINTS: {}\n", problem);
+            std::cout << render::trf("CHECKPOINTS: {}\n", problem);
           }
           if (report.problems.empty() && false_states.empty() && !false_rows &&
               checkpoints.problems.empty() && !false_documents) {
-            std::cout << fmt::format(
-                "ok: {} dossier(s), {} event(s), every hash chain intact{}\n", report.dossiers,
-                report.events, states_unchecked ? "" : ", every saved state true to its events");
+            std::cout << (states_unchecked
+                              ? render::trf("ok: {} dossier(s), {} event(s), every hash chain "
+                                            "intact\n",
+                                            report.dossiers, report.events)
+                              : render::trf("ok: {} dossier(s), {} event(s), every hash chain "
+                                            "intact, every saved state true to its events\n",
+                                            report.dossiers, report.events));
           } else if (!report.problems.empty()) {
-            std::cout << fmt::format("{} of {} dossier(s) have a broken chain\n",
+            std::cout << render::trf("{} of {} dossier(s) have a broken chain\n",
                                      report.problems.size(), report.dossiers);
           } else if (!false_rows && !checkpoints.problems.empty()) {
-            std::cout << fmt::format(
+            std::cout << render::trf(
                 "{} dossier(s), {} event(s), every hash chain intact, but what the checkpoint log "
                 "signed cannot be checked (see above)\n",
                 report.dossiers, report.events);
           } else if (false_rows) {
-            std::cout << fmt::format(
+            std::cout << render::trf(
                 "{} stored value(s) differ from what the events give; the board shows them until "
                 "the dossier's next action\n",
                 rows->mismatches.size());
           }
           if (false_documents) {
-            std::cout << fmt::format(
+            std::cout << render::trf(
                 "{} attached document(s) missing or altered: their bytes are not what the "
                 "dossier's hash chain recorded\n",
                 report.document_problems.size());
           } else if (report.documents > 0) {
-            std::cout << fmt::format(
+            std::cout << render::trf(
                 "documents: {} stored, each still matching the SHA-256 its attach event "
                 "recorded\n",
                 report.documents);
           }
           if (rows && !false_rows && report.problems.empty()) {
             std::cout << (rows->deadlines_compared
-                              ? "rows: every dossier row, running deadline and next timer day is "
-                                "what the events give\n"
-                              : "rows: every dossier row is what the events give; deadlines not "
-                                "compared: computed with another holiday calendar, or no tick "
-                                "yet — run 'regflow tick'\n");
+                              ? render::tr("rows: every dossier row, running deadline and next "
+                                           "timer day is what the events give\n")
+                              : render::tr("rows: every dossier row is what the events give; "
+                                           "deadlines not compared: computed with another "
+                                           "holiday calendar, or no tick yet — run 'regflow "
+                                           "tick'\n"));
           }
           if (!actors.empty()) {
             const auto& a = actors.front();
-            std::cout << fmt::format(
+            std::cout << render::trf(
                 "note: {} event(s) in {} dossier(s) name an actor not registered here for the "
                 "agency they record (first: {} #{} by '{}' for '{}'); expected for dossiers "
                 "imported from another installation, otherwise written outside regflow "
@@ -227,17 +236,19 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
                 actors.size(), actor_dossiers.size(), a.dossier_id, a.sequence, a.actor, a.agency);
           }
           if (!checkpoints.sealed) {
-            std::cout << "not sealed: no signed checkpoint proves that no chain was cut short or "
-                         "rewritten; run 'regflow seal'\n";
+            std::cout << render::tr(
+                "not sealed: no signed checkpoint proves that no chain was "
+                "cut short or rewritten; run 'regflow seal'\n");
+
           } else if (checkpoints.problems.empty() && report.problems.empty()) {
-            std::cout << fmt::format(
+            std::cout << render::trf(
                 "sealed: every chain passes through what its checkpoints signed ({} "
                 "checkpoint(s), the last at {}, key {})\n",
                 checkpoints.log.checkpoints, checkpoints.log.last_at, checkpoints.fingerprint);
           }
         }
         if (states_unchecked) {
-          std::cerr << fmt::format("regflow: saved states and dossier rows not checked: {}\n",
+          std::cerr << render::trf("regflow: saved states and dossier rows not checked: {}\n",
                                    *states_unchecked);
         }
         if (!report.problems.empty() || !false_states.empty() || !checkpoints.problems.empty() ||

@@ -5,8 +5,11 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/render/diagnostic.hpp"
 #include "cli/render/refusal.hpp"
 #include "cli/render/rules.hpp"
+#include "cli/render/suggestion.hpp"
+#include "cli/render/translate.hpp"
 #include "engine/check/rule_uses.hpp"
 #include "engine/model/error.hpp"
 #include "engine/model/spelling.hpp"
@@ -44,8 +47,8 @@ const model::WorkflowDefinition& workflow_named(const load::ConfigSet& config,
                                                 const std::string& name) {
   const auto* def = config.find(name);
   if (def == nullptr) {
-    throw InputError(fmt::format("unknown workflow '{}'{}; loaded workflows: {}", name,
-                                 model::did_you_mean(name, config.workflow_names()),
+    throw InputError(render::trf("unknown workflow '{}'{}; loaded workflows: {}", name,
+                                 render::did_you_mean(name, config.workflow_names()),
                                  model::quoted_list(config.workflow_names())));
   }
   return *def;
@@ -77,7 +80,7 @@ bool apply_sets(Context& ctx, const std::vector<std::string>& sets, EvalSubject&
     const auto eq = item.find('=');
     if (eq == std::string::npos || eq == 0) {
       throw InputError(
-          fmt::format("--set '{}' must look like name=value, e.g. --set kategori=apbd", item));
+          render::trf("--set '{}' must look like name=value, e.g. --set kategori=apbd", item));
     }
     const std::string name = item.substr(0, eq);
     const std::string text = item.substr(eq + 1);
@@ -89,7 +92,7 @@ bool apply_sets(Context& ctx, const std::vector<std::string>& sets, EvalSubject&
     } else if (std::find(subject.scope.roles.begin(), subject.scope.roles.end(), name) !=
                subject.scope.roles.end()) {
       if (!ctx.config().agencies.contains(text)) {
-        std::cerr << "regflow: refused: "
+        std::cerr << "regflow: " << render::tr("refused:") << " "
                   << render::refusal_text({runtime::RefusalKind::UnknownAgency,
                                            text,
                                            {},
@@ -109,16 +112,16 @@ bool apply_sets(Context& ctx, const std::vector<std::string>& sets, EvalSubject&
       for (const auto& [variable, info] : subject.scope.variables) names.push_back(variable);
       names.insert(names.end(), subject.scope.roles.begin(), subject.scope.roles.end());
       for (const auto& builtin : rules::builtin_names()) names.push_back(builtin.first);
-      std::cerr << fmt::format(
+      std::cerr << render::trf(
           "regflow: refused: --set: unknown name '{}'{}; it may set a variable, role or "
           "built-in: {}\n",
-          name, model::did_you_mean(name, names), model::quoted_list(names));
+          name, render::did_you_mean(name, names), model::quoted_list(names));
       return false;
     }
     const auto value = model::parse_value(text, *type, values);
     if (!value) {
       std::cerr
-          << "regflow: refused: "
+          << "regflow: " << render::tr("refused:") << " "
           << render::refusal_text(
                  {runtime::RefusalKind::BadValue, name, text, model::type_name(*type), values, {}})
           << "\n";
@@ -144,7 +147,7 @@ void run_eval(Context& ctx, const EvalArgs& a) {
   if (!a.dossier.empty()) {
     auto dossier = ctx.installation().read(a.dossier);
     if (!dossier) {
-      std::cerr << "regflow: refused: "
+      std::cerr << "regflow: " << render::tr("refused:") << " "
                 << render::refusal_text(
                        {runtime::RefusalKind::UnknownDossier, a.dossier, {}, {}, {}, {}})
                 << "\n";
@@ -153,7 +156,7 @@ void run_eval(Context& ctx, const EvalArgs& a) {
     }
     if (!a.workflow.empty() && a.workflow != dossier->definition->name) {
       throw InputError(
-          fmt::format("dossier '{}' runs workflow '{}', not '{}'; leave out --workflow", a.dossier,
+          render::trf("dossier '{}' runs workflow '{}', not '{}'; leave out --workflow", a.dossier,
                       dossier->definition->name, a.workflow));
     }
     subject.scope = runtime::scope_of(*dossier->definition);
@@ -169,12 +172,12 @@ void run_eval(Context& ctx, const EvalArgs& a) {
   }
   for (const auto& step : a.reached) {
     if (!subject.scope.in_workflow) {
-      throw InputError("--reached needs a workflow: give --workflow W or --dossier ID");
+      throw InputError(render::tr("--reached needs a workflow: give --workflow W or --dossier ID"));
     }
     if (std::find(subject.scope.steps.begin(), subject.scope.steps.end(), step) ==
         subject.scope.steps.end()) {
-      throw InputError(fmt::format("--reached '{}' is not a step of this workflow{}; steps: {}",
-                                   step, model::did_you_mean(step, subject.scope.steps),
+      throw InputError(render::trf("--reached '{}' is not a step of this workflow{}; steps: {}",
+                                   step, render::did_you_mean(step, subject.scope.steps),
                                    model::quoted_list(subject.scope.steps)));
     }
     subject.input.reached.insert(step);
@@ -193,7 +196,7 @@ void run_eval(Context& ctx, const EvalArgs& a) {
             "checked against the inputs of rules/*.yaml; give --workflow W or --dossier ID for a "
             "workflow's variables, roles and steps");
       }
-      std::cerr << model::format_diagnostic(d) << "\n";
+      std::cerr << render::diagnostic_text(d) << "\n";
     }
     ctx.exit_code = ExitCode::Refused;
     return;
@@ -209,25 +212,28 @@ void run_eval(Context& ctx, const EvalArgs& a) {
 }  // namespace
 
 void add_rules_commands(CLI::App& app, Context& ctx) {
-  app.add_subcommand("rules", "List the named rules and decision tables, and where each is used")
-      ->group("Definitions")
-      ->footer("Example: regflow rules --json")
+  app.add_subcommand("rules",
+                     render::tr("List the named rules and decision tables, and where each is used"))
+      ->group(render::tr("Definitions"))
+      ->footer(render::tr("Example: regflow rules --json"))
       ->callback([&ctx] { run_rules(ctx); });
 
-  auto* eval = app.add_subcommand("eval", "Type-check and evaluate a rules expression")
-                   ->group("Definitions");
+  auto* eval = app.add_subcommand("eval", render::tr("Type-check and evaluate a rules expression"))
+                   ->group(render::tr("Definitions"));
   auto args = std::make_shared<EvalArgs>();
-  eval->add_option("expression", args->expression, "The expression, e.g. \"kategori in ['apbd']\"")
+  eval->add_option("expression", args->expression,
+                   render::tr("The expression, e.g. \"kategori in ['apbd']\""))
       ->required();
-  eval->add_option("--dossier", args->dossier, "Read the names from this dossier");
+  eval->add_option("--dossier", args->dossier, render::tr("Read the names from this dossier"));
   eval->add_option("--workflow", args->workflow,
-                   "Check against this workflow's variables, roles and steps");
-  eval->add_option("--set", args->sets, "name=value for a variable, role or built-in (repeatable)");
+                   render::tr("Check against this workflow's variables, roles and steps"));
+  eval->add_option("--set", args->sets,
+                   render::tr("name=value for a variable, role or built-in (repeatable)"));
   eval->add_option("--reached", args->reached,
-                   "A step reached('...') counts as reached (repeatable)");
+                   render::tr("A step reached('...') counts as reached (repeatable)"));
   eval->footer(
-      "Example: regflow eval \"perlu_evaluasi and reached('persetujuan_bersama')\" "
-      "--dossier PERDA-2026-0001");
+      render::tr("Example: regflow eval \"perlu_evaluasi and reached('persetujuan_bersama')\" "
+                 "--dossier PERDA-2026-0001"));
   eval->callback([&ctx, args] { run_eval(ctx, *args); });
 }
 

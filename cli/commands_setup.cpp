@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/render/dates.hpp"
 #include "cli/render/table.hpp"
 #include "cli/render/translate.hpp"
 #include "engine/app/cache_key.hpp"
@@ -18,42 +19,54 @@ namespace regflow::cli {
 
 void add_setup_commands(CLI::App& app, Context& ctx) {
   auto sandbox = std::make_shared<bool>(false);
-  auto* init = app.add_subcommand("init", "Create the database (idempotent)")->group("Setup");
-  init->add_flag("--sandbox", *sandbox,
-                 "Mark it as a sandbox for trials: anyone may use --as and --now there, and its "
-                 "record is not evidence (only for a database without dossiers)");
-  init->footer("Examples: regflow init --db /srv/regflow/babel.db\n"
-               "          regflow init --db /tmp/latihan.db --sandbox");
+  auto* init = app.add_subcommand("init", render::tr("Create the database (idempotent)"))
+                   ->group(render::tr("Setup"));
+  init->add_flag(
+      "--sandbox", *sandbox,
+      render::tr("Mark it as a sandbox for trials: anyone may use --as and --now there, and its "
+                 "record is not evidence (only for a database without dossiers)"));
+  init->footer(
+      render::tr("Examples: regflow init --db /srv/regflow/babel.db\n"
+                 "          regflow init --db /tmp/latihan.db --sandbox"));
   init->callback([&ctx, sandbox] {
     auto& store = ctx.init_store();
     app::definition_cache_key(store, true);  // the key that authenticates <db>.cache/
     if (*sandbox && !ctx.sandbox()) {
       if (!store.list({}).empty()) {
-        throw InputError(fmt::format(
+        throw InputError(render::trf(
             "refused: '{}' already holds dossiers; a database whose record is evidence cannot "
             "become a sandbox; create a new one for trials (regflow init --db NEW --sandbox)",
             ctx.db_path()));
       }
       ctx.mark_sandbox();
     }
-    std::cout << fmt::format("database {} ready (schema version {}{})\n", ctx.db_path(),
-                             store.schema_version(), ctx.sandbox() ? ", sandbox" : "");
+    std::cout << (ctx.sandbox() ? render::trf("database {} ready (schema version {}, sandbox)",
+                                              ctx.db_path(), store.schema_version())
+                                : render::trf("database {} ready (schema version {})",
+                                              ctx.db_path(), store.schema_version()))
+              << "\n";
   });
 
-  auto* user = app.add_subcommand("user", "Register and list users")->group("Setup")->require_subcommand(1);
+  auto* user = app.add_subcommand("user", render::tr("Register and list users"))
+                   ->group(render::tr("Setup"))
+                   ->require_subcommand(1);
   struct UserArgs {
     std::string name, role = "staf", login;
     std::vector<std::string> agencies;
   };
   auto args = std::make_shared<UserArgs>();
-  auto* add = user->add_subcommand("add", "Register a user and the agencies they act for");
-  add->add_option("name", args->name, "User name")->required();
-  add->add_option("--agency", args->agencies, "Agency code (repeatable)")->required();
-  add->add_option("--role", args->role, "Role, as declared in settings.yaml: staf, kepala, admin");
-  add->add_option("--login", args->login,
-                  "The operating-system account that acts as this user on the command line");
-  add->footer("Examples: regflow user add sari --agency biro-hukum --role staf --login sari\n"
-              "          regflow user add admin1 --agency biro-hukum --role admin --login root");
+  auto* add =
+      user->add_subcommand("add", render::tr("Register a user and the agencies they act for"));
+  add->add_option("name", args->name, render::tr("User name"))->required();
+  add->add_option("--agency", args->agencies, render::tr("Agency code (repeatable)"))->required();
+  add->add_option("--role", args->role,
+                  render::tr("Role, as declared in settings.yaml: staf, kepala, admin"));
+  add->add_option(
+      "--login", args->login,
+      render::tr("The operating-system account that acts as this user on the command line"));
+  add->footer(render::tr(
+      "Examples: regflow user add sari --agency biro-hukum --role staf --login sari\n"
+      "          regflow user add admin1 --agency biro-hukum --role admin --login root"));
   add->callback([&ctx, args] {
     const auto& config = ctx.config();
     // Until an administrator exists, whoever may write the database sets it up, and the
@@ -61,25 +74,33 @@ void add_setup_commands(CLI::App& app, Context& ctx) {
     const auto by = ctx.administrators_designated() ? ctx.actor_if_given() : std::nullopt;
     app::register_user(config, ctx.store(), {args->name, args->agencies, args->role, args->login},
                        by);
-    std::cout << fmt::format("user {} acts for {}{}\n", args->name, fmt::join(args->agencies, ", "),
-                             args->login.empty() ? "" : " (login " + args->login + ")");
+    const std::string agencies = fmt::format("{}", fmt::join(args->agencies, ", "));
+    std::cout << (args->login.empty() ? render::trf("user {} acts for {}", args->name, agencies)
+                                      : render::trf("user {} acts for {} (login {})", args->name,
+                                                    agencies, args->login))
+              << "\n";
   });
-  user->add_subcommand("list", "List registered users")->callback([&ctx] {
-    render::Table table({"USER", "AGENCIES", "ROLE", "LOGIN", "STATUS"});
+  user->add_subcommand("list", render::tr("List registered users"))->callback([&ctx] {
+    render::Table table({render::tr("USER"), render::tr("AGENCIES"), render::tr("ROLE"),
+                         render::tr("LOGIN"), render::tr("STATUS")});
     nlohmann::json out = nlohmann::json::array();
     auto& store = ctx.store();
     for (const auto& u : store.users()) {
       const auto deactivated = store.deactivated_at(u.name);
       table.add({u.name, fmt::format("{}", fmt::join(u.agencies, ", ")), u.role, u.login,
-                 deactivated ? "deactivated " + time::format_date(time::local_date(
-                                                    *deactivated, ctx.config_without_workflows()
-                                                                      .settings.offset))
-                             : "active"});
-      out.push_back({{"name", u.name}, {"agencies", u.agencies}, {"role", u.role},
-                     {"login", u.login.empty() ? nlohmann::json() : nlohmann::json(u.login)},
-                     {"active", !deactivated},
-                     {"deactivated_at", deactivated ? nlohmann::json(time::format_instant(*deactivated))
-                                                    : nlohmann::json()}});
+                 deactivated ? render::trf("deactivated {}",
+                                           render::date_text(time::local_date(
+                                               *deactivated,
+                                               ctx.config_without_workflows().settings.offset)))
+                             : render::tr("active")});
+      out.push_back(
+          {{"name", u.name},
+           {"agencies", u.agencies},
+           {"role", u.role},
+           {"login", u.login.empty() ? nlohmann::json() : nlohmann::json(u.login)},
+           {"active", !deactivated},
+           {"deactivated_at",
+            deactivated ? nlohmann::json(time::format_instant(*deactivated)) : nlohmann::json()}});
     }
     if (ctx.options.json) {
       print_json(out);
@@ -88,16 +109,19 @@ void add_setup_commands(CLI::App& app, Context& ctx) {
     }
   });
 
-  app.add_subcommand("demo", "Build a sample database from the shipped workflows (Bangka Belitung UMKM programme) and print the board")
-      ->group("Setup")
-      ->footer("Example: regflow demo --db /tmp/demo.db --now 2021-02-15")
+  app.add_subcommand("demo", render::tr("Build a sample database from the shipped workflows "
+                                        "(Bangka Belitung UMKM programme) and print the board"))
+      ->group(render::tr("Setup"))
+      ->footer(render::tr("Example: regflow demo --db /tmp/demo.db --now 2021-02-15"))
       ->callback([&ctx] {
         const auto& config = ctx.config();
         auto& store = ctx.init_store();
         if (!store.list({}).empty() || !store.users().empty()) {
-          throw InputError(fmt::format("database '{}' already holds dossiers; the demo needs an empty "
-                                       "database (give another --db)",
-                                       ctx.db_path()));
+          throw InputError(
+              render::trf("database '{}' already holds dossiers; the demo needs an empty "
+
+                          "database (give another --db)",
+                          ctx.db_path()));
         }
         // The demo's story is played with stated times and on behalf of its people: it is a
         // sandbox, never evidence.

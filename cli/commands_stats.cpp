@@ -11,6 +11,8 @@
 #include "cli/render/csv.hpp"
 #include "cli/render/stats.hpp"
 #include "cli/render/stats_charts.hpp"
+#include "cli/render/suggestion.hpp"
+#include "cli/render/translate.hpp"
 #include "cli/render/xlsx.hpp"
 #include "engine/app/statistics.hpp"
 #include "engine/model/error.hpp"
@@ -30,24 +32,24 @@ report::StatsFilter checked_filter(Context& ctx, const StatsArgs& args) {
   if (!args.workflow.empty()) {
     const auto names = config.workflow_names();
     if (config.find(args.workflow) == nullptr) {
-      throw InputError(fmt::format("unknown workflow '{}'{}; known: {}", args.workflow,
-                                   model::did_you_mean(args.workflow, names),
+      throw InputError(render::trf("unknown workflow '{}'{}; known: {}", args.workflow,
+                                   render::did_you_mean(args.workflow, names),
                                    model::quoted_list(names)));
     }
     filter.workflow = args.workflow;
   }
   if (!args.agency.empty()) {
     if (!config.agencies.contains(args.agency)) {
-      throw InputError(fmt::format("unknown agency '{}'{}; see workflows/agencies.yaml",
+      throw InputError(render::trf("unknown agency '{}'{}; see workflows/agencies.yaml",
                                    args.agency,
-                                   model::did_you_mean(args.agency, config.agencies.codes())));
+                                   render::did_you_mean(args.agency, config.agencies.codes())));
     }
     filter.agency = args.agency;
   }
   if (!args.from.empty()) filter.from = accepted_option_date(args.from, "--from");
   if (!args.to.empty()) filter.to = accepted_option_date(args.to, "--to");
   if (filter.from && filter.to && *filter.from > *filter.to) {
-    throw InputError(fmt::format("--from {} is after --to {}; give a period that runs forward",
+    throw InputError(render::trf("--from {} is after --to {}; give a period that runs forward",
                                  args.from, args.to));
   }
   return filter;
@@ -59,7 +61,7 @@ const render::Sheet& chosen_sheet(const std::vector<render::Sheet>& sheets,
   for (const auto& sheet : sheets) {
     if (sheet.name == name) return sheet;
   }
-  throw Error(fmt::format("no sheet '{}' (a bug in regflow)", name));
+  throw Error(render::trf("no sheet '{}' (a bug in regflow)", name));
 }
 
 void run_stats(Context& ctx, const StatsArgs& args) {
@@ -68,13 +70,13 @@ void run_stats(Context& ctx, const StatsArgs& args) {
   if (!args.table.empty()) {
     const auto names = render::stats_sheet_names();
     if (args.format != "csv") {
-      throw InputError(fmt::format(
+      throw InputError(render::trf(
           "--table chooses the one table a CSV file holds; give --format csv, or leave out "
           "--table (an XLSX workbook has every table)"));
     }
     if (std::find(names.begin(), names.end(), args.table) == names.end()) {
-      throw InputError(fmt::format("unknown table '{}'{}; known: {}", args.table,
-                                   model::did_you_mean(args.table, names),
+      throw InputError(render::trf("unknown table '{}'{}; known: {}", args.table,
+                                   render::did_you_mean(args.table, names),
                                    model::quoted_list(names)));
     }
   }
@@ -95,13 +97,14 @@ void run_stats(Context& ctx, const StatsArgs& args) {
     const auto sheets = render::stats_sheets(stats);
     const auto& sheet = chosen_sheet(sheets, args.table);
     deliver(ctx, render::csv_text(sheet), args.output,
-            fmt::format("table '{}' ({} row(s), CSV)", sheet.name, sheet.rows.size()));
+            render::trf("table '{}' ({} row(s), CSV)", sheet.name, sheet.rows.size()));
   } else if (format == "xlsx") {
     const auto sheets = render::stats_sheets(stats);
     deliver(ctx,
-            render::xlsx_bytes(sheets, "regflow statistics as of " +
-                                           time::format_date(stats.as_of)),
-            args.output, fmt::format("statistics ({} sheets, XLSX)", sheets.size()));
+            render::xlsx_bytes(
+                sheets, render::trf("regflow statistics as of {}", time::format_date(stats.as_of))),
+
+            args.output, render::trf("statistics ({} sheets, XLSX)", sheets.size()));
   } else {
     deliver(ctx, render::stats_charts_svg(stats), args.output, "charts (SVG)");
   }
@@ -111,23 +114,27 @@ void run_stats(Context& ctx, const StatsArgs& args) {
 
 void add_stats_command(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<StatsArgs>();
-  auto* stats = app.add_subcommand("stats",
-                                   "Where drafts get stuck: time per step and agency, deadlines "
-                                   "met and missed, throughput, targets")
-                    ->group("Reports");
-  stats->add_option("--workflow", args->workflow, "Only dossiers of this workflow");
+  auto* stats =
+      app.add_subcommand("stats",
+                         render::tr("Where drafts get stuck: time per step and agency, deadlines "
+                                    "met and missed, throughput, targets"))
+          ->group(render::tr("Reports"));
+  stats->add_option("--workflow", args->workflow, render::tr("Only dossiers of this workflow"));
   stats->add_option("--agency", args->agency,
-                    "Only the steps this agency held (and the dossiers it held)");
-  stats->add_option("--from", args->from, "Count what ended or started on or after this date");
-  stats->add_option("--to", args->to, "The figures as of the end of this date (default: today)");
-  stats->add_option("--format", args->format, "text (default), json, csv, xlsx or svg");
-  stats->add_option("--table", args->table,
-                    "With --format csv: the table to write (langkah, instansi, tepat-waktu, "
-                    "tenggat, perpanjangan, per-bulan, umur, target; default langkah)");
+                    render::tr("Only the steps this agency held (and the dossiers it held)"));
+  stats->add_option("--from", args->from,
+                    render::tr("Count what ended or started on or after this date"));
+  stats->add_option("--to", args->to,
+                    render::tr("The figures as of the end of this date (default: today)"));
+  stats->add_option("--format", args->format, render::tr("text (default), json, csv, xlsx or svg"));
+  stats->add_option(
+      "--table", args->table,
+      render::tr("With --format csv: the table to write (langkah, instansi, tepat-waktu, "
+                 "tenggat, perpanjangan, per-bulan, umur, target; default langkah)"));
   stats->add_option("-o,--output", args->output,
-                    "Write to this file (atomically); required for xlsx");
-  stats->footer(
-      "Example: regflow stats --from 2021-01-01 --to 2021-12-31 --format xlsx -o rapat.xlsx");
+                    render::tr("Write to this file (atomically); required for xlsx"));
+  stats->footer(render::tr(
+      "Example: regflow stats --from 2021-01-01 --to 2021-12-31 --format xlsx -o rapat.xlsx"));
   stats->callback([&ctx, args] { run_stats(ctx, *args); });
 }
 

@@ -11,6 +11,8 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/render/suggestion.hpp"
+#include "cli/render/translate.hpp"
 #include "engine/app/user_administration.hpp"
 #include "engine/auth/password.hpp"
 #include "engine/model/error.hpp"
@@ -41,20 +43,22 @@ std::string read_password(bool from_stdin) {
   if (from_stdin) {
     std::string line;
     if (!std::getline(std::cin, line)) {
-      throw InputError("--password-stdin: nothing on standard input; give the password as one line");
+      throw InputError(
+          render::tr("--password-stdin: nothing on standard input; give the password as one line"));
     }
     if (!line.empty() && line.back() == '\r') line.pop_back();
     return line;
   }
   if (isatty(STDIN_FILENO) == 0) {
-    throw InputError(
+    throw InputError(render::tr(
         "standard input is not a terminal, so the password cannot be asked for; give it as one "
-        "line with --password-stdin");
+        "line with --password-stdin"));
   }
-  const std::string first = read_hidden("New password: ");
+  const std::string first = read_hidden(render::tr("New password: "));
   if (auto problem = auth::password_problem(first)) throw InputError(*problem);
-  const std::string second = read_hidden("Again: ");
-  if (first != second) throw InputError("the two passwords differ; nothing was changed");
+  const std::string second = read_hidden(render::tr("Again: "));
+  if (first != second)
+    throw InputError(render::tr("the two passwords differ; nothing was changed"));
   return first;
 }
 
@@ -66,8 +70,9 @@ struct Listen {
 Listen parse_listen(const std::string& text) {
   const auto colon = text.rfind(':');
   const auto fail = [&text] {
-    return InputError(fmt::format(
-        "--listen '{}' is not HOST:PORT; give e.g. 127.0.0.1:8080 (port 0 picks a free one)", text));
+    return InputError(render::trf(
+        "--listen '{}' is not HOST:PORT; give e.g. 127.0.0.1:8080 (port 0 picks a free one)",
+        text));
   };
   if (colon == std::string::npos || colon == 0 || colon + 1 == text.size()) throw fail();
   const std::string port = text.substr(colon + 1);
@@ -92,7 +97,8 @@ struct ServeArgs {
 void run_serve(Context& ctx, const ServeArgs& args) {
   const auto listen = parse_listen(args.listen);
   if (args.tls_cert.empty() != args.tls_key.empty()) {
-    throw InputError("give both --tls-cert and --tls-key (PEM files), or neither for plain HTTP");
+    throw InputError(
+        render::tr("give both --tls-cert and --tls-key (PEM files), or neither for plain HTTP"));
   }
   const auto& config = ctx.config();
   auto& store = ctx.store();  // opens (and migrates) the database before serving it
@@ -104,8 +110,8 @@ void run_serve(Context& ctx, const ServeArgs& args) {
   if (!ctx.options.now.empty() || std::getenv("REGFLOW_NOW") != nullptr) {
     settings.fixed_now = ctx.now();
   }
-  auto log = std::make_shared<spdlog::logger>("web",
-                                              std::make_shared<spdlog::sinks::stderr_sink_mt>());
+  auto log =
+      std::make_shared<spdlog::logger>("web", std::make_shared<spdlog::sinks::stderr_sink_mt>());
   log->set_level(spdlog::level::info);
   log->set_pattern("%Y-%m-%dT%H:%M:%S%z %v");
   settings.log = log;
@@ -128,52 +134,60 @@ void run_serve(Context& ctx, const ServeArgs& args) {
                                                          std::string_view target) {
     return web::body_limit_for(method, target, small_limit, document_limit);
   };
-  web::HttpServer server(options, [&site](const web::Request& r) { return site.handle(r); }, log);
+  web::HttpServer server(
+      options, [&site](const web::Request& r) { return site.handle(r); }, log);
 
   const std::string host =
       listen.address.find(':') != std::string::npos ? "[" + listen.address + "]" : listen.address;
-  std::cout << fmt::format("regflow: serving {} on {}://{}:{} ({} workflows, {} dossiers); "
-                           "Ctrl-C stops\n",
-                           ctx.db_path(), settings.tls ? "https" : "http", host, server.port(),
-                           config.workflow_names().size(), dossiers)
+  std::cout << render::trf(
+                   "regflow: serving {} on {}://{}:{} ({} workflows, {} dossiers); "
+                   "Ctrl-C stops\n",
+                   ctx.db_path(), settings.tls ? "https" : "http", host, server.port(),
+                   config.workflow_names().size(), dossiers)
             << std::flush;
   server.run();
-  std::cout << "regflow: stopped\n";
+  std::cout << "regflow: " << render::tr("stopped") << "\n";
 }
 
 }  // namespace
 
 void add_web_commands(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<ServeArgs>();
-  auto* serve = app.add_subcommand("serve", "Serve the board, queues and dossiers to browsers")
-                    ->group("Web");
-  serve->add_option("--listen", args->listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
-  serve->add_option("--threads", args->threads, "Requests handled at once (default 4)");
+  auto* serve =
+      app.add_subcommand("serve", render::tr("Serve the board, queues and dossiers to browsers"))
+          ->group(render::tr("Web"));
+  serve->add_option("--listen", args->listen,
+                    render::tr("HOST:PORT to listen on (default 127.0.0.1:8080)"));
+  serve->add_option("--threads", args->threads, render::tr("Requests handled at once (default 4)"));
   serve->add_option("--request-timeout", args->request_timeout,
-                    "Seconds a client has to send a whole request (default 10)");
+                    render::tr("Seconds a client has to send a whole request (default 10)"));
   serve->add_option("--max-connections", args->max_connections,
-                    "Open connections at most; more get 503 (default 512)");
-  serve->add_option("--tls-cert", args->tls_cert,
-                    "PEM certificate (chain): serve HTTPS instead of HTTP (with --tls-key)");
-  serve->add_option("--tls-key", args->tls_key, "PEM private key of --tls-cert");
-  serve->footer("Example: regflow serve --db babel.db --listen 127.0.0.1:8080");
+                    render::tr("Open connections at most; more get 503 (default 512)"));
+  serve->add_option(
+      "--tls-cert", args->tls_cert,
+      render::tr("PEM certificate (chain): serve HTTPS instead of HTTP (with --tls-key)"));
+  serve->add_option("--tls-key", args->tls_key, render::tr("PEM private key of --tls-cert"));
+  serve->footer(render::tr("Example: regflow serve --db babel.db --listen 127.0.0.1:8080"));
   serve->callback([&ctx, args] { run_serve(ctx, *args); });
 
   auto* user = app.get_subcommand("user");
   auto name = std::make_shared<std::string>();
   auto from_stdin = std::make_shared<bool>(false);
-  auto* passwd = user->add_subcommand("passwd", "Set a user's password for signing in on the web");
-  passwd->add_option("name", *name, "User name")->required();
-  passwd->add_flag("--password-stdin", *from_stdin, "Read the password as one line from stdin");
-  passwd->footer("Example: regflow user passwd sari   (asks twice, without echo)");
+  auto* passwd =
+      user->add_subcommand("passwd", render::tr("Set a user's password for signing in on the web"));
+  passwd->add_option("name", *name, render::tr("User name"))->required();
+  passwd->add_flag("--password-stdin", *from_stdin,
+                   render::tr("Read the password as one line from stdin"));
+  passwd->footer(render::tr("Example: regflow user passwd sari   (asks twice, without echo)"));
   passwd->callback([&ctx, name, from_stdin] {
     auto& store = ctx.store();
     if (!store.find_user(*name)) {
       std::vector<std::string> names;
       for (const auto& u : store.users()) names.push_back(u.name);
-      throw InputError(fmt::format("unknown user '{}'{}; register them first with 'regflow user "
-                                   "add {} --agency AGENCY'",
-                                   *name, model::did_you_mean(*name, names), *name));
+      throw InputError(
+          render::trf("unknown user '{}'{}; register them first with 'regflow user "
+                      "add {} --agency AGENCY'",
+                      *name, render::did_you_mean(*name, names), *name));
     }
     // Only the user or an administrator: a password set by anyone else would sign them in.
     app::check_may_set_password(
@@ -182,7 +196,7 @@ void add_web_commands(CLI::App& app, Context& ctx) {
     const std::string password = read_password(*from_stdin);
     if (auto problem = auth::password_problem(password)) throw InputError(*problem);
     store.set_password_hash(*name, auth::hash_password(password));
-    std::cout << fmt::format("password of {} set; their open sessions were signed out\n", *name);
+    std::cout << render::trf("password of {} set; their open sessions were signed out\n", *name);
   });
 }
 

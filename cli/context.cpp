@@ -8,6 +8,9 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "cli/render/diagnostic.hpp"
+#include "cli/render/suggestion.hpp"
+#include "cli/render/translate.hpp"
 #include "engine/app/cache_key.hpp"
 #include "engine/app/user_administration.hpp"
 #include "engine/model/error.hpp"
@@ -52,13 +55,13 @@ std::optional<time::Instant> Context::given_now(time::UtcOffset offset) const {
   // "15/02/2021" and "15/02/2021 09:00", as Indonesians write dates, as well as ISO.
   auto parsed = time::parse_instant(time::iso_date_input(text), offset);
   if (!parsed) {
-    throw InputError(fmt::format(
+    throw InputError(render::trf(
         "--now '{}' is not a date or time; expected YYYY-MM-DD or "
         "YYYY-MM-DDTHH:MM (local time; or DD/MM/YYYY [HH:MM]), optionally with Z or +HH:MM",
         text));
   }
   if (!time::is_accepted(*parsed)) {
-    throw InputError(fmt::format("--now '{}' is outside the dates regflow accepts ({})", text,
+    throw InputError(render::trf("--now '{}' is outside the dates regflow accepts ({})", text,
                                  time::accepted_range_text()));
   }
   return parsed;
@@ -115,10 +118,10 @@ const load::ConfigSet& Context::checked(const load::ConfigSet& config) {
     std::size_t errors = 0;
     for (const auto& d : config.diagnostics) {
       if (d.severity != model::Severity::Error) continue;
-      if (errors++ == 0) first = model::format_diagnostic(d);
+      if (errors++ == 0) first = render::diagnostic_text(d);
     }
     throw InputError(
-        fmt::format("the definitions in '{}' have {} error(s); run 'regflow check' "
+        render::trf("the definitions in '{}' have {} error(s); run 'regflow check' "
                     "for all of them. First:\n{}",
                     config_dir(), errors, first));
   }
@@ -128,7 +131,7 @@ const load::ConfigSet& Context::checked(const load::ConfigSet& config) {
 std::string Context::db_path() {
   if (!options.db.empty()) return options.db;
   if (auto from_env = env("REGFLOW_DB"); !from_env.empty()) return from_env;
-  throw InputError("no database given; pass --db PATH or set REGFLOW_DB");
+  throw InputError(render::tr("no database given; pass --db PATH or set REGFLOW_DB"));
 }
 
 store::Store& Context::store() {
@@ -210,13 +213,13 @@ std::optional<time::Instant> Context::stated_clock_entry(
   {
     const auto& roles = config_without_workflows().settings.roles;
     if (!by || !roles.allows(by->role, model::Permission::Administer)) {
-      throw InputError(fmt::format(
+      throw InputError(render::trf(
           "refused: --now (or REGFLOW_NOW) on a command that writes is for administrators: an "
           "event records when it happened, and only an administrator may enter one late; your "
           "login '{}' {}; leave out --now, or ask an administrator (a sandbox database, "
           "'regflow init --sandbox', allows it for what-if trials)",
           operating_system_login(),
-          by ? fmt::format("acts as '{}' (role '{}')", by->name, by->role)
+          by ? render::trf("acts as '{}' (role '{}')", by->name, by->role)
              : std::string("is not tied to a regflow user")));
     }
   }
@@ -228,7 +231,7 @@ void Context::check_clock_for_writing() {
   if (!stated_clock_entry(mapped)) return;
   const auto wall = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   if (now() > wall) {
-    throw InputError(fmt::format(
+    throw InputError(render::trf(
         "refused: --now {} is in the future (it is {} now); timers fire when their day has "
         "come, and only a sandbox database ('regflow init --sandbox') may try the future",
         time::format_instant(now()), time::format_instant(wall)));
@@ -245,7 +248,7 @@ runtime::Actor Context::actor() {
   const auto mapped = login_user();
   const std::string name = claimed.empty() && mapped ? mapped->name : claimed;
   if (name.empty()) {
-    throw InputError(fmt::format(
+    throw InputError(render::trf(
         "no user given; pass --as USER or set REGFLOW_USER (see 'regflow user list'), or tie "
         "your login to a user (regflow user add NAME --agency A --login LOGIN)"));
   }
@@ -253,9 +256,10 @@ runtime::Actor Context::actor() {
   if (!found) {
     std::vector<std::string> names;
     for (const auto& u : store().users()) names.push_back(u.name);
-    throw InputError(fmt::format(
-        "unknown user '{}'{}; registered users: {}", name, model::did_you_mean(name, names),
-        names.empty() ? "none (add one with 'regflow user add')" : model::quoted_list(names)));
+    throw InputError(render::trf(
+        "unknown user '{}'{}; registered users: {}", name, render::did_you_mean(name, names),
+        names.empty() ? render::tr("none (add one with 'regflow user add')")
+                      : model::quoted_list(names)));
   }
   if (const auto refusal = app::deactivated_refusal(config_without_workflows(), store(), name);
       !refusal.empty()) {
@@ -265,12 +269,12 @@ runtime::Actor Context::actor() {
   if (acting_for_another && !sandbox() && administrators_designated()) {
     const auto& roles = config_without_workflows().settings.roles;
     if (!mapped || !roles.allows(mapped->role, model::Permission::Administer)) {
-      throw InputError(fmt::format(
+      throw InputError(render::trf(
           "refused: acting as '{}' (--as or REGFLOW_USER) is for administrators; your login "
           "'{}' {}; leave out --as to act as yourself, or ask an administrator to tie your "
           "login to your user (regflow user add NAME --agency A --login {})",
           name, operating_system_login(),
-          mapped ? fmt::format("acts as '{}', whose role '{}' may not administer", mapped->name,
+          mapped ? render::trf("acts as '{}', whose role '{}' may not administer", mapped->name,
                                mapped->role)
                  : std::string("is not tied to a regflow user"),
           operating_system_login()));

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <random>
 
+#include "cli/render/translate.hpp"
 #include "engine/model/error.hpp"
 
 namespace regflow::cli {
@@ -17,25 +18,26 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string kind_of(const struct stat& st) {
-  if (S_ISDIR(st.st_mode)) return "a folder";
-  if (S_ISLNK(st.st_mode)) return "a symbolic link";
-  if (S_ISCHR(st.st_mode)) return "a character device";
-  if (S_ISBLK(st.st_mode)) return "a block device";
-  if (S_ISFIFO(st.st_mode)) return "a pipe";
-  if (S_ISSOCK(st.st_mode)) return "a socket";
-  return "a special file";
+  if (S_ISDIR(st.st_mode)) return render::tr("a folder");
+  if (S_ISLNK(st.st_mode)) return render::tr("a symbolic link");
+  if (S_ISCHR(st.st_mode)) return render::tr("a character device");
+  if (S_ISBLK(st.st_mode)) return render::tr("a block device");
+  if (S_ISFIFO(st.st_mode)) return render::tr("a pipe");
+  if (S_ISSOCK(st.st_mode)) return render::tr("a socket");
+  return render::tr("a special file");
 }
 
 std::string human_size(std::uint64_t bytes) {
-  if (bytes >= (std::uint64_t{1} << 20)) return fmt::format("{} MiB", bytes >> 20);
-  if (bytes >= (std::uint64_t{1} << 10)) return fmt::format("{} KiB", bytes >> 10);
-  return fmt::format("{} bytes", bytes);
+  if (bytes >= (std::uint64_t{1} << 20)) return render::trf("{} MiB", bytes >> 20);
+  if (bytes >= (std::uint64_t{1} << 10)) return render::trf("{} KiB", bytes >> 10);
+  return render::trf("{} bytes", bytes);
 }
 
 // The folder a path is in, as the file system sees it: a path's name may differ from the
 // database's ('./db' and 'db', a hard-linked folder) while the folder is the same.
 bool same_folder(const fs::path& a, const fs::path& b) {
-  struct stat sa {}, sb {};
+  struct stat sa {
+  }, sb{};
   const fs::path fa = a.has_parent_path() ? a.parent_path() : fs::path(".");
   const fs::path fb = b.has_parent_path() ? b.parent_path() : fs::path(".");
   if (::stat(fa.c_str(), &sa) != 0 || ::stat(fb.c_str(), &sb) != 0) return false;
@@ -52,10 +54,9 @@ void refuse_protected(const fs::path& target, const struct stat* existing,
                       const std::vector<fs::path>& protected_files, std::string_view what) {
   for (const auto& guarded : protected_files) {
     const bool by_inode = existing != nullptr && same_file(*existing, guarded);
-    const bool by_name =
-        target.filename() == guarded.filename() && same_folder(target, guarded);
+    const bool by_name = target.filename() == guarded.filename() && same_folder(target, guarded);
     if (by_inode || by_name) {
-      throw InputError(fmt::format(
+      throw InputError(render::trf(
           "refused: {} '{}' is the database's own file '{}'; writing there would destroy the "
           "record; give a file name outside the database's files",
           what, target.string(), guarded.string()));
@@ -93,14 +94,15 @@ void write_output_file(const fs::path& target, std::string_view bytes,
 void write_output_stream(const fs::path& target, const ByteProducer& produce,
                          const std::vector<fs::path>& protected_files, std::string_view what) {
   if (target.empty() || target.filename().empty()) {
-    throw InputError(fmt::format("refused: {} '{}' names no file; give a file name, e.g. "
-                                 "'arsip.rfa'",
-                                 what, target.string()));
+    throw InputError(
+        render::trf("refused: {} '{}' names no file; give a file name, e.g. "
+                    "'arsip.rfa'",
+                    what, target.string()));
   }
   struct stat st {};
   const bool exists = ::lstat(target.c_str(), &st) == 0;
   if (exists && !S_ISREG(st.st_mode)) {
-    throw InputError(fmt::format(
+    throw InputError(render::trf(
         "refused: {} '{}' is {}; regflow writes only regular files, and replaces them whole; "
         "give the name of a new or regular file",
         what, target.string(), kind_of(st)));
@@ -109,7 +111,7 @@ void write_output_stream(const fs::path& target, const ByteProducer& produce,
   const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
   struct stat folder_st {};
   if (::stat(folder.c_str(), &folder_st) != 0 || !S_ISDIR(folder_st.st_mode)) {
-    throw InputError(fmt::format(
+    throw InputError(render::trf(
         "refused: {} '{}': folder '{}' does not exist; give a file in an existing folder", what,
         target.string(), folder.string()));
   }
@@ -124,12 +126,12 @@ void write_output_stream(const fs::path& target, const ByteProducer& produce,
     if (fd < 0 && errno != EEXIST) break;
   }
   if (fd < 0) {
-    throw InputError(fmt::format("cannot write '{}': {}", target.string(), std::strerror(errno)));
+    throw InputError(render::trf("cannot write '{}': {}", target.string(), std::strerror(errno)));
   }
   const auto fail = [&](const std::string& reason) {
     ::close(fd);
     ::unlink(temporary.c_str());
-    throw InputError(fmt::format("cannot write '{}': {}{}; nothing was written", target.string(),
+    throw InputError(render::trf("cannot write '{}': {}{}; nothing was written", target.string(),
                                  reason,
                                  reason == std::strerror(ENOSPC) ? " (free some space)" : ""));
   };
@@ -158,29 +160,29 @@ void write_output_stream(const fs::path& target, const ByteProducer& produce,
   if (::close(fd) != 0) {
     const std::string reason = std::strerror(errno);
     ::unlink(temporary.c_str());
-    throw InputError(fmt::format("cannot write '{}': {}; nothing was written", target.string(),
-                                 reason));
+    throw InputError(
+        render::trf("cannot write '{}': {}; nothing was written", target.string(), reason));
   }
   // Checked again just before the rename: the target may have become a link meanwhile.
   struct stat again {};
   if (::lstat(target.c_str(), &again) == 0 && !S_ISREG(again.st_mode)) {
     ::unlink(temporary.c_str());
-    throw InputError(fmt::format("refused: {} '{}' became {} while writing; nothing was written",
+    throw InputError(render::trf("refused: {} '{}' became {} while writing; nothing was written",
                                  what, target.string(), kind_of(again)));
   }
   if (::rename(temporary.c_str(), target.c_str()) != 0) {
     const std::string reason = std::strerror(errno);
     ::unlink(temporary.c_str());
-    throw InputError(fmt::format("cannot replace '{}': {}; nothing was written", target.string(),
-                                 reason));
+    throw InputError(
+        render::trf("cannot replace '{}': {}; nothing was written", target.string(), reason));
   }
 }
 
 std::string read_input_file(const fs::path& path, std::uint64_t limit, std::string_view what) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
-    throw InputError(fmt::format("cannot read {} '{}': {}", what, path.string(),
-                                 std::strerror(errno)));
+    throw InputError(
+        render::trf("cannot read {} '{}': {}", what, path.string(), std::strerror(errno)));
   }
   struct Closer {
     int fd;
@@ -188,16 +190,16 @@ std::string read_input_file(const fs::path& path, std::uint64_t limit, std::stri
   } closer{fd};
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
-    throw InputError(fmt::format("cannot read {} '{}': {}", what, path.string(),
-                                 std::strerror(errno)));
+    throw InputError(
+        render::trf("cannot read {} '{}': {}", what, path.string(), std::strerror(errno)));
   }
   if (!S_ISREG(st.st_mode)) {
-    throw InputError(fmt::format("refused: {} '{}' is {}; give a regular file", what,
-                                 path.string(), kind_of(st)));
+    throw InputError(render::trf("refused: {} '{}' is {}; give a regular file", what, path.string(),
+                                 kind_of(st)));
   }
   const auto size = static_cast<std::uint64_t>(st.st_size);
   if (size > limit) {
-    throw InputError(fmt::format("refused: {} '{}' is {}; at most {} is accepted", what,
+    throw InputError(render::trf("refused: {} '{}' is {}; at most {} is accepted", what,
                                  path.string(), human_size(size), human_size(limit)));
   }
   std::string bytes;
@@ -207,13 +209,13 @@ std::string read_input_file(const fs::path& path, std::uint64_t limit, std::stri
     const ssize_t n = ::read(fd, buffer.data(), buffer.size());
     if (n < 0) {
       if (errno == EINTR) continue;
-      throw InputError(fmt::format("cannot read {} '{}': {}", what, path.string(),
-                                   std::strerror(errno)));
+      throw InputError(
+          render::trf("cannot read {} '{}': {}", what, path.string(), std::strerror(errno)));
     }
     if (n == 0) break;
     // The file may grow while it is read; the bound holds whatever it does.
     if (bytes.size() + static_cast<std::size_t>(n) > limit) {
-      throw InputError(fmt::format("refused: {} '{}' is over {}; at most {} is accepted", what,
+      throw InputError(render::trf("refused: {} '{}' is over {}; at most {} is accepted", what,
                                    path.string(), human_size(limit), human_size(limit)));
     }
     bytes.append(buffer.data(), static_cast<std::size_t>(n));

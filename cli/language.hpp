@@ -8,7 +8,14 @@
 
 namespace regflow::cli {
 
+/// The language of --help and of the descriptions given when the command line is built,
+/// before CLI11 parses it: --lang X or --lang=X in argv, else REGFLOW_LANG, else the
+/// `language` of settings.yaml in --config (or REGFLOW_CONFIG, or the shipped folder), else
+/// English. A code regflow does not speak counts as none here; apply_language refuses it.
+void choose_language_early(int argc, char** argv);
+
 /// Registers --lang on the top-level command line.
+
 void add_language_option(CLI::App& app);
 
 /// Sets the process's language (render::set_default_language). Throws InputError for a --lang

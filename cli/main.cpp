@@ -14,12 +14,17 @@
 #include "cli/context.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/language.hpp"
+#include "cli/render/suggestion.hpp"
+#include "cli/render/translate.hpp"
 #include "cli/terminal_guard.hpp"
+#include "cli/usage_words.hpp"
 #include "engine/model/error.hpp"
 #include "engine/model/spelling.hpp"
 #include "engine/model/utf8.hpp"
 
 namespace {
+
+namespace render = regflow::cli::render;
 
 // The first word on the command line that is not a global option, if it names no subcommand.
 // CLI11 would only say "A subcommand is required"; a clerk who typed "advnace" deserves better.
@@ -50,7 +55,7 @@ void refuse_invalid_utf8(const CLI::App& app) {
       if (const auto at = regflow::model::invalid_utf8_at(value)) {
         const std::string name =
             option->get_name().empty() ? option->get_name(true, true) : option->get_name();
-        throw regflow::InputError(fmt::format(
+        throw regflow::InputError(render::trf(
             "refused: {} is not valid UTF-8 (byte {} of the value is 0x{:02x}); give the text "
             "in UTF-8",
             name, *at + 1, static_cast<unsigned char>(value[*at])));
@@ -66,7 +71,7 @@ void refuse_invalid_utf8_environment() {
     const char* value = std::getenv(name);
     if (value == nullptr) continue;
     if (const auto at = regflow::model::invalid_utf8_at(value)) {
-      throw regflow::InputError(fmt::format(
+      throw regflow::InputError(render::trf(
           "refused: the environment variable {} is not valid UTF-8 (byte {}); give the text "
           "in UTF-8",
           name, *at + 1));
@@ -87,20 +92,27 @@ int main(int argc, char** argv) {
   regflow::cli::TerminalGuard terminal;
   regflow::cli::Context ctx;
   ctx.terminal = &terminal;
-  CLI::App app{
-      "regflow — deadlines and procedures for regional legal products (Perda, Pergub, kerja sama)"};
-  app.set_version_flag("--version", REGFLOW_VERSION);
+  // Descriptions are given as the command line is built, so its language comes first.
+  regflow::cli::choose_language_early(argc, argv);
+  CLI::App app{render::tr(
+      "regflow — deadlines and procedures for regional legal products (Perda, Pergub, kerja "
+      "sama)")};
+  app.formatter(regflow::cli::translated_formatter());
+  app.failure_message(regflow::cli::usage_error_message);
+  regflow::cli::translate_builtin_flags(app, REGFLOW_VERSION);
   app.require_subcommand(1);
-  app.add_option("--db", ctx.options.db, "Database file (or REGFLOW_DB)");
+  app.add_option("--db", ctx.options.db, render::tr("Database file (or REGFLOW_DB)"));
   app.add_option(
       "--config", ctx.options.config,
-      "Folder holding workflows/ and rules/ (or REGFLOW_CONFIG; default: the shipped ones)");
-  app.add_option("--as", ctx.options.as, "Acting user (or REGFLOW_USER)");
-  app.add_option("--now", ctx.options.now,
-                 "Pretend it is this date/time, YYYY-MM-DD[THH:MM] local (or REGFLOW_NOW)");
-  app.add_flag("--json", ctx.options.json, "Machine-readable output");
+      render::tr(
+          "Folder holding workflows/ and rules/ (or REGFLOW_CONFIG; default: the shipped ones)"));
+  app.add_option("--as", ctx.options.as, render::tr("Acting user (or REGFLOW_USER)"));
+  app.add_option(
+      "--now", ctx.options.now,
+      render::tr("Pretend it is this date/time, YYYY-MM-DD[THH:MM] local (or REGFLOW_NOW)"));
+  app.add_flag("--json", ctx.options.json, render::tr("Machine-readable output"));
   regflow::cli::add_language_option(app);
-  app.add_flag("-v", ctx.options.verbosity, "More log output on stderr (-vv for more)");
+  app.add_flag("-v", ctx.options.verbosity, render::tr("More log output on stderr (-vv for more)"));
   app.fallthrough();
 
   regflow::cli::add_definition_commands(app, ctx);
@@ -130,10 +142,12 @@ int main(int argc, char** argv) {
 
   spdlog::set_level(spdlog::level::warn);
   if (auto word = unknown_command(app, argc, argv)) {
-    std::cerr << "regflow: unknown command '" << *word << "'"
-              << regflow::model::did_you_mean(*word, command_names(app))
-              << "; commands: " << regflow::model::quoted_list(command_names(app))
-              << "\nRun with --help for more information.\n";
+    std::cerr << "regflow: "
+              << render::trf("unknown command '{}'{}; commands: {}", *word,
+                             render::did_you_mean(*word, command_names(app)),
+                             regflow::model::quoted_list(command_names(app)))
+              << "\n"
+              << render::tr("Run with --help for more information.") << "\n";
     return static_cast<int>(ExitCode::Usage);
   }
   try {
@@ -147,13 +161,14 @@ int main(int argc, char** argv) {
     ctx.finish();
     return static_cast<int>(ctx.exit_code);
   } catch (const regflow::ConflictError& e) {
-    std::cerr << "regflow: conflict: " << e.what() << "\n";
+    std::cerr << "regflow: " << render::trf("conflict: {}", e.what()) << "\n";
     return static_cast<int>(ExitCode::Refused);
   } catch (const regflow::Error& e) {
     std::cerr << "regflow: " << e.what() << "\n";
     return static_cast<int>(ExitCode::Refused);
   } catch (const std::exception& e) {
-    std::cerr << "regflow: internal error: " << e.what() << " (please report)\n";
+    std::cerr << "regflow: " << render::trf("internal error: {} (please report)", e.what()) << "\n";
+
     return static_cast<int>(ExitCode::Internal);
   }
 }

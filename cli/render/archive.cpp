@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "cli/render/table.hpp"
+#include "cli/render/translate.hpp"
 #include "engine/model/spelling.hpp"
 
 namespace regflow::cli::render {
@@ -21,14 +22,14 @@ std::size_t event_count(const archive::Archive& archive) {
   return events;
 }
 
-const char* action_name(app::ImportAction action) {
+std::string action_name(app::ImportAction action) {
   switch (action) {
     case app::ImportAction::Import:
-      return "import";
+      return tr("import");
     case app::ImportAction::Renumber:
-      return "renumber";
+      return tr("renumber");
     case app::ImportAction::AlreadyHere:
-      return "already here";
+      return tr("already here");
   }
   return "?";
 }
@@ -49,25 +50,25 @@ const char* action_key(app::ImportAction action) {
 std::string chain_text(runtime::ChainBreakKind kind) {
   switch (kind) {
     case runtime::ChainBreakKind::OtherDossier:
-      return "it names another dossier";
+      return tr("it names another dossier");
     case runtime::ChainBreakKind::OutOfSequence:
-      return "its sequence does not follow the previous event's";
+      return tr("its sequence does not follow the previous event's");
     case runtime::ChainBreakKind::PreviousHash:
-      return "previous hash does not match";
+      return tr("previous hash does not match");
     case runtime::ChainBreakKind::ContentHash:
-      return "hash does not match its content";
+      return tr("hash does not match its content");
   }
   return "?";
 }
 
 std::string agencies_text(const std::vector<std::string>& agencies) {
-  return agencies.empty() ? std::string("no agency") : fmt::format("{}", fmt::join(agencies, ", "));
+  return agencies.empty() ? tr("no agency") : fmt::format("{}", fmt::join(agencies, ", "));
 }
 
 }  // namespace
 
 std::string export_text(const archive::Archive& archive, const std::string& file) {
-  return fmt::format(
+  return trf(
       "exported {} dossier(s), {} event(s), {} definition(s) to {} (installation '{}', archive "
       "format {})\n",
       archive.dossiers.size(), event_count(archive), archive.definitions.size(), file,
@@ -88,9 +89,9 @@ nlohmann::json export_json(const archive::Archive& archive, const std::string& f
 
 std::string export_refusal_text(const app::ExportRefusal& refusal) {
   if (refusal.unknown_ids.empty()) {
-    return "no dossier matches; nothing was written ('regflow list' shows the dossiers)";
+    return tr("no dossier matches; nothing was written ('regflow list' shows the dossiers)");
   }
-  return fmt::format(
+  return trf(
       "no dossier {} in this database; nothing was written ('regflow list' shows the dossiers)",
       model::quoted_list(refusal.unknown_ids));
 }
@@ -99,29 +100,29 @@ std::string defect_text(const archive::ArchiveDefect& defect, const std::string&
   using K = archive::DefectKind;
   switch (defect.kind) {
     case K::Empty:
-      return fmt::format("'{}' is empty; give an archive written by 'regflow export'", file);
+      return trf("'{}' is empty; give an archive written by 'regflow export'", file);
     case K::Foreign:
-      return fmt::format(
+      return trf(
           "'{}' is not a regflow archive (its first line is not 'regflow-archive N'); give a file "
           "written by 'regflow export'",
           file);
     case K::NewerFormat:
-      return fmt::format(
+      return trf(
           "'{}' is a format {} archive, but this regflow reads formats up to {}; import it with "
           "a newer regflow",
           file, defect.detail, archive::kFormatVersion);
     case K::Truncated:
-      return fmt::format(
+      return trf(
           "'{}' is cut short (its closing checksum line is missing or incomplete); copy the whole "
           "file again or ask for a fresh export",
           file);
     case K::Edited:
-      return fmt::format(
+      return trf(
           "'{}' was changed after export or is damaged (its SHA-256 does not match its "
           "checksum line); ask for a fresh export",
           file);
     case K::Unreadable:
-      return fmt::format(
+      return trf(
           "'{}' has an intact checksum but its records cannot be read ({}); it was not written "
           "by a regflow this one understands",
           file, defect.detail);
@@ -133,29 +134,28 @@ std::string problem_text(const archive::ImportProblem& p, const archive::Archive
   using K = archive::ProblemKind;
   switch (p.kind) {
     case K::DefinitionHash:
-      return fmt::format("definition {} does not match its text: the archive was edited",
-                         short_hash(p.detail));
+      return trf("definition {} does not match its text: the archive was edited",
+                 short_hash(p.detail));
     case K::MissingDefinition:
-      return fmt::format("{}: runs on definition {}, which the archive does not hold", p.dossier,
-                         short_hash(p.detail));
+      return trf("{}: runs on definition {}, which the archive does not hold", p.dossier,
+                 short_hash(p.detail));
     case K::DuplicateDossier:
-      return fmt::format("{}: the archive holds this dossier twice", p.dossier);
+      return trf("{}: the archive holds this dossier twice", p.dossier);
     case K::NoEvents:
-      return fmt::format("{}: the archive holds no events for it", p.dossier);
+      return trf("{}: the archive holds no events for it", p.dossier);
     case K::UnreadableEvent:
-      return fmt::format("{} event #{}: unreadable {}", p.dossier, p.sequence, p.detail);
+      return trf("{} event #{}: unreadable {}", p.dossier, p.sequence, p.detail);
     case K::BrokenChain:
-      return fmt::format("{} event #{}: {}: the archive was edited", p.dossier, p.sequence,
-                         chain_text(p.chain));
+      return trf("{} event #{}: {}: the archive was edited", p.dossier, p.sequence,
+                 chain_text(p.chain));
     case K::NotStarted:
-      return fmt::format(
-          "{}: its first event does not start it on the workflow and definition it names",
-          p.dossier);
+      return trf("{}: its first event does not start it on the workflow and definition it names",
+                 p.dossier);
     case K::SummaryMismatch:
-      return fmt::format("{}: its {} differ from what its events say: the archive was edited",
-                         p.dossier, p.detail);
+      return trf("{}: its {} differ from what its events say: the archive was edited", p.dossier,
+                 p.detail);
     case K::DefinitionDoesNotLoad:
-      return fmt::format(
+      return trf(
           "definition {} does not load with this installation's agencies and rules; add what it "
           "needs to the configuration and import again",
           p.detail);
@@ -165,45 +165,45 @@ std::string problem_text(const archive::ImportProblem& p, const archive::Archive
                        [&](const archive::ArchivedAgency& a) { return a.code == p.detail; });
       const std::string name =
           it == archive.agencies.end() || it->name.empty() ? "" : fmt::format(" ({})", it->name);
-      return fmt::format(
+      return trf(
           "{}: names agency '{}'{}, which workflows/agencies.yaml of this installation does not "
           "define; add it and import again",
           p.dossier, p.detail, name);
     }
     case K::IdTaken:
-      return fmt::format(
+      return trf(
           "{}: this database holds another dossier with this id; import with --rename to give "
           "the archived one a new id",
           p.dossier);
     case K::NoActor:
-      return "--rename records who renumbered the dossiers; give --as USER";
+      return tr("--rename records who renumbered the dossiers; give --as USER");
     case K::MissingDocument:
-      return fmt::format("{} event #{}: the document it attached ({}…) is neither in the archive "
-                         "nor in this database",
-                         p.dossier, p.sequence, p.detail.substr(0, 12));
+      return trf(
+          "{} event #{}: the document it attached ({}…) is neither in the archive "
+          "nor in this database",
+          p.dossier, p.sequence, p.detail.substr(0, 12));
     case K::DocumentHash:
-      return fmt::format("the archive's document {}… does not hash to its SHA-256: the archive "
-                         "was altered",
-                         p.detail.substr(0, 12));
+      return trf(
+          "the archive's document {}… does not hash to its SHA-256: the archive "
+          "was altered",
+          p.detail.substr(0, 12));
   }
   return "?";
 }
 
 std::string import_text(const app::ImportPlan& plan, const std::string& file, bool dry_run) {
-  std::string out =
-      fmt::format("archive {}: {} dossier(s) from installation '{}', exported {}\n", file,
-                  plan.dossiers.size(), plan.header.installation, plan.header.exported_at);
-  Table table({"ACTION", "ID", "HERE AS", "WORKFLOW", "EVENTS", "TITLE"});
+  std::string out = trf("archive {}: {} dossier(s) from installation '{}', exported {}\n", file,
+                        plan.dossiers.size(), plan.header.installation, plan.header.exported_at);
+  Table table({tr("ACTION"), tr("ID"), tr("HERE AS"), tr("WORKFLOW"), tr("EVENTS"), tr("TITLE")});
   table.limit(5, 40);
   for (const auto& d : plan.dossiers) {
     std::string action = action_name(d.action);
-    if (d.moved_on) action += " (moved on since)";
+    if (d.moved_on) action += tr(" (moved on since)");
     table.add({action, d.archived_id, d.local_id, d.workflow, std::to_string(d.events), d.title});
   }
   out += table.str();
   for (const auto& def : plan.definitions) {
-    out +=
-        fmt::format("new definition: {} v{} ({})\n", def.name, def.version, short_hash(def.hash));
+    out += trf("new definition: {} v{} ({})\n", def.name, def.version, short_hash(def.hash));
   }
   std::vector<std::string> unregistered;
   for (const auto& user : plan.users) {
@@ -211,29 +211,29 @@ std::string import_text(const app::ImportPlan& plan, const std::string& file, bo
       unregistered.push_back(
           fmt::format("{} ({})", user.name, agencies_text(user.archived_agencies)));
     } else {
-      out += fmt::format("note: user '{}' acts for {} here but for {} in the archive\n", user.name,
-                         agencies_text(user.local_agencies), agencies_text(user.archived_agencies));
+      out += trf("note: user '{}' acts for {} here but for {} in the archive\n", user.name,
+                 agencies_text(user.local_agencies), agencies_text(user.archived_agencies));
     }
   }
   if (!unregistered.empty()) {
-    out += fmt::format(
-        "note: not registered here: {}; the history keeps their names — register with 'regflow "
-        "user add' those who are to act here\n",
-        fmt::join(unregistered, ", "));
+    out +=
+        trf("note: not registered here: {}; the history keeps their names — register with 'regflow "
+            "user add' those who are to act here\n",
+            fmt::join(unregistered, ", "));
   }
   const std::size_t written =
       plan.count(app::ImportAction::Import) + plan.count(app::ImportAction::Renumber);
   const std::size_t already = plan.count(app::ImportAction::AlreadyHere);
   if (dry_run) {
-    out += fmt::format(
-        "dry run: would import {} dossier(s) ({} renumbered), {} already here; "
-        "nothing was written\n",
-        written, plan.count(app::ImportAction::Renumber), already);
+    out +=
+        trf("dry run: would import {} dossier(s) ({} renumbered), {} already here; "
+            "nothing was written\n",
+            written, plan.count(app::ImportAction::Renumber), already);
   } else if (written == 0) {
-    out += fmt::format("nothing to import: all {} dossier(s) are already here\n", already);
+    out += trf("nothing to import: all {} dossier(s) are already here\n", already);
   } else {
-    out += fmt::format("imported {} dossier(s) ({} renumbered), {} already here\n", written,
-                       plan.count(app::ImportAction::Renumber), already);
+    out += trf("imported {} dossier(s) ({} renumbered), {} already here\n", written,
+               plan.count(app::ImportAction::Renumber), already);
   }
   return out;
 }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/render/table.hpp"
+#include "cli/render/translate.hpp"
 
 namespace regflow::cli::render {
 namespace {
@@ -24,17 +25,19 @@ std::string byte_size(std::int64_t bytes) {
   if (bytes >= (std::int64_t{1} << 10)) {
     return fmt::format("{:.1f} KiB", static_cast<double>(bytes) / (1 << 10));
   }
-  return fmt::format("{} bytes", bytes);
+  return trf("{} bytes", bytes);
 }
 
 std::string documents_text(const std::string& dossier_id,
                            const std::vector<runtime::DocumentVersion>& documents,
                            const model::DocumentPolicy& policy, time::UtcOffset offset) {
   if (documents.empty()) {
-    return fmt::format("{}: no documents yet; add one with 'regflow attach {} FILE --kind KIND'\n",
-                       dossier_id, dossier_id);
+    return trf("{}: no documents yet; add one with 'regflow attach {} FILE --kind KIND'",
+               dossier_id, dossier_id) +
+           "\n";
   }
-  Table table({"KIND", "V", "NAME", "STEP", "BY", "AT", "SIZE", "SHA-256"});
+  Table table(
+      {tr("KIND"), tr("V"), tr("NAME"), tr("STEP"), tr("BY"), tr("AT"), tr("SIZE"), "SHA-256"});
   table.limit(2, 28);
   for (const auto& kind : policy.kinds) {
     for (const auto& d : documents) {
@@ -51,8 +54,8 @@ std::string documents_text(const std::string& dossier_id,
                fmt::format("{} ({})", d.actor, d.agency), local_minute(d.at, offset),
                byte_size(d.size), d.sha256.substr(0, 12)});
   }
-  return fmt::format("Documents of {} — {} version(s)\n\n{}", dossier_id, documents.size(),
-                     table.str());
+  return trf("Documents of {} — {} version(s)", dossier_id, documents.size()) + "\n\n" +
+         table.str();
 }
 
 nlohmann::json document_json(const runtime::DocumentVersion& d) {
@@ -90,11 +93,12 @@ std::string diff_text(const runtime::DocumentVersion& before, const runtime::Doc
     }
     skipped = false;
   }
-  std::string out = fmt::format(
-      "{} v{} '{}' → v{} '{}': {} paragraph(s) removed, {} added, {} "
-      "unchanged\n",
-      before.kind, before.version, before.name, after.version, after.name, removed, added, same);
-  if (removed == 0 && added == 0) return out + "the text is the same\n";
+  std::string out =
+      trf("{} v{} '{}' → v{} '{}': {} paragraph(s) removed, {} added, {} unchanged", before.kind,
+          before.version, before.name, after.version, after.name, removed, added, same) +
+      "\n";
+  if (removed == 0 && added == 0) return out + tr("the text is the same") + "\n";
+
   return out + "\n" + body;
 }
 

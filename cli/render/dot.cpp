@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "cli/render/translate.hpp"
+
 namespace regflow::cli::render {
 namespace {
 
@@ -32,7 +34,7 @@ std::string workflow_dot(const model::WorkflowDefinition& def, const check::Rout
   for (const auto& step : def.steps) {
     std::string label = step.title;
     if (step.kind == model::StepKind::SignOff)
-      label += "\n[paraf: " + std::to_string(step.signers.size()) + " signers]";
+      label += "\n" + trf("[paraf: {} signers]", step.signers.size());
     if (!step.owner.empty())
       label += "\n(" + step.owner + (step.with.empty() ? "" : " → " + step.with) + ")";
     if (step.limit && step.limit->within_table) {
@@ -69,7 +71,8 @@ std::string workflow_dot(const model::WorkflowDefinition& def, const check::Rout
       }
     }
     if (step.kind == model::StepKind::SignOff && !step.next.empty()) {
-      out += fmt::format("  {} -> {} [label=\"sign\"];\n", quote(step.id), quote(step.next));
+      out += fmt::format("  {} -> {} [label={}];\n", quote(step.id), quote(step.next),
+                         quote(tr("sign")));
     }
   }
   for (const auto* deadline : def.all_deadlines()) {
@@ -78,7 +81,7 @@ std::string workflow_dot(const model::WorkflowDefinition& def, const check::Rout
       const std::string from =
           deadline->kind == model::DeadlineKind::StepLimit ? deadline->id : deadline->from;
       out += fmt::format("  {} -> {} [label={}, style=dotted, color=red];\n", quote(from),
-                         quote(timer.target), quote("otomatis: " + deadline->id));
+                         quote(timer.target), quote(trf("automatic: {}", deadline->id)));
     }
   }
   return out + "}\n";

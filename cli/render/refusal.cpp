@@ -4,6 +4,7 @@
 
 #include <string_view>
 
+#include "cli/render/suggestion.hpp"
 #include "cli/render/translate.hpp"
 #include "engine/model/spelling.hpp"
 #include "engine/time/date.hpp"
@@ -19,12 +20,6 @@ std::string options_or(const std::vector<std::string>& options, const std::strin
     if (option == "sign") option = tr("sign");
   }
   return model::quoted_list(shown);
-}
-
-// " (did you mean 'x'?)" in the reader's language, or "".
-std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
-  const auto match = model::closest_match(word, candidates);
-  return match ? trf(" (did you mean '{}'?)", *match) : std::string{};
 }
 
 // The type of a variable in words; English keeps the YAML's own type names.
@@ -54,21 +49,24 @@ std::string refusal_text(const runtime::Refusal& r) {
   switch (r.kind) {
     case K::UnknownDocumentKind:
       return fmt::format("unknown document kind '{}'{}; kinds: {}", r.subject,
-                         model::did_you_mean(r.subject, r.options), options_or(r.options, "none"));
+                         did_you_mean(r.subject, r.options), options_or(r.options, "none"));
     case K::EmptyDocument:
       return fmt::format("document '{}' is empty; attach a file with content", r.subject);
     case K::DocumentTooLarge:
-      return fmt::format("document '{}' is {} bytes, over the limit of {} bytes (documents."
-                         "max_size_mib in settings.yaml)",
-                         r.subject, r.found, r.detail);
+      return fmt::format(
+          "document '{}' is {} bytes, over the limit of {} bytes (documents."
+          "max_size_mib in settings.yaml)",
+          r.subject, r.found, r.detail);
     case K::BadDocumentName:
-      return fmt::format("document name '{}' is not accepted: {}; give a plain file name such as "
-                         "'naskah-v2.docx'",
-                         r.subject, r.detail);
+      return fmt::format(
+          "document name '{}' is not accepted: {}; give a plain file name such as "
+          "'naskah-v2.docx'",
+          r.subject, r.detail);
     case K::DocumentsMissing:
-      return fmt::format("step '{}' cannot be left by '{}' before these documents are attached: "
-                         "{}; attach them with 'regflow attach ID FILE --kind KIND'",
-                         r.found, r.subject, options_or(r.options, "none"));
+      return fmt::format(
+          "step '{}' cannot be left by '{}' before these documents are attached: "
+          "{}; attach them with 'regflow attach ID FILE --kind KIND'",
+          r.found, r.subject, options_or(r.options, "none"));
     case K::NoVersionInForce:
       return trf("no version of workflow '{}' was in force on {}; versions: {}", r.subject, r.found,
                  options_or(r.options, tr("none")));
@@ -90,16 +88,18 @@ std::string refusal_text(const runtime::Refusal& r) {
           r.subject, r.found, model::quoted_list({r.detail}), options_or(r.options, tr("none")));
     case K::NotAllowed:
       if (r.subject == "correct" || r.subject == "cancel") {
-        return trf("'{}' acts for {} and may not {} this dossier; only the agency that started it "
-                   "may: {}",
-                   r.detail, r.found.empty() ? tr("no agency") : "'" + r.found + "'", r.subject,
-                   options_or(r.options, tr("none")));
+        return trf(
+            "'{}' acts for {} and may not {} this dossier; only the agency that started it "
+            "may: {}",
+            r.detail, r.found.empty() ? tr("no agency") : "'" + r.found + "'", r.subject,
+            options_or(r.options, tr("none")));
       }
       if (r.subject == "kendala") {
-        return trf("'{}' acts for {}, which is not involved in this dossier, and may not record "
-                   "its kendala; agencies involved: {}",
-                   r.detail, r.found.empty() ? tr("no agency") : "'" + r.found + "'",
-                   options_or(r.options, tr("none")));
+        return trf(
+            "'{}' acts for {}, which is not involved in this dossier, and may not record "
+            "its kendala; agencies involved: {}",
+            r.detail, r.found.empty() ? tr("no agency") : "'" + r.found + "'",
+            options_or(r.options, tr("none")));
       }
       return trf("'{}' acts for {} and may not take '{}' here; only {} may", r.detail,
                  r.found.empty() ? tr("no agency") : "'" + r.found + "'", r.subject,
@@ -185,14 +185,16 @@ std::string refusal_text(const runtime::Refusal& r) {
           "it a higher 'version:' and run 'regflow definitions accept {}'",
           r.subject, r.found, r.detail, r.subject);
     case K::NotInFirstStep:
-      return fmt::format("the dossier has left its first step '{}' (it is in '{}'); a start "
-                         "mistake can be {} only before it moves on — from here, use the "
-                         "workflow's own actions (a return for revision, or its stop)",
-                         r.detail, r.found, r.subject == "cancel" ? "cancelled" : "corrected");
+      return fmt::format(
+          "the dossier has left its first step '{}' (it is in '{}'); a start "
+          "mistake can be {} only before it moves on — from here, use the "
+          "workflow's own actions (a return for revision, or its stop)",
+          r.detail, r.found, r.subject == "cancel" ? "cancelled" : "corrected");
     case K::NothingToCorrect:
-      return fmt::format("nothing to correct on '{}': give a new --title or a --bind role=AGENCY "
-                         "that differs from what the dossier has",
-                         r.subject);
+      return fmt::format(
+          "nothing to correct on '{}': give a new --title or a --bind role=AGENCY "
+          "that differs from what the dossier has",
+          r.subject);
     case K::DossierCancelled:
       return fmt::format("dossier '{}' was cancelled ({}); nothing more can be done on it",
                          r.subject, r.found);

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "cli/render/table.hpp"
+#include "cli/render/translate.hpp"
 #include "engine/rules/rule_set.hpp"
 
 namespace regflow::cli::render {
@@ -31,13 +32,13 @@ std::string where_used(const check::RuleUse& use) {
   switch (use.kind) {
     case check::UseKind::Guard:
     case check::UseKind::Route:
-      return fmt::format("{}: {} of {}/{}", use.workflow, check::use_kind_name(use.kind), use.step,
-                         use.action);
+      return use.kind == check::UseKind::Guard
+                 ? trf("{}: guard of {}/{}", use.workflow, use.step, use.action)
+                 : trf("{}: route of {}/{}", use.workflow, use.step, use.action);
     case check::UseKind::Period:
-      return fmt::format("{}: '{}' is the period of deadline {}", use.workflow, use.output,
-                         use.deadline);
+      return trf("{}: '{}' is the period of deadline {}", use.workflow, use.output, use.deadline);
     case check::UseKind::Rule:
-      return fmt::format("rule {}", use.rule);
+      return trf("rule {}", use.rule);
   }
   return {};
 }
@@ -47,7 +48,7 @@ std::string hit_name(rules::HitPolicy hit) {
 }
 
 std::string value_text(const std::optional<model::Value>& value) {
-  return value ? model::to_text(*value) : "not set";
+  return value ? model::to_text(*value) : tr("not set");
 }
 
 nlohmann::json value_json(const std::optional<model::Value>& value) {
@@ -82,18 +83,18 @@ nlohmann::json uses_json(const load::ConfigSet& config, const RuleUses& uses,
 std::string rules_text(const load::ConfigSet& config, const RuleUses& uses) {
   const auto& set = config.rules;
   std::string out;
-  Table rules({"RULE", "TYPE", "READS", "DEFINED AT"});
+  Table rules({tr("RULE"), tr("TYPE"), tr("READS"), tr("DEFINED AT")});
   for (const auto& name : set.rule_names()) {
     const auto* rule = set.find_rule(name);
     const std::string type =
         rule->expression ? type_text({rule->expression->type(), rule->expression->enum_values()})
-                         : "(error)";
+                         : tr("(error)");
     rules.add({name, type, fmt::format("{}", fmt::join(rule->inputs, ", ")),
                place(config, rule->name_location)});
   }
-  out += rules.empty() ? "no named rules\n" : rules.str();
+  out += rules.empty() ? tr("no named rules") + "\n" : rules.str();
 
-  Table tables({"TABLE", "HIT", "INPUTS -> OUTPUTS", "ROWS", "DEFINED AT"});
+  Table tables({tr("TABLE"), tr("HIT"), tr("INPUTS -> OUTPUTS"), tr("ROWS"), tr("DEFINED AT")});
   for (const auto& name : set.table_names()) {
     const auto* table = set.find_table(name);
     std::vector<std::string> inputs;
@@ -109,15 +110,15 @@ std::string rules_text(const load::ConfigSet& config, const RuleUses& uses) {
                 std::to_string(table->rows.size()), place(config, table->location)});
   }
   out += "\n";
-  out += tables.empty() ? "no decision tables\n" : tables.str();
+  out += tables.empty() ? tr("no decision tables") + "\n" : tables.str();
 
-  Table used({"NAME", "USED BY", "AT"});
+  Table used({tr("NAME"), tr("USED BY"), tr("AT")});
   std::vector<std::string> names = set.rule_names();
   for (const auto& name : set.table_names()) names.push_back(name);
   for (const auto& name : names) {
     auto it = uses.find(name);
     if (it == uses.end()) {
-      used.add({name, "not used", "-"});
+      used.add({name, tr("not used"), "-"});
       continue;
     }
     for (const auto& use : it->second) {
@@ -173,7 +174,8 @@ nlohmann::json rules_json(const load::ConfigSet& config, const RuleUses& uses) {
 std::string evaluation_text(const rules::Evaluation& evaluation, model::ValueType type) {
   std::string out = fmt::format("{} ({})\n", value_text(evaluation.value), model::type_name(type));
   if (evaluation.inputs.empty()) return out;
-  Table reads({"READ", "VALUE"});
+  Table reads({tr("READ"), tr("VALUE")});
+
   for (const auto& read : evaluation.inputs) reads.add({read.name, value_text(read.value)});
   return out + "\n" + reads.str();
 }

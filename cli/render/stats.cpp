@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "cli/render/dates.hpp"
+#include "cli/render/status_words.hpp"
 #include "cli/render/table.hpp"
 #include "cli/render/translate.hpp"
 
@@ -54,14 +55,18 @@ bool target_late(const report::TargetRow& t) {
   return t.status == deadline::Status::Missed || t.status == deadline::Status::Overdue;
 }
 
-Cell number(int n) { return static_cast<double>(n); }
+Cell number(int n) {
+  return static_cast<double>(n);
+}
 Cell summary_cell(int value, const report::DurationSummary& s) {
   return s.count > 0 ? number(value) : Cell{};
 }
 Cell rate_cell(const report::OnTime& t) {
   return t.met + t.missed > 0 ? Cell{t.rate()} : Cell{};
 }
-Cell optional_date(const std::optional<time::Date>& d) { return d ? Cell{*d} : Cell{}; }
+Cell optional_date(const std::optional<time::Date>& d) {
+  return d ? Cell{*d} : Cell{};
+}
 
 nlohmann::json summary_json(const report::DurationSummary& s) {
   if (s.count == 0) return {{"count", 0}, {"median", nullptr}, {"p90", nullptr}, {"max", nullptr}};
@@ -78,7 +83,9 @@ nlohmann::json on_time_json(const report::OnTime& t) {
 
 }  // namespace
 
-std::string unit_words(time::DayUnit unit) { return time::unit_name(unit); }
+std::string unit_words(time::DayUnit unit) {
+  return time::unit_name(unit);
+}
 
 std::string stats_text(const report::Stats& stats) {
   const std::string none = "(" + tr("none") + ")\n";
@@ -122,8 +129,8 @@ std::string stats_text(const report::Stats& stats) {
   Table on_time(
       {tr("AGENCY"), tr("MET"), tr("MISSED"), tr("RUNNING"), tr("LATE NOW"), tr("ON TIME")});
   for (const auto& [agency, t] : by_agency) {
-    on_time.add({agency, std::to_string(t.met), std::to_string(t.missed),
-                 std::to_string(t.running), std::to_string(t.running_late), percent(t)});
+    on_time.add({agency, std::to_string(t.met), std::to_string(t.missed), std::to_string(t.running),
+                 std::to_string(t.running_late), percent(t)});
   }
   out += on_time.empty() ? none : on_time.str();
 
@@ -189,10 +196,12 @@ std::string stats_text(const report::Stats& stats) {
 nlohmann::json stats_json(const report::Stats& stats) {
   nlohmann::json j;
   j["as_of"] = time::format_date(stats.as_of);
-  j["from"] = stats.filter.from ? nlohmann::json(time::format_date(*stats.filter.from))
-                                : nlohmann::json();
-  j["workflow"] = stats.filter.workflow.empty() ? nlohmann::json() : nlohmann::json(stats.filter.workflow);
-  j["agency"] = stats.filter.agency.empty() ? nlohmann::json() : nlohmann::json(stats.filter.agency);
+  j["from"] =
+      stats.filter.from ? nlohmann::json(time::format_date(*stats.filter.from)) : nlohmann::json();
+  j["workflow"] =
+      stats.filter.workflow.empty() ? nlohmann::json() : nlohmann::json(stats.filter.workflow);
+  j["agency"] =
+      stats.filter.agency.empty() ? nlohmann::json() : nlohmann::json(stats.filter.agency);
   j["dossiers"] = stats.dossiers;
   j["steps"] = nlohmann::json::array();
   for (const auto& s : stats.steps) {
@@ -244,10 +253,11 @@ nlohmann::json stats_json(const report::Stats& stats) {
   }
   j["open_by_age"] = nlohmann::json::array();
   for (const auto& b : stats.open_by_age) {
-    j["open_by_age"].push_back({{"label", b.label},
-                                {"from_days", b.from_days},
-                                {"to_days", b.to_days < 0 ? nlohmann::json() : nlohmann::json(b.to_days)},
-                                {"count", b.count}});
+    j["open_by_age"].push_back(
+        {{"label", b.label},
+         {"from_days", b.from_days},
+         {"to_days", b.to_days < 0 ? nlohmann::json() : nlohmann::json(b.to_days)},
+         {"count", b.count}});
   }
   j["targets"] = on_time_json(stats.targets_total);
   j["targets"]["dossiers"] = nlohmann::json::array();
@@ -279,11 +289,19 @@ std::vector<Sheet> stats_sheets(const report::Stats& stats) {
   std::vector<Sheet> sheets;
 
   Sheet steps{names[0],
-              {{"workflow", K::Text, 11}, {"step", K::Text, 24}, {"title", K::Text, 40},
-               {"unit", K::Text, 10}, {"stays", K::Number, 8}, {"median", K::Number, 8},
-               {"p90", K::Number, 8}, {"max", K::Number, 8}, {"at step now", K::Number, 11},
-               {"limit met", K::Number, 10}, {"limit missed", K::Number, 12},
-               {"late now", K::Number, 9}, {"on time", K::Percent, 9}},
+              {{tr("workflow"), K::Text, 11},
+               {tr("step"), K::Text, 24},
+               {tr("title"), K::Text, 40},
+               {tr("unit"), K::Text, 10},
+               {tr("stays"), K::Number, 8},
+               {tr("median"), K::Number, 8},
+               {tr("p90"), K::Number, 8},
+               {tr("max"), K::Number, 8},
+               {tr("at step now"), K::Number, 11},
+               {tr("limit met"), K::Number, 10},
+               {tr("limit missed"), K::Number, 12},
+               {tr("late now"), K::Number, 9},
+               {tr("on time"), K::Percent, 9}},
               {}};
   for (const auto& s : stats.steps) {
     steps.rows.push_back(
@@ -298,9 +316,13 @@ std::vector<Sheet> stats_sheets(const report::Stats& stats) {
   sheets.push_back(std::move(steps));
 
   Sheet agencies{names[1],
-                 {{"agency", K::Text, 22}, {"unit", K::Text, 10}, {"stays", K::Number, 8},
-                  {"median", K::Number, 8}, {"p90", K::Number, 8}, {"max", K::Number, 8},
-                  {"holding now", K::Number, 11}},
+                 {{tr("agency"), K::Text, 22},
+                  {tr("unit"), K::Text, 10},
+                  {tr("stays"), K::Number, 8},
+                  {tr("median"), K::Number, 8},
+                  {tr("p90"), K::Number, 8},
+                  {tr("max"), K::Number, 8},
+                  {tr("holding now"), K::Number, 11}},
                  {}};
   for (const auto& a : stats.agencies) {
     agencies.rows.push_back({{a.agency, unit_words(a.unit), number(a.time.count),
@@ -311,9 +333,12 @@ std::vector<Sheet> stats_sheets(const report::Stats& stats) {
   sheets.push_back(std::move(agencies));
 
   Sheet on_time{names[2],
-                {{"agency", K::Text, 22}, {"limits met", K::Number, 10},
-                 {"limits missed", K::Number, 13}, {"running", K::Number, 9},
-                 {"late now", K::Number, 9}, {"on time", K::Percent, 9}},
+                {{tr("agency"), K::Text, 22},
+                 {tr("limits met"), K::Number, 10},
+                 {tr("limits missed"), K::Number, 13},
+                 {tr("running"), K::Number, 9},
+                 {tr("late now"), K::Number, 9},
+                 {tr("on time"), K::Percent, 9}},
                 {}};
   for (const auto& [agency, t] : stats.on_time_by_agency) {
     on_time.rows.push_back({{agency, number(t.met), number(t.missed), number(t.running),
@@ -323,11 +348,18 @@ std::vector<Sheet> stats_sheets(const report::Stats& stats) {
   sheets.push_back(std::move(on_time));
 
   Sheet deadlines{names[3],
-                  {{"workflow", K::Text, 11}, {"deadline", K::Text, 28}, {"title", K::Text, 40},
-                   {"unit", K::Text, 10}, {"met", K::Number, 7}, {"missed", K::Number, 8},
-                   {"running", K::Number, 8}, {"late now", K::Number, 9},
-                   {"on time", K::Percent, 9}, {"extended", K::Number, 9},
-                   {"late by median", K::Number, 14}, {"late by max", K::Number, 12}},
+                  {{tr("workflow"), K::Text, 11},
+                   {tr("deadline"), K::Text, 28},
+                   {tr("title"), K::Text, 40},
+                   {tr("unit"), K::Text, 10},
+                   {tr("met"), K::Number, 7},
+                   {tr("missed"), K::Number, 8},
+                   {tr("running"), K::Number, 8},
+                   {tr("late now"), K::Number, 9},
+                   {tr("on time"), K::Percent, 9},
+                   {tr("extended"), K::Number, 9},
+                   {tr("late by median"), K::Number, 14},
+                   {tr("late by max"), K::Number, 12}},
                   {}};
   for (const auto& d : stats.deadlines) {
     deadlines.rows.push_back(
@@ -340,8 +372,12 @@ std::vector<Sheet> stats_sheets(const report::Stats& stats) {
   sheets.push_back(std::move(deadlines));
 
   Sheet extensions{names[4],
-                   {{"workflow", K::Text, 11}, {"deadline", K::Text, 28}, {"agency", K::Text, 22},
-                    {"by", K::Text, 14}, {"count", K::Number, 8}, {"days added", K::Number, 11}},
+                   {{tr("workflow"), K::Text, 11},
+                    {tr("deadline"), K::Text, 28},
+                    {tr("agency"), K::Text, 22},
+                    {tr("by"), K::Text, 14},
+                    {tr("count"), K::Number, 8},
+                    {tr("days added"), K::Number, 11}},
                    {}};
   for (const auto& e : stats.extensions) {
     extensions.rows.push_back(
@@ -350,28 +386,34 @@ std::vector<Sheet> stats_sheets(const report::Stats& stats) {
   sheets.push_back(std::move(extensions));
 
   Sheet months{names[5],
-               {{"month", K::Text, 9}, {"workflow", K::Text, 11}, {"started", K::Number, 9},
-                {"finished", K::Number, 9}, {"stopped", K::Number, 9}},
+               {{tr("month"), K::Text, 9},
+                {tr("workflow"), K::Text, 11},
+                {tr("started"), K::Number, 9},
+                {tr("finished"), K::Number, 9},
+                {tr("stopped"), K::Number, 9}},
                {}};
   for (const auto& m : stats.throughput) {
-    months.rows.push_back({{m.month, m.workflow, number(m.started), number(m.finished),
-                            number(m.stopped)},
-                           false});
+    months.rows.push_back(
+        {{m.month, m.workflow, number(m.started), number(m.finished), number(m.stopped)}, false});
   }
   sheets.push_back(std::move(months));
 
-  Sheet ages{names[6], {{"age", K::Text, 14}, {"open dossiers", K::Number, 14}}, {}};
+  Sheet ages{names[6], {{tr("age"), K::Text, 14}, {tr("open dossiers"), K::Number, 14}}, {}};
   for (const auto& b : stats.open_by_age) ages.rows.push_back({{b.label, number(b.count)}, false});
   sheets.push_back(std::move(ages));
 
   Sheet targets{names[7],
-                {{"id", K::Text, 18}, {"workflow", K::Text, 11}, {"title", K::Text, 48},
-                 {"set on", K::Date, 11}, {"due", K::Date, 11}, {"status", K::Text, 10},
-                 {"hari to spare (late if negative)", K::Number, 16}},
+                {{tr("id"), K::Text, 18},
+                 {tr("workflow"), K::Text, 11},
+                 {tr("title"), K::Text, 48},
+                 {tr("set on"), K::Date, 11},
+                 {tr("due"), K::Date, 11},
+                 {tr("status"), K::Text, 10},
+                 {tr("hari to spare (late if negative)"), K::Number, 16}},
                 {}};
   for (const auto& t : stats.targets) {
     targets.rows.push_back({{t.id, t.workflow, t.title, t.set_on, optional_date(t.due),
-                             deadline::status_name(t.status),
+                             status_words(deadline::status_name(t.status)),
                              t.status == deadline::Status::Paused ? Cell{} : number(t.margin)},
                             target_late(t)});
   }
