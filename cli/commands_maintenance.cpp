@@ -13,6 +13,19 @@
 #include "engine/model/error.hpp"
 
 namespace regflow::cli {
+namespace {
+
+// What a timer did, in the reader's words (the English words are the event types' names).
+std::string fired_word(runtime::EventType type) {
+  if (type == runtime::EventType::ReminderSent) return render::tr("reminder");
+  if (type == runtime::EventType::Escalated) return render::tr("escalated");
+  if (type == runtime::EventType::AutoTransition) return render::tr("auto-transition");
+  return runtime::event_type_name(type);
+
+}
+
+}  // namespace
+
 
 void add_maintenance_commands(CLI::App& app, Context& ctx) {
   app.add_subcommand(
@@ -39,7 +52,8 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
                                            render::describe_event(e));
                 } else {
                   std::cout << fmt::format("{} #{} {}: {}\n", e.dossier_id, e.sequence,
-                                           runtime::event_type_name(e.type), e.action);
+                                           fired_word(e.type), e.action);
+
                 }
               }
             });

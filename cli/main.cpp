@@ -94,9 +94,11 @@ int main(int argc, char** argv) {
   ctx.terminal = &terminal;
   // Descriptions are given as the command line is built, so its language comes first.
   regflow::cli::choose_language_early(argc, argv);
-  CLI::App app{render::tr(
-      "regflow — deadlines and procedures for regional legal products (Perda, Pergub, kerja "
-      "sama)")};
+  // Named, so that --help says "regflow", not the path it was started by.
+  CLI::App app{render::tr("regflow — deadlines and procedures for regional legal products (Perda, "
+                          "Pergub, kerja sama)"),
+               "regflow"};
+
   app.formatter(regflow::cli::translated_formatter());
   app.failure_message(regflow::cli::usage_error_message);
   regflow::cli::translate_builtin_flags(app, REGFLOW_VERSION);

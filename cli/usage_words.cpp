@@ -55,11 +55,15 @@ class TranslatedFormatter : public CLI::Formatter {
   }
 };
 
+// The names a subcommand is chosen from where one is missing: under the deepest subcommand
+// given ("regflow user" lacks add, list...), the top-level commands when none was given.
 std::vector<std::string> subcommand_names(const CLI::App* app) {
+  while (!app->get_subcommands().empty()) app = app->get_subcommands().front();
   std::vector<std::string> names;
   for (const auto* sub : app->get_subcommands({})) names.push_back(sub->get_name());
   return names;
 }
+
 
 // CLI11's messages, recognised by their fixed words, told again through the catalog; one it
 // does not know is shown as CLI11 wrote it.

@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "cli/render/dates.hpp"
 #include "cli/render/table.hpp"
+
 #include "cli/render/translate.hpp"
 
 namespace regflow::cli::render {
@@ -12,7 +14,7 @@ std::string local_minute(time::Instant at, time::UtcOffset offset) {
   const auto local = at + offset.minutes;
   const auto day = std::chrono::floor<std::chrono::days>(local);
   const std::chrono::hh_mm_ss hms{local - day};
-  return fmt::format("{} {:02}:{:02}", time::format_date(day), hms.hours().count(),
+  return fmt::format("{} {:02}:{:02}", date_text(day), hms.hours().count(),
                      hms.minutes().count());
 }
 

@@ -48,25 +48,25 @@ std::string refusal_text(const runtime::Refusal& r) {
   using K = runtime::RefusalKind;
   switch (r.kind) {
     case K::UnknownDocumentKind:
-      return fmt::format("unknown document kind '{}'{}; kinds: {}", r.subject,
-                         did_you_mean(r.subject, r.options), options_or(r.options, "none"));
+      return trf("unknown document kind '{}'{}; kinds: {}", r.subject,
+                 did_you_mean(r.subject, r.options), options_or(r.options, tr("none")));
     case K::EmptyDocument:
-      return fmt::format("document '{}' is empty; attach a file with content", r.subject);
+      return trf("document '{}' is empty; attach a file with content", r.subject);
     case K::DocumentTooLarge:
-      return fmt::format(
+      return trf(
           "document '{}' is {} bytes, over the limit of {} bytes (documents."
           "max_size_mib in settings.yaml)",
           r.subject, r.found, r.detail);
     case K::BadDocumentName:
-      return fmt::format(
+      return trf(
           "document name '{}' is not accepted: {}; give a plain file name such as "
           "'naskah-v2.docx'",
           r.subject, r.detail);
     case K::DocumentsMissing:
-      return fmt::format(
+      return trf(
           "step '{}' cannot be left by '{}' before these documents are attached: "
           "{}; attach them with 'regflow attach ID FILE --kind KIND'",
-          r.found, r.subject, options_or(r.options, "none"));
+          r.found, r.subject, options_or(r.options, tr("none")));
     case K::NoVersionInForce:
       return trf("no version of workflow '{}' was in force on {}; versions: {}", r.subject, r.found,
                  options_or(r.options, tr("none")));
@@ -185,21 +185,25 @@ std::string refusal_text(const runtime::Refusal& r) {
           "it a higher 'version:' and run 'regflow definitions accept {}'",
           r.subject, r.found, r.detail, r.subject);
     case K::NotInFirstStep:
-      return fmt::format(
-          "the dossier has left its first step '{}' (it is in '{}'); a start "
-          "mistake can be {} only before it moves on — from here, use the "
-          "workflow's own actions (a return for revision, or its stop)",
-          r.detail, r.found, r.subject == "cancel" ? "cancelled" : "corrected");
+      return r.subject == "cancel"
+                 ? trf("the dossier has left its first step '{}' (it is in '{}'); a start "
+                       "mistake can be cancelled only before it moves on — from here, use the "
+                       "workflow's own actions (a return for revision, or its stop)",
+                       r.detail, r.found)
+                 : trf("the dossier has left its first step '{}' (it is in '{}'); a start "
+                       "mistake can be corrected only before it moves on — from here, use the "
+                       "workflow's own actions (a return for revision, or its stop)",
+                       r.detail, r.found);
     case K::NothingToCorrect:
-      return fmt::format(
+      return trf(
           "nothing to correct on '{}': give a new --title or a --bind role=AGENCY "
           "that differs from what the dossier has",
           r.subject);
     case K::DossierCancelled:
-      return fmt::format("dossier '{}' was cancelled ({}); nothing more can be done on it",
-                         r.subject, r.found);
+      return trf("dossier '{}' was cancelled ({}); nothing more can be done on it", r.subject,
+                 r.found);
     case K::NoKendala:
-      return fmt::format("dossier '{}' has no kendala to clear", r.subject);
+      return trf("dossier '{}' has no kendala to clear", r.subject);
   }
   return tr("refused");
 }
