@@ -164,6 +164,9 @@ def browser_part(server, folder):
             check(button.text == "Unduh paket JDIH", f"button: {button.text}")
             driver.execute_script("arguments[0].scrollIntoView()", button)
             shot(driver, folder, f"jdih-01-button-{label}")
+            # The documents section alone, where the button is, for a reviewer to read.
+            driver.find_element(By.ID, "dokumen").screenshot(
+                os.path.join(folder, f"jdih-02-section-{label}.png"))
             scroll = driver.execute_script("return document.documentElement.scrollWidth")
             check(scroll <= width, f"the dossier page is {scroll}px wide at {width}")
         finally:
