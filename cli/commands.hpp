@@ -21,6 +21,7 @@ void add_ics_command(CLI::App& app, Context& context);           // ics
 void add_archive_commands(CLI::App& app, Context& context);      // export, import
 void add_trust_commands(CLI::App& app, Context& context);        // key, seal, trust
 void add_document_commands(CLI::App& app, Context& context);     // attach, documents, document, diff
+void add_publish_command(CLI::App& app, Context& context);       // publish
 /// After add_setup_commands (it adds `passwd` to the `user` group).
 void add_web_commands(CLI::App& app, Context& context);          // serve, user passwd
 void add_correction_commands(CLI::App& app, Context& context);   // correct, cancel, kendala

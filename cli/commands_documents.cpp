@@ -10,12 +10,13 @@
 
 #include "cli/commands.hpp"
 #include "cli/file_io.hpp"
+#include "cli/render/document_comparison.hpp"
 #include "cli/render/documents.hpp"
 #include "cli/render/dossier.hpp"
 #include "cli/render/refusal.hpp"
 #include "cli/render/translate.hpp"
+#include "engine/app/document_comparison.hpp"
 #include "engine/document/paragraph_diff.hpp"
-#include "engine/document/paragraphs.hpp"
 #include "engine/model/error.hpp"
 #include "engine/runtime/documents.hpp"
 
@@ -172,37 +173,16 @@ struct DiffArgs {
   std::int64_t from = 0, to = 0;
 };
 
-std::vector<std::string> paragraphs_of(Context& ctx, const runtime::DocumentVersion& d) {
-  const auto format = document::text_format(d.media_type, d.name);
-  if (format == document::TextFormat::None) {
-    throw InputError(render::trf(
-        "no text comparison is possible for '{}' ({}): regflow compares DOCX, ODT, Markdown and "
-        "plain text",
-        d.name, d.media_type));
-  }
-  std::string bytes;
-  ctx.store().read_document(d.sha256, [&](std::string_view chunk) { bytes.append(chunk); });
-  auto read = document::paragraphs(bytes, format);
-  if (auto* why = std::get_if<std::string>(&read)) {
-    throw InputError(render::trf("{} v{} '{}' cannot be read as {}: {}", d.kind, d.version, d.name,
-                                 document::format_name(format), *why));
-  }
-  return std::get<std::vector<std::string>>(std::move(read));
-}
-
 void run_diff(Context& ctx, const DiffArgs& a) {
   auto documents = documents_of(ctx, a.id);
   if (!documents) return;
   const auto before = version_of(a.id, *documents, a.kind, a.from);
   const auto after = version_of(a.id, *documents, a.kind, a.to);
-  const auto lines =
-      document::paragraph_diff(paragraphs_of(ctx, *before), paragraphs_of(ctx, *after));
-  if (!lines) {
-    throw InputError(
-        render::trf("v{} and v{} of '{}' differ in more than {} paragraphs; compare "
-                    "them in a word processor",
-                    a.from, a.to, a.kind, document::kMaxDifferences));
+  auto compared = app::compare_versions(ctx.store(), *before, *after);
+  if (auto* refusal = std::get_if<app::ComparisonRefusal>(&compared)) {
+    throw InputError(render::comparison_refusal_text(*refusal, a.kind, a.from, a.to));
   }
+  const auto* lines = &std::get<std::vector<document::DiffLine>>(compared);
   if (ctx.options.json) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& line : *lines) {

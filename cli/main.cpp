@@ -127,6 +127,7 @@ int main(int argc, char** argv) {
   regflow::cli::add_ics_command(app, ctx);
   regflow::cli::add_archive_commands(app, ctx);
   regflow::cli::add_document_commands(app, ctx);
+  regflow::cli::add_publish_command(app, ctx);
   regflow::cli::add_trust_commands(app, ctx);
   regflow::cli::add_web_commands(app, ctx);
   regflow::cli::add_correction_commands(app, ctx);

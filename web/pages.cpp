@@ -10,8 +10,10 @@
 #include "web/board_query.hpp"
 #include "web/corrections.hpp"
 #include "web/dossier_actions.hpp"
+#include "web/document_diff.hpp"
 #include "web/documents.hpp"
 #include "web/handlers.hpp"
+#include "web/publication.hpp"
 #include "web/views.hpp"
 #include "web/web_app.hpp"
 #include "web/words.hpp"
@@ -154,6 +156,9 @@ Response dossier_page_with(Call& call, const nlohmann::json& notice, int status)
                                              installation.config().settings.documents,
                                              installation.config().settings.offset);
   if (!dossier->state.closed) view["documents_section"]["upload"] = upload_view(call, *dossier);
+  view["documents_section"]["compare"] = comparison_forms_view(
+      id, dossier->events, installation.config().settings.documents);
+  view["documents_section"]["publication"] = publication_view(call, *dossier);
   view["corrections"] = corrections_view(call, *dossier);
   return call.page("dossier", std::move(view), status);
 }

@@ -26,7 +26,10 @@ const std::vector<Route>& routes() {
       {"GET", "/start/:workflow", Access::Session, false, Page::StartForm},
       {"POST", "/start/:workflow", Access::Session, true, Page::StartSubmit},
       {"POST", "/d/:id/documents", Access::Session, true, Page::UploadDocument},
+      // Before the download: "diff" is a fixed segment, not a version number.
+      {"GET", "/d/:id/documents/:kind/diff", Access::Session, false, Page::DocumentDiff},
       {"GET", "/d/:id/documents/:kind/:version", Access::Session, false, Page::DocumentDownload},
+      {"GET", "/d/:id/jdih.zip", Access::Session, false, Page::PublicationDownload},
       {"GET", "/workflows", Access::Session, false, Page::Workflows},
       {"GET", "/workflows/:name", Access::Session, false, Page::Workflow},
       {"GET", "/workflows/:name/graph.svg", Access::Session, false, Page::WorkflowGraph},

@@ -27,7 +27,7 @@ enum class Page {
   ApiHistory, ApiWorkflows, Statistics, StatisticsDownload, BoardDownload, PrintScript,
   Admin, AdminAddUser, AdminSetPassword, AdminDeactivate,
   CorrectDossier, CancelDossier, KendalaDossier, Act, Extend, StartChoice, StartForm, StartSubmit, DocumentDownload,
-  UploadDocument
+  UploadDocument, DocumentDiff, PublicationDownload
 };
 
 struct Route {

@@ -13,9 +13,11 @@
 #include "engine/model/error.hpp"
 #include "web/call.hpp"
 #include "web/corrections.hpp"
+#include "web/document_diff.hpp"
 #include "web/documents.hpp"
 #include "web/handlers.hpp"
 #include "web/multipart.hpp"
+#include "web/publication.hpp"
 #include "web/request_language.hpp"
 #include "web/routes.hpp"
 #include "web/words.hpp"
@@ -118,6 +120,8 @@ Response run(Call& call, Page page) {
     case Page::StartSubmit: return start_submit(call);
     case Page::DocumentDownload: return document_download(call);
     case Page::UploadDocument: return document_upload(call);
+    case Page::DocumentDiff: return document_diff_page(call);
+    case Page::PublicationDownload: return publication_download(call);
   }
   return call.error(500, "unknown page");
 }

@@ -51,6 +51,41 @@ Dinas Koperasi dan UKM melaporkan pelaksanaan pendampingan kepada Gubernur setia
 Peraturan Gubernur ini mulai berlaku pada tanggal diundangkan.
 )";
 
+// The signed texts of the demo's promulgated Pergub and signed Kesepakatan Bersama (their older
+// procedures did not require them yet), so that `regflow publish` has a product to package.
+// The numbers are the demo's own [I].
+constexpr const char* kPergubSigned = R"(# Peraturan Gubernur Kepulauan Bangka Belitung Nomor 5 Tahun 2021
+
+tentang Standar Pelayanan Dinas Koperasi dan Usaha Kecil dan Menengah
+
+## Pasal 1
+
+Standar pelayanan Dinas Koperasi dan UKM tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari Peraturan Gubernur ini.
+
+## Pasal 2
+
+Peraturan Gubernur ini mulai berlaku pada tanggal diundangkan.
+
+Ditetapkan di Pangkalpinang pada tanggal 1 Februari 2021
+
+GUBERNUR KEPULAUAN BANGKA BELITUNG
+)";
+
+constexpr const char* kKbSigned = R"(# Kesepakatan Bersama
+
+antara Pemerintah Provinsi Kepulauan Bangka Belitung dan Perkumpulan Gerakan OK OCE Indonesia tentang Pendampingan Usaha Mikro, Kecil, dan Menengah
+
+Nomor 075/12/KS/2021 dan 012/OKOCE/III/2021
+
+## Pasal 1
+
+Para pihak sepakat bekerja sama dalam pendampingan UMKM di Provinsi Kepulauan Bangka Belitung.
+
+## Pasal 2
+
+Kesepakatan Bersama ini berlaku selama 3 (tiga) tahun sejak ditandatangani.
+)";
+
 struct Version {
   const char* title;   ///< the demo dossier's title
   const char* action;  ///< attached just before this action
@@ -59,11 +94,15 @@ struct Version {
   const char* text;
 };
 
-constexpr std::array<Version, 2> kVersions{{
+constexpr std::array<Version, 4> kVersions{{
     {"Perubahan Pergub 48/2018: Pendampingan UMKM bersama OK OCE", "selesai_disusun", "naskah",
      "naskah-pergub-v1.md", kPergubDraftV1},
     {"Perubahan Pergub 48/2018: Pendampingan UMKM bersama OK OCE", "selesai_dibahas", "naskah",
      "naskah-pergub-v2.md", kPergubDraftV2},
+    {"Pergub Standar Pelayanan Dinas Koperasi dan UKM", "undangkan", "produk_final",
+     "pergub-5-2021-standar-pelayanan.md", kPergubSigned},
+    {"Kerja sama pendampingan UMKM dengan OK OCE Indonesia: MoU dengan Provinsi", "ditandatangani",
+     "produk_final", "kb-okoce-2021.md", kKbSigned},
 }};
 
 int attach(Installation& installation, const std::string& id, const std::string& kind,

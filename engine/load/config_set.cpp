@@ -10,6 +10,7 @@
 #include "engine/load/agency_loader.hpp"
 #include "engine/load/definition_cache.hpp"
 #include "engine/load/document_settings.hpp"
+#include "engine/load/publication_settings.hpp"
 #include "engine/load/rule_loader.hpp"
 #include "engine/load/settings_language.hpp"
 #include "engine/load/workflow_loader.hpp"
@@ -144,7 +145,7 @@ Settings load_settings(const fs::path& root, model::Diagnostics& out) {
   if (!node || node->IsNull() || !yaml.expect_map(*node, "settings")) return settings;
   yaml.check_keys(*node,
                   {"utc_offset", "cuti_bersama_is_working", "installation", "roles", "documents",
-                   "language"},
+                   "language", "publication"},
                   "settings");
   if (auto raw = yaml.text(*node, "utc_offset", "settings", false)) {
     if (auto minutes = parse_offset(*raw)) {
@@ -160,6 +161,9 @@ Settings load_settings(const fs::path& root, model::Diagnostics& out) {
   if (auto roles = YamlReader::find(*node, "roles")) settings.roles = load_roles(yaml, *roles);
   if (auto documents = YamlReader::find(*node, "documents")) {
     settings.documents = load_document_policy(yaml, *documents);
+  }
+  if (auto publication = YamlReader::find(*node, "publication")) {
+    settings.publication = load_publication_settings(yaml, *publication);
   }
   if (auto language = yaml.text(*node, "language", "settings", false)) {
     if (*language != "id" && *language != "en") {

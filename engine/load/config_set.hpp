@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/model/document_policy.hpp"
+#include "engine/model/publication_settings.hpp"
 #include "engine/model/user_role.hpp"
 #include "engine/load/calendar_loader.hpp"
 #include "engine/model/agency.hpp"
@@ -32,6 +33,8 @@ struct Settings {
   model::RoleDirectory roles = model::RoleDirectory::standard();
   /// documents: the kinds of document a dossier may hold and the size limit
   model::DocumentPolicy documents = model::DocumentPolicy::standard();
+  /// publication: the region as a JDIH catalogue names it (empty fields when not given)
+  model::PublicationSettings publication;
 };
 
 struct ConfigSet {

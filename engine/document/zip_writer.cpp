@@ -1,0 +1,96 @@
+#include "engine/document/zip_writer.hpp"
+
+#include <fmt/format.h>
+#include <zip.h>
+
+#include <cstdlib>
+#include <cstring>
+
+#include "engine/model/error.hpp"
+
+namespace regflow::document {
+
+struct ZipWriter::Archive {
+  zip_t* zip = nullptr;
+  std::string path;
+};
+
+namespace {
+
+[[noreturn]] void fail(zip_t* zip, const std::string& path, const std::string& what) {
+  throw Error(fmt::format("cannot write the zip '{}': {}: {}", path, what,
+                          zip != nullptr ? zip_strerror(zip) : "no archive"));
+}
+
+}  // namespace
+
+ZipWriter::ZipWriter(const std::filesystem::path& path, std::time_t mtime)
+    : archive_(std::make_unique<Archive>()), mtime_(mtime) {
+  archive_->path = path.string();
+  int error = 0;
+  archive_->zip = zip_open(archive_->path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+  if (archive_->zip == nullptr) {
+    zip_error_t why;
+    zip_error_init_with_code(&why, error);
+    const std::string text = zip_error_strerror(&why);
+    zip_error_fini(&why);
+    throw Error(fmt::format("cannot create the zip '{}': {}", archive_->path, text));
+  }
+}
+
+ZipWriter::~ZipWriter() {
+  // Not closed (an error on the way): nothing is written.
+  if (archive_->zip != nullptr) zip_discard(archive_->zip);
+}
+
+void ZipWriter::add_text(const std::string& name, std::string text) {
+  zip_t* zip = archive_->zip;
+  // libzip frees the copy once the zip is written (the last argument: free it).
+  void* copy = std::malloc(text.empty() ? 1 : text.size());
+  if (copy == nullptr) throw Error("out of memory for a zip entry");
+  std::memcpy(copy, text.data(), text.size());
+  zip_source_t* source = zip_source_buffer(zip, copy, text.size(), 1);
+  if (source == nullptr) {
+    std::free(copy);
+    fail(zip, archive_->path, name);
+  }
+  const zip_int64_t index = zip_file_add(zip, name.c_str(), source, ZIP_FL_ENC_UTF_8);
+  if (index < 0) {
+    zip_source_free(source);
+    fail(zip, archive_->path, name);
+  }
+  const auto at = static_cast<zip_uint64_t>(index);
+  if (zip_set_file_compression(zip, at, ZIP_CM_DEFLATE, 9) != 0 ||
+      zip_file_set_mtime(zip, at, mtime_, 0) != 0) {
+    fail(zip, archive_->path, name);
+  }
+}
+
+void ZipWriter::add_file(const std::string& name, const std::filesystem::path& file,
+                         std::int64_t size) {
+  zip_t* zip = archive_->zip;
+  zip_source_t* source = zip_source_file(zip, file.c_str(), 0, size);
+  if (source == nullptr) fail(zip, archive_->path, name);
+  const zip_int64_t index = zip_file_add(zip, name.c_str(), source, ZIP_FL_ENC_UTF_8);
+  if (index < 0) {
+    zip_source_free(source);
+    fail(zip, archive_->path, name);
+  }
+  const auto at = static_cast<zip_uint64_t>(index);
+  if (zip_set_file_compression(zip, at, ZIP_CM_STORE, 0) != 0 ||
+      zip_file_set_mtime(zip, at, mtime_, 0) != 0) {
+    fail(zip, archive_->path, name);
+  }
+}
+
+void ZipWriter::close() {
+  if (zip_close(archive_->zip) != 0) {
+    const std::string why = zip_strerror(archive_->zip);
+    zip_discard(archive_->zip);
+    archive_->zip = nullptr;
+    throw Error(fmt::format("cannot write the zip '{}': {}", archive_->path, why));
+  }
+  archive_->zip = nullptr;
+}
+
+}  // namespace regflow::document
