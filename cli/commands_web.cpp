@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -127,6 +128,8 @@ void run_serve(Context& ctx, const ServeArgs& args) {
   options.max_connections = args.max_connections;
   options.tls_cert = args.tls_cert;
   options.tls_key = args.tls_key;
+  // Uploads are received beside the database: on its disk, not in a memory-backed /tmp.
+  options.spool_folder = std::filesystem::absolute(ctx.db_path()).parent_path();
   // The document upload may carry a whole document; every other request keeps the small limit.
   const auto document_limit = static_cast<std::size_t>(config.settings.documents.max_size);
   const std::size_t small_limit = options.body_limit;
@@ -160,7 +163,8 @@ void add_web_commands(CLI::App& app, Context& ctx) {
                     render::tr("HOST:PORT to listen on (default 127.0.0.1:8080)"));
   serve->add_option("--threads", args->threads, render::tr("Requests handled at once (default 4)"));
   serve->add_option("--request-timeout", args->request_timeout,
-                    render::tr("Seconds a client has to send a whole request (default 10)"));
+                    render::tr("Seconds a client has to send a whole request; a document's upload or "
+                               "download also gets the time its bytes take at 32 KiB/s (default 10)"));
   serve->add_option("--max-connections", args->max_connections,
                     render::tr("Open connections at most; more get 503 (default 512)"));
   serve->add_option(

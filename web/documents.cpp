@@ -4,27 +4,34 @@
 
 #include <algorithm>
 #include <charconv>
+#include <filesystem>
+#include <memory>
+#include <optional>
 
 #include "cli/render/documents.hpp"
 #include "cli/render/refusal.hpp"
 #include "engine/app/document_source.hpp"
 #include "engine/runtime/documents.hpp"
 #include "web/handlers.hpp"
+#include "web/spooled_file.hpp"
+#include "web/upload_body.hpp"
 #include "web/views.hpp"
+#include "web/web_app.hpp"
 #include "web/words.hpp"
 
 namespace regflow::web {
-namespace {
 
 // The command line's "416 bytes", in the page's language ("byte" takes no plural in Indonesian).
-std::string indonesian_size(std::int64_t bytes) {
+std::string document_size_text(std::int64_t bytes) {
   std::string text = cli::render::byte_size(bytes);
   if (const auto at = text.find(" bytes"); at != std::string::npos) text.replace(at, 6, " byte");
   return text;
 }
 
-// An upload's bytes, inside the request body: the web holds a whole document (at most the
-// documents.max_size_mib limit plus the multipart framing) in memory while it is attached.
+namespace {
+
+// An upload's bytes, inside a request body held in memory (a request handed to the
+// application directly; the server receives an upload into a temporary file, SpooledPartSource).
 class BytesSource : public app::DocumentSource {
  public:
   explicit BytesSource(std::string_view bytes) : bytes_(bytes) {}
@@ -60,7 +67,7 @@ nlohmann::json upload_view(Call& call, const app::Dossier& dossier) {
   const auto decision =
       runtime::decide_attach(context, dossier.state, probe, call.actor(), policy);
   nlohmann::json view = {{"url", fmt::format("/d/{}/documents", percent_encode(dossier.state.id))},
-                         {"max_size", indonesian_size(policy.max_size)}};
+                         {"max_size", document_size_text(policy.max_size)}};
   if (const auto* refusal = std::get_if<runtime::Refusal>(&decision)) {
     view["may_attach"] = false;
     view["reason"] = cli::render::refusal_text(*refusal);
@@ -112,7 +119,12 @@ Response document_upload(Call& call) {
   // Only the base name the browser sent; the engine refuses what is left if it is no name.
   app::AttachRequest request{form_field(call, "kind"), base_name(file->filename.value_or("")),
                              form_field(call, "note")};
-  BytesSource source(file->body);
+  std::optional<SpooledPartSource> spooled;
+  std::optional<BytesSource> held;
+  app::DocumentSource& source =
+      call.request.body_file
+          ? static_cast<app::DocumentSource&>(spooled.emplace(*call.request.body_file, *file))
+          : held.emplace(file->body);
   auto outcome = installation.attach(id, request, source, call.actor(), call.now);
   if (auto* refusal = std::get_if<runtime::Refusal>(&outcome)) {
     return dossier_page_with(
@@ -137,7 +149,7 @@ nlohmann::json documents_view(const std::string& dossier_id,
                     {"actor", d.actor},
                     {"agency", d.agency},
                     {"when", local_time_text(time::format_instant(d.at), offset)},
-                    {"size", indonesian_size(d.size)},
+                    {"size", document_size_text(d.size)},
                     {"sha256", d.sha256.substr(0, 12)},
                     {"note", d.note},
                     {"url", fmt::format("/d/{}/documents/{}/{}", percent_encode(dossier_id),
@@ -174,12 +186,16 @@ Response document_download(Call& call) {
     return call.error(
         404, fmt::format("Berkas '{}' tidak memuat dokumen {} versi {}.", id, kind, version));
   }
-  Response response;
-  // The whole document is held for the response (Beast writes a string body); the per-document
-  // limit (documents.max_size_mib) bounds it.
-  response.body.reserve(static_cast<std::size_t>(found->size));
+  // Copied from the store into a temporary file, which the server sends piece by piece: one
+  // read of the database, finished before the response starts (no transaction is held while a
+  // slow client downloads), and memory does not grow with the document's size.
+  const auto folder = std::filesystem::path(call.app.settings().db_path).parent_path();
+  auto spooled =
+      std::make_shared<SpooledFile>(folder.empty() ? std::filesystem::path(".") : folder);
   call.store().read_document(found->sha256,
-                             [&](std::string_view bytes) { response.body.append(bytes); });
+                             [&](std::string_view bytes) { spooled->append(bytes); });
+  Response response;
+  response.body_file = std::move(spooled);
   response.set("Content-Type",
                found->media_type.empty() ? "application/octet-stream" : found->media_type);
   response.set("Content-Disposition", attachment_disposition(found->name));

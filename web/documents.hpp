@@ -31,8 +31,11 @@ nlohmann::json upload_view(Call& call, const app::Dossier& dossier);
 Response document_upload(Call& call);
 
 /// GET /d/:id/documents/:kind/:version: the bytes with their media type and
-/// `Content-Disposition: attachment`.
+/// `Content-Disposition: attachment`, sent from a temporary file beside the database.
 Response document_download(Call& call);
+
+/// A document's size as the pages write it: "416 byte", "2.0 MiB".
+std::string document_size_text(std::int64_t bytes);
 
 /// The Content-Disposition value for a stored name: an ASCII fallback (anything else, and
 /// quotes and backslashes, as '_') and the exact name as RFC 5987 `filename*`.

@@ -4,19 +4,30 @@
 // cookies.
 #pragma once
 
+#include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace regflow::web {
+
+class SpooledFile;
 
 struct Request {
   std::string method;  ///< "GET", "POST", …
   std::string target;  ///< as sent: "/d/PERGUB-2021-0001?x=1"
   std::map<std::string, std::string> headers;  ///< names in lower case
   std::string body;
+  /// Set instead of `body` when the body was received into a temporary file: a route whose
+  /// body limit is over the server's in-memory one (the document upload).
+  std::shared_ptr<const SpooledFile> body_file;
+  /// Set when the body was over this limit: it was read and dropped (or not read, when far
+  /// over), and the answer is a 413 page.
+  std::optional<std::uint64_t> body_over_limit;
   std::string peer;  ///< the client's address, for the sign-in throttle and the log
   bool tls = false;  ///< served over TLS (the session cookie is then Secure)
 
@@ -25,9 +36,16 @@ struct Request {
 };
 
 struct Response {
+  Response() = default;
+  Response(int status_code, std::vector<std::pair<std::string, std::string>> header_fields,
+           std::string text)
+      : status(status_code), headers(std::move(header_fields)), body(std::move(text)) {}
+
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  /// Set instead of `body` for a response sent from a temporary file (a document's download).
+  std::shared_ptr<const SpooledFile> body_file;
 
   void set(std::string name, std::string value);
 };

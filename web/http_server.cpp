@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "engine/model/error.hpp"
+#include "web/spooled_file.hpp"
 
 namespace regflow::web {
 namespace {
@@ -93,6 +94,9 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
   // else may), so it is set only once the method and target are known.
   void read() {
     parser_.emplace();
+    spool_parser_.reset();
+    discard_parser_.reset();
+    spool_.reset();
     parser_->header_limit(static_cast<std::uint32_t>(shared_.options.header_limit));
     // No limit while the header is read: Beast would check Content-Length against it at the
     // end of the header, before the route is known. on_header sets the route's limit. (Not
@@ -100,6 +104,7 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
     // greater than none.)
     parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
     limit_ = shared_.options.body_limit;
+    header_read_ = false;
     beast::get_lowest_layer(stream_).expires_after(shared_.options.read_timeout);
     http::async_read_header(
         stream_, buffer_, *parser_,
@@ -114,8 +119,11 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
       return true;
     }
     if (ec == beast::error::timeout) {
-      shared_.log->info("{} closed: no complete request within {} ms", peer_,
-                        shared_.options.read_timeout.count());
+      shared_.log->info("{} closed: no complete request within {} ms{}", peer_,
+                        shared_.options.read_timeout.count(),
+                        transferred_ > 0 ? fmt::format(" and {} bytes at {} bytes/s", transferred_,
+                                                       shared_.options.min_transfer_rate)
+                                         : std::string{});
       return true;  // the stream closed the socket
     }
     if (ec == http::error::header_limit) {
@@ -124,7 +132,8 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
       return true;
     }
     if (ec == http::error::body_limit) {
-      refuse(413, fmt::format("the request's body is larger than {} bytes", limit_));
+      // A chunked body past its limit: what arrived so far was at most the limit.
+      answer_too_large();
       return true;
     }
     if (ec == http::error::partial_message) {
@@ -142,8 +151,25 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
     return false;
   }
 
+  // A large body or response may take the read time-out plus the time its bytes take at the
+  // minimum rate: a slow link that keeps sending is served, a stalled one is not.
+  void extend_deadline(std::size_t bytes) {
+    transferred_ += bytes;
+    const auto allowance = std::chrono::milliseconds(static_cast<std::int64_t>(
+        transferred_ * 1000 / std::max<std::size_t>(1, shared_.options.min_transfer_rate)));
+    beast::get_lowest_layer(stream_).expires_at(transfer_started_ + shared_.options.read_timeout +
+                                                allowance);
+  }
+
+  void start_transfer() {
+    transfer_started_ = std::chrono::steady_clock::now();
+    transferred_ = 0;
+    extend_deadline(0);
+  }
+
   void on_header(beast::error_code ec, std::size_t) {
     if (failed(ec)) return;
+    header_read_ = true;
     const auto& header = parser_->get();
     if (shared_.options.body_limit_for) {
       limit_ = shared_.options.body_limit_for(
@@ -151,28 +177,113 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
           std::string_view(header.target().data(), header.target().size()));
     }
     if (const auto length = parser_->content_length(); length && *length > limit_) {
-      // Refused before a byte of the body is read; the connection closes after the answer.
-      return refuse(413, fmt::format("the request's body is larger than {} bytes", limit_));
+      // Read and drop it (within reason) before answering: a browser takes an answer only once
+      // it has sent its request, and shows "connection reset" otherwise.
+      if (*length <= 2 * static_cast<std::uint64_t>(limit_)) return discard_body();
+      return answer_too_large();
     }
+    if (limit_ > shared_.options.body_limit) return spool_body();
     parser_->body_limit(limit_);  // a chunked body is counted as it arrives
     http::async_read(stream_, buffer_, *parser_,
                      beast::bind_front_handler(&Connection::on_read, this->shared_from_this()));
   }
 
+  // A body allowed to be large goes to a temporary file as it arrives.
+  void spool_body() {
+    try {
+      spool_ = std::make_shared<SpooledFile>(spool_folder());
+      beast::file file;
+      file.native_handle(spool_->duplicate_descriptor());
+      spool_parser_.emplace(std::move(*parser_));
+      parser_.reset();
+      spool_parser_->body_limit(limit_);
+      beast::error_code ec;
+      spool_parser_->get().body().reset(std::move(file), ec);
+      if (ec) throw Error("cannot receive into a temporary file: " + ec.message());
+    } catch (const std::exception& e) {
+      shared_.log->error("{} cannot receive a body: {}", peer_, e.what());
+      refuse(500, "internal error; the server's log says what happened");
+      return;
+    }
+    start_transfer();
+    read_spooled_piece();
+  }
+
+  void read_spooled_piece() {
+    http::async_read_some(
+        stream_, buffer_, *spool_parser_,
+        beast::bind_front_handler(&Connection::on_spooled_piece, this->shared_from_this()));
+  }
+
+  void on_spooled_piece(beast::error_code ec, std::size_t bytes) {
+    if (failed(ec)) return;
+    extend_deadline(bytes);
+    if (!spool_parser_->is_done()) return read_spooled_piece();
+    Request request = request_of(spool_parser_->get());
+    request.body_file = spool_;
+    respond(std::move(request), spool_parser_->get().version(), spool_parser_->get().keep_alive());
+  }
+
+  // The body over the limit, read into a small buffer and dropped.
+  void discard_body() {
+    discard_parser_.emplace(std::move(*parser_));
+    parser_.reset();
+    discard_buffer_.resize(64 * 1024);
+    start_transfer();
+    read_discarded_piece();
+  }
+
+  void read_discarded_piece() {
+    discard_parser_->get().body().data = discard_buffer_.data();
+    discard_parser_->get().body().size = discard_buffer_.size();
+    http::async_read_some(
+        stream_, buffer_, *discard_parser_,
+        beast::bind_front_handler(&Connection::on_discarded_piece, this->shared_from_this()));
+  }
+
+  void on_discarded_piece(beast::error_code ec, std::size_t bytes) {
+    if (ec == http::error::need_buffer) ec = {};  // the buffer is full: it is simply reused
+    if (failed(ec)) return;
+    extend_deadline(bytes);
+    if (!discard_parser_->is_done()) return read_discarded_piece();
+    answer_too_large();
+  }
+
+  // The handler's 413 page (in the request's language), and the connection closed.
+  void answer_too_large() {
+    shared_.log->info("{} refused 413: the request's body is larger than {} bytes", peer_, limit_);
+    if (!header_read_) return refuse(413, "the request's body is too large");
+    Request request;
+    if (parser_) request = request_of(parser_->get());
+    if (spool_parser_) request = request_of(spool_parser_->get());
+    if (discard_parser_) request = request_of(discard_parser_->get());
+    request.body_over_limit = limit_;
+    respond(std::move(request), 11, false);
+  }
+
   void on_read(beast::error_code ec, std::size_t) {
     if (failed(ec)) return;
-
-    const auto started = std::chrono::steady_clock::now();
     auto& message = parser_->get();
+    Request request = request_of(message);
+    request.body = std::move(message.body());
+    respond(std::move(request), message.version(), message.keep_alive());
+  }
+
+  template <typename Message>
+  Request request_of(const Message& message) const {
     Request request;
     request.method = std::string(message.method_string());
     request.target = std::string(message.target());
     for (const auto& field : message) {
       request.headers[lower(std::string(field.name_string()))] = std::string(field.value());
     }
-    request.body = std::move(message.body());
     request.peer = peer_;
     request.tls = kTls;
+    return request;
+  }
+
+  void respond(Request&& request, unsigned version, bool keep_alive) {
+    const auto started = std::chrono::steady_clock::now();
     Response response;
     try {
       response = shared_.handler(request);
@@ -182,13 +293,18 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
       response = Response{500, {{"Content-Type", "text/plain; charset=utf-8"}},
                           "internal error; the server's log says what happened\n"};
     }
+    // The upload's temporary file is closed (and so gone) here.
+    request.body_file.reset();
+    spool_.reset();
+    spool_parser_.reset();
+    discard_parser_.reset();
     const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
         std::chrono::steady_clock::now() - started);
     shared_.log->info("{} \"{} {}\" {} {} {:.1f}ms", peer_, request.method,
-                      loggable_target(request.target),
-                      response.status, response.body.size(),
+                      loggable_target(request.target), response.status,
+                      response.body_file ? response.body_file->size() : response.body.size(),
                       static_cast<double>(elapsed.count()) / 1000.0);
-    send(std::move(response), message.version(), message.keep_alive());
+    send(std::move(response), version, keep_alive);
   }
 
   void refuse(int status, const std::string& why) {
@@ -198,6 +314,7 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
   }
 
   void send(Response&& response, unsigned version, bool keep_alive) {
+    if (response.body_file) return send_file(std::move(response), version, keep_alive);
     res_ = {};
     res_.version(version);
     res_.result(static_cast<unsigned>(response.status));
@@ -207,9 +324,53 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
     res_.keep_alive(keep_alive);
     res_.prepare_payload();
     beast::get_lowest_layer(stream_).expires_after(shared_.options.read_timeout);
-    http::async_write(stream_, res_,
-                      beast::bind_front_handler(&Connection::on_write, this->shared_from_this(),
-                                                !keep_alive));
+    http::async_write(
+        stream_, res_,
+        beast::bind_front_handler(&Connection::on_write, this->shared_from_this(), !keep_alive));
+  }
+
+  // A response from a temporary file, written piece by piece with the deadline extended as its
+  // bytes go out.
+  void send_file(Response&& response, unsigned version, bool keep_alive) {
+    file_res_.emplace();
+    file_res_->version(version);
+    file_res_->result(static_cast<unsigned>(response.status));
+    for (auto& [name, value] : response.headers) file_res_->set(name, value);
+    file_res_->set(http::field::server, "regflow");
+    beast::error_code ec;
+    beast::file file;
+    try {
+      file.native_handle(response.body_file->duplicate_descriptor());
+    } catch (const std::exception& e) {
+      shared_.log->error("{} cannot send a body: {}", peer_, e.what());
+      return close();
+    }
+    file_res_->body().reset(std::move(file), ec);
+    if (ec) {
+      shared_.log->error("{} cannot send a body: {}", peer_, ec.message());
+      return close();
+    }
+    file_res_->keep_alive(keep_alive);
+    file_res_->prepare_payload();
+    file_serializer_.emplace(*file_res_);
+    close_after_ = !keep_alive;
+    start_transfer();
+    write_file_piece();
+  }
+
+  void write_file_piece() {
+    http::async_write_some(
+        stream_, *file_serializer_,
+        beast::bind_front_handler(&Connection::on_file_piece, this->shared_from_this()));
+  }
+
+  void on_file_piece(beast::error_code ec, std::size_t bytes) {
+    if (ec) return;
+    extend_deadline(bytes);
+    if (!file_serializer_->is_done()) return write_file_piece();
+    file_serializer_.reset();
+    file_res_.reset();  // closes the descriptor: a finished download's temporary file is gone
+    on_write(close_after_, ec, 0);
   }
 
   void on_write(bool close_after, beast::error_code ec, std::size_t) {
@@ -218,6 +379,9 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
     read();
   }
 
+  // Stops sending, then reads and drops what the client still sends until it closes too, for
+  // at most the read time-out: closing a socket with unread bytes sends a reset, and a browser
+  // still sending an upload would then show "connection reset" instead of the answer.
   void close() {
     if constexpr (kTls) {
       beast::get_lowest_layer(stream_).expires_after(shared_.options.read_timeout);
@@ -225,16 +389,43 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
     } else {
       beast::error_code ec;
       stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+      if (ec) return;
+      discard_buffer_.resize(64 * 1024);
+      stream_.expires_after(shared_.options.read_timeout);
+      linger();
     }
+  }
+
+  void linger() {
+    stream_.async_read_some(net::buffer(discard_buffer_),
+                            [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+                              if (!ec) self->linger();
+                            });
+  }
+
+  std::filesystem::path spool_folder() const {
+    return shared_.options.spool_folder.empty() ? std::filesystem::temp_directory_path()
+                                                : shared_.options.spool_folder;
   }
 
   Stream stream_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
+  // The same request once its header is read, when its body goes to a file or is dropped.
+  std::optional<http::request_parser<http::file_body>> spool_parser_;
+  std::optional<http::request_parser<http::buffer_body>> discard_parser_;
+  std::shared_ptr<SpooledFile> spool_;
+  std::vector<char> discard_buffer_;
   http::response<http::string_body> res_;
+  std::optional<http::response<http::file_body>> file_res_;
+  std::optional<http::response_serializer<http::file_body>> file_serializer_;
+  bool close_after_ = false;
   Shared& shared_;
   std::string peer_;
   std::size_t limit_ = 0;  ///< the body limit of the request being read
+  bool header_read_ = false;
+  std::chrono::steady_clock::time_point transfer_started_;
+  std::uint64_t transferred_ = 0;  ///< bytes of the large body or response so far
 };
 
 using PlainConnection = Connection<beast::tcp_stream>;
@@ -303,9 +494,9 @@ HttpServer::HttpServer(const ServerOptions& options, Handler handler,
     }
     tls->use_private_key_file(options.tls_key, net::ssl::context::pem, ec);
     if (ec) {
-      throw InputError(fmt::format(
-          "--tls-key '{}': {}; give the PEM private key of the --tls-cert certificate",
-          options.tls_key, ec.message()));
+      throw InputError(
+          fmt::format("--tls-key '{}': {}; give the PEM private key of the --tls-cert certificate",
+                      options.tls_key, ec.message()));
     }
     impl_->tls = std::move(tls);
   }
@@ -321,8 +512,8 @@ HttpServer::HttpServer(const ServerOptions& options, Handler handler,
   if (!ec) acceptor.bind(endpoint, ec);
   if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
   if (ec) {
-    throw InputError(fmt::format("cannot listen on {}:{}: {}", options.address, options.port,
-                                 ec.message()));
+    throw InputError(
+        fmt::format("cannot listen on {}:{}: {}", options.address, options.port, ec.message()));
   }
 }
 

@@ -4,14 +4,22 @@
 // plain data (web/http_message.hpp), and writes the response. It knows nothing of dossiers.
 //
 // What it refuses by itself, each with a clear status and a closed connection: a header block
-// over the limit (431), a body over the limit (413), malformed HTTP (400); a client that does
-// not finish its request within the read time-out is cut off; past the connection cap a new
-// connection gets a 503 and is closed. SIGINT and SIGTERM stop it. With a certificate it
-// speaks TLS (1.2 and later) instead of plain HTTP.
+// over the limit (431), malformed HTTP (400); a client that does not finish its request within
+// the read time-out is cut off; past the connection cap a new connection gets a 503 and is
+// closed. A body over its route's limit is read and dropped up to twice the limit (so that a
+// browser still sending it takes the answer instead of a reset connection), then the handler
+// answers 413 (Request::body_over_limit).
+//
+// A route whose body limit is over the in-memory one (the document upload) has its body
+// received into a temporary file (Request::body_file), and a response may be sent from one
+// (Response::body_file): memory does not grow with a document's size. Such a body, and such a
+// response, has the read time-out plus the time its bytes take at `min_transfer_rate`. SIGINT and
+// SIGTERM stop it. With a certificate it speaks TLS (1.2 and later) instead of plain HTTP.
 #pragma once
 
 #include <chrono>
 #include <cstddef>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
@@ -37,6 +45,12 @@ struct ServerOptions {
   /// A request must arrive whole within this, and a response be taken within it; an idle
   /// kept-alive connection is closed after it.
   std::chrono::milliseconds read_timeout{std::chrono::seconds(10)};
+  /// Bytes per second a large body (or a response from a file) must keep up on average: each
+  /// byte received or sent adds 1/rate seconds to the read time-out. 32 KiB/s is a weak mobile
+  /// link; a client slower than that (or one that stalls) is cut off all the same.
+  std::size_t min_transfer_rate = 32 * 1024;
+  /// Where large bodies are received; empty: the system's temporary folder.
+  std::filesystem::path spool_folder;
   std::size_t max_connections = 512;
   int threads = 4;
   /// PEM files; when tls_cert is set, the server speaks HTTPS only (Asio's OpenSSL stream).

@@ -20,6 +20,7 @@
 #include "web/publication.hpp"
 #include "web/request_language.hpp"
 #include "web/routes.hpp"
+#include "web/upload_body.hpp"
 #include "web/words.hpp"
 
 namespace regflow::web {
@@ -135,6 +136,13 @@ Response dispatch(WebApp& app, const Request& request) {
   call.today = time::local_date(call.now, app.config().settings.offset);
   bool path_known = false;
   auto match = match_route(request.method, call.target.segments, path_known);
+  if (request.body_over_limit) {
+    resolve_session(call, false);  // the page's header shows who is signed in
+    const bool upload = match && match->route->page == Page::UploadDocument;
+    return call.error(413, upload ? words::upload_too_large(document_size_text(
+                                        app.config().settings.documents.max_size))
+                                  : words::request_too_large());
+  }
   if (!match) {
     if (path_known) {
       Response refused = call.error(405, fmt::format("method {} is not allowed here", request.method));
@@ -156,13 +164,17 @@ Response dispatch(WebApp& app, const Request& request) {
       // cannot be read.
       const auto boundary = multipart_boundary(type);
       std::string why = "the Content-Type has no boundary";
-      auto parts = boundary ? parse_multipart(request.body, *boundary, why) : std::nullopt;
+      auto parts = !boundary           ? std::nullopt
+                   : request.body_file ? read_multipart(*request.body_file, *boundary, why)
+                                       : parse_multipart(request.body, *boundary, why);
       if (!parts) {
         malformed_upload = why;
       } else {
         for (auto& part : *parts) {
           if (part.filename) {
             call.files.push_back(std::move(part));
+          } else if (request.body_file) {
+            call.form[part.name] = read_field(*request.body_file, part);
           } else {
             call.form[part.name] = std::string(part.body);
           }
@@ -172,7 +184,14 @@ Response dispatch(WebApp& app, const Request& request) {
       return call.error(415, "a form must be sent as application/x-www-form-urlencoded");
     }
     if (!multipart) {
-      auto form = parse_form(request.body);
+      // A form sent to the upload route without multipart arrives in a file too: read if small
+      // (the upload's own refusal then says what to send), refused unread if not.
+      std::optional<std::string> held;
+      if (request.body_file) {
+        held = read_small_body(*request.body_file);
+        if (!held) return call.error(400, words::upload_not_multipart());
+      }
+      auto form = parse_form(held ? *held : request.body);
       if (!form) return call.error(400, "the form has a bad percent escape");
       call.form = std::move(*form);
     }
@@ -269,7 +288,10 @@ Response WebApp::handle(const Request& request) {
   response.set("Content-Language", cli::render::language_code(choice.language));
   response.set("Vary", "Accept-Language, Cookie");
   add_security_headers(response);
-  if (request.method == "HEAD") response.body.clear();
+  if (request.method == "HEAD") {
+    response.body.clear();
+    response.body_file.reset();
+  }
   return response;
 }
 

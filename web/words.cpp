@@ -66,6 +66,17 @@ std::string upload_without_file() {
   return tr("The upload has no file. Choose a file and send the form again.");
 }
 
+std::string upload_too_large(const std::string& limit) {
+  return trf(
+      "The file is larger than the limit of {} per document, so it was not stored. Make "
+      "it smaller (e.g. compress the scan) or ask an administrator to raise the limit.",
+      limit);
+}
+
+std::string request_too_large() {
+  return tr("The request is too large for this page.");
+}
+
 std::string form_refused() {
   return tr(
       "This form has expired or did not come from this page. Reload the page and send it "

@@ -37,6 +37,10 @@ std::string upload_not_multipart();
 std::string upload_malformed();
 /// The document upload without its file part.
 std::string upload_without_file();
+/// The document upload over the size limit (`limit` as the page writes sizes).
+std::string upload_too_large(const std::string& limit);
+/// Any other request whose body is over the server's limit.
+std::string request_too_large();
 /// The password was right, but an administrator deactivated the account.
 std::string sign_in_deactivated();
 /// A page for administrators only, asked for by `role`.

@@ -1,4 +1,8 @@
 #include <catch2/catch.hpp>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
 
 #include "web/multipart.hpp"
 #include "web/routes.hpp"
@@ -57,6 +61,90 @@ TEST_CASE("malformed multipart/form-data is refused with a reason", "[web][multi
   CHECK_FALSE(refusal("--b\r\nno colon\r\n\r\nv\r\n--b--").empty());
   CHECK_FALSE(refusal("--bX\r\n").empty());
   CHECK_FALSE(refusal("--b\r\nContent-Disposition: form-data; name=\"x\r\n\r\nv\r\n--b--").empty());
+}
+
+namespace {
+struct Piece {
+  std::string name;
+  std::optional<std::string> filename;
+  std::uint64_t offset;
+  std::uint64_t size;
+  bool operator==(const Piece&) const = default;
+};
+
+// What a scanner fed `body` in the pieces that start at `cuts` finds, or its problem.
+std::variant<std::vector<Piece>, std::string> scan(std::string_view body,
+                                                   const std::vector<std::size_t>& cuts,
+                                                   const std::string& boundary = "b") {
+  MultipartScanner scanner(boundary);
+  std::size_t from = 0;
+  bool ok = true;
+  for (std::size_t i = 0; ok && i <= cuts.size(); ++i) {
+    const std::size_t to = i < cuts.size() ? cuts[i] : body.size();
+    ok = scanner.feed(body.substr(from, to - from));
+    from = to;
+  }
+  if (!ok || !scanner.finish()) return scanner.problem();
+  std::vector<Piece> pieces;
+  for (const auto& part : scanner.parts()) {
+    pieces.push_back({part.name, part.filename, part.offset, part.size});
+  }
+  return pieces;
+}
+
+using namespace std::string_literals;
+// Near-delimiters, NUL and 0xff inside the file; whitespace after a delimiter.
+const std::string kContent = "x\r\n--bx\r\n--b-\r\n--b \tz\r\n-\r\n--\r\n--b"s + "\0\xff"s;
+const std::string kUpload =
+    "preamble\r\n--b\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\ntoken\r\n"
+    "--b \t\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n" +
+    kContent + "\r\n--b--\r\nepilogue\r\n--b\r\n";
+}  // namespace
+
+TEST_CASE("the scanner finds the same parts however the body is cut", "[web][multipart]") {
+  const auto whole = scan(kUpload, {});
+  REQUIRE(std::holds_alternative<std::vector<Piece>>(whole));
+  const auto& parts = std::get<std::vector<Piece>>(whole);
+  REQUIRE(parts.size() == 2);
+  CHECK(kUpload.substr(parts[0].offset, parts[0].size) == "token");
+  CHECK(parts[1].filename == "a.pdf");
+  CHECK(kUpload.substr(parts[1].offset, parts[1].size) == kContent);
+  // Every cut, and every pair of cuts around the delimiters, gives the same parts.
+  for (std::size_t cut = 0; cut <= kUpload.size(); ++cut) {
+    INFO("cut at " << cut);
+    CHECK(scan(kUpload, {cut}) == whole);
+  }
+  for (std::size_t a = 0; a <= kUpload.size(); ++a) {
+    for (std::size_t b = a; b <= std::min(kUpload.size(), a + 12); ++b) {
+      INFO("cuts at " << a << " and " << b);
+      CHECK(scan(kUpload, {a, b}) == whole);
+    }
+  }
+  std::vector<std::size_t> bytewise;
+  for (std::size_t i = 1; i < kUpload.size(); ++i) bytewise.push_back(i);
+  CHECK(scan(kUpload, bytewise) == whole);
+}
+
+TEST_CASE("the scanner refuses the same malformed bodies, cut anywhere", "[web][multipart]") {
+  for (const std::string body :
+       {"no boundary here", "--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nvalue",
+        "--b\r\nContent-Disposition: form-data; name=\"x\"", "--b\r\nno colon\r\n\r\nv\r\n--b--"}) {
+    const auto whole = scan(body, {});
+    REQUIRE(std::holds_alternative<std::string>(whole));
+    for (std::size_t cut = 0; cut <= body.size(); ++cut) {
+      INFO(body << " cut at " << cut);
+      CHECK(scan(body, {cut}) == whole);
+    }
+  }
+}
+
+TEST_CASE("the scanner holds a part's headers only up to 16 KiB", "[web][multipart]") {
+  MultipartScanner scanner("b");
+  CHECK(scanner.feed("--b\r\nContent-Disposition: form-data; name=\"x\"\r\nX-Long: "));
+  bool ok = true;
+  for (int i = 0; ok && i < 20; ++i) ok = scanner.feed(std::string(1024, 'a'));
+  CHECK_FALSE(ok);
+  CHECK(scanner.problem() == "a part's headers are longer than 16 KiB");
 }
 
 TEST_CASE("a browser's file name is kept as its base name", "[web][multipart]") {

@@ -20,13 +20,16 @@ class Failure(Exception):
 
 
 class Server:
-    def __init__(self, binary, source_dir, extra=(), tls_context=None, setup=(), now=NOW):
+    def __init__(self, binary, source_dir, extra=(), tls_context=None, setup=(), now=NOW,
+                 config_dir=None):
         self.tls_context = tls_context
         self.tmp = tempfile.TemporaryDirectory(prefix="regflow-web-test-")
         self.db = os.path.join(self.tmp.name, "babel.db")
         self.env = dict(os.environ)
         for name in ("REGFLOW_DB", "REGFLOW_USER", "REGFLOW_NOW", "REGFLOW_CONFIG", "REGFLOW_WEB"):
             self.env.pop(name, None)
+        if config_dir is not None:  # workflows/, rules/ and settings.yaml of the test's own
+            self.env["REGFLOW_CONFIG"] = config_dir
         self.env["TZ"] = "Asia/Jakarta"
         self.binary = binary
         self.now = now
