@@ -119,7 +119,8 @@ std::filesystem::path write_publication_package(Installation& installation,
     }
   }
   const auto zip = scratch.path() / "package.zip";
-  document::ZipWriter writer(zip, std::chrono::system_clock::to_time_t(entry.promulgated_at));
+  document::ZipWriter writer(zip,
+                             entry.promulgated_at + installation.config().settings.offset.minutes);
   writer.add_file(entry.file_name, document, d.size);
   writer.add_text(report::kMetadataFile, publication_metadata_json(entry));
   writer.add_text(report::kFeedFile, jdihn_feed_json(entry));

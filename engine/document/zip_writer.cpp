@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 
@@ -24,8 +25,19 @@ namespace {
 
 }  // namespace
 
-ZipWriter::ZipWriter(const std::filesystem::path& path, std::time_t mtime)
-    : archive_(std::make_unique<Archive>()), mtime_(mtime) {
+ZipWriter::ZipWriter(const std::filesystem::path& path, std::chrono::sys_seconds local)
+    : archive_(std::make_unique<Archive>()) {
+  // MS-DOS date and time, as zip keeps them: two-second steps, years from 1980.
+  const auto day = std::chrono::floor<std::chrono::days>(local);
+  const std::chrono::year_month_day date{day};
+  const std::chrono::hh_mm_ss clock{local - day};
+  const int year = std::clamp(static_cast<int>(date.year()), 1980, 2107);
+  dos_date_ = static_cast<std::uint16_t>(((year - 1980) << 9) |
+                                         (static_cast<int>(unsigned(date.month())) << 5) |
+                                         static_cast<int>(unsigned(date.day())));
+  dos_time_ =
+      static_cast<std::uint16_t>((clock.hours().count() << 11) | (clock.minutes().count() << 5) |
+                                 (clock.seconds().count() / 2));
   archive_->path = path.string();
   int error = 0;
   archive_->zip = zip_open(archive_->path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
@@ -61,7 +73,7 @@ void ZipWriter::add_text(const std::string& name, std::string text) {
   }
   const auto at = static_cast<zip_uint64_t>(index);
   if (zip_set_file_compression(zip, at, ZIP_CM_DEFLATE, 9) != 0 ||
-      zip_file_set_mtime(zip, at, mtime_, 0) != 0) {
+      zip_file_set_dostime(zip, at, dos_time_, dos_date_, 0) != 0) {
     fail(zip, archive_->path, name);
   }
 }
@@ -78,7 +90,7 @@ void ZipWriter::add_file(const std::string& name, const std::filesystem::path& f
   }
   const auto at = static_cast<zip_uint64_t>(index);
   if (zip_set_file_compression(zip, at, ZIP_CM_STORE, 0) != 0 ||
-      zip_file_set_mtime(zip, at, mtime_, 0) != 0) {
+      zip_file_set_dostime(zip, at, dos_time_, dos_date_, 0) != 0) {
     fail(zip, archive_->path, name);
   }
 }

@@ -1,10 +1,11 @@
 // Writes a zip file (libzip) entry by entry: small texts from memory, large files straight from
 // disk, so that a package holding a large document never holds it in memory. Every entry gets
-// the same given modification time, so the same entries make the same bytes.
+// the same given modification time, as a local time of the installation (a zip's DOS time has no
+// zone), so the same entries make the same bytes whatever the server's TZ.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
-#include <ctime>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -13,8 +14,9 @@ namespace regflow::document {
 
 class ZipWriter {
  public:
-  /// Creates (or truncates) the zip at `path`; throws Error when it cannot.
-  ZipWriter(const std::filesystem::path& path, std::time_t mtime);
+  /// Creates (or truncates) the zip at `path`, its entries dated `local` (the wall-clock time
+  /// at the installation's offset; 1980 to 2107); throws Error when it cannot.
+  ZipWriter(const std::filesystem::path& path, std::chrono::sys_seconds local);
   ~ZipWriter();
   ZipWriter(const ZipWriter&) = delete;
   ZipWriter& operator=(const ZipWriter&) = delete;
@@ -30,7 +32,8 @@ class ZipWriter {
  private:
   struct Archive;
   std::unique_ptr<Archive> archive_;
-  std::time_t mtime_;
+  std::uint16_t dos_time_ = 0;
+  std::uint16_t dos_date_ = 0;
 };
 
 }  // namespace regflow::document
