@@ -1,11 +1,12 @@
-#include <catch2/catch.hpp>
+#include "web/upload_body.hpp"
+
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>
 
 #include "web/spooled_file.hpp"
-#include "web/upload_body.hpp"
 
 using namespace regflow::web;
 
@@ -26,8 +27,7 @@ std::string read_all(regflow::app::DocumentSource& source) {
 }
 }  // namespace
 
-TEST_CASE("a spooled file leaves no name behind and reads back what was written",
-          "[web][upload]") {
+TEST_CASE("a spooled file leaves no name behind and reads back what was written", "[web][upload]") {
   const Folder folder;
   SpooledFile file(folder.path);
   CHECK(std::filesystem::is_empty(folder.path));  // unlinked at once
