@@ -21,11 +21,9 @@ std::string fired_word(runtime::EventType type) {
   if (type == runtime::EventType::Escalated) return render::tr("escalated");
   if (type == runtime::EventType::AutoTransition) return render::tr("auto-transition");
   return runtime::event_type_name(type);
-
 }
 
 }  // namespace
-
 
 void add_maintenance_commands(CLI::App& app, Context& ctx) {
   app.add_subcommand(
@@ -53,7 +51,6 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
                 } else {
                   std::cout << fmt::format("{} #{} {}: {}\n", e.dossier_id, e.sequence,
                                            fired_word(e.type), e.action);
-
                 }
               }
             });

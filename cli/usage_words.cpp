@@ -64,7 +64,6 @@ std::vector<std::string> subcommand_names(const CLI::App* app) {
   return names;
 }
 
-
 // CLI11's messages, recognised by their fixed words, told again through the catalog; one it
 // does not know is shown as CLI11 wrote it.
 std::string translated(const CLI::App* app, const std::string& what) {

@@ -17,7 +17,7 @@ Sheet board_sheet(const report::Board& board, const std::vector<report::BoardEnt
                {tr("escalated to"), K::Text, 20},
                {tr("status"), K::Text, 11},
                {tr("deadline"), K::Text, 24},
-               {tr("due"), K::Date, 11},
+               {tr("due date"), K::Date, 11},
                {tr("days left"), K::Number, 9},
                {tr("unit"), K::Text, 10},
                {tr("provisional"), K::Text, 11},

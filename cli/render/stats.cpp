@@ -407,7 +407,7 @@ std::vector<Sheet> stats_sheets(const report::Stats& stats) {
                  {tr("workflow"), K::Text, 11},
                  {tr("title"), K::Text, 48},
                  {tr("set on"), K::Date, 11},
-                 {tr("due"), K::Date, 11},
+                 {tr("due date"), K::Date, 11},
                  {tr("status"), K::Text, 10},
                  {tr("hari to spare (late if negative)"), K::Number, 16}},
                 {}};

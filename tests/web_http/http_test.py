@@ -48,7 +48,10 @@ def main(binary, source):
     feed_token = None
     server = Server(binary, source, extra=("--request-timeout", "2"))
     try:
-        check("(3 workflows," in server.banner and "Ctrl-C stops" in server.banner, server.banner)
+        # In the installation's language, Indonesian (settings.yaml).
+        check("(3 prosedur," in server.banner and "Ctrl-C untuk berhenti" in server.banner,
+              server.banner)
+
 
         # Nothing but the sign-in page and the stylesheet without a session.
         for path in ["/", "/queue", "/d/PERDA-2021-0001", "/workflows", "/workflows/pergub",

@@ -12,7 +12,11 @@ import urllib.parse
 
 NOW = "2021-03-01T09:00"
 PASSWORD = "babel-2021"
-SERVING = re.compile(r"serving .* on https?://127\.0\.0\.1:(\d+) \((\d+) workflows, (\d+) dossiers\)")
+# The start-up line is in the installation's language (the shipped settings.yaml: Indonesian),
+# "regflow: serving DB on URL (3 workflows, 12 dossiers)" or "menyajikan DB di URL (3 prosedur,
+# 12 berkas)"; only its address and numbers are read.
+SERVING = re.compile(r"https?://127\.0\.0\.1:(\d+) \((\d+) \w+, (\d+) \w+\)")
+
 
 
 class Failure(Exception):
