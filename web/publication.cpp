@@ -2,13 +2,19 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <fstream>
+#include <memory>
+#include <string_view>
+#include <vector>
 
 #include "cli/render/publication.hpp"
 #include "cli/render/translate.hpp"
 #include "engine/app/publication.hpp"
 #include "web/documents.hpp"
 #include "web/handlers.hpp"
+#include "web/spooled_file.hpp"
+#include "web/web_app.hpp"
 
 namespace regflow::web {
 
@@ -40,12 +46,19 @@ Response publication_download(Call& call) {
   const auto& entry = std::get<report::JdihEntry>(*outcome);
   app::ScratchFolder scratch;
   const auto zip = app::write_publication_package(installation, entry, scratch);
-  Response response;
-  // Beast writes a string body: the package (its document bounded by documents.max_size_mib)
-  // is held for the response, as a document download is.
+  // Sent from a temporary file as a document download is: memory does not grow with the product.
+  const auto folder = std::filesystem::path(call.app.settings().db_path).parent_path();
+  auto spooled =
+      std::make_shared<SpooledFile>(folder.empty() ? std::filesystem::path(".") : folder);
   std::ifstream in(zip, std::ios::binary);
-  response.body.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  std::vector<char> piece(256 * 1024);
+  while (in) {
+    in.read(piece.data(), static_cast<std::streamsize>(piece.size()));
+    spooled->append(std::string_view(piece.data(), static_cast<std::size_t>(in.gcount())));
+  }
   if (in.bad()) return call.error(500, cli::render::tr("The package could not be read back."));
+  Response response;
+  response.body_file = std::move(spooled);
   response.set("Content-Type", "application/zip");
   response.set("Content-Disposition", attachment_disposition(app::publication_file_name(entry)));
   response.set("X-Content-Type-Options", "nosniff");
