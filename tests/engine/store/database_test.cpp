@@ -124,15 +124,19 @@ TEST_CASE("a database of a newer schema is refused, naming both versions", "[sto
 }
 
 // What version 6 added (signing in on the web), taken away again to make an older schema.
+// What version 10 added (the user's language), taken away again.
+#define UNDO_V10 "ALTER TABLE users DROP COLUMN language; "
+
 // What version 7 added (deactivated users, kendala, cancelled), taken away again.
-#define UNDO_V7                                                                     \
-  "DROP INDEX dossiers_open_kendala; ALTER TABLE dossiers DROP COLUMN kendala; "    \
-  "ALTER TABLE dossiers DROP COLUMN cancelled; "                                    \
+#define UNDO_V7                                                                  \
+  UNDO_V10                                                                       \
+  "DROP INDEX dossiers_open_kendala; ALTER TABLE dossiers DROP COLUMN kendala; " \
+  "ALTER TABLE dossiers DROP COLUMN cancelled; "                                 \
   "ALTER TABLE users DROP COLUMN deactivated_at; "
 
-#define UNDO_V6                                                                     \
-  UNDO_V7                                                                           \
-  "ALTER TABLE users DROP COLUMN password_hash; DROP TABLE sessions; "              \
+#define UNDO_V6                                                        \
+  UNDO_V7                                                              \
+  "ALTER TABLE users DROP COLUMN password_hash; DROP TABLE sessions; " \
   "DROP TABLE user_tokens; DROP TABLE sign_in_failures; "
 
 // The snapshots table as versions 2 and 3 had it.
@@ -158,8 +162,8 @@ TEST_CASE("an earlier schema is opened", "[store]") {
           "ALTER TABLE dossiers DROP COLUMN next_timer; "
           "ALTER TABLE dossiers DROP COLUMN snapshot_format; "
           "ALTER TABLE dossiers DROP COLUMN snapshot; DROP INDEX users_by_login; "
-          "ALTER TABLE users DROP COLUMN login; "
-          UNDO_V6 "UPDATE meta SET value = '1' WHERE key = 'schema_version'");
+          "ALTER TABLE users DROP COLUMN login; " UNDO_V6
+          "UPDATE meta SET value = '1' WHERE key = 'schema_version'");
     }
     Store store = Store::open(path);
     CHECK(store.schema_version() == kSchemaVersion);
@@ -211,8 +215,8 @@ TEST_CASE("an earlier schema is opened", "[store]") {
           "CREATE INDEX dossiers_open_listed ON dossiers(id, workflow, title, step, "
           "owner_agency, escalated_to, pending_signers) WHERE closed = 0; "
           "CREATE INDEX deadlines_clocks ON deadlines(dossier_id, deadline_id, due, "
-          "working_days, due_soon, paused_remaining, provisional); "
-          UNDO_V6 "UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+          "working_days, due_soon, paused_remaining, provisional); " UNDO_V6
+          "UPDATE meta SET value = '2' WHERE key = 'schema_version'");
     }
     Store store = Store::open(path);
     CHECK(store.schema_version() == kSchemaVersion);
@@ -257,8 +261,8 @@ TEST_CASE("an earlier schema is opened", "[store]") {
           "ALTER TABLE dossiers DROP COLUMN snapshot_format; "
           "ALTER TABLE dossiers DROP COLUMN snapshot; DROP INDEX users_by_login; "
           "ALTER TABLE users DROP COLUMN login; " V2_SNAPSHOTS
-          "INSERT INTO snapshots VALUES ('PERGUB-2026-0001', 1, 1, x'0102'); "
-          UNDO_V6 "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
+          "INSERT INTO snapshots VALUES ('PERGUB-2026-0001', 1, 1, x'0102'); " UNDO_V6
+          "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
     }
     Store store = Store::open(path);
     CHECK(store.schema_version() == kSchemaVersion);
@@ -282,7 +286,8 @@ TEST_CASE("an earlier schema is opened", "[store]") {
     }
     {
       SQLite::Database raw(path, SQLite::OPEN_READWRITE);
-      raw.exec(UNDO_V6 "DROP INDEX users_by_login; ALTER TABLE users DROP COLUMN login; "
+      raw.exec(UNDO_V6
+               "DROP INDEX users_by_login; ALTER TABLE users DROP COLUMN login; "
                "UPDATE meta SET value = '4' WHERE key = 'schema_version'");
     }
     Store store = Store::open(path);
@@ -320,6 +325,23 @@ TEST_CASE("an earlier schema is opened", "[store]") {
     CHECK_THROWS_WITH(store.deactivate_user("sary", at),
                       "unknown user 'sary'; 'regflow user list' shows the users");
     CHECK(store.find_user("sari").has_value());  // still registered: histories name her
+  }
+
+  SECTION("version 8, before languages were kept: nobody has chosen one") {
+    const auto path = dir.file("v8.db");
+    {
+      Store store = Store::init(path);
+      store.add_user({"sari", {"biro-hukum"}, "staf", {}});
+    }
+    {
+      SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+      raw.exec(UNDO_V10 "UPDATE meta SET value = '8' WHERE key = 'schema_version'");
+    }
+    Store store = Store::open(path);
+    CHECK(store.schema_version() == kSchemaVersion);
+    CHECK_FALSE(store.user_language("sari").has_value());
+    store.set_user_language("sari", "en");
+    CHECK(store.user_language("sari") == "en");
   }
 
   SECTION("version 0: only the markers, no tables; open migrates it in place") {
