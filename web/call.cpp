@@ -33,11 +33,11 @@ std::string Call::query(const std::string& name) const {
 Response Call::page(const std::string& name, nlohmann::json view, int status) {
   view["csrf"] = csrf;
   if (user) {
-    view["user"] = {{"name", user->name},
-                    {"agencies", user->agencies},
-                    {"role", user->role},
-                    {"admin", app.config().settings.roles.allows(user->role,
-                                                                 model::Permission::Administer)}};
+    view["user"] = {
+        {"name", user->name},
+        {"agencies", user->agencies},
+        {"role", user->role},
+        {"admin", app.config().settings.roles.allows(user->role, model::Permission::Administer)}};
   }
   const std::string content = app.templates().render(name, view);
   nlohmann::json layout = {{"title", view.value("page_title", std::string("regflow"))},
@@ -45,13 +45,41 @@ Response Call::page(const std::string& name, nlohmann::json view, int status) {
                            {"csrf", csrf}};
   if (user) layout["user"] = view["user"];
   layout["nav_" + name] = true;
-  Response response{status, {{"Content-Type", "text/html; charset=utf-8"}},
+  Response response{status,
+                    {{"Content-Type", "text/html; charset=utf-8"}},
                     app.templates().render("layout", layout)};
   return response;
 }
 
+std::string error_code(int status) {
+  switch (status) {
+    case 400:
+      return "bad_request";
+    case 401:
+      return "unauthorized";
+    case 403:
+      return "forbidden";
+    case 404:
+      return "not_found";
+    case 405:
+      return "method_not_allowed";
+    case 413:
+      return "payload_too_large";
+    case 415:
+      return "unsupported_media_type";
+    case 422:
+      return "unprocessable";
+    default:
+      return status >= 500 ? "internal_error" : "error";
+  }
+}
+
 Response Call::error(int status, const std::string& message) {
-  if (target.path.rfind("/api/", 0) == 0) return json({{"error", message}}, status);
+  // A program tests `error`, which stays the same in every language; `message` is for the
+  // person reading, in the request's language.
+  if (target.path.rfind("/api/", 0) == 0) {
+    return json({{"error", error_code(status)}, {"message", message}}, status);
+  }
   if (target.path.rfind("/ics/", 0) == 0 || target.path.rfind("/static/", 0) == 0) {
     return Response{status, {{"Content-Type", "text/plain; charset=utf-8"}}, message + "\n"};
   }
@@ -61,12 +89,14 @@ Response Call::error(int status, const std::string& message) {
 }
 
 Response Call::json(const nlohmann::json& body, int status) {
-  return Response{status, {{"Content-Type", "application/json; charset=utf-8"}},
+  return Response{status,
+                  {{"Content-Type", "application/json; charset=utf-8"}},
                   body.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"};
 }
 
 Response Call::redirect(const std::string& location) {
-  return Response{303, {{"Location", location}, {"Content-Type", "text/plain; charset=utf-8"}},
+  return Response{303,
+                  {{"Location", location}, {"Content-Type", "text/plain; charset=utf-8"}},
                   "see " + location + "\n"};
 }
 

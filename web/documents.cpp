@@ -7,6 +7,7 @@
 
 #include "cli/render/documents.hpp"
 #include "cli/render/refusal.hpp"
+#include "cli/render/translate.hpp"
 #include "engine/app/document_source.hpp"
 #include "engine/runtime/documents.hpp"
 #include "web/handlers.hpp"
@@ -19,6 +20,7 @@ namespace {
 // The command line's "416 bytes", in the page's language ("byte" takes no plural in Indonesian).
 std::string indonesian_size(std::int64_t bytes) {
   std::string text = cli::render::byte_size(bytes);
+  if (cli::render::current_language() != cli::render::Language::Indonesian) return text;
   if (const auto at = text.find(" bytes"); at != std::string::npos) text.replace(at, 6, " byte");
   return text;
 }
@@ -57,8 +59,7 @@ nlohmann::json upload_view(Call& call, const app::Dossier& dossier) {
   probe.name = "x.pdf";
   probe.size = 1;
   const auto context = call.installation().context(*dossier.workflow, call.now);
-  const auto decision =
-      runtime::decide_attach(context, dossier.state, probe, call.actor(), policy);
+  const auto decision = runtime::decide_attach(context, dossier.state, probe, call.actor(), policy);
   nlohmann::json view = {{"url", fmt::format("/d/{}/documents", percent_encode(dossier.state.id))},
                          {"max_size", indonesian_size(policy.max_size)}};
   if (const auto* refusal = std::get_if<runtime::Refusal>(&decision)) {
@@ -75,11 +76,11 @@ nlohmann::json upload_view(Call& call, const app::Dossier& dossier) {
   const std::string posted = form_field(call, "kind");
   nlohmann::json kinds = nlohmann::json::array();
   auto add = [&](const model::DocumentKind& kind, bool is_required) {
-    kinds.push_back({{"name", kind.name},
-                     {"title", kind.title},
-                     {"required", is_required},
-                     {"selected", posted.empty() ? is_required && kinds.empty()
-                                                 : posted == kind.name}});
+    kinds.push_back(
+        {{"name", kind.name},
+         {"title", kind.title},
+         {"required", is_required},
+         {"selected", posted.empty() ? is_required && kinds.empty() : posted == kind.name}});
   };
   for (const auto& name : required) {
     if (const auto* kind = policy.find(name); kind != nullptr) add(*kind, true);
@@ -99,7 +100,7 @@ Response document_upload(Call& call) {
   const std::string& id = call.params.at("id");
   auto& installation = call.installation();
   if (!installation.read_state(id)) {
-    return call.error(404, fmt::format("Tidak ada berkas '{}'.", id));
+    return call.error(404, cli::render::trf("There is no dossier '{}'.", id));
   }
   const FormPart* file = nullptr;
   for (const auto& part : call.files) {
@@ -107,7 +108,8 @@ Response document_upload(Call& call) {
   }
   if (file == nullptr) {
     const bool multipart = call.request.header("content-type").rfind("multipart/form-data", 0) == 0;
-    return call.error(400, multipart ? words::upload_without_file() : words::upload_not_multipart());
+    return call.error(400,
+                      multipart ? words::upload_without_file() : words::upload_not_multipart());
   }
   // Only the base name the browser sent; the engine refuses what is left if it is no name.
   app::AttachRequest request{form_field(call, "kind"), base_name(file->filename.value_or("")),
@@ -165,14 +167,14 @@ Response document_download(Call& call) {
       std::from_chars(version_text.data(), version_text.data() + version_text.size(), version);
   if (parsed.ec != std::errc{} || parsed.ptr != version_text.data() + version_text.size() ||
       version < 1) {
-    return call.error(404, fmt::format("Versi '{}' tidak ada.", version_text));
+    return call.error(404, cli::render::trf("There is no version '{}'.", version_text));
   }
   auto dossier = call.installation().read(id);
-  if (!dossier) return call.error(404, fmt::format("Tidak ada berkas '{}'.", id));
+  if (!dossier) return call.error(404, cli::render::trf("There is no dossier '{}'.", id));
   const auto found = runtime::find_document(runtime::documents_of(dossier->events), kind, version);
   if (!found) {
     return call.error(
-        404, fmt::format("Berkas '{}' tidak memuat dokumen {} versi {}.", id, kind, version));
+        404, cli::render::trf("Dossier '{}' holds no document {} version {}.", id, kind, version));
   }
   Response response;
   // The whole document is held for the response (Beast writes a string body); the per-document

@@ -5,9 +5,9 @@
 
 #include <algorithm>
 #include <atomic>
-#include <boost/asio/post.hpp>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/write.hpp>
@@ -21,7 +21,9 @@
 #include <type_traits>
 #include <vector>
 
+#include "cli/render/translate.hpp"
 #include "engine/model/error.hpp"
+#include "web/request_language.hpp"
 
 namespace regflow::web {
 namespace {
@@ -119,12 +121,14 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
       return true;  // the stream closed the socket
     }
     if (ec == http::error::header_limit) {
-      refuse(431, fmt::format("the request's headers are larger than {} bytes",
-                              shared_.options.header_limit));
+      const cli::render::LanguageScope scope(refusal_language());
+      refuse(431, cli::render::trf("the request's headers are larger than {} bytes",
+                                   shared_.options.header_limit));
       return true;
     }
     if (ec == http::error::body_limit) {
-      refuse(413, fmt::format("the request's body is larger than {} bytes", limit_));
+      const cli::render::LanguageScope scope(refusal_language());
+      refuse(413, cli::render::trf("the request's body is larger than {} bytes", limit_));
       return true;
     }
     if (ec == http::error::partial_message) {
@@ -132,7 +136,8 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
       return true;
     }
     if (ec.category() == http::make_error_code(http::error::bad_method).category()) {
-      refuse(400, "malformed HTTP request: " + ec.message());
+      const cli::render::LanguageScope scope(refusal_language());
+      refuse(400, cli::render::trf("malformed HTTP request: {}", ec.message()));
       return true;
     }
     if (ec) {
@@ -152,7 +157,8 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
     }
     if (const auto length = parser_->content_length(); length && *length > limit_) {
       // Refused before a byte of the body is read; the connection closes after the answer.
-      return refuse(413, fmt::format("the request's body is larger than {} bytes", limit_));
+      const cli::render::LanguageScope scope(refusal_language());
+      return refuse(413, cli::render::trf("the request's body is larger than {} bytes", limit_));
     }
     parser_->body_limit(limit_);  // a chunked body is counted as it arrives
     http::async_read(stream_, buffer_, *parser_,
@@ -179,21 +185,42 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
     } catch (const std::exception& e) {
       shared_.log->error("{} \"{} {}\": internal error: {}", peer_, request.method,
                          loggable_target(request.target), e.what());
-      response = Response{500, {{"Content-Type", "text/plain; charset=utf-8"}},
-                          "internal error; the server's log says what happened\n"};
+      const cli::render::LanguageScope scope(
+          request_language(request, cli::render::current_language()).language);
+      response =
+          Response{500,
+                   {{"Content-Type", "text/plain; charset=utf-8"}},
+                   cli::render::tr("internal error; the server's log says what happened") + "\n"};
     }
     const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
         std::chrono::steady_clock::now() - started);
     shared_.log->info("{} \"{} {}\" {} {} {:.1f}ms", peer_, request.method,
-                      loggable_target(request.target),
-                      response.status, response.body.size(),
+                      loggable_target(request.target), response.status, response.body.size(),
                       static_cast<double>(elapsed.count()) / 1000.0);
     send(std::move(response), message.version(), message.keep_alive());
   }
 
+  // The language of a refusal made before the application saw the request: the one the request
+  // asks for (`?lang=`, the cookie, Accept-Language) once its header has been read, else the
+  // installation's.
+  cli::render::Language refusal_language() const {
+    if (!parser_ || !parser_->is_header_done()) return cli::render::current_language();
+    const auto& header = parser_->get();
+    Request request;
+    request.target = std::string(header.target());
+    for (const auto& field : header) {
+      request.headers[lower(std::string(field.name_string()))] = std::string(field.value());
+    }
+    return request_language(request, cli::render::current_language()).language;
+  }
+
   void refuse(int status, const std::string& why) {
     shared_.log->info("{} refused {}: {}", peer_, status, why);
-    Response response{status, {{"Content-Type", "text/plain; charset=utf-8"}}, why + "\n"};
+    Response response{
+        status,
+        {{"Content-Type", "text/plain; charset=utf-8"},
+         {"Content-Language", cli::render::language_code(cli::render::current_language())}},
+        why + "\n"};
     send(std::move(response), 11, false);
   }
 
@@ -207,9 +234,9 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
     res_.keep_alive(keep_alive);
     res_.prepare_payload();
     beast::get_lowest_layer(stream_).expires_after(shared_.options.read_timeout);
-    http::async_write(stream_, res_,
-                      beast::bind_front_handler(&Connection::on_write, this->shared_from_this(),
-                                                !keep_alive));
+    http::async_write(
+        stream_, res_,
+        beast::bind_front_handler(&Connection::on_write, this->shared_from_this(), !keep_alive));
   }
 
   void on_write(bool close_after, beast::error_code ec, std::size_t) {
@@ -269,8 +296,7 @@ struct HttpServer::Impl {
         socket.write_some(net::buffer(kBusy.data(), kBusy.size()), ignored);
         socket.shutdown(tcp::socket::shutdown_both, ignored);
         socket.close(ignored);
-        shared.log->warn("refused a connection: {} open (the cap)",
-                         shared.options.max_connections);
+        shared.log->warn("refused a connection: {} open (the cap)", shared.options.max_connections);
       } else {
         ++shared.connections;
         if (tls) {
@@ -303,9 +329,9 @@ HttpServer::HttpServer(const ServerOptions& options, Handler handler,
     }
     tls->use_private_key_file(options.tls_key, net::ssl::context::pem, ec);
     if (ec) {
-      throw InputError(fmt::format(
-          "--tls-key '{}': {}; give the PEM private key of the --tls-cert certificate",
-          options.tls_key, ec.message()));
+      throw InputError(
+          fmt::format("--tls-key '{}': {}; give the PEM private key of the --tls-cert certificate",
+                      options.tls_key, ec.message()));
     }
     impl_->tls = std::move(tls);
   }
@@ -321,8 +347,8 @@ HttpServer::HttpServer(const ServerOptions& options, Handler handler,
   if (!ec) acceptor.bind(endpoint, ec);
   if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
   if (ec) {
-    throw InputError(fmt::format("cannot listen on {}:{}: {}", options.address, options.port,
-                                 ec.message()));
+    throw InputError(
+        fmt::format("cannot listen on {}:{}: {}", options.address, options.port, ec.message()));
   }
 }
 
