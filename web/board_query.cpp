@@ -12,7 +12,8 @@
 
 namespace regflow::web {
 
-std::optional<BoardQuery> board_query(Call& call, std::string& problem, std::size_t default_limit) {
+std::optional<BoardQuery> board_query(Call& call, std::string& problem,
+                                      std::size_t default_limit) {
   const auto& config = call.app.config();
   BoardQuery out;
   out.today = call.today;

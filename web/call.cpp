@@ -33,11 +33,11 @@ std::string Call::query(const std::string& name) const {
 Response Call::page(const std::string& name, nlohmann::json view, int status) {
   view["csrf"] = csrf;
   if (user) {
-    view["user"] = {
-        {"name", user->name},
-        {"agencies", user->agencies},
-        {"role", user->role},
-        {"admin", app.config().settings.roles.allows(user->role, model::Permission::Administer)}};
+    view["user"] = {{"name", user->name},
+                    {"agencies", user->agencies},
+                    {"role", user->role},
+                    {"admin", app.config().settings.roles.allows(user->role,
+                                                                 model::Permission::Administer)}};
   }
   const std::string content = app.templates().render(name, view);
   nlohmann::json layout = {{"title", view.value("page_title", std::string("regflow"))},
@@ -45,8 +45,7 @@ Response Call::page(const std::string& name, nlohmann::json view, int status) {
                            {"csrf", csrf}};
   if (user) layout["user"] = view["user"];
   layout["nav_" + name] = true;
-  Response response{status,
-                    {{"Content-Type", "text/html; charset=utf-8"}},
+  Response response{status, {{"Content-Type", "text/html; charset=utf-8"}},
                     app.templates().render("layout", layout)};
   return response;
 }
@@ -89,14 +88,12 @@ Response Call::error(int status, const std::string& message) {
 }
 
 Response Call::json(const nlohmann::json& body, int status) {
-  return Response{status,
-                  {{"Content-Type", "application/json; charset=utf-8"}},
+  return Response{status, {{"Content-Type", "application/json; charset=utf-8"}},
                   body.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"};
 }
 
 Response Call::redirect(const std::string& location) {
-  return Response{303,
-                  {{"Location", location}, {"Content-Type", "text/plain; charset=utf-8"}},
+  return Response{303, {{"Location", location}, {"Content-Type", "text/plain; charset=utf-8"}},
                   "see " + location + "\n"};
 }
 

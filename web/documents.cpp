@@ -59,7 +59,8 @@ nlohmann::json upload_view(Call& call, const app::Dossier& dossier) {
   probe.name = "x.pdf";
   probe.size = 1;
   const auto context = call.installation().context(*dossier.workflow, call.now);
-  const auto decision = runtime::decide_attach(context, dossier.state, probe, call.actor(), policy);
+  const auto decision =
+      runtime::decide_attach(context, dossier.state, probe, call.actor(), policy);
   nlohmann::json view = {{"url", fmt::format("/d/{}/documents", percent_encode(dossier.state.id))},
                          {"max_size", indonesian_size(policy.max_size)}};
   if (const auto* refusal = std::get_if<runtime::Refusal>(&decision)) {
@@ -76,11 +77,11 @@ nlohmann::json upload_view(Call& call, const app::Dossier& dossier) {
   const std::string posted = form_field(call, "kind");
   nlohmann::json kinds = nlohmann::json::array();
   auto add = [&](const model::DocumentKind& kind, bool is_required) {
-    kinds.push_back(
-        {{"name", kind.name},
-         {"title", kind.title},
-         {"required", is_required},
-         {"selected", posted.empty() ? is_required && kinds.empty() : posted == kind.name}});
+    kinds.push_back({{"name", kind.name},
+                     {"title", kind.title},
+                     {"required", is_required},
+                     {"selected", posted.empty() ? is_required && kinds.empty()
+                                                 : posted == kind.name}});
   };
   for (const auto& name : required) {
     if (const auto* kind = policy.find(name); kind != nullptr) add(*kind, true);
@@ -108,8 +109,7 @@ Response document_upload(Call& call) {
   }
   if (file == nullptr) {
     const bool multipart = call.request.header("content-type").rfind("multipart/form-data", 0) == 0;
-    return call.error(400,
-                      multipart ? words::upload_without_file() : words::upload_not_multipart());
+    return call.error(400, multipart ? words::upload_without_file() : words::upload_not_multipart());
   }
   // Only the base name the browser sent; the engine refuses what is left if it is no name.
   app::AttachRequest request{form_field(call, "kind"), base_name(file->filename.value_or("")),

@@ -5,9 +5,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <boost/asio/post.hpp>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/write.hpp>
@@ -195,7 +195,8 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
     const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
         std::chrono::steady_clock::now() - started);
     shared_.log->info("{} \"{} {}\" {} {} {:.1f}ms", peer_, request.method,
-                      loggable_target(request.target), response.status, response.body.size(),
+                      loggable_target(request.target),
+                      response.status, response.body.size(),
                       static_cast<double>(elapsed.count()) / 1000.0);
     send(std::move(response), message.version(), message.keep_alive());
   }
@@ -234,9 +235,9 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
     res_.keep_alive(keep_alive);
     res_.prepare_payload();
     beast::get_lowest_layer(stream_).expires_after(shared_.options.read_timeout);
-    http::async_write(
-        stream_, res_,
-        beast::bind_front_handler(&Connection::on_write, this->shared_from_this(), !keep_alive));
+    http::async_write(stream_, res_,
+                      beast::bind_front_handler(&Connection::on_write, this->shared_from_this(),
+                                                !keep_alive));
   }
 
   void on_write(bool close_after, beast::error_code ec, std::size_t) {
@@ -296,7 +297,8 @@ struct HttpServer::Impl {
         socket.write_some(net::buffer(kBusy.data(), kBusy.size()), ignored);
         socket.shutdown(tcp::socket::shutdown_both, ignored);
         socket.close(ignored);
-        shared.log->warn("refused a connection: {} open (the cap)", shared.options.max_connections);
+        shared.log->warn("refused a connection: {} open (the cap)",
+                         shared.options.max_connections);
       } else {
         ++shared.connections;
         if (tls) {
@@ -329,9 +331,9 @@ HttpServer::HttpServer(const ServerOptions& options, Handler handler,
     }
     tls->use_private_key_file(options.tls_key, net::ssl::context::pem, ec);
     if (ec) {
-      throw InputError(
-          fmt::format("--tls-key '{}': {}; give the PEM private key of the --tls-cert certificate",
-                      options.tls_key, ec.message()));
+      throw InputError(fmt::format(
+          "--tls-key '{}': {}; give the PEM private key of the --tls-cert certificate",
+          options.tls_key, ec.message()));
     }
     impl_->tls = std::move(tls);
   }
@@ -347,8 +349,8 @@ HttpServer::HttpServer(const ServerOptions& options, Handler handler,
   if (!ec) acceptor.bind(endpoint, ec);
   if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
   if (ec) {
-    throw InputError(
-        fmt::format("cannot listen on {}:{}: {}", options.address, options.port, ec.message()));
+    throw InputError(fmt::format("cannot listen on {}:{}: {}", options.address, options.port,
+                                 ec.message()));
   }
 }
 

@@ -28,10 +28,9 @@ std::string read_file(const std::filesystem::path& path) {
   std::ostringstream text;
   text << in.rdbuf();
   if (!in) {
-    throw LoadError(
-        fmt::format("cannot read '{}'; give the folder that holds web/static with "
-                    "REGFLOW_WEB or reinstall regflow",
-                    path.string()));
+    throw LoadError(fmt::format("cannot read '{}'; give the folder that holds web/static with "
+                                "REGFLOW_WEB or reinstall regflow",
+                                path.string()));
   }
   return text.str();
 }
@@ -72,89 +71,53 @@ bool csrf_valid(const Call& call) {
 
 Response run(Call& call, Page page) {
   switch (page) {
-    case Page::Login:
-      return login_page(call);
-    case Page::LoginSubmit:
-      return login_submit(call);
-    case Page::Logout:
-      return logout(call);
+    case Page::Login: return login_page(call);
+    case Page::LoginSubmit: return login_submit(call);
+    case Page::Logout: return logout(call);
     case Page::Stylesheet: {
       Response css{200, {{"Content-Type", "text/css; charset=utf-8"}}, call.app.stylesheet()};
       css.set("Cache-Control", "public, max-age=3600");
       return css;
     }
     case Page::PrintScript: {
-      Response script{
-          200, {{"Content-Type", "text/javascript; charset=utf-8"}}, call.app.print_script()};
+      Response script{200, {{"Content-Type", "text/javascript; charset=utf-8"}},
+                      call.app.print_script()};
       script.set("Cache-Control", "public, max-age=3600");
       return script;
     }
-    case Page::Board:
-      return board_page(call);
-    case Page::BoardDownload:
-      return board_download(call);
-    case Page::Statistics:
-      return statistics_page(call);
-    case Page::StatisticsDownload:
-      return statistics_download(call);
-    case Page::Queue:
-      return queue_page(call);
-    case Page::Dossier:
-      return dossier_page(call);
-    case Page::DossierGraph:
-      return dossier_graph(call);
-    case Page::Workflows:
-      return workflows_page(call);
-    case Page::Workflow:
-      return workflow_page(call);
-    case Page::WorkflowGraph:
-      return workflow_graph(call);
-    case Page::Account:
-      return account_page(call);
-    case Page::ResetFeed:
-      return reset_feed(call);
-    case Page::NewApiToken:
-      return new_api_token(call);
-    case Page::Feed:
-      return feed(call);
-    case Page::ApiBoard:
-      return api_board(call);
-    case Page::ApiQueue:
-      return api_queue(call);
-    case Page::ApiDossier:
-      return api_dossier(call);
-    case Page::ApiHistory:
-      return api_history(call);
-    case Page::ApiWorkflows:
-      return api_workflows(call);
-    case Page::Admin:
-      return admin_page(call);
-    case Page::AdminAddUser:
-      return admin_add_user(call);
-    case Page::AdminSetPassword:
-      return admin_set_password(call);
-    case Page::AdminDeactivate:
-      return admin_deactivate(call);
-    case Page::CorrectDossier:
-      return correct_dossier(call);
-    case Page::CancelDossier:
-      return cancel_dossier(call);
-    case Page::KendalaDossier:
-      return kendala_dossier(call);
-    case Page::Act:
-      return act_submit(call);
-    case Page::Extend:
-      return extend_submit(call);
-    case Page::StartChoice:
-      return start_choice_page(call);
-    case Page::StartForm:
-      return start_form_page(call);
-    case Page::StartSubmit:
-      return start_submit(call);
-    case Page::DocumentDownload:
-      return document_download(call);
-    case Page::UploadDocument:
-      return document_upload(call);
+    case Page::Board: return board_page(call);
+    case Page::BoardDownload: return board_download(call);
+    case Page::Statistics: return statistics_page(call);
+    case Page::StatisticsDownload: return statistics_download(call);
+    case Page::Queue: return queue_page(call);
+    case Page::Dossier: return dossier_page(call);
+    case Page::DossierGraph: return dossier_graph(call);
+    case Page::Workflows: return workflows_page(call);
+    case Page::Workflow: return workflow_page(call);
+    case Page::WorkflowGraph: return workflow_graph(call);
+    case Page::Account: return account_page(call);
+    case Page::ResetFeed: return reset_feed(call);
+    case Page::NewApiToken: return new_api_token(call);
+    case Page::Feed: return feed(call);
+    case Page::ApiBoard: return api_board(call);
+    case Page::ApiQueue: return api_queue(call);
+    case Page::ApiDossier: return api_dossier(call);
+    case Page::ApiHistory: return api_history(call);
+    case Page::ApiWorkflows: return api_workflows(call);
+    case Page::Admin: return admin_page(call);
+    case Page::AdminAddUser: return admin_add_user(call);
+    case Page::AdminSetPassword: return admin_set_password(call);
+    case Page::AdminDeactivate: return admin_deactivate(call);
+    case Page::CorrectDossier: return correct_dossier(call);
+    case Page::CancelDossier: return cancel_dossier(call);
+    case Page::KendalaDossier: return kendala_dossier(call);
+    case Page::Act: return act_submit(call);
+    case Page::Extend: return extend_submit(call);
+    case Page::StartChoice: return start_choice_page(call);
+    case Page::StartForm: return start_form_page(call);
+    case Page::StartSubmit: return start_submit(call);
+    case Page::DocumentDownload: return document_download(call);
+    case Page::UploadDocument: return document_upload(call);
   }
   return call.error(500, cli::render::tr("unknown page"));
 }
@@ -233,9 +196,7 @@ Response dispatch(WebApp& app, const Request& request, LanguageChoice& choice,
     }
   }
   switch (route.access) {
-    case Access::Public:
-      resolve_session(call, false);
-      break;
+    case Access::Public: resolve_session(call, false); break;
     case Access::Session:
       if (!resolve_session(call, false)) {
         std::string next = call.target.path;
@@ -256,8 +217,7 @@ Response dispatch(WebApp& app, const Request& request, LanguageChoice& choice,
         return refused;
       }
       break;
-    case Access::FeedToken:
-      break;
+    case Access::FeedToken: break;
   }
   follow_user_language(call, choice, user_scope);
   call.route_is_login = route.page == Page::LoginSubmit;
@@ -270,10 +230,11 @@ Response dispatch(WebApp& app, const Request& request, LanguageChoice& choice,
   }
   if (route.changes_state && (!same_origin(call) || !csrf_valid(call))) {
     if (app.settings().log) {
-      app.settings().log->info(
-          "{} refused {} {}: {}", request.peer, request.method, call.target.path,
-          same_origin(call) ? "no valid CSRF token"
-                            : "Origin '" + request.header("origin") + "' is not this server");
+      app.settings().log->info("{} refused {} {}: {}", request.peer, request.method,
+                               call.target.path,
+                               same_origin(call) ? "no valid CSRF token"
+                                                 : "Origin '" + request.header("origin") +
+                                                       "' is not this server");
     }
     return call.error(403, words::form_refused());
   }

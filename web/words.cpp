@@ -59,9 +59,8 @@ std::string upload_not_multipart() {
 }
 
 std::string upload_malformed() {
-  return tr(
-      "The upload could not be read (a malformed multipart/form-data body). Choose the "
-      "file again and send the form once more.");
+  return tr("The upload could not be read (a malformed multipart/form-data body). Choose the "
+            "file again and send the form once more.");
 }
 
 std::string upload_without_file() {

@@ -4,8 +4,8 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
-#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <algorithm>
 #include <type_traits>
 
 #include "engine/model/error.hpp"
@@ -14,13 +14,13 @@
 #include "engine/store/credentials.hpp"
 #include "engine/store/database.hpp"
 #include "engine/store/definitions.hpp"
-#include "engine/store/documents.hpp"
 #include "engine/store/event_store.hpp"
 #include "engine/store/projections.hpp"
 #include "engine/store/statement_cache.hpp"
 #include "engine/store/user_language.hpp"
 #include "engine/store/user_status.hpp"
 #include "engine/store/users.hpp"
+#include "engine/store/documents.hpp"
 #include "engine/store/verify.hpp"
 
 namespace regflow::store {
@@ -202,8 +202,9 @@ int Store::schema_version() const {
 }
 
 std::int64_t Store::data_version() const {
-  return impl_->guarded("reading the data version",
-                        [&] { return impl_->db->execAndGet("PRAGMA data_version").getInt64(); });
+  return impl_->guarded("reading the data version", [&] {
+    return impl_->db->execAndGet("PRAGMA data_version").getInt64();
+  });
 }
 
 void Store::add_user(const UserRecord& user) {
@@ -267,24 +268,27 @@ void Store::add_session(const SessionRecord& session, time::Instant expired_befo
 }
 
 std::optional<SessionRecord> Store::session(const std::string& token_hash) const {
-  return impl_->guarded("reading a session", [&] { return read_session(*impl_->db, token_hash); });
+  return impl_->guarded("reading a session",
+                        [&] { return read_session(*impl_->db, token_hash); });
 }
 
 void Store::touch_session(const std::string& token_hash, time::Instant at) {
-  impl_->guarded("recording a session's use",
-                 [&] { impl_->writing([&] { write_session_seen(*impl_->db, token_hash, at); }); });
+  impl_->guarded("recording a session's use", [&] {
+    impl_->writing([&] { write_session_seen(*impl_->db, token_hash, at); });
+  });
 }
 
 void Store::revoke_session(const std::string& token_hash) {
-  impl_->guarded("ending a session",
-                 [&] { impl_->writing([&] { write_session_revoked(*impl_->db, token_hash); }); });
+  impl_->guarded("ending a session", [&] {
+    impl_->writing([&] { write_session_revoked(*impl_->db, token_hash); });
+  });
 }
 
 void Store::set_user_token(const std::string& user, const std::string& kind,
                            const std::string& token_hash, time::Instant at) {
-  impl_->guarded(
-      [&] { return fmt::format("replacing the {} token of '{}'", kind, user); },
-      [&] { impl_->writing([&] { write_user_token(*impl_->db, user, kind, token_hash, at); }); });
+  impl_->guarded([&] { return fmt::format("replacing the {} token of '{}'", kind, user); }, [&] {
+    impl_->writing([&] { write_user_token(*impl_->db, user, kind, token_hash, at); });
+  });
 }
 
 std::optional<std::string> Store::token_user(const std::string& kind,
@@ -298,8 +302,9 @@ FailureRecord Store::sign_in_failures(const std::string& key) const {
 }
 
 void Store::set_sign_in_failures(const std::string& key, const FailureRecord& failures) {
-  impl_->guarded("recording a failed sign-in",
-                 [&] { impl_->writing([&] { write_failures(*impl_->db, key, failures); }); });
+  impl_->guarded("recording a failed sign-in", [&] {
+    impl_->writing([&] { write_failures(*impl_->db, key, failures); });
+  });
 }
 
 void Store::clear_sign_in_failures(const std::string& key) {
@@ -401,13 +406,12 @@ void Store::import(const ImportBatch& batch) {
       for (const auto& [sha256, bytes] : batch.documents) {
         std::size_t at = 0;
         regflow::store::store_document(db, sha256, static_cast<std::int64_t>(bytes.size()),
-                                       [&](char* buffer, std::size_t capacity) {
-                                         const std::size_t n =
-                                             std::min(capacity, bytes.size() - at);
-                                         std::copy_n(bytes.data() + at, n, buffer);
-                                         at += n;
-                                         return n;
-                                       });
+                       [&](char* buffer, std::size_t capacity) {
+                         const std::size_t n = std::min(capacity, bytes.size() - at);
+                         std::copy_n(bytes.data() + at, n, buffer);
+                         at += n;
+                         return n;
+                       });
       }
       for (const Write& write : batch.dossiers) {
         const std::string& id = write.dossier.id;
@@ -575,12 +579,9 @@ bool Store::has_document(const std::string& sha256) const {
 }
 
 bool Store::store_document(const std::string& sha256, std::int64_t size, const ChunkSource& read) {
-  return impl_->guarded([&] { return fmt::format("storing document {}", sha256); },
-                        [&] {
-                          return impl_->writing([&] {
-                            return regflow::store::store_document(*impl_->db, sha256, size, read);
-                          });
-                        });
+  return impl_->guarded([&] { return fmt::format("storing document {}", sha256); }, [&] {
+    return impl_->writing([&] { return regflow::store::store_document(*impl_->db, sha256, size, read); });
+  });
 }
 
 void Store::read_document(const std::string& sha256, const ChunkSink& write) const {

@@ -134,9 +134,9 @@ TEST_CASE("a database of a newer schema is refused, naming both versions", "[sto
   "ALTER TABLE dossiers DROP COLUMN cancelled; "                                 \
   "ALTER TABLE users DROP COLUMN deactivated_at; "
 
-#define UNDO_V6                                                        \
-  UNDO_V7                                                              \
-  "ALTER TABLE users DROP COLUMN password_hash; DROP TABLE sessions; " \
+#define UNDO_V6                                                                     \
+  UNDO_V7                                                                           \
+  "ALTER TABLE users DROP COLUMN password_hash; DROP TABLE sessions; "              \
   "DROP TABLE user_tokens; DROP TABLE sign_in_failures; "
 
 // The snapshots table as versions 2 and 3 had it.
@@ -162,8 +162,8 @@ TEST_CASE("an earlier schema is opened", "[store]") {
           "ALTER TABLE dossiers DROP COLUMN next_timer; "
           "ALTER TABLE dossiers DROP COLUMN snapshot_format; "
           "ALTER TABLE dossiers DROP COLUMN snapshot; DROP INDEX users_by_login; "
-          "ALTER TABLE users DROP COLUMN login; " UNDO_V6
-          "UPDATE meta SET value = '1' WHERE key = 'schema_version'");
+          "ALTER TABLE users DROP COLUMN login; "
+          UNDO_V6 "UPDATE meta SET value = '1' WHERE key = 'schema_version'");
     }
     Store store = Store::open(path);
     CHECK(store.schema_version() == kSchemaVersion);
@@ -215,8 +215,8 @@ TEST_CASE("an earlier schema is opened", "[store]") {
           "CREATE INDEX dossiers_open_listed ON dossiers(id, workflow, title, step, "
           "owner_agency, escalated_to, pending_signers) WHERE closed = 0; "
           "CREATE INDEX deadlines_clocks ON deadlines(dossier_id, deadline_id, due, "
-          "working_days, due_soon, paused_remaining, provisional); " UNDO_V6
-          "UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+          "working_days, due_soon, paused_remaining, provisional); "
+          UNDO_V6 "UPDATE meta SET value = '2' WHERE key = 'schema_version'");
     }
     Store store = Store::open(path);
     CHECK(store.schema_version() == kSchemaVersion);
@@ -261,8 +261,8 @@ TEST_CASE("an earlier schema is opened", "[store]") {
           "ALTER TABLE dossiers DROP COLUMN snapshot_format; "
           "ALTER TABLE dossiers DROP COLUMN snapshot; DROP INDEX users_by_login; "
           "ALTER TABLE users DROP COLUMN login; " V2_SNAPSHOTS
-          "INSERT INTO snapshots VALUES ('PERGUB-2026-0001', 1, 1, x'0102'); " UNDO_V6
-          "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
+          "INSERT INTO snapshots VALUES ('PERGUB-2026-0001', 1, 1, x'0102'); "
+          UNDO_V6 "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
     }
     Store store = Store::open(path);
     CHECK(store.schema_version() == kSchemaVersion);
@@ -286,8 +286,7 @@ TEST_CASE("an earlier schema is opened", "[store]") {
     }
     {
       SQLite::Database raw(path, SQLite::OPEN_READWRITE);
-      raw.exec(UNDO_V6
-               "DROP INDEX users_by_login; ALTER TABLE users DROP COLUMN login; "
+      raw.exec(UNDO_V6 "DROP INDEX users_by_login; ALTER TABLE users DROP COLUMN login; "
                "UPDATE meta SET value = '4' WHERE key = 'schema_version'");
     }
     Store store = Store::open(path);
