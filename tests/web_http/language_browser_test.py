@@ -13,7 +13,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from admin_browser_test import fits, sign_in
+from admin_browser_test import fits, replaced, sign_in
 from admin_test import setup_commands
 from browser_test import browser, shot
 from server import Failure, Server, PASSWORD
@@ -107,7 +107,7 @@ def follows(server, folder):
               "the footer's English link did not switch")
         old = office.find_element(By.CSS_SELECTOR, "form.logout")
         old.find_element(By.TAG_NAME, "button").click()
-        WebDriverWait(office, 20).until(EC.staleness_of(old))
+        WebDriverWait(office, 20).until(lambda d: replaced(old))
         check("/login" in office.current_url, f"not signed out: {office.current_url}")
     finally:
         office.quit()
