@@ -5,6 +5,8 @@
 // administrator as the one asking; its refusals are shown in its own words.
 #include <fmt/format.h>
 
+#include "cli/render/dates.hpp"
+#include "cli/render/translate.hpp"
 #include "engine/app/user_administration.hpp"
 #include "engine/app/user_registration.hpp"
 #include "engine/auth/password.hpp"
@@ -42,7 +44,7 @@ nlohmann::json admin_view(Call& call) {
                      {"agencies", fmt::format("{}", fmt::join(u.agencies, ", "))},
                      {"role", u.role},
                      {"active", !deactivated},
-                     {"deactivated_on", deactivated ? time::format_date(time::local_date(
+                     {"deactivated_on", deactivated ? cli::render::date_text(time::local_date(
                                                           *deactivated, config.settings.offset))
                                                     : std::string{}},
                      {"self", u.name == call.user->name}});
@@ -79,8 +81,10 @@ nlohmann::json admin_view(Call& call) {
     view["selected"] = name == least;
     roles.push_back(std::move(view));
   }
-  return {
-      {"page_title", "Administrasi"}, {"users", users}, {"agencies", agencies}, {"roles", roles}};
+  return {{"page_title", cli::render::tr("Administration")},
+          {"users", users},
+          {"agencies", agencies},
+          {"roles", roles}};
 }
 
 /// Runs an administrative change and shows the page again with what it did (`done`: which

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/render/dossier.hpp"
+#include "cli/render/translate.hpp"
 #include "cli/render/workflows_json.hpp"
 #include "engine/model/spelling.hpp"
 #include "web/board_query.hpp"
@@ -23,8 +24,8 @@ Response api_queue(Call& call) {
   if (agency.empty() && !call.user->agencies.empty()) agency = call.user->agencies.front();
   const auto& config = call.app.config();
   if (!config.agencies.contains(agency)) {
-    return call.error(400, fmt::format("unknown agency '{}'{}; see workflows/agencies.yaml",
-                                       agency,
+    return call.error(400,
+                      cli::render::trf("unknown agency '{}'{}; see workflows/agencies.yaml", agency,
                                        model::did_you_mean(agency, config.agencies.codes())));
   }
   BoardQuery query;
@@ -38,7 +39,7 @@ Response api_dossier(Call& call) {
   const std::string& id = call.params.at("id");
   auto& installation = call.installation();
   auto dossier = installation.read(id);
-  if (!dossier) return call.error(404, fmt::format("no dossier '{}' in this database", id));
+  if (!dossier) return call.error(404, cli::render::trf("no dossier '{}' in this database", id));
   return Call::json(
       cli::render::dossier_json(*dossier, installation.config(), call.today, call.actor()));
 }
@@ -46,7 +47,7 @@ Response api_dossier(Call& call) {
 Response api_history(Call& call) {
   const std::string& id = call.params.at("id");
   auto dossier = call.installation().read(id);
-  if (!dossier) return call.error(404, fmt::format("no dossier '{}' in this database", id));
+  if (!dossier) return call.error(404, cli::render::trf("no dossier '{}' in this database", id));
   nlohmann::json out = nlohmann::json::array();
   for (const auto& e : dossier->events) out.push_back(cli::render::event_json(e));
   return Call::json(out);

@@ -5,7 +5,9 @@
 #include <algorithm>
 
 #include "cli/render/board_json.hpp"
+#include "cli/render/translate.hpp"
 #include "engine/model/spelling.hpp"
+#include "engine/time/date_input.hpp"
 #include "web/web_app.hpp"
 
 namespace regflow::web {
@@ -18,7 +20,7 @@ std::optional<BoardQuery> board_query(Call& call, std::string& problem,
   out.filter.limit = default_limit;
   if (const std::string limit = call.query("limit"); !limit.empty()) {
     if (limit.size() > 6 || limit.find_first_not_of("0123456789") != std::string::npos) {
-      problem = fmt::format(
+      problem = cli::render::trf(
           "limit '{}' is not a number of dossiers: give 0 (every one) or a whole number up to "
           "999999",
           limit);
@@ -31,28 +33,30 @@ std::optional<BoardQuery> board_query(Call& call, std::string& problem,
   out.filter.status = call.query("status");
   out.filter.text = call.query("q");
   if (!out.filter.agency.empty() && !config.agencies.contains(out.filter.agency)) {
-    problem = fmt::format("unknown agency '{}'{}; see workflows/agencies.yaml", out.filter.agency,
-                          model::did_you_mean(out.filter.agency, config.agencies.codes()));
+    problem =
+        cli::render::trf("unknown agency '{}'{}; see workflows/agencies.yaml", out.filter.agency,
+                         model::did_you_mean(out.filter.agency, config.agencies.codes()));
     return std::nullopt;
   }
   if (!out.filter.workflow.empty() && config.find(out.filter.workflow) == nullptr) {
-    problem = fmt::format("unknown workflow '{}'{}; known: {}", out.filter.workflow,
-                          model::did_you_mean(out.filter.workflow, config.workflow_names()),
-                          model::quoted_list(config.workflow_names()));
+    problem = cli::render::trf("unknown workflow '{}'{}; known: {}", out.filter.workflow,
+                               model::did_you_mean(out.filter.workflow, config.workflow_names()),
+                               model::quoted_list(config.workflow_names()));
     return std::nullopt;
   }
   static const std::vector<std::string> kStatuses{"overdue", "due soon", "on track", "paused",
                                                   "no deadline"};
   if (!out.filter.status.empty() &&
       std::find(kStatuses.begin(), kStatuses.end(), out.filter.status) == kStatuses.end()) {
-    problem = fmt::format("unknown status '{}'; give one of {}", out.filter.status,
-                          model::quoted_list(kStatuses));
+    problem = cli::render::trf("unknown status '{}'; give one of {}", out.filter.status,
+                               model::quoted_list(kStatuses));
     return std::nullopt;
   }
   if (const std::string asof = call.query("asof"); !asof.empty()) {
-    auto date = time::parse_date(asof);
+    auto date = time::parse_date_input(asof);
     if (!date) {
-      problem = fmt::format("as-of date '{}' is not a date; expected YYYY-MM-DD", asof);
+      problem = cli::render::trf("as-of date '{}' is not a date; expected DD/MM/YYYY or YYYY-MM-DD",
+                                 asof);
       return std::nullopt;
     }
     out.today = *date;

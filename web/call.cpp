@@ -50,8 +50,35 @@ Response Call::page(const std::string& name, nlohmann::json view, int status) {
   return response;
 }
 
+std::string error_code(int status) {
+  switch (status) {
+    case 400:
+      return "bad_request";
+    case 401:
+      return "unauthorized";
+    case 403:
+      return "forbidden";
+    case 404:
+      return "not_found";
+    case 405:
+      return "method_not_allowed";
+    case 413:
+      return "payload_too_large";
+    case 415:
+      return "unsupported_media_type";
+    case 422:
+      return "unprocessable";
+    default:
+      return status >= 500 ? "internal_error" : "error";
+  }
+}
+
 Response Call::error(int status, const std::string& message) {
-  if (target.path.rfind("/api/", 0) == 0) return json({{"error", message}}, status);
+  // A program tests `error`, which stays the same in every language; `message` is for the
+  // person reading, in the request's language.
+  if (target.path.rfind("/api/", 0) == 0) {
+    return json({{"error", error_code(status)}, {"message", message}}, status);
+  }
   if (target.path.rfind("/ics/", 0) == 0 || target.path.rfind("/static/", 0) == 0) {
     return Response{status, {{"Content-Type", "text/plain; charset=utf-8"}}, message + "\n"};
   }

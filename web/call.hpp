@@ -19,6 +19,10 @@ namespace regflow::web {
 
 class WebApp;
 
+/// The language-neutral name of an HTTP error status for the JSON API's `error` field:
+/// "not_found" for 404, "bad_request" for 400, …
+std::string error_code(int status);
+
 class Call {
  public:
   Call(WebApp& app, const Request& request, Target target);
@@ -51,7 +55,8 @@ class Call {
   /// A page: template `name` rendered with `view` (plus the signed-in user and the CSRF
   /// token) inside the layout.
   Response page(const std::string& name, nlohmann::json view, int status = 200);
-  /// An error page (or JSON under /api) with status and message.
+  /// An error page (or JSON under /api: {"error": error_code(status), "message": message})
+  /// with status and message.
   Response error(int status, const std::string& message);
   /// A JSON response (the API).
   static Response json(const nlohmann::json& body, int status = 200);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/render/dates.hpp"
 #include "cli/render/refusal.hpp"
 #include "engine/runtime/decide_correction.hpp"
 #include "web/web_app.hpp"
@@ -42,7 +43,7 @@ nlohmann::json corrections_view(Call& call, const app::Dossier& dossier) {
   if (!state.kendala.empty()) {
     view["kendala"] = {{"text", state.kendala},
                        {"agency", agency_title(call, state.kendala_agency)},
-                       {"on", time::format_date(time::local_date(
+                       {"on", cli::render::date_text(time::local_date(
                                   state.kendala_at, call.app.config().settings.offset))}};
   }
   if (state.cancelled) view["cancelled"] = {{"reason", state.cancel_reason}};

@@ -10,6 +10,7 @@
 
 #include "cli/render/documents.hpp"
 #include "cli/render/refusal.hpp"
+#include "cli/render/translate.hpp"
 #include "engine/app/document_source.hpp"
 #include "engine/runtime/documents.hpp"
 #include "web/handlers.hpp"
@@ -24,6 +25,7 @@ namespace regflow::web {
 // The command line's "416 bytes", in the page's language ("byte" takes no plural in Indonesian).
 std::string document_size_text(std::int64_t bytes) {
   std::string text = cli::render::byte_size(bytes);
+  if (cli::render::current_language() != cli::render::Language::Indonesian) return text;
   if (const auto at = text.find(" bytes"); at != std::string::npos) text.replace(at, 6, " byte");
   return text;
 }
@@ -106,7 +108,7 @@ Response document_upload(Call& call) {
   const std::string& id = call.params.at("id");
   auto& installation = call.installation();
   if (!installation.read_state(id)) {
-    return call.error(404, fmt::format("Tidak ada berkas '{}'.", id));
+    return call.error(404, cli::render::trf("There is no dossier '{}'.", id));
   }
   const FormPart* file = nullptr;
   for (const auto& part : call.files) {
@@ -177,14 +179,14 @@ Response document_download(Call& call) {
       std::from_chars(version_text.data(), version_text.data() + version_text.size(), version);
   if (parsed.ec != std::errc{} || parsed.ptr != version_text.data() + version_text.size() ||
       version < 1) {
-    return call.error(404, fmt::format("Versi '{}' tidak ada.", version_text));
+    return call.error(404, cli::render::trf("There is no version '{}'.", version_text));
   }
   auto dossier = call.installation().read(id);
-  if (!dossier) return call.error(404, fmt::format("Tidak ada berkas '{}'.", id));
+  if (!dossier) return call.error(404, cli::render::trf("There is no dossier '{}'.", id));
   const auto found = runtime::find_document(runtime::documents_of(dossier->events), kind, version);
   if (!found) {
     return call.error(
-        404, fmt::format("Berkas '{}' tidak memuat dokumen {} versi {}.", id, kind, version));
+        404, cli::render::trf("Dossier '{}' holds no document {} version {}.", id, kind, version));
   }
   // Copied from the store into a temporary file, which the server sends piece by piece: one
   // read of the database, finished before the response starts (no transaction is held while a

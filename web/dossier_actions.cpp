@@ -6,7 +6,9 @@
 
 #include "cli/render/dossier.hpp"
 #include "cli/render/refusal.hpp"
+#include "cli/render/translate.hpp"
 #include "engine/runtime/action_options.hpp"
+#include "engine/time/date_input.hpp"
 #include "web/form_fields.hpp"
 #include "web/handlers.hpp"
 #include "web/views.hpp"
@@ -88,7 +90,7 @@ Response confirm_page(Call& call, const app::Dossier& dossier, const runtime::Ac
         {{"name", decl != nullptr && !decl->title.empty() ? decl->title : name}, {"value", value}});
   }
   return call.page("confirm",
-                   {{"page_title", "Konfirmasi"},
+                   {{"page_title", cli::render::tr("Confirmation")},
                     {"id", dossier.state.id},
                     {"url", dossier_url(dossier.state.id)},
                     {"title", dossier.state.title},
@@ -214,7 +216,7 @@ Response act_submit(Call& call) {
   const std::string& id = call.params.at("id");
   auto& installation = call.installation();
   auto dossier = installation.read_state(id);
-  if (!dossier) return call.error(404, fmt::format("Tidak ada berkas '{}'.", id));
+  if (!dossier) return call.error(404, cli::render::trf("There is no dossier '{}'.", id));
   runtime::AdvanceCommand command;
   command.action = field(call, "action");
   command.note = field(call, "note");
@@ -239,14 +241,14 @@ Response extend_submit(Call& call) {
   const std::string& id = call.params.at("id");
   auto& installation = call.installation();
   if (!installation.read_state(id))
-    return call.error(404, fmt::format("Tidak ada berkas '{}'.", id));
+    return call.error(404, cli::render::trf("There is no dossier '{}'.", id));
   runtime::ExtendCommand command;
   command.deadline = field(call, "deadline");
   command.reason = field(call, "reason");
   command.expect_version = form_version(call);
   if (!command.expect_version) return call.error(400, words::form_without_version());
   const std::string to = field(call, "to");
-  auto date = time::parse_date(to);
+  auto date = time::parse_date_input(to);
   if (!date) {
     return dossier_page_with(call, {{"message", words::not_a_date(to)}, {"stale", false}}, 422);
   }

@@ -9,6 +9,7 @@
 #include "cli/render/board_sheet.hpp"
 #include "cli/render/csv.hpp"
 #include "cli/render/stats.hpp"
+#include "cli/render/translate.hpp"
 #include "cli/render/xlsx.hpp"
 #include "engine/model/spelling.hpp"
 #include "web/board_query.hpp"
@@ -34,7 +35,8 @@ Response attachment(std::string bytes, const char* type, const std::string& file
 std::optional<std::string> chosen_format(Call& call, std::string& problem) {
   const std::string format = call.query("format");
   if (format == "csv" || format == "xlsx") return format;
-  problem = fmt::format("format '{}' cannot be downloaded; give format=csv or format=xlsx", format);
+  problem =
+      cli::render::trf("format '{}' cannot be downloaded; give format=csv or format=xlsx", format);
   return std::nullopt;
 }
 
@@ -69,9 +71,9 @@ Response statistics_download(Call& call) {
   const auto names = cli::render::stats_sheet_names();
   const std::string table = call.query("table").empty() ? names.front() : call.query("table");
   if (std::find(names.begin(), names.end(), table) == names.end()) {
-    return call.error(400,
-                      fmt::format("unknown table '{}'{}; known: {}", table,
-                                  model::did_you_mean(table, names), model::quoted_list(names)));
+    return call.error(
+        400, cli::render::trf("unknown table '{}'{}; known: {}", table,
+                              model::did_you_mean(table, names), model::quoted_list(names)));
   }
   const auto stats = stats_for(call, *filter);
   const auto sheets = cli::render::stats_sheets(stats);

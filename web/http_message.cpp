@@ -1,5 +1,7 @@
 #include "web/http_message.hpp"
 
+#include "cli/render/translate.hpp"
+
 namespace regflow::web {
 namespace {
 
@@ -91,7 +93,7 @@ std::optional<std::map<std::string, std::string>> parse_form(std::string_view bo
 
 std::optional<Target> parse_target(std::string_view target, std::string& problem) {
   if (target.empty() || target.front() != '/') {
-    problem = "the request target must be a path starting with '/'";
+    problem = cli::render::tr("the request target must be a path starting with '/'");
     return std::nullopt;
   }
   Target out;
@@ -100,7 +102,8 @@ std::optional<Target> parse_target(std::string_view target, std::string& problem
   if (question != std::string_view::npos) {
     auto query = parse_form(target.substr(question + 1));
     if (!query) {
-      problem = "the query string has a bad percent escape (give '%' followed by two hex digits)";
+      problem = cli::render::tr(
+          "the query string has a bad percent escape (give '%' followed by two hex digits)");
       return std::nullopt;
     }
     out.query = std::move(*query);
@@ -114,17 +117,19 @@ std::optional<Target> parse_target(std::string_view target, std::string& problem
     if (raw.empty()) continue;
     auto segment = percent_decode(raw, false);
     if (!segment) {
-      problem = "the path has a bad percent escape (give '%' followed by two hex digits)";
+      problem = cli::render::tr(
+          "the path has a bad percent escape (give '%' followed by two hex digits)");
       return std::nullopt;
     }
     if (*segment == "." || *segment == "..") {
-      problem = "the path may not contain '.' or '..' segments";
+      problem = cli::render::tr("the path may not contain '.' or '..' segments");
       return std::nullopt;
     }
     for (const char c : *segment) {
       const auto u = static_cast<unsigned char>(c);
       if (c == '/' || c == '\\' || u < 0x20 || u == 0x7f) {
-        problem = "the path may not contain encoded slashes, backslashes or control characters";
+        problem = cli::render::tr(
+            "the path may not contain encoded slashes, backslashes or control characters");
         return std::nullopt;
       }
     }

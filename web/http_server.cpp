@@ -5,9 +5,9 @@
 
 #include <algorithm>
 #include <atomic>
-#include <boost/asio/post.hpp>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/write.hpp>
@@ -21,7 +21,9 @@
 #include <type_traits>
 #include <vector>
 
+#include "cli/render/translate.hpp"
 #include "engine/model/error.hpp"
+#include "web/request_language.hpp"
 #include "web/spooled_file.hpp"
 
 namespace regflow::web {
@@ -127,12 +129,14 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
       return true;  // the stream closed the socket
     }
     if (ec == http::error::header_limit) {
-      refuse(431, fmt::format("the request's headers are larger than {} bytes",
-                              shared_.options.header_limit));
+      const cli::render::LanguageScope scope(refusal_language());
+      refuse(431, cli::render::trf("the request's headers are larger than {} bytes",
+                                   shared_.options.header_limit));
       return true;
     }
     if (ec == http::error::body_limit) {
       // A chunked body past its limit: what arrived so far was at most the limit.
+      const cli::render::LanguageScope scope(refusal_language());
       answer_too_large();
       return true;
     }
@@ -141,7 +145,8 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
       return true;
     }
     if (ec.category() == http::make_error_code(http::error::bad_method).category()) {
-      refuse(400, "malformed HTTP request: " + ec.message());
+      const cli::render::LanguageScope scope(refusal_language());
+      refuse(400, cli::render::trf("malformed HTTP request: {}", ec.message()));
       return true;
     }
     if (ec) {
@@ -180,6 +185,7 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
       // Read and drop it (within reason) before answering: a browser takes an answer only once
       // it has sent its request, and shows "connection reset" otherwise.
       if (*length <= 2 * static_cast<std::uint64_t>(limit_)) return discard_body();
+      const cli::render::LanguageScope scope(refusal_language());
       return answer_too_large();
     }
     if (limit_ > shared_.options.body_limit) return spool_body();
@@ -252,7 +258,9 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
   // The handler's 413 page (in the request's language), and the connection closed.
   void answer_too_large() {
     shared_.log->info("{} refused 413: the request's body is larger than {} bytes", peer_, limit_);
-    if (!header_read_) return refuse(413, "the request's body is too large");
+    if (!header_read_) {
+      return refuse(413, cli::render::trf("the request's body is larger than {} bytes", limit_));
+    }
     Request request;
     if (parser_) request = request_of(parser_->get());
     if (spool_parser_) request = request_of(spool_parser_->get());
@@ -290,8 +298,12 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
     } catch (const std::exception& e) {
       shared_.log->error("{} \"{} {}\": internal error: {}", peer_, request.method,
                          loggable_target(request.target), e.what());
-      response = Response{500, {{"Content-Type", "text/plain; charset=utf-8"}},
-                          "internal error; the server's log says what happened\n"};
+      const cli::render::LanguageScope scope(
+          request_language(request, cli::render::current_language()).language);
+      response =
+          Response{500,
+                   {{"Content-Type", "text/plain; charset=utf-8"}},
+                   cli::render::tr("internal error; the server's log says what happened") + "\n"};
     }
     // The upload's temporary file is closed (and so gone) here.
     request.body_file.reset();
@@ -307,9 +319,27 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
     send(std::move(response), version, keep_alive);
   }
 
+  // The language of a refusal made before the application saw the request: the one the request
+  // asks for (`?lang=`, the cookie, Accept-Language) once its header has been read, else the
+  // installation's.
+  cli::render::Language refusal_language() const {
+    if (!parser_ || !parser_->is_header_done()) return cli::render::current_language();
+    const auto& header = parser_->get();
+    Request request;
+    request.target = std::string(header.target());
+    for (const auto& field : header) {
+      request.headers[lower(std::string(field.name_string()))] = std::string(field.value());
+    }
+    return request_language(request, cli::render::current_language()).language;
+  }
+
   void refuse(int status, const std::string& why) {
     shared_.log->info("{} refused {}: {}", peer_, status, why);
-    Response response{status, {{"Content-Type", "text/plain; charset=utf-8"}}, why + "\n"};
+    Response response{
+        status,
+        {{"Content-Type", "text/plain; charset=utf-8"},
+         {"Content-Language", cli::render::language_code(cli::render::current_language())}},
+        why + "\n"};
     send(std::move(response), 11, false);
   }
 
@@ -460,8 +490,7 @@ struct HttpServer::Impl {
         socket.write_some(net::buffer(kBusy.data(), kBusy.size()), ignored);
         socket.shutdown(tcp::socket::shutdown_both, ignored);
         socket.close(ignored);
-        shared.log->warn("refused a connection: {} open (the cap)",
-                         shared.options.max_connections);
+        shared.log->warn("refused a connection: {} open (the cap)", shared.options.max_connections);
       } else {
         ++shared.connections;
         if (tls) {

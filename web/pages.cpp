@@ -200,7 +200,7 @@ Response workflow_page(Call& call) {
   for (const auto& step : w->steps) {
     std::string limit;
     if (step.limit && step.limit->within_table) {
-      limit = "menurut tabel " + step.limit->within_table->table;
+      limit = cli::render::trf("by the table {}", step.limit->within_table->table);
     } else if (step.limit) {
       limit =
           fmt::format("{} {}", step.limit->within.amount, time::unit_name(step.limit->within.unit));

@@ -1,8 +1,9 @@
-// The language of one request: the person's own choice (a link `?lang=en|id`, kept in the
-// `regflow_lang` cookie), else the browser's Accept-Language, else the installation's
-// (settings.yaml `language`, or `serve --lang`). A cookie rather than a stored preference: a
-// phone or a browser is one person's, and it needs no account, so the sign-in page speaks the
-// person's language too.
+// The language of one request before anyone is known to be signed in: the person's own choice
+// (a link `?lang=en|id`, kept in the `regflow_lang` cookie), else the browser's
+// Accept-Language, else the installation's (settings.yaml `language`, or `serve --lang`). The
+// cookie needs no account, so the sign-in page speaks the person's language too; once a user
+// is signed in, the choice they keep with their account (web_app.cpp, follow_user_language)
+// comes first, so that it follows them to every device.
 #pragma once
 
 #include <string>

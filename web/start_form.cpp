@@ -8,6 +8,8 @@
 #include <set>
 
 #include "cli/render/refusal.hpp"
+#include "cli/render/translate.hpp"
+#include "engine/time/date_input.hpp"
 #include "web/form_fields.hpp"
 #include "web/handlers.hpp"
 #include "web/web_app.hpp"
@@ -47,7 +49,7 @@ Response form_page(Call& call, const model::WorkflowDefinition& w, const std::st
                      {"agencies", agencies}});
   }
   const std::string kind = field(call, "target_kind");
-  nlohmann::json view = {{"page_title", "Berkas baru: " + w.title},
+  nlohmann::json view = {{"page_title", cli::render::trf("New dossier: {}", w.title)},
                          {"workflow", w.name},
                          {"workflow_title", w.title},
                          {"basis", w.basis},
@@ -87,13 +89,15 @@ Response start_choice_page(Call& call) {
     if (w == nullptr) continue;
     list.push_back({{"name", w->name}, {"title", w->title}, {"basis", w->basis}});
   }
-  return call.page("start_choice", {{"page_title", "Berkas baru"}, {"workflows", list}});
+  return call.page("start_choice",
+                   {{"page_title", cli::render::tr("New dossier")}, {"workflows", list}});
 }
 
 Response start_form_page(Call& call) {
   const auto* w = call.app.config().find(call.params.at("workflow"));
   if (w == nullptr) {
-    return call.error(404, fmt::format("Tidak ada prosedur '{}'.", call.params.at("workflow")));
+    return call.error(404,
+                      cli::render::trf("There is no procedure '{}'.", call.params.at("workflow")));
   }
   return form_page(call, *w, "", 200);
 }
@@ -101,7 +105,7 @@ Response start_form_page(Call& call) {
 Response start_submit(Call& call) {
   const std::string& name = call.params.at("workflow");
   const auto* w = call.app.config().find(name);
-  if (w == nullptr) return call.error(404, fmt::format("Tidak ada prosedur '{}'.", name));
+  if (w == nullptr) return call.error(404, cli::render::trf("There is no procedure '{}'.", name));
   runtime::StartCommand command;
   command.title = field(call, "title");
   command.sets = posted_sets(call.form);
@@ -120,7 +124,7 @@ Response start_submit(Call& call) {
     if (!command.within) return form_page(call, *w, words::not_a_day_count(amount), 422);
   } else if (kind == "date") {
     const std::string on = field(call, "target_on");
-    command.target = time::parse_date(on);
+    command.target = time::parse_date_input(on);
     if (!command.target) return form_page(call, *w, words::not_a_date(on), 422);
   }
   auto outcome = call.installation().start(name, command, call.actor(), call.now);

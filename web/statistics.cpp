@@ -9,8 +9,10 @@
 
 #include "cli/render/stats.hpp"
 #include "cli/render/stats_charts.hpp"
+#include "cli/render/translate.hpp"
 #include "engine/app/statistics.hpp"
 #include "engine/model/spelling.hpp"
+#include "engine/time/date_input.hpp"
 #include "web/handlers.hpp"
 #include "web/http_message.hpp"
 #include "web/statistics_view.hpp"
@@ -40,12 +42,13 @@ std::optional<time::Date> date_of(Call& call, const char* name, const char* opti
                                   std::string& problem) {
   const std::string text = call.query(name);
   if (text.empty()) return std::nullopt;
-  const auto date = time::parse_date(text);
+  const auto date = time::parse_date_input(text);
   if (!date) {
-    problem = fmt::format("{} '{}' is not a date; expected YYYY-MM-DD", option, text);
+    problem =
+        cli::render::trf("{} '{}' is not a date; expected DD/MM/YYYY or YYYY-MM-DD", option, text);
   } else if (!time::is_accepted(*date)) {
-    problem = fmt::format("{} '{}' is outside the dates regflow accepts ({})", option, text,
-                          time::accepted_range_text());
+    problem = cli::render::trf("{} '{}' is outside the dates regflow accepts ({})", option, text,
+                               time::accepted_range_text());
   }
   return problem.empty() ? date : std::nullopt;
 }
@@ -76,14 +79,14 @@ std::optional<report::StatsFilter> stats_query(Call& call, std::string& problem)
   filter.workflow = call.query("workflow");
   filter.agency = call.query("agency");
   if (!filter.workflow.empty() && config.find(filter.workflow) == nullptr) {
-    problem = fmt::format("unknown workflow '{}'{}; known: {}", filter.workflow,
-                          model::did_you_mean(filter.workflow, config.workflow_names()),
-                          model::quoted_list(config.workflow_names()));
+    problem = cli::render::trf("unknown workflow '{}'{}; known: {}", filter.workflow,
+                               model::did_you_mean(filter.workflow, config.workflow_names()),
+                               model::quoted_list(config.workflow_names()));
     return std::nullopt;
   }
   if (!filter.agency.empty() && !config.agencies.contains(filter.agency)) {
-    problem = fmt::format("unknown agency '{}'{}; see workflows/agencies.yaml", filter.agency,
-                          model::did_you_mean(filter.agency, config.agencies.codes()));
+    problem = cli::render::trf("unknown agency '{}'{}; see workflows/agencies.yaml", filter.agency,
+                               model::did_you_mean(filter.agency, config.agencies.codes()));
     return std::nullopt;
   }
   filter.from = date_of(call, "from", "--from", problem);
@@ -91,8 +94,8 @@ std::optional<report::StatsFilter> stats_query(Call& call, std::string& problem)
   filter.to = date_of(call, "to", "--to", problem);
   if (!problem.empty()) return std::nullopt;
   if (filter.from && filter.to && *filter.from > *filter.to) {
-    problem = fmt::format("--from {} is after --to {}; give a period that runs forward",
-                          time::format_date(*filter.from), time::format_date(*filter.to));
+    problem = cli::render::trf("--from {} is after --to {}; give a period that runs forward",
+                               time::format_date(*filter.from), time::format_date(*filter.to));
     return std::nullopt;
   }
   return filter;
@@ -147,7 +150,7 @@ Response statistics_page(Call& call) {
                                            call.app.config().settings.offset);
   const std::string query = stats_query_string(*filter);
   view["download_query"] = query.empty() ? "" : "&" + query;
-  view["page_title"] = "Statistik";
+  view["page_title"] = cli::render::tr("Statistics");
   return call.page("statistics", std::move(view));
 }
 

@@ -5,6 +5,9 @@
 #include <cmath>
 #include <map>
 
+#include "cli/render/dates.hpp"
+#include "cli/render/translate.hpp"
+#include "engine/time/date.hpp"
 #include "web/views.hpp"
 #include "web/words.hpp"
 
@@ -44,6 +47,28 @@ void add_on_time(nlohmann::json& row, const nlohmann::json& on_time) {
   row["late"] = late_count(on_time) > 0;
 }
 
+// The law's unit ("hari", "hari kerja", as the JSON names it) in the page's language.
+std::string unit_words(const nlohmann::json& unit) {
+  const std::string name = unit.is_string() ? unit.get<std::string>() : "hari";
+  if (name == "hari kerja") return cli::render::tr("working days");
+  if (name == "hari") return cli::render::tr("days");
+  return name;
+}
+
+// A date of the JSON ("2021-02-15") as a table cell of the page's language; "–" when absent.
+std::string date_cell(const nlohmann::json& value) {
+  if (!value.is_string()) return "–";
+  const auto date = time::parse_date(value.get<std::string>());
+  return date ? cli::render::date_text(*date) : value.get<std::string>();
+}
+
+// An age band of open dossiers from its bounds in calendar days: "0-30 days", "> 365 days".
+std::string age_band(const nlohmann::json& band) {
+  const int from = band.value("from_days", 0);
+  if (!band["to_days"].is_number_integer()) return cli::render::trf("> {} days", from - 1);
+  return cli::render::trf("{}-{} days", from, band["to_days"].get<int>());
+}
+
 }  // namespace
 
 nlohmann::json statistics_view(const nlohmann::json& stats,
@@ -51,7 +76,10 @@ nlohmann::json statistics_view(const nlohmann::json& stats,
   nlohmann::json view;
   view["as_of"] = stats.value("as_of", "");
   view["dossiers"] = stats.value("dossiers", 0);
-  view["from"] = stats["from"].is_string() ? stats["from"] : nlohmann::json();
+  if (stats["from"].is_string()) {
+    const auto from = time::parse_date(stats["from"].get<std::string>());
+    view["from"] = from ? cli::render::long_date_text(*from) : stats["from"].get<std::string>();
+  }
   view["workflow"] = stats["workflow"];
   if (stats["agency"].is_string()) view["agency_name"] = agency_name(agencies, stats["agency"]);
 
@@ -60,7 +88,7 @@ nlohmann::json statistics_view(const nlohmann::json& stats,
     nlohmann::json row{{"workflow", s["workflow"]},
                        {"step", s["step"]},
                        {"title", s["title"]},
-                       {"unit", s["unit"]},
+                       {"unit", unit_words(s["unit"])},
                        {"at_step_now", s["at_step_now"]}};
     add_summary(row, s["time"]);
     row["has_limit"] = s["limit"].is_object();
@@ -73,7 +101,7 @@ nlohmann::json statistics_view(const nlohmann::json& stats,
   for (const auto& a : stats["agencies"]) {
     nlohmann::json row{{"agency", a["agency"]},
                        {"name", agency_name(agencies, a.value("agency", ""))},
-                       {"unit", a["unit"]},
+                       {"unit", unit_words(a["unit"])},
                        {"holding_now", a["holding_now"]}};
     add_summary(row, a["time"]);
     held.push_back(std::move(row));
@@ -95,7 +123,7 @@ nlohmann::json statistics_view(const nlohmann::json& stats,
     nlohmann::json row{{"workflow", d["workflow"]},
                        {"deadline", d["deadline"]},
                        {"title", d["title"]},
-                       {"unit", d["unit"]},
+                       {"unit", unit_words(d["unit"])},
                        {"extended", d["extended"]},
                        {"late_by_median", figure(d["late_by"]["median"])},
                        {"late_by_max", figure(d["late_by"]["max"])}};
@@ -107,18 +135,23 @@ nlohmann::json statistics_view(const nlohmann::json& stats,
   nlohmann::json extensions = nlohmann::json::array();
   for (const auto& e : stats["extensions"]) {
     auto unit = units.find({e.value("workflow", ""), e.value("deadline", "")});
-    extensions.push_back({{"workflow", e["workflow"]},
-                          {"deadline", e["deadline"]},
-                          {"name", agency_name(agencies, e.value("agency", ""))},
-                          {"by", e["by"]},
-                          {"count", e["count"]},
-                          {"days", e["days"]},
-                          {"unit", unit == units.end() ? "hari" : unit->second}});
+    extensions.push_back(
+        {{"workflow", e["workflow"]},
+         {"deadline", e["deadline"]},
+         {"name", agency_name(agencies, e.value("agency", ""))},
+         {"by", e["by"]},
+         {"count", e["count"]},
+         {"days", e["days"]},
+         {"unit", unit_words(unit == units.end() ? nlohmann::json("hari")
+                                                 : nlohmann::json(unit->second))}});
   }
   view["extensions"] = extensions;
 
   view["throughput"] = stats["throughput"];
-  view["open_by_age"] = stats["open_by_age"];
+  view["open_by_age"] = nlohmann::json::array();
+  for (const auto& band : stats["open_by_age"]) {
+    view["open_by_age"].push_back({{"label", age_band(band)}, {"count", band["count"]}});
+  }
 
   const auto& targets = stats["targets"];
   nlohmann::json target_totals;
@@ -130,8 +163,8 @@ nlohmann::json statistics_view(const nlohmann::json& stats,
     target_rows.push_back({{"id", t["id"]},
                            {"workflow", t["workflow"]},
                            {"title", t["title"]},
-                           {"set_on", t["set_on"]},
-                           {"due", t["due"].is_string() ? t["due"].get<std::string>() : "–"},
+                           {"set_on", date_cell(t["set_on"])},
+                           {"due", date_cell(t["due"])},
                            {"status_words", words::status(status)},
                            {"status_class", words::status_class(status)},
                            {"margin_words", words::target_margin(status, t.value("margin", 0))},

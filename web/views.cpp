@@ -18,8 +18,12 @@ nlohmann::json pairs(const nlohmann::json& object, const char* key_name, const c
   nlohmann::json out = nlohmann::json::array();
   if (!object.is_object()) return out;
   for (const auto& [key, value] : object.items()) {
-    out.push_back({{key_name, key}, {value_name, value.is_string() ? value.get<std::string>()
-                                                                   : value.dump()}});
+    // A yes/no variable is read as a word of the page's language, not as JSON's true/false.
+    const std::string shown = value.is_string() ? value.get<std::string>()
+                              : value.is_boolean()
+                                  ? cli::render::tr(value.get<bool>() ? "yes" : "no")
+                                  : value.dump();
+    out.push_back({{key_name, key}, {value_name, shown}});
   }
   return out;
 }

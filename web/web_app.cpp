@@ -31,9 +31,10 @@ std::string read_file(const std::filesystem::path& path) {
   std::ostringstream text;
   text << in.rdbuf();
   if (!in) {
-    throw LoadError(fmt::format("cannot read '{}'; give the folder that holds web/static with "
-                                "REGFLOW_WEB or reinstall regflow",
-                                path.string()));
+    throw LoadError(
+        fmt::format("cannot read '{}'; give the folder that holds web/static with "
+                    "REGFLOW_WEB or reinstall regflow",
+                    path.string()));
   }
   return text.str();
 }
@@ -74,63 +75,121 @@ bool csrf_valid(const Call& call) {
 
 Response run(Call& call, Page page) {
   switch (page) {
-    case Page::Login: return login_page(call);
-    case Page::LoginSubmit: return login_submit(call);
-    case Page::Logout: return logout(call);
+    case Page::Login:
+      return login_page(call);
+    case Page::LoginSubmit:
+      return login_submit(call);
+    case Page::Logout:
+      return logout(call);
     case Page::Stylesheet: {
       Response css{200, {{"Content-Type", "text/css; charset=utf-8"}}, call.app.stylesheet()};
       css.set("Cache-Control", "public, max-age=3600");
       return css;
     }
     case Page::PrintScript: {
-      Response script{200, {{"Content-Type", "text/javascript; charset=utf-8"}},
-                      call.app.print_script()};
+      Response script{
+          200, {{"Content-Type", "text/javascript; charset=utf-8"}}, call.app.print_script()};
       script.set("Cache-Control", "public, max-age=3600");
       return script;
     }
-    case Page::Board: return board_page(call);
-    case Page::BoardDownload: return board_download(call);
-    case Page::Statistics: return statistics_page(call);
-    case Page::StatisticsDownload: return statistics_download(call);
-    case Page::Queue: return queue_page(call);
-    case Page::Dossier: return dossier_page(call);
-    case Page::DossierGraph: return dossier_graph(call);
-    case Page::Workflows: return workflows_page(call);
-    case Page::Workflow: return workflow_page(call);
-    case Page::WorkflowGraph: return workflow_graph(call);
-    case Page::Account: return account_page(call);
-    case Page::ResetFeed: return reset_feed(call);
-    case Page::NewApiToken: return new_api_token(call);
-    case Page::Feed: return feed(call);
-    case Page::ApiBoard: return api_board(call);
-    case Page::ApiQueue: return api_queue(call);
-    case Page::ApiDossier: return api_dossier(call);
-    case Page::ApiHistory: return api_history(call);
-    case Page::ApiWorkflows: return api_workflows(call);
-    case Page::Admin: return admin_page(call);
-    case Page::AdminAddUser: return admin_add_user(call);
-    case Page::AdminSetPassword: return admin_set_password(call);
-    case Page::AdminDeactivate: return admin_deactivate(call);
-    case Page::CorrectDossier: return correct_dossier(call);
-    case Page::CancelDossier: return cancel_dossier(call);
-    case Page::KendalaDossier: return kendala_dossier(call);
-    case Page::Act: return act_submit(call);
-    case Page::Extend: return extend_submit(call);
-    case Page::StartChoice: return start_choice_page(call);
-    case Page::StartForm: return start_form_page(call);
-    case Page::StartSubmit: return start_submit(call);
-    case Page::DocumentDownload: return document_download(call);
-    case Page::UploadDocument: return document_upload(call);
-    case Page::DocumentDiff: return document_diff_page(call);
-    case Page::PublicationDownload: return publication_download(call);
+    case Page::Board:
+      return board_page(call);
+    case Page::BoardDownload:
+      return board_download(call);
+    case Page::Statistics:
+      return statistics_page(call);
+    case Page::StatisticsDownload:
+      return statistics_download(call);
+    case Page::Queue:
+      return queue_page(call);
+    case Page::Dossier:
+      return dossier_page(call);
+    case Page::DossierGraph:
+      return dossier_graph(call);
+    case Page::Workflows:
+      return workflows_page(call);
+    case Page::Workflow:
+      return workflow_page(call);
+    case Page::WorkflowGraph:
+      return workflow_graph(call);
+    case Page::Account:
+      return account_page(call);
+    case Page::ResetFeed:
+      return reset_feed(call);
+    case Page::NewApiToken:
+      return new_api_token(call);
+    case Page::Feed:
+      return feed(call);
+    case Page::ApiBoard:
+      return api_board(call);
+    case Page::ApiQueue:
+      return api_queue(call);
+    case Page::ApiDossier:
+      return api_dossier(call);
+    case Page::ApiHistory:
+      return api_history(call);
+    case Page::ApiWorkflows:
+      return api_workflows(call);
+    case Page::Admin:
+      return admin_page(call);
+    case Page::AdminAddUser:
+      return admin_add_user(call);
+    case Page::AdminSetPassword:
+      return admin_set_password(call);
+    case Page::AdminDeactivate:
+      return admin_deactivate(call);
+    case Page::CorrectDossier:
+      return correct_dossier(call);
+    case Page::CancelDossier:
+      return cancel_dossier(call);
+    case Page::KendalaDossier:
+      return kendala_dossier(call);
+    case Page::Act:
+      return act_submit(call);
+    case Page::Extend:
+      return extend_submit(call);
+    case Page::StartChoice:
+      return start_choice_page(call);
+    case Page::StartForm:
+      return start_form_page(call);
+    case Page::StartSubmit:
+      return start_submit(call);
+    case Page::DocumentDownload:
+      return document_download(call);
+    case Page::UploadDocument:
+      return document_upload(call);
+    case Page::DocumentDiff:
+      return document_diff_page(call);
+    case Page::PublicationDownload:
+      return publication_download(call);
   }
-  return call.error(500, "unknown page");
+  return call.error(500, cli::render::tr("unknown page"));
 }
 
-Response dispatch(WebApp& app, const Request& request) {
+// A signed-in person's language follows them from device to device: a choice made now
+// (`?lang=`) is kept with them, else the one they made last on any device replaces what the
+// cookie or the browser said, for the rest of this request (`scope`).
+void follow_user_language(Call& call, LanguageChoice& choice,
+                          std::optional<cli::render::LanguageScope>& scope) {
+  if (!call.user) return;
+  const std::string chosen_code = cli::render::language_code(choice.language);
+  const auto stored = call.store().user_language(call.user->name);
+  if (choice.chosen_now) {
+    if (stored != chosen_code) call.store().set_user_language(call.user->name, chosen_code);
+    return;
+  }
+  if (!stored) return;
+  if (const auto language = cli::render::parse_language(*stored)) {
+    choice.language = *language;
+    scope.emplace(*language);
+  }
+}
+
+Response dispatch(WebApp& app, const Request& request, LanguageChoice& choice,
+                  std::optional<cli::render::LanguageScope>& user_scope) {
   std::string problem;
   auto target = parse_target(request.target, problem);
-  if (!target) return plain(400, "bad request: " + problem);
+  if (!target) return plain(400, cli::render::trf("bad request: {}", problem));
   Call call(app, request, std::move(*target));
   call.now = app.now();
   call.today = time::local_date(call.now, app.config().settings.offset);
@@ -145,7 +204,8 @@ Response dispatch(WebApp& app, const Request& request) {
   }
   if (!match) {
     if (path_known) {
-      Response refused = call.error(405, fmt::format("method {} is not allowed here", request.method));
+      Response refused =
+          call.error(405, cli::render::trf("method {} is not allowed here", request.method));
       refused.set("Allow", "GET, HEAD, POST");
       return refused;
     }
@@ -181,7 +241,8 @@ Response dispatch(WebApp& app, const Request& request) {
         }
       }
     } else if (type.rfind("application/x-www-form-urlencoded", 0) != 0) {
-      return call.error(415, "a form must be sent as application/x-www-form-urlencoded");
+      return call.error(
+          415, cli::render::tr("a form must be sent as application/x-www-form-urlencoded"));
     }
     if (!multipart) {
       // A form sent to the upload route without multipart arrives in a file too: read if small
@@ -192,12 +253,14 @@ Response dispatch(WebApp& app, const Request& request) {
         if (!held) return call.error(400, words::upload_not_multipart());
       }
       auto form = parse_form(held ? *held : request.body);
-      if (!form) return call.error(400, "the form has a bad percent escape");
+      if (!form) return call.error(400, cli::render::tr("the form has a bad percent escape"));
       call.form = std::move(*form);
     }
   }
   switch (route.access) {
-    case Access::Public: resolve_session(call, false); break;
+    case Access::Public:
+      resolve_session(call, false);
+      break;
     case Access::Session:
       if (!resolve_session(call, false)) {
         std::string next = call.target.path;
@@ -210,14 +273,18 @@ Response dispatch(WebApp& app, const Request& request) {
     case Access::SessionOrApi:
       if (!resolve_session(call, true)) {
         Response refused = Call::json(
-            {{"error", "sign in, or send 'Authorization: Bearer <personal API token>' (see /account)"}},
+            {{"error", error_code(401)},
+             {"message", cli::render::tr("sign in, or send 'Authorization: Bearer <personal API "
+                                         "token>' (see /account)")}},
             401);
         refused.set("WWW-Authenticate", "Bearer realm=\"regflow\"");
         return refused;
       }
       break;
-    case Access::FeedToken: break;
+    case Access::FeedToken:
+      break;
   }
+  follow_user_language(call, choice, user_scope);
   call.route_is_login = route.page == Page::LoginSubmit;
   if (malformed_upload) {
     if (app.settings().log) {
@@ -228,11 +295,10 @@ Response dispatch(WebApp& app, const Request& request) {
   }
   if (route.changes_state && (!same_origin(call) || !csrf_valid(call))) {
     if (app.settings().log) {
-      app.settings().log->info("{} refused {} {}: {}", request.peer, request.method,
-                               call.target.path,
-                               same_origin(call) ? "no valid CSRF token"
-                                                 : "Origin '" + request.header("origin") +
-                                                       "' is not this server");
+      app.settings().log->info(
+          "{} refused {} {}: {}", request.peer, request.method, call.target.path,
+          same_origin(call) ? "no valid CSRF token"
+                            : "Origin '" + request.header("origin") + "' is not this server");
     }
     return call.error(403, words::form_refused());
   }
@@ -279,9 +345,11 @@ Response WebApp::handle(const Request& request) {
   // other threads keep theirs.
   // Outside any scope, this thread's language is the installation's (settings.yaml `language`,
   // or `serve --lang`).
-  const auto choice = request_language(request, cli::render::current_language());
+  auto choice = request_language(request, cli::render::current_language());
   const cli::render::LanguageScope scope(choice.language);
-  Response response = dispatch(*this, request);
+  std::optional<cli::render::LanguageScope> user_scope;  // the signed-in user's, once known
+  Response response = dispatch(*this, request, choice, user_scope);
+  user_scope.reset();
   if (choice.chosen_now) {
     response.headers.emplace_back("Set-Cookie", language_cookie(choice.language, request.tls));
   }

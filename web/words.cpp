@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "cli/render/dates.hpp"
 #include "cli/render/status_words.hpp"
 #include "cli/render/translate.hpp"
 
@@ -84,62 +85,65 @@ std::string form_refused() {
 }
 
 std::string sign_in_deactivated() {
-  return "Akun ini telah dinonaktifkan oleh administrator; riwayatnya tetap tersimpan. Hubungi "
-         "administrator regflow bila Anda memerlukan akses.";
+  return tr(
+      "An administrator has deactivated this account; its history is kept. Ask the regflow "
+      "administrator if you need access.");
 }
 
 std::string administrators_only(const std::string& role) {
-  return "Halaman ini hanya untuk administrator. Peran Anda ('" + role +
-         "') tidak boleh mengelola pengguna; hubungi administrator regflow.";
+  return trf(
+      "This page is for administrators only. Your role ('{}') may not manage users; ask the "
+      "regflow administrator.",
+      role);
 }
 
 std::string refused_prefix() {
-  return "Ditolak";
+  return tr("Refused");
 }
 
 std::string target_margin(const std::string& name, int margin) {
-  if (name == "met") return fmt::format("terpenuhi, {} hari lebih awal", margin);
-  if (name == "missed") return fmt::format("terlewat {} hari", -margin);
-  if (name == "overdue") return fmt::format("terlambat {} hari (masih berjalan)", -margin);
-  if (name == "paused") return "dijeda";
-  return fmt::format("sisa {} hari", margin);
+  if (name == "met") return trf("met, {} days early", margin);
+  if (name == "missed") return trf("missed by {} days", -margin);
+  if (name == "overdue") return trf("{} days late (still running)", -margin);
+  if (name == "paused") return tr("paused");
+  return trf("{} days left", margin);
 }
 
 std::string as_of_moment(const std::string& as_of, time::Date today, time::Instant now,
                          time::UtcOffset offset) {
-  if (as_of != time::format_date(today)) return fmt::format("Keadaan per akhir hari {}", as_of);
+  const auto day = time::parse_date(as_of);
+  const std::string shown = day ? cli::render::long_date_text(*day) : as_of;
+  if (as_of != time::format_date(today)) return trf("As of the end of {}", shown);
   const auto local = now + offset.minutes;
   const std::chrono::hh_mm_ss hms{local - std::chrono::floor<std::chrono::days>(local)};
-  return fmt::format("Keadaan per {} pukul {:02}.{:02}", as_of, hms.hours().count(),
-                     hms.minutes().count());
+  return trf("As of {} at {:02}:{:02}", shown, hms.hours().count(), hms.minutes().count());
 }
 
 std::string board_filter(const std::string& name) {
-  static const std::map<std::string, std::string> kWords{{"agency", "instansi"},
-                                                         {"workflow", "prosedur"},
-                                                         {"status", "status"},
-                                                         {"q", "cari"},
-                                                         {"asof", "per tanggal"}};
-  auto it = kWords.find(name);
-  return it == kWords.end() ? name : it->second;
+  if (name == "agency") return tr("agency");
+  if (name == "workflow") return tr("procedure");
+  if (name == "status") return tr("status");
+  if (name == "q") return tr("search");
+  if (name == "asof") return tr("as of");
+  return name;
 }
 
 std::string chart_late_by_agency() {
-  return "Batas waktu langkah yang terlewat atau sedang terlambat, per instansi";
+  return tr("Step deadlines missed or running late, by agency");
 }
 
 std::string chart_late_unit() {
-  return "terlambat";
+  return tr("late");
 }
 
 std::string chart_per_month() {
-  return "Berkas per bulan";
+  return tr("Dossiers per month");
 }
 
 std::string chart_series(const std::string& english) {
-  if (english == "started") return "dimulai";
-  if (english == "finished") return "selesai";
-  if (english == "stopped") return "dihentikan";
+  if (english == "started") return tr("started");
+  if (english == "finished") return tr("finished");
+  if (english == "stopped") return tr("stopped");
   return english;
 }
 
@@ -152,28 +156,30 @@ std::string enum_label(const std::string& value) {
 }
 
 std::string quorum(const std::string& kind, int count, std::size_t signers) {
-  if (kind == "any") return "cukup salah satu";
-  if (kind == "at_least") return fmt::format("paling sedikit {} dari {}", count, signers);
-  return fmt::format("semua ({})", signers);
+  if (kind == "any") return tr("any one of them");
+  if (kind == "at_least") return trf("at least {} of {}", count, signers);
+  return trf("all ({})", signers);
 }
 
 std::string stale_form() {
-  return "Halaman Anda sudah usang: orang lain bertindak lebih dahulu. Tidak ada yang dicatat; "
-         "lihat keadaan berkas sekarang di bawah ini.";
+  return tr(
+      "Your page was out of date: someone else acted first. Nothing was recorded; the dossier "
+      "as it is now is below.");
 }
 
 std::string form_without_version() {
-  return "Formulir ini tidak menyebut versi berkas yang Anda lihat. Buka lagi halaman berkas lalu "
-         "kirim dari sana.";
+  return tr(
+      "This form does not say which version of the dossier you saw. Open the dossier page again "
+      "and send it from there.");
 }
 
 std::string not_a_date(const std::string& text) {
-  return fmt::format("'{}' bukan tanggal; isi tanggal dengan format TTTT-BB-HH, mis. 2026-03-16.",
-                     text);
+  return trf("'{}' is not a date; enter a date as DD/MM/YYYY or YYYY-MM-DD, e.g. 16/03/2026.",
+             text);
 }
 
 std::string not_a_day_count(const std::string& text) {
-  return fmt::format("'{}' bukan jumlah hari; isi bilangan bulat mulai 1, mis. 14.", text);
+  return trf("'{}' is not a number of days; enter a whole number from 1, e.g. 14.", text);
 }
 
 }  // namespace regflow::web::words

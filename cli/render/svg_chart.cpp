@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "cli/render/markup_escape.hpp"
+#include "cli/render/translate.hpp"
 
 namespace regflow::cli::render {
 namespace {
@@ -20,7 +21,8 @@ constexpr const char* kSeriesDashes[] = {"", "6 3", "2 3", "8 3 2 3"};
 constexpr const char* kFont = "font-family=\"sans-serif\" fill=\"#000\"";
 
 std::string number_text(double v) {
-  if (std::fabs(v - std::round(v)) < 1e-9) return fmt::format("{}", static_cast<long long>(std::llround(v)));
+  if (std::fabs(v - std::round(v)) < 1e-9)
+    return fmt::format("{}", static_cast<long long>(std::llround(v)));
   return fmt::format("{:.1f}", v);
 }
 
@@ -70,8 +72,8 @@ std::string bar_chart_svg(const BarChart& chart, int width) {
         x, plot_top - 4, plot_bottom, plot_bottom + 14, kFont, number_text(v));
   }
   if (chart.bars.empty()) {
-    out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" {}>(none)</text>\n", plot_left,
-                       plot_top + kBarHeight - 5, kFont);
+    out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" {}>({})</text>\n", plot_left,
+                       plot_top + kBarHeight - 5, kFont, markup_escape(tr("none")));
   }
   int y = plot_top;
   for (const auto& bar : chart.bars) {

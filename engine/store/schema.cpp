@@ -237,9 +237,16 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 )sql";
 
-// A later step appends {9, "ALTER TABLE …"} here and raises kSchemaVersion; never edit a step
+// Version 10: the language a user chose on the web ("en", "id"; NULL: never chose), so that the
+// choice follows them to every device they sign in from (docs/architecture.md#words-and-languages).
+// (Version 9 belongs to another branch; the numbers are settled when both are merged.)
+constexpr const char* kVersion10 = R"sql(
+ALTER TABLE users ADD COLUMN language TEXT;
+)sql";
+
+// A later step appends {11, "ALTER TABLE …"} here and raises kSchemaVersion; never edit a step
 // that has shipped, since databases in the field have already run it.
-constexpr std::array<Migration, 8> kMigrations{{
+constexpr std::array<Migration, 9> kMigrations{{
     {1, kVersion1},
     {2, kVersion2},
     {3, kVersion3},
@@ -248,6 +255,7 @@ constexpr std::array<Migration, 8> kMigrations{{
     {6, kVersion6},
     {7, kVersion7},
     {8, kVersion8},
+    {10, kVersion10},
 }};
 
 static_assert(kMigrations.back().to_version == kSchemaVersion,

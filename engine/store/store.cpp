@@ -17,6 +17,7 @@
 #include "engine/store/event_store.hpp"
 #include "engine/store/projections.hpp"
 #include "engine/store/statement_cache.hpp"
+#include "engine/store/user_language.hpp"
 #include "engine/store/user_status.hpp"
 #include "engine/store/users.hpp"
 #include "engine/store/documents.hpp"
@@ -233,6 +234,16 @@ void Store::deactivate_user(const std::string& name, time::Instant at) {
 std::optional<time::Instant> Store::deactivated_at(const std::string& name) const {
   return impl_->guarded([&] { return fmt::format("reading whether '{}' is active", name); },
                         [&] { return read_deactivation(*impl_->db, name); });
+}
+
+void Store::set_user_language(const std::string& name, const std::string& code) {
+  impl_->guarded([&] { return fmt::format("keeping the language of user '{}'", name); },
+                 [&] { impl_->writing([&] { write_user_language(*impl_->db, name, code); }); });
+}
+
+std::optional<std::string> Store::user_language(const std::string& name) const {
+  return impl_->guarded([&] { return fmt::format("reading the language of user '{}'", name); },
+                        [&] { return read_user_language(*impl_->db, name); });
 }
 
 std::map<std::string, std::string> Store::open_kendala() const {

@@ -27,7 +27,7 @@
 namespace regflow::store {
 
 /// The schema version this build writes; older databases are migrated in place by open().
-inline constexpr int kSchemaVersion = 8;
+inline constexpr int kSchemaVersion = 10;
 
 struct UserRecord {
   std::string name;
@@ -238,6 +238,11 @@ class Store {
   void deactivate_user(const std::string& name, time::Instant at);
   /// When the user was deactivated; nullopt while active or when unknown.
   std::optional<time::Instant> deactivated_at(const std::string& name) const;
+  /// Keeps the language `name` chose on the web ("en", "id"), for every device they sign in
+  /// from; throws InputError when unknown. (engine/store/user_language.cpp)
+  void set_user_language(const std::string& name, const std::string& code);
+  /// The language `name` chose; nullopt when they never chose one.
+  std::optional<std::string> user_language(const std::string& name) const;
   /// The kendala of every open dossier that has one, by id (for the board).
   std::map<std::string, std::string> open_kendala() const;
   /// The user tied to an operating-system account (`user add --login`), if any.

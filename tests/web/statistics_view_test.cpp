@@ -4,10 +4,13 @@
 
 #include <catch2/catch.hpp>
 
+#include "cli/render/translate.hpp"
 #include "tests/support/dates.hpp"
 #include "web/words.hpp"
 
 using namespace regflow::web;
+using regflow::cli::render::Language;
+using regflow::cli::render::LanguageScope;
 
 namespace {
 
@@ -30,6 +33,7 @@ nlohmann::json summary(int count, int median, int p90, int max) {
 
 TEST_CASE("the statistics view keeps the figures and adds names, percentages and words",
           "[web][views][stats]") {
+  const LanguageScope indonesian(Language::Indonesian);
   regflow::model::AgencyDirectory agencies;
   regflow::model::Agency biro;
   biro.code = "biro-hukum";
@@ -117,12 +121,15 @@ TEST_CASE("the statistics view keeps the figures and adds names, percentages and
   CHECK(view["extensions"][0]["name"] == "Biro Hukum");
   CHECK(view["targets"][0]["margin_words"] == "terlambat 42 hari (masih berjalan)");
   CHECK(view["targets"][0]["status_class"] == "late");
+  CHECK(view["targets"][0]["set_on"] == "04/01/2021");  // a table's date, as Indonesians write it
+  CHECK(view["open_by_age"][0]["label"] == "0-30 hari");
   CHECK(view["target_totals"]["rate"] == "0%");
   CHECK(view["has_throughput"] == false);
   CHECK(view["has_steps"] == true);
 }
 
 TEST_CASE("targets and the printed as-of line are written in words", "[web][words][stats]") {
+  const LanguageScope indonesian(Language::Indonesian);
   CHECK(words::target_margin("met", 3) == "terpenuhi, 3 hari lebih awal");
   CHECK(words::target_margin("missed", -5) == "terlewat 5 hari");
   CHECK(words::target_margin("on track", 4) == "sisa 4 hari");
@@ -132,7 +139,51 @@ TEST_CASE("targets and the printed as-of line are written in words", "[web][word
   const regflow::time::Instant now =
       std::chrono::sys_days(today) + std::chrono::hours(2) + std::chrono::minutes(5);
   const regflow::time::UtcOffset wib{std::chrono::minutes(7 * 60)};
-  CHECK(words::as_of_moment("2021-03-01", today, now, wib) == "Keadaan per 2021-03-01 pukul 09.05");
-  CHECK(words::as_of_moment("2020-12-31", today, now, wib) == "Keadaan per akhir hari 2020-12-31");
+  CHECK(words::as_of_moment("2021-03-01", today, now, wib) ==
+        "Keadaan per Senin, 1 Maret 2021 pukul 09.05");
+  CHECK(words::as_of_moment("2020-12-31", today, now, wib) ==
+        "Keadaan per akhir hari Kamis, 31 Desember 2020");
   CHECK(words::chart_series("finished") == "selesai");
+}
+
+TEST_CASE("the statistics' words and dates are English for an English reader",
+          "[web][words][stats]") {
+  const LanguageScope english(Language::English);
+  CHECK(words::target_margin("met", 3) == "met, 3 days early");
+  CHECK(words::target_margin("missed", -5) == "missed by 5 days");
+  CHECK(words::target_margin("overdue", -42) == "42 days late (still running)");
+  CHECK(words::quorum("at_least", 2, 4) == "at least 2 of 4");
+  const auto today = regflow::test::date("2021-03-01");
+  const regflow::time::Instant now =
+      std::chrono::sys_days(today) + std::chrono::hours(2) + std::chrono::minutes(5);
+  const regflow::time::UtcOffset wib{std::chrono::minutes(7 * 60)};
+  CHECK(words::as_of_moment("2021-03-01", today, now, wib) == "As of 2021-03-01 at 09:05");
+  CHECK(words::as_of_moment("2020-12-31", today, now, wib) == "As of the end of 2020-12-31");
+  CHECK(words::chart_series("finished") == "finished");
+  CHECK(words::not_a_date("31/02/2021") ==
+        "'31/02/2021' is not a date; enter a date as DD/MM/YYYY or YYYY-MM-DD, e.g. 16/03/2026.");
+  nlohmann::json stats = {
+      {"as_of", "2021-03-01"},
+      {"from", "2021-01-01"},
+      {"workflow", nullptr},
+      {"agency", nullptr},
+      {"steps", nlohmann::json::array()},
+      {"agencies", nlohmann::json::array()},
+      {"on_time_by_agency", nlohmann::json::object()},
+      {"deadlines", nlohmann::json::array()},
+      {"extensions", nlohmann::json::array()},
+      {"throughput", nlohmann::json::array()},
+      {"open_by_age",
+       {{{"label", "> 365 hari"}, {"from_days", 366}, {"to_days", nullptr}, {"count", 1}}}},
+      {"targets",
+       {{"met", 0},
+        {"missed", 0},
+        {"running", 0},
+        {"running_late", 0},
+        {"on_time_rate", nullptr},
+        {"dossiers", nlohmann::json::array()}}},
+      {"skipped", nlohmann::json::array()}};
+  const auto view = statistics_view(stats, regflow::model::AgencyDirectory{});
+  CHECK(view["open_by_age"][0]["label"] == "> 365 days");
+  CHECK(view["from"] == "2021-01-01");
 }

@@ -7,6 +7,7 @@ Usage: admin_browser_test.py REGFLOW_BINARY SOURCE_DIR SCREENSHOT_DIR"""
 import os
 import sys
 
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -21,6 +22,17 @@ def check(condition, what):
         raise Failure(what)
 
 
+def replaced(element):
+    """True once `element` has left the document. Chromium reports it either as a stale
+    element or, while the next page is being swapped in, as a node that "does not belong to the
+    document"; both mean the same here (EC.staleness_of knows only the first)."""
+    try:
+        element.is_enabled()
+        return False
+    except (StaleElementReferenceException, WebDriverException):
+        return True
+
+
 def sign_in(driver, base, name, password):
     driver.delete_all_cookies()
     driver.get(base + "/login")
@@ -30,7 +42,7 @@ def sign_in(driver, base, name, password):
     # the click submitted to be replaced.
     old = driver.find_element(By.CSS_SELECTOR, "form[action='/login']")
     old.find_element(By.TAG_NAME, "button").click()
-    WebDriverWait(driver, 20).until(EC.staleness_of(old))
+    WebDriverWait(driver, 20).until(lambda d: replaced(old))
     WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 

@@ -95,9 +95,10 @@ def main(binary, source):
         check(response.status == 200 and page.count('class="title"') == 2 and "tampilkan semua" in page
               and "limit=0" in page, "a board page of 2 lines, with a link to all")
         response, page = server.request("GET", "/?limit=some", cookie=session)
-        check(response.status == 400 and "is not a number of dossiers" in page, "a bad limit")
+        check(response.status == 400 and "bukan jumlah berkas" in page, "a bad limit, in the page's Indonesian")
         response, page = server.request("GET", "/?asof=1%20March", cookie=session)
-        check(response.status == 400 and "expected YYYY-MM-DD" in page, f"bad as-of: {response.status}")
+        check(response.status == 400 and "gunakan HH/BB/TTTT atau TTTT-BB-HH" in page,
+              f"bad as-of: {response.status}")
         response, page = server.request("GET", "/?agency=biro-hokum", cookie=session)
         check(response.status == 400 and "biro-hukum" in page,
               f"unknown agency: {response.status}")

@@ -24,10 +24,14 @@ def check(condition, what):
         raise Failure(what)
 
 
-def get(server, path, cookie):
-    """GET returning the response and the body as bytes (a workbook is not text)."""
+def get(server, path, cookie, language=None):
+    """GET returning the response and the body as bytes (a workbook is not text); `language`,
+    when given, is the browser's Accept-Language."""
     conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
-    conn.request("GET", path, headers={"Cookie": cookie})
+    headers = {"Cookie": cookie}
+    if language:
+        headers["Accept-Language"] = language
+    conn.request("GET", path, headers=headers)
     response = conn.getresponse()
     body = response.read()
     conn.close()
@@ -67,7 +71,7 @@ def statistics_page(server, cookie):
     row = re.search(r'<tbody>\s*<tr[^>]*><td>[^<]*</td><td>([^<]*) <span class="unit">', page)
     check(row and row[1] == first["title"].replace("'", "&#39;"), f"first step row {row and row[1]}")
     check(page.count("<svg") == 2 and "Berkas per bulan" in page, "the two charts inline")
-    check("Keadaan per 2021-03-01 pukul 09.00" in page, "the as-of line with the time")
+    check("Keadaan per Senin, 1 Maret 2021 pukul 09.00" in page, "the as-of line with the time")
     check('href="/statistik/unduh?format=xlsx"' in page, "the XLSX download button")
     check('data-print hidden' in page and '<script src="/static/print.js" defer>' in page,
           "the print button and its script")
@@ -82,10 +86,11 @@ def statistics_page(server, cookie):
 
     for query, message in [("workflow=pergubb", "unknown workflow 'pergubb' (did you mean 'pergub'?); known: 'kerjasama', 'perda', 'pergub'"),
                            ("agency=biro", "unknown agency 'biro'"),
-                           ("from=2021-13-01", "--from '2021-13-01' is not a date; expected YYYY-MM-DD"),
+                           ("from=2021-13-01",
+                            "--from '2021-13-01' is not a date; expected DD/MM/YYYY or YYYY-MM-DD"),
                            ("from=2021-03-01&to=2021-01-01",
                             "--from 2021-03-01 is after --to 2021-01-01; give a period that runs forward")]:
-        response, body = get(server, "/statistik?" + query, cookie)
+        response, body = get(server, "/statistik?" + query, cookie, "en")
         check(response.status == 400 and message.replace("'", "&#39;") in body.decode(),
               f"/statistik?{query}: {response.status} {body[:300]!r}")
 
@@ -138,7 +143,7 @@ def downloads(server, cookie):
                           ("/statistik/unduh", "format '' cannot be downloaded"),
                           ("/statistik/unduh?format=csv&table=langka", "unknown table 'langka' (did you mean 'langkah'?)"),
                           ("/papan/unduh?format=csv&agency=nope", "unknown agency 'nope'")]:
-        response, body = get(server, path, cookie)
+        response, body = get(server, path, cookie, "en")
         check(response.status == 400 and message.replace("'", "&#39;") in body.decode(),
               f"{path}: {response.status} {body[:300]!r}")
 

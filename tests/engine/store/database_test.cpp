@@ -124,10 +124,14 @@ TEST_CASE("a database of a newer schema is refused, naming both versions", "[sto
 }
 
 // What version 6 added (signing in on the web), taken away again to make an older schema.
+// What version 10 added (the user's language), taken away again.
+#define UNDO_V10 "ALTER TABLE users DROP COLUMN language; "
+
 // What version 7 added (deactivated users, kendala, cancelled), taken away again.
-#define UNDO_V7                                                                     \
-  "DROP INDEX dossiers_open_kendala; ALTER TABLE dossiers DROP COLUMN kendala; "    \
-  "ALTER TABLE dossiers DROP COLUMN cancelled; "                                    \
+#define UNDO_V7                                                                  \
+  UNDO_V10                                                                       \
+  "DROP INDEX dossiers_open_kendala; ALTER TABLE dossiers DROP COLUMN kendala; " \
+  "ALTER TABLE dossiers DROP COLUMN cancelled; "                                 \
   "ALTER TABLE users DROP COLUMN deactivated_at; "
 
 #define UNDO_V6                                                                     \
@@ -320,6 +324,23 @@ TEST_CASE("an earlier schema is opened", "[store]") {
     CHECK_THROWS_WITH(store.deactivate_user("sary", at),
                       "unknown user 'sary'; 'regflow user list' shows the users");
     CHECK(store.find_user("sari").has_value());  // still registered: histories name her
+  }
+
+  SECTION("version 8, before languages were kept: nobody has chosen one") {
+    const auto path = dir.file("v8.db");
+    {
+      Store store = Store::init(path);
+      store.add_user({"sari", {"biro-hukum"}, "staf", {}});
+    }
+    {
+      SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+      raw.exec(UNDO_V10 "UPDATE meta SET value = '8' WHERE key = 'schema_version'");
+    }
+    Store store = Store::open(path);
+    CHECK(store.schema_version() == kSchemaVersion);
+    CHECK_FALSE(store.user_language("sari").has_value());
+    store.set_user_language("sari", "en");
+    CHECK(store.user_language("sari") == "en");
   }
 
   SECTION("version 0: only the markers, no tables; open migrates it in place") {

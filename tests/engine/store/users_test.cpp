@@ -42,3 +42,18 @@ TEST_CASE("a user needs an agency", "[store]") {
         }) == "user 'sari' needs an agency; give one with --agency");
   CHECK(store.users().empty());
 }
+
+TEST_CASE("a user's language is kept until they choose another", "[store]") {
+  Store store = Store::in_memory();
+  store.add_user({"sari", {"biro-hukum"}, "staf", {}});
+  store.add_user({"budi", {"dinas-kukm"}, "kepala", {}});
+  CHECK_FALSE(store.user_language("sari").has_value());
+  store.set_user_language("sari", "en");
+  CHECK(store.user_language("sari") == "en");
+  CHECK_FALSE(store.user_language("budi").has_value());  // one person's choice is theirs only
+  store.set_user_language("sari", "id");
+  CHECK(store.user_language("sari") == "id");
+  CHECK(message_of<InputError>([&] { store.set_user_language("sary", "en"); }) ==
+        "unknown user 'sary'; 'regflow user list' shows the users");
+  CHECK_FALSE(store.user_language("sary").has_value());
+}
