@@ -5,12 +5,14 @@
 
 #include "cli/render/dossier.hpp"
 #include "cli/render/dot.hpp"
+#include "cli/render/event_title.hpp"
 #include "cli/render/translate.hpp"
+#include "cli/render/variable_facts.hpp"
 #include "engine/check/checker.hpp"
 #include "web/board_query.hpp"
 #include "web/corrections.hpp"
-#include "web/dossier_actions.hpp"
 #include "web/documents.hpp"
+#include "web/dossier_actions.hpp"
 #include "web/handlers.hpp"
 #include "web/views.hpp"
 #include "web/web_app.hpp"
@@ -119,8 +121,7 @@ Response dossier_page_with(Call& call, const nlohmann::json& notice, int status)
     auto item = cli::render::event_json(e);
     const auto* from = dossier->definition->find_step(e.from_step);
     const auto* to = dossier->definition->find_step(e.to_step);
-    const auto* action = from != nullptr ? from->find_action(e.action) : nullptr;
-    item["action_title"] = action != nullptr ? action->title : "";
+    item["action_title"] = cli::render::event_title(e, *dossier->definition);
     item["from_title"] = from != nullptr ? from->title : e.from_step;
     item["to_title"] = to != nullptr ? to->title : e.to_step;
     events.push_back(std::move(item));
@@ -129,6 +130,13 @@ Response dossier_page_with(Call& call, const nlohmann::json& notice, int status)
       cli::render::dossier_json(*dossier, installation.config(), call.today, actor), events,
       offset, installation.config().agencies);
   view["page_title"] = id;
+  view["variables_list"] = nlohmann::json::array();
+  for (const auto& fact : cli::render::variable_facts(*dossier->definition, dossier->state)) {
+    view["variables_list"].push_back({{"name", fact.name},
+                                      {"title", fact.title},
+                                      {"value", fact.value},
+                                      {"filled", fact.filled}});
+  }
   view["graph_url"] = "/d/" + percent_encode(id) + "/graph.svg";
   // The acting half (web/dossier_actions.cpp): a refused form comes back with its input.
   view["acting"] = acting_view(call, *dossier, status == 200 ? decltype(call.form){} : call.form);

@@ -20,6 +20,7 @@ Sheet board_sheet(const report::Board& board, const std::vector<report::BoardEnt
                {"provisional", K::Text, 11},
                {"started", K::Date, 11},
                {"title", K::Text, 50},
+               {"kendala", K::Text, 40},
                {"as of", K::Date, 11}},
               {}};
   for (std::size_t i = 0; i < board.entries.size() && i < details.size(); ++i) {
@@ -28,23 +29,24 @@ Sheet board_sheet(const report::Board& board, const std::vector<report::BoardEnt
     const auto& deadline = details[i].deadline;
     SheetRow row;
     row.late = e.deadline && e.status == deadline::Status::Overdue;
-    row.cells = {d.id,
-                 d.workflow,
-                 d.step,
-                 d.step_title,
-                 d.owner_agency,
-                 d.escalated_to.empty() ? Cell{} : Cell{d.escalated_to},
-                 e.deadline ? deadline::status_name(e.status) : std::string("no deadline"),
-                 deadline ? Cell{deadline->deadline_id} : Cell{},
-                 deadline && deadline->due ? Cell{*deadline->due} : Cell{},
-                 e.deadline ? Cell{static_cast<double>(e.days_left)} : Cell{},
-                 deadline ? Cell{deadline->working_days ? std::string("hari kerja")
-                                                        : std::string("hari")}
-                          : Cell{},
-                 deadline ? Cell{std::string(deadline->provisional ? "yes" : "no")} : Cell{},
-                 Cell{time::local_date(d.started_at, offset)},
-                 d.title,
-                 Cell{board.today}};
+    row.cells = {
+        d.id,
+        d.workflow,
+        d.step,
+        d.step_title,
+        d.owner_agency,
+        d.escalated_to.empty() ? Cell{} : Cell{d.escalated_to},
+        e.deadline ? deadline::status_name(e.status) : std::string("no deadline"),
+        deadline ? Cell{deadline->deadline_id} : Cell{},
+        deadline && deadline->due ? Cell{*deadline->due} : Cell{},
+        e.deadline ? Cell{static_cast<double>(e.days_left)} : Cell{},
+        deadline ? Cell{deadline->working_days ? std::string("hari kerja") : std::string("hari")}
+                 : Cell{},
+        deadline ? Cell{std::string(deadline->provisional ? "yes" : "no")} : Cell{},
+        Cell{time::local_date(d.started_at, offset)},
+        d.title,
+        e.kendala.empty() ? Cell{} : Cell{e.kendala},
+        Cell{board.today}};
     sheet.rows.push_back(std::move(row));
   }
   return sheet;

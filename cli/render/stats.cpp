@@ -81,7 +81,7 @@ nlohmann::json on_time_json(const report::OnTime& t) {
 std::string unit_words(time::DayUnit unit) { return time::unit_name(unit); }
 
 std::string stats_text(const report::Stats& stats) {
-  const std::string none = "(" + tr("none") + ")\n";
+  const std::string none = fmt::format("({})\n", tr("none"));
   std::string out =
       trf("Statistics — {} dossier(s), {}", stats.dossiers, period_text(stats)) + "\n";
   out += "\n" +
