@@ -19,6 +19,7 @@ std::string event_title(const runtime::Event& e, const model::WorkflowDefinition
     case T::DeadlineRecomputed:
       return describe_event(e);
     case T::Started:
+      return tr("started");  // not "started: start"
     case T::DeadlineExtended:
     case T::ReminderSent:
     case T::Escalated:

@@ -11,7 +11,7 @@
 namespace regflow::cli::render {
 
 /// The event's words in the current language; empty for the events a page names by their type
-/// alone (started, reminder, …).
+/// and its deadline or action (reminder, escalated, …).
 std::string event_title(const runtime::Event& event, const model::WorkflowDefinition& definition);
 
 }  // namespace regflow::cli::render

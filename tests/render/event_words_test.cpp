@@ -120,7 +120,8 @@ TEST_CASE("history events in words: a sign-off as paraf, a correction and a move
   action.from_step = "penyusunan";
   action.action = "ajukan";
   CHECK(event_title(action, def) == "Ajukan rancangan");
-  CHECK(event_title(event(runtime::EventType::Started), def).empty());
+  CHECK(event_title(event(runtime::EventType::Started), def) == "dimulai");
+  CHECK(event_title(event(runtime::EventType::ReminderSent), def).empty());
 
   const LanguageScope english(Language::English);
   CHECK(event_title(signed_event, def) == "sign");
