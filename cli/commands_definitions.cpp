@@ -170,12 +170,21 @@ void add_definition_commands(CLI::App& app, Context& ctx) {
       render::tr("Let the loaded text of workflows govern new dossiers (an administrator's act)"));
   accept->add_option("workflows", *accepted,
                      render::tr("Workflow names (default: every loaded one)"));
-  accept->footer(render::tr("Example: regflow definitions accept perda"));
-  accept->callback([&ctx, accepted] {
+  auto accepted_version = std::make_shared<int>(0);
+  auto* version_option = accept->add_option(
+      "--version", *accepted_version,
+      render::tr("Accept this loaded version of the one workflow named (default: the version "
+                 "in force today), e.g. an older one for a back-dated start"));
+  accept->footer(
+      render::tr("Example: regflow definitions accept perda\n"
+                 "         regflow definitions accept pergub --version 1"));
+  accept->callback([&ctx, accepted, accepted_version, version_option] {
     const auto& config = ctx.config();
     const bool designated = ctx.administrators_designated();
     const auto by = designated ? ctx.actor_if_given() : std::nullopt;
-    const auto done = app::accept_definitions(config, ctx.store(), *accepted, by, designated);
+    const auto done = app::accept_definitions(
+        config, ctx.store(), *accepted, by, designated,
+        version_option->count() > 0 ? std::optional<int>(*accepted_version) : std::nullopt);
     nlohmann::json out = nlohmann::json::array();
     for (const auto& a : done) {
       out.push_back({{"workflow", a.workflow},

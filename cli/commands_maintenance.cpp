@@ -39,10 +39,15 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
         // database holds only one batch in memory; --json gathers them for its one array.
         nlohmann::json fired = nlohmann::json::array();
         std::int64_t moved = 0;  // deadlines moved by a change of calendar, not timers
+        std::set<std::string> timer_dossiers;  // the dossiers a timer fired on
         const auto report =
             ctx.installation().tick(ctx.now(), [&](const std::vector<runtime::Event>& events) {
               for (const auto& e : events) {
-                if (e.type == runtime::EventType::DeadlineRecomputed) ++moved;
+                if (e.type == runtime::EventType::DeadlineRecomputed) {
+                  ++moved;
+                } else {
+                  timer_dossiers.insert(e.dossier_id);
+                }
                 if (ctx.options.json) {
                   fired.push_back(render::event_json(e));
                 } else if (e.type == runtime::EventType::DeadlineRecomputed) {
@@ -84,8 +89,13 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
               "skipped a dossier)\n",
               timers, report.dossiers_seen);
         } else {
-          std::cout << render::trf("{} timer(s) fired on {} dossier(s) with a timer due\n", timers,
-                                   report.dossiers_seen);
+          // A dossier is examined when a timer or a calendar decree is due on it: say which
+          // did what, not that every one had a timer due.
+          std::cout << render::trf(
+                           "{} timer(s) fired on {} dossier(s); {} dossier(s) examined because a "
+                           "timer or a calendar decree was due",
+                           timers, timer_dossiers.size(), report.dossiers_seen)
+                    << "\n";
         }
       });
 

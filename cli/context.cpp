@@ -190,11 +190,7 @@ void Context::mark_sandbox() {
 }
 
 bool Context::administrators_designated() {
-  const auto& roles = config_without_workflows().settings.roles;
-  for (const auto& user : store().users()) {
-    if (roles.allows(user.role, model::Permission::Administer)) return true;
-  }
-  return false;
+  return app::administrators_designated(config_without_workflows(), store());
 }
 
 std::optional<store::UserRecord> Context::login_user() {

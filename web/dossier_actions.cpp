@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "cli/render/dossier.hpp"
+#include "cli/render/event_title.hpp"
 #include "cli/render/refusal.hpp"
 #include "cli/render/translate.hpp"
 #include "engine/runtime/action_options.hpp"
@@ -203,9 +204,7 @@ nlohmann::json written_notice(const app::Dossier& d, std::int64_t first, time::U
     item["from_title"] = step_title(*d.definition, e.from_step);
     item["to_title"] = step_title(*d.definition, e.to_step);
     item["moved"] = !e.to_step.empty() && e.to_step != e.from_step;
-    const auto* step = d.definition->find_step(e.from_step);
-    const auto* action = step != nullptr ? step->find_action(e.action) : nullptr;
-    item["action_title"] = action != nullptr ? action->title : "";
+    item["action_title"] = cli::render::event_title(e, *d.definition);
     item["line"] = cli::render::event_line(e, *d.definition);
     events.push_back(std::move(item));
   }

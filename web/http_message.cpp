@@ -1,5 +1,7 @@
 #include "web/http_message.hpp"
 
+#include <fmt/format.h>
+
 #include "cli/render/translate.hpp"
 
 namespace regflow::web {
@@ -133,11 +135,11 @@ std::optional<Target> parse_target(std::string_view target, std::string& problem
         return std::nullopt;
       }
     }
-    out.path += '/';
-    out.path += *segment;
     out.segments.push_back(std::move(*segment));
   }
-  if (out.path.empty()) out.path = "/";
+  // Joined once at the end: GCC 12 optimizing for Release misreads the appends of a loop as
+  // overlapping copies (-Wrestrict).
+  out.path = fmt::format("/{}", fmt::join(out.segments, "/"));
   return out;
 }
 

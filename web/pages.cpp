@@ -5,13 +5,15 @@
 
 #include "cli/render/dossier.hpp"
 #include "cli/render/dot.hpp"
+#include "cli/render/event_title.hpp"
 #include "cli/render/translate.hpp"
+#include "cli/render/variable_facts.hpp"
 #include "engine/check/checker.hpp"
 #include "web/board_query.hpp"
 #include "web/corrections.hpp"
-#include "web/dossier_actions.hpp"
 #include "web/document_diff.hpp"
 #include "web/documents.hpp"
+#include "web/dossier_actions.hpp"
 #include "web/handlers.hpp"
 #include "web/publication.hpp"
 #include "web/views.hpp"
@@ -39,12 +41,9 @@ nlohmann::json filter_choices(Call& call, const BoardQuery& query) {
                         {"status_words", words::status(status)},
                         {"selected", query.filter.status == status}});
   }
-  return {{"agencies", agencies},
-          {"workflows", workflows},
-          {"statuses", statuses},
-          {"q", query.filter.text},
-          {"asof", call.query("asof")},
-          {"today", time::format_date(call.today)}};
+  return {{"agencies", agencies},       {"workflows", workflows},
+          {"statuses", statuses},       {"q", query.filter.text},
+          {"asof", call.query("asof")}, {"today", time::format_date(call.today)}};
 }
 
 Response svg(const std::string& text) {
@@ -121,16 +120,22 @@ Response dossier_page_with(Call& call, const nlohmann::json& notice, int status)
     auto item = cli::render::event_json(e);
     const auto* from = dossier->definition->find_step(e.from_step);
     const auto* to = dossier->definition->find_step(e.to_step);
-    const auto* action = from != nullptr ? from->find_action(e.action) : nullptr;
-    item["action_title"] = action != nullptr ? action->title : "";
+    item["action_title"] = cli::render::event_title(e, *dossier->definition);
     item["from_title"] = from != nullptr ? from->title : e.from_step;
     item["to_title"] = to != nullptr ? to->title : e.to_step;
     events.push_back(std::move(item));
   }
-  nlohmann::json view = dossier_view(
-      cli::render::dossier_json(*dossier, installation.config(), call.today, actor), events,
-      offset, installation.config().agencies);
+  nlohmann::json view =
+      dossier_view(cli::render::dossier_json(*dossier, installation.config(), call.today, actor),
+                   events, offset, installation.config().agencies);
   view["page_title"] = id;
+  view["variables_list"] = nlohmann::json::array();
+  for (const auto& fact : cli::render::variable_facts(*dossier->definition, dossier->state)) {
+    view["variables_list"].push_back({{"name", fact.name},
+                                      {"title", fact.title},
+                                      {"value", fact.value},
+                                      {"filled", fact.filled}});
+  }
   view["graph_url"] = "/d/" + percent_encode(id) + "/graph.svg";
   // The acting half (web/dossier_actions.cpp): a refused form comes back with its input.
   view["acting"] = acting_view(call, *dossier, status == 200 ? decltype(call.form){} : call.form);
@@ -152,12 +157,12 @@ Response dossier_page_with(Call& call, const nlohmann::json& notice, int status)
     view["has_written"] = !written.empty();
     view["written"] = written;
   }
-  view["documents_section"] = documents_view(id, dossier->events,
-                                             installation.config().settings.documents,
-                                             installation.config().settings.offset);
+  view["documents_section"] =
+      documents_view(id, dossier->events, installation.config().settings.documents,
+                     installation.config().settings.offset);
   if (!dossier->state.closed) view["documents_section"]["upload"] = upload_view(call, *dossier);
-  view["documents_section"]["compare"] = comparison_forms_view(
-      id, dossier->events, installation.config().settings.documents);
+  view["documents_section"]["compare"] =
+      comparison_forms_view(id, dossier->events, installation.config().settings.documents);
   view["documents_section"]["publication"] = publication_view(call, *dossier);
   view["corrections"] = corrections_view(call, *dossier);
   return call.page("dossier", std::move(view), status);
@@ -218,21 +223,22 @@ Response workflow_page(Call& call) {
   }
   nlohmann::json deadlines = nlohmann::json::array();
   for (const auto& d : w->deadlines) {
-    deadlines.push_back({{"id", d.id},
-                         {"title", d.title},
-                         {"within", fmt::format("{} {}", d.within.amount,
-                                                time::unit_name(d.within.unit))},
-                         {"basis", d.basis}});
+    deadlines.push_back(
+        {{"id", d.id},
+         {"title", d.title},
+         {"within", fmt::format("{} {}", d.within.amount, time::unit_name(d.within.unit))},
+         {"basis", d.basis}});
   }
-  return call.page("workflow", {{"page_title", w->title},
-                                {"name", w->name},
-                                {"title", w->title},
-                                {"version", w->version},
-                                {"basis", w->basis},
-                                {"steps", steps},
-                                {"deadlines", deadlines},
-                                {"has_deadlines", !deadlines.empty()},
-                                {"graph_url", "/workflows/" + percent_encode(w->name) + "/graph.svg"}});
+  return call.page("workflow",
+                   {{"page_title", w->title},
+                    {"name", w->name},
+                    {"title", w->title},
+                    {"version", w->version},
+                    {"basis", w->basis},
+                    {"steps", steps},
+                    {"deadlines", deadlines},
+                    {"has_deadlines", !deadlines.empty()},
+                    {"graph_url", "/workflows/" + percent_encode(w->name) + "/graph.svg"}});
 }
 
 Response workflow_graph(Call& call) {

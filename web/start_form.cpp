@@ -1,7 +1,8 @@
 // Starting a dossier in the browser: a form generated from the workflow definition in force
-// today (title, every variable as the input of its type, every role as a choice of agencies,
-// an optional target), sent to the same engine call as `regflow start`. No role gets a silent
-// default that its definition does not declare: the initiating agency is chosen every time.
+// today (title, every variable as the input of its type — those an action fills in later folded
+// away, runtime/start_variables.hpp —, every role as a choice of agencies, an optional target),
+// sent to the same engine call as `regflow start`. No role gets a silent default that its
+// definition does not declare: the initiating agency is chosen every time.
 #include <fmt/format.h>
 
 #include <charconv>
@@ -9,6 +10,7 @@
 
 #include "cli/render/refusal.hpp"
 #include "cli/render/translate.hpp"
+#include "engine/runtime/start_variables.hpp"
 #include "engine/time/date_input.hpp"
 #include "web/form_fields.hpp"
 #include "web/handlers.hpp"
@@ -29,10 +31,14 @@ std::string field(const Call& call, const std::string& name) {
 Response form_page(Call& call, const model::WorkflowDefinition& w, const std::string& message,
                    int status) {
   const bool posted = !call.form.empty();
+  // A number an action fills in later is offered folded away, not asked for.
+  model::Diagnostics unused;
+  const auto later = runtime::filled_later(runtime::prepare(w, call.app.config().rules, unused));
   nlohmann::json variables = nlohmann::json::array();
+  nlohmann::json later_variables = nlohmann::json::array();
   for (const auto& v : w.variables) {
-    variables.push_back(
-        variable_field(v, field(call, std::string(kSetPrefix) + v.name), true, !posted));
+    (later.contains(v.name) ? later_variables : variables)
+        .push_back(variable_field(v, field(call, std::string(kSetPrefix) + v.name), true, !posted));
   }
   nlohmann::json roles = nlohmann::json::array();
   for (const auto& role : w.roles) {
@@ -57,6 +63,8 @@ Response form_page(Call& call, const model::WorkflowDefinition& w, const std::st
                          {"has_variables", !variables.empty()},
                          {"has_roles", !roles.empty()},
                          {"variables", variables},
+                         {"has_later_variables", !later_variables.empty()},
+                         {"later_variables", later_variables},
                          {"roles", roles},
                          {"target_none", kind.empty()},
                          {"target_days", kind == "days"},

@@ -109,7 +109,10 @@ std::string stats_query_string(const report::StatsFilter& filter) {
   std::string out;
   auto add = [&out](const char* name, const std::string& value) {
     if (value.empty()) return;
-    out += (out.empty() ? "" : "&") + std::string(name) + "=" + percent_encode(value);
+    if (!out.empty()) out += '&';
+    out += name;
+    out += '=';
+    out += percent_encode(value);
   };
   add("workflow", filter.workflow);
   add("agency", filter.agency);

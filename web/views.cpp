@@ -148,7 +148,6 @@ nlohmann::json dossier_view(nlohmann::json d, const nlohmann::json& events,
     binding["agency_name"] = agency_name(agencies, binding["agency"].get<std::string>());
   }
   d["signatures_list"] = pairs(d["signatures"], "agency", "user");
-  d["variables_list"] = pairs(d["variables"], "name", "value");
   d["has_signoff"] = !d["signatures_list"].empty() || !d["pending_signers"].empty();
   nlohmann::json history = nlohmann::json::array();
   for (const auto& e : events) {

@@ -23,6 +23,7 @@ Sheet board_sheet(const report::Board& board, const std::vector<report::BoardEnt
                {tr("provisional"), K::Text, 11},
                {tr("started"), K::Date, 11},
                {tr("title"), K::Text, 50},
+               {tr("kendala"), K::Text, 40},
                {tr("as of"), K::Date, 11}},
               {}};
   for (std::size_t i = 0; i < board.entries.size() && i < details.size(); ++i) {
@@ -45,9 +46,9 @@ Sheet board_sheet(const report::Board& board, const std::vector<report::BoardEnt
         deadline ? Cell{deadline->working_days ? std::string("hari kerja") : std::string("hari")}
                  : Cell{},
         deadline ? Cell{deadline->provisional ? tr("yes") : tr("no")} : Cell{},
-
         Cell{time::local_date(d.started_at, offset)},
         d.title,
+        e.kendala.empty() ? Cell{} : Cell{e.kendala},
         Cell{board.today}};
     sheet.rows.push_back(std::move(row));
   }

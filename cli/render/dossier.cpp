@@ -8,9 +8,10 @@
 #include "cli/render/status_words.hpp"
 #include "cli/render/table.hpp"
 #include "cli/render/translate.hpp"
+#include "cli/render/variable_facts.hpp"
 #include "engine/deadline/timers.hpp"
-#include "engine/runtime/action_options.hpp"
 #include "engine/rules/rule_set.hpp"
+#include "engine/runtime/action_options.hpp"
 
 namespace regflow::cli::render {
 namespace {
@@ -32,6 +33,11 @@ std::string data_date(const runtime::Event& e, const char* key) {
 
 }  // namespace
 
+std::string moved_words(const std::string& deadline, const std::string& from, const std::string& to,
+                        const std::string& decree, const std::string& on) {
+  return trf("deadline '{}' moved from {} to {} by {} on {}", deadline, from, to, decree, on);
+}
+
 std::string describe_event(const runtime::Event& e) {
   using T = runtime::EventType;
   switch (e.type) {
@@ -41,9 +47,10 @@ std::string describe_event(const runtime::Event& e) {
       return fmt::format("{}: {} -> {}{}", e.action, e.from_step, e.to_step,
                          e.data.count("return") ? tr(" (returned for revision)") : "");
     case T::Signed:
-      return e.to_step != e.from_step
-                 ? trf("signed '{}'; sign-off complete -> {}", e.from_step, e.to_step)
-                 : trf("signed '{}'", e.from_step);
+      // Written like every other action, under the name the reader types ("paraf").
+      return e.to_step != e.from_step ? fmt::format("{}: {} -> {}{}", tr("sign"), e.from_step,
+                                                    e.to_step, tr(" (sign-off complete)"))
+                                      : fmt::format("{}: {}", tr("sign"), e.from_step);
     case T::DeadlineExtended:
       return trf("extended deadline '{}' to {}",
                  e.data.count("deadline") ? e.data.at("deadline") : "", data_date(e, "to"));
@@ -59,8 +66,8 @@ std::string describe_event(const runtime::Event& e) {
       const auto get = [&e](const char* key) {
         return e.data.count(key) ? e.data.at(key) : std::string{};
       };
-      return trf("deadline '{}' moved {} -> {} by {} (signed {})", get("deadline"), get("from"),
-                 get("to"), get("decree"), get("on"));
+      return moved_words(get("deadline"), data_date(e, "from"), data_date(e, "to"), get("decree"),
+                         data_date(e, "on"));
     }
     case T::Imported:
       return trf("imported from '{}' as {}, renumbered",
@@ -287,10 +294,11 @@ std::string dossier_text(const app::Dossier& d, app::Installation& installation,
     out += trf("signed    {}", signed_by.empty() ? tr("nobody yet") : signed_by) + "\n";
     out += trf("to sign   {}", pending.empty() ? tr("nobody") : pending) + "\n";
   }
-  if (!s.variables.empty()) {
-    std::string vars;
-    for (const auto& [k, v] : s.variables) vars += (vars.empty() ? "" : ", ") + k + "=" + printable(model::to_text(v));
-    out += trf("variables {}", vars) + "\n";
+  if (const auto facts = variable_facts(def, s); !facts.empty()) {
+    out += "\n" + tr("facts") + "\n";
+    Table table({tr("FACT"), tr("VALUE")});
+    for (const auto& fact : facts) table.add({fact.title, fact.value});
+    out += table.str();
   }
   const auto views = deadline::evaluate_all(def, s, installation.config().calendar(), today);
   if (!views.empty()) {
@@ -329,8 +337,9 @@ std::string dossier_text(const app::Dossier& d, app::Installation& installation,
       }
       // The earlier date stays visible when a change of calendar moved a running deadline.
       for (const auto& m : v.moves) {
-        out += trf("  {}: moved {} → {} on {} by {}", v.clock->id, date_text(m.from),
-                   date_text(m.to), date_text(m.on), m.decree) +
+        out += "  " +
+               moved_words(v.clock->id, date_text(m.from), date_text(m.to), m.decree,
+                           date_text(m.on)) +
                "\n";
       }
     }

@@ -11,8 +11,12 @@
 
 namespace regflow::cli::render {
 
-/// What an event did, in one line of words ("signed 'paraf_koordinasi'", "deadline 'fasilitasi'
-/// moved 2021-03-16 -> 2021-03-15 by SKB ... (signed 2021-02-22)").
+/// "deadline 'X' moved from A to B by DECREE on D": how the history and `show` tell that a
+/// decree moved a running deadline (dates already in the reader's format).
+std::string moved_words(const std::string& deadline, const std::string& from, const std::string& to,
+                        const std::string& decree, const std::string& on);
+/// What an event did, in one line of words ("sign: paraf_koordinasi", "deadline 'fasilitasi'
+/// moved from 16/03/2021 to 15/03/2021 by SKB ... on 22/02/2021").
 std::string describe_event(const runtime::Event& event);
 std::string event_line(const runtime::Event& event, const model::WorkflowDefinition& definition);
 nlohmann::json event_json(const runtime::Event& event);

@@ -96,8 +96,8 @@ std::string refusal_text(const runtime::Refusal& r) {
       }
       if (r.subject == "kendala") {
         return trf(
-            "'{}' acts for {}, which is not involved in this dossier, and may not record "
-            "its kendala; agencies involved: {}",
+            "'{}' acts for {}, which is not involved in this dossier; a kendala is "
+            "recorded by an agency involved: {}",
             r.detail, r.found.empty() ? tr("no agency") : "'" + r.found + "'",
             options_or(r.options, tr("none")));
       }
@@ -179,6 +179,13 @@ std::string refusal_text(const runtime::Refusal& r) {
     case K::EmptyValue:
       return trf("{} must not be empty; give the text", r.subject);
     case K::DefinitionNotAccepted:
+      if (!r.options.empty()) {
+        return trf(
+            "workflow '{}' version {} is older than version {} that this database holds, and has "
+            "not governed a dossier here yet; an administrator accepts it with 'regflow "
+            "definitions accept {} --version {}'",
+            r.subject, r.found, r.detail, r.subject, r.options.front());
+      }
       return trf(
           "workflow '{}' version {} differs from the one this database holds, version {}; a "
           "changed procedure governs new dossiers only once an administrator accepts it: give "

@@ -45,7 +45,9 @@ const Catalog& indonesian() {
   static const Catalog catalog = [] {
     Catalog out;
     boost::locale::gnu_gettext::messages_info info;
-    info.language = "id";
+    // Moved in whole: assigning the literal into the string's small buffer makes GCC 12's
+    // Release build see a read of uninitialised bytes in it (-Wmaybe-uninitialized).
+    info.language = std::string("id");
     info.encoding = "UTF-8";
     info.domains.emplace_back(kDomain);
     for (const auto& folder : catalog_folders()) {

@@ -13,20 +13,26 @@ std::optional<runtime::Refusal> unaccepted(const model::WorkflowDefinition& defi
   const auto latest = store.latest_definition_hash(definition.name);
   if (!latest) return std::nullopt;
   const auto stored = store.definition(*latest);
-  return runtime::Refusal{runtime::RefusalKind::DefinitionNotAccepted,
-                          definition.name,
-                          fmt::format("{} ({})", definition.version,
-                                      definition.content_hash.substr(0, 12)),
-                          stored ? fmt::format("{} ({})", stored->version, latest->substr(0, 12))
-                                 : latest->substr(0, 12),
-                          {},
-                          {}};
+  // An older version (a back-dated start) is accepted by its number, not by raising it.
+  std::vector<std::string> older;
+  if (stored && definition.version < stored->version) {
+    older.push_back(std::to_string(definition.version));
+  }
+  return runtime::Refusal{
+      runtime::RefusalKind::DefinitionNotAccepted,
+      definition.name,
+      fmt::format("{} ({})", definition.version, definition.content_hash.substr(0, 12)),
+      stored ? fmt::format("{} ({})", stored->version, latest->substr(0, 12))
+             : latest->substr(0, 12),
+      older,
+      {}};
 }
 
 std::vector<Acceptance> accept_definitions(const load::ConfigSet& config, store::Store& store,
                                            const std::vector<std::string>& workflows,
                                            const std::optional<runtime::Actor>& by,
-                                           bool administrators_designated) {
+                                           bool administrators_designated,
+                                           std::optional<int> version) {
   const auto& roles = config.settings.roles;
   if (administrators_designated &&
       (!by || !roles.allows(by->role, model::Permission::Administer))) {
@@ -47,7 +53,29 @@ std::vector<Acceptance> accept_definitions(const load::ConfigSet& config, store:
                                    model::did_you_mean(name, config.workflow_names()),
                                    model::quoted_list(config.workflow_names())));
     }
+    if (version) {
+      if (workflows.size() != 1) {
+        throw InputError(fmt::format(
+            "--version {} names one version of one workflow, but {} workflows were given; give "
+            "exactly one workflow name",
+            *version, workflows.size()));
+      }
+      found = nullptr;
+      std::vector<std::string> loaded;
+      for (const auto* w : config.versions(name)) {
+        loaded.push_back(std::to_string(w->version));
+        if (w->version == *version) found = w;
+      }
+      if (found == nullptr) {
+        throw InputError(fmt::format("workflow '{}' has no version {}; loaded versions: {}", name,
+                                     *version, model::quoted_list(loaded)));
+      }
+    }
     chosen.push_back(found);
+  }
+  if (version && workflows.empty()) {
+    throw InputError(
+        fmt::format("--version {} needs the name of the workflow it belongs to", *version));
   }
   // Every refusal first, so that a refused command stores nothing.
   std::vector<Acceptance> out;
@@ -55,14 +83,18 @@ std::vector<Acceptance> accept_definitions(const load::ConfigSet& config, store:
     Acceptance a{def->name, def->version, def->content_hash, false};
     if (store.definition(def->content_hash)) {
       a.already = true;
-    } else if (const auto latest = store.latest_definition_hash(def->name)) {
-      const auto stored = store.definition(*latest);
-      if (stored && def->version <= stored->version) {
-        throw InputError(fmt::format(
-            "refused: workflow '{}' in '{}' is version {}, but this database already holds "
-            "version {} ({}) with other content; a changed procedure needs a higher 'version:' "
-            "so that the dossiers of each version keep their own rules; nothing was accepted",
-            def->name, def->source_path, def->version, stored->version, latest->substr(0, 12)));
+    } else {
+      // Without --version a new text must be newer than every stored one; an older version
+      // asked for by number is fine, unless its number is taken by other content.
+      for (const auto& [stored_version, hash] : store.definition_versions(def->name)) {
+        if (stored_version == def->version || (!version && def->version < stored_version)) {
+          throw InputError(fmt::format(
+              "refused: workflow '{}' in '{}' is version {}, but this database already holds "
+              "version {} ({}) with other content; a changed procedure needs a higher "
+              "'version:' so that the dossiers of each version keep their own rules; nothing "
+              "was accepted",
+              def->name, def->source_path, def->version, stored_version, hash.substr(0, 12)));
+        }
       }
     }
     out.push_back(a);

@@ -29,12 +29,15 @@ struct Acceptance {
 };
 
 /// Stores the loaded definitions of `workflows` (every loaded one when empty) so that they
-/// govern new dossiers. Once the database has an administrator, only one (`by`) may. Throws
-/// InputError, storing nothing, for an unknown workflow, a changed text that keeps a stored
-/// version number, or a version lower than one stored.
+/// govern new dossiers: the version in force today, or with `version` the loaded version of
+/// that number (one workflow only), so that an older version can govern a back-dated start.
+/// Once the database has an administrator, only one (`by`) may. Throws InputError, storing
+/// nothing, for an unknown workflow or version, a changed text that keeps a stored version
+/// number, or — without `version` — a version lower than one stored.
 std::vector<Acceptance> accept_definitions(const load::ConfigSet& config, store::Store& store,
                                            const std::vector<std::string>& workflows,
                                            const std::optional<runtime::Actor>& by,
-                                           bool administrators_designated);
+                                           bool administrators_designated,
+                                           std::optional<int> version = std::nullopt);
 
 }  // namespace regflow::app

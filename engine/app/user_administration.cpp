@@ -34,11 +34,15 @@ const store::UserRecord& registered(const std::vector<store::UserRecord>& users,
 }  // namespace
 
 bool administrators_designated(const load::ConfigSet& config, const store::Store& store) {
-  // A deactivated administrator still counts, as on the command line (cli/context.cpp): once an
-  // installation has had an administrator it never falls back to set-up mode, where anyone who
-  // can write the file may act as anyone.
+  // Only an active administrator counts: a deactivated one can act no more, and counting them
+  // would leave an installation whose administrators all left with nobody who may register the
+  // next one. (The last active administrator cannot deactivate themselves, so an installation
+  // in use does not fall back to set-up mode by a deactivation.)
   for (const auto& user : store.users()) {
-    if (config.settings.roles.allows(user.role, model::Permission::Administer)) return true;
+    if (config.settings.roles.allows(user.role, model::Permission::Administer) &&
+        !store.deactivated_at(user.name)) {
+      return true;
+    }
   }
   return false;
 }

@@ -29,7 +29,7 @@ void check_may_set_password(const load::ConfigSet& config, const store::Store& s
 std::string deactivated_refusal(const load::ConfigSet& config, const store::Store& store,
                                 const std::string& name);
 
-/// Whether any registered user's role may administer (deactivated ones count: fail closed).
+/// Whether any registered, active (not deactivated) user's role may administer.
 bool administrators_designated(const load::ConfigSet& config, const store::Store& store);
 
 /// One agency of the definitions with the users registered for it.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "engine/app/user_administration.hpp"
 #include "engine/model/error.hpp"
 #include "engine/model/spelling.hpp"
 
@@ -63,11 +64,8 @@ bool is_reserved_user_name(const std::string& name) {
 void register_user(const load::ConfigSet& config, store::Store& store,
                    const store::UserRecord& user, const std::optional<runtime::Actor>& by) {
   const auto& roles = config.settings.roles;
-  const auto existing = store.users();
-  const bool designated = std::any_of(existing.begin(), existing.end(), [&](const auto& u) {
-    return roles.allows(u.role, model::Permission::Administer);
-  });
-  if (designated && (!by || !roles.allows(by->role, model::Permission::Administer))) {
+  if (administrators_designated(config, store) &&
+      (!by || !roles.allows(by->role, model::Permission::Administer))) {
     throw InputError(fmt::format(
         "refused: only an administrator may register users; {}; roles that may: {}",
         by ? fmt::format("'{}' has the role '{}'", by->user, by->role)

@@ -103,6 +103,9 @@ std::vector<std::string> agencies_involved(const model::WorkflowDefinition& def,
     }
   }
   add_unique(out, state.escalated_to);
+  // An agency that acted in an earlier step (the Sekda who promulgated, before the report to
+  // the Minister) still knows why the file is stuck.
+  for (const auto& agency : state.acted_for) add_unique(out, agency);
   return out;
 }
 

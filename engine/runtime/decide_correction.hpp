@@ -41,8 +41,9 @@ std::optional<Refusal> kendala_refusal(const DecideContext& context, const Dossi
                                        const Actor& actor);
 
 /// The agencies involved in a dossier now: the one that started it, every bound role's agency,
-/// the holder of the current step and whoever it was escalated to, and the agencies that may
-/// act or sign in the current step. In first-seen order, without repeats.
+/// the holder of the current step and whoever it was escalated to, the agencies that may act or
+/// sign in the current step, and every agency that acted on the dossier before (its events). In
+/// first-seen order, without repeats.
 std::vector<std::string> agencies_involved(const model::WorkflowDefinition& definition,
                                            const DossierState& state);
 

@@ -100,6 +100,9 @@ struct DossierState {
   std::string kendala_agency;
   time::Instant kendala_at{};
   std::map<std::string, std::int64_t> documents;  ///< document kind → versions attached
+  /// Every agency a person acted for on this dossier (started, acted, signed, extended,
+  /// corrected, attached, recorded a kendala): they stay involved after the step moves on.
+  std::set<std::string> acted_for;
 
   /// Field by field; a snapshot must decode to the state the events replay to.
   bool operator==(const DossierState&) const = default;

@@ -187,6 +187,28 @@ void mark_fired(DossierState& state, const Event& event) {
   }
 }
 
+// The events a person wrote (a timer's and a decree's are the installation's own).
+bool by_a_person(EventType type) {
+  switch (type) {
+    case EventType::Started:
+    case EventType::ActionTaken:
+    case EventType::Signed:
+    case EventType::DeadlineExtended:
+    case EventType::Corrected:
+    case EventType::Cancelled:
+    case EventType::Kendala:
+    case EventType::DocumentAttached:
+      return true;
+    case EventType::ReminderSent:
+    case EventType::Escalated:
+    case EventType::AutoTransition:
+    case EventType::Imported:
+    case EventType::DeadlineRecomputed:
+      return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 void evolve(const model::WorkflowDefinition& def, DossierState& state, const Event& event,
@@ -196,6 +218,7 @@ void evolve(const model::WorkflowDefinition& def, DossierState& state, const Eve
   state.last_hash = event.hash;
   state.last_actor = event.actor;
   state.last_agency = event.agency;
+  if (by_a_person(event.type) && !event.agency.empty()) state.acted_for.insert(event.agency);
   switch (event.type) {
     case EventType::Started: {
       state.id = event.dossier_id;

@@ -410,6 +410,7 @@ void field(Archive& ar, DossierState& s) {
   field(ar, s.kendala_agency);
   field(ar, s.kendala_at);
   field(ar, s.documents);
+  field(ar, s.acted_for);
 }
 
 }  // namespace

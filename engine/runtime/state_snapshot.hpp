@@ -16,8 +16,8 @@ namespace regflow::runtime {
 /// another meaning: snapshots of older formats are then replayed instead of read.
 /// 1: fixed-width numbers. 2: varints and 32-byte digests, about half the size. 3: each clock's
 /// calendar moves (deadline-recomputed events). 4: the starting agency, cancellation and the
-/// kendala. 5: the documents attached, by kind.
-inline constexpr int kSnapshotFormat = 5;
+/// kendala. 5: the documents attached, by kind. 6: the agencies that acted on the dossier.
+inline constexpr int kSnapshotFormat = 6;
 
 /// `state` as bytes of format kSnapshotFormat.
 std::string encode_snapshot(const DossierState& state);

@@ -46,4 +46,17 @@ std::optional<std::string> find_latest_definition(SQLite::Database& db,
   return query.getColumn(0).getString();
 }
 
+std::vector<std::pair<int, std::string>> find_definition_versions(SQLite::Database& db,
+                                                                  const std::string& workflow) {
+  SQLite::Statement query(db,
+                          "SELECT version, hash FROM definitions WHERE name = ? "
+                          "ORDER BY stored_at, rowid");
+  query.bind(1, workflow);
+  std::vector<std::pair<int, std::string>> out;
+  while (query.executeStep()) {
+    out.emplace_back(query.getColumn(0).getInt(), query.getColumn(1).getString());
+  }
+  return out;
+}
+
 }  // namespace regflow::store

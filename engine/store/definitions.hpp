@@ -5,6 +5,8 @@
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "engine/store/store.hpp"
 
@@ -25,5 +27,9 @@ std::optional<std::string> find_definition_text(SQLite::Database& db, const std:
 /// The hash of `workflow` stored last; ties within a second go to the later insert.
 std::optional<std::string> find_latest_definition(SQLite::Database& db,
                                                   const std::string& workflow);
+
+/// Every stored version of `workflow`: its version number and hash, in the order stored.
+std::vector<std::pair<int, std::string>> find_definition_versions(SQLite::Database& db,
+                                                                  const std::string& workflow);
 
 }  // namespace regflow::store

@@ -333,6 +333,12 @@ std::optional<std::string> Store::latest_definition_hash(const std::string& work
                         [&] { return find_latest_definition(*impl_->db, workflow); });
 }
 
+std::vector<std::pair<int, std::string>> Store::definition_versions(
+    const std::string& workflow) const {
+  return impl_->guarded([&] { return fmt::format("reading the definitions of '{}'", workflow); },
+                        [&] { return find_definition_versions(*impl_->db, workflow); });
+}
+
 std::string Store::start(const std::string& prefix, int year,
                          const std::function<Write(const std::string& id)>& make) {
   return impl_->guarded([&] { return fmt::format("starting a {} dossier of {}", prefix, year); },

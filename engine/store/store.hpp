@@ -18,6 +18,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/runtime/event.hpp"
@@ -276,6 +277,8 @@ class Store {
   std::optional<StoredDefinition> definition(const std::string& hash) const;
   /// The newest stored hash of a workflow name (by first-stored time), if any.
   std::optional<std::string> latest_definition_hash(const std::string& workflow) const;
+  /// Every stored version of a workflow (version number, hash), in the order stored.
+  std::vector<std::pair<int, std::string>> definition_versions(const std::string& workflow) const;
 
   /// Opens a dossier: allocates `<prefix>-<year>-<NNNN>` (gap-free per prefix and year) and
   /// writes what `make` returns for that id, all in one transaction. If `make` throws, nothing

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "engine/app/user_administration.hpp"
 #include "engine/model/error.hpp"
 #include "tests/support/dates.hpp"
 
@@ -54,4 +55,33 @@ TEST_CASE("users are registered by an administrator once one exists", "[app][use
   CHECK(add({"tono", {"sekda"}, "staf", "sari"}, admin) ==
         "login 'sari' already acts as user 'sari'; one operating-system account is one user");
   CHECK(store.users().size() == 3);
+}
+
+TEST_CASE("a deactivated administrator does not count as one", "[app][users]") {
+  const auto config = load::load_config(REGFLOW_SOURCE_DIR, test::date("2026-01-05"));
+  auto store = store::Store::in_memory();
+  const auto now = *time::parse_instant("2026-01-05T09:00", config.settings.offset);
+  app::register_user(config, store, {"root", {"biro-hukum"}, "admin", {}}, std::nullopt);
+  const runtime::Actor root{"root", {"biro-hukum"}, "admin", {}, std::nullopt};
+  app::register_user(config, store, {"tata", {"biro-hukum"}, "admin", {}}, root);
+  const runtime::Actor tata{"tata", {"biro-hukum"}, "admin", {}, std::nullopt};
+  CHECK(app::administrators_designated(config, store));
+
+  // One of two administrators leaves: the other still is one, and set-up mode stays closed.
+  app::deactivate_user(config, store, "root", tata, now);
+  CHECK(app::administrators_designated(config, store));
+  CHECK(refusal([&] {
+          app::register_user(config, store, {"budi", {"dinas-kukm"}, "staf", {}}, std::nullopt);
+        }) ==
+        "refused: only an administrator may register users; no registered user is acting (tie "
+        "your login with --login, or pass --as); roles that may: 'admin'");
+
+  // When the last active one is deactivated too (by a database edit: no one can deactivate
+  // themselves), nobody counts, and the owner of the database can name the next one.
+  store.deactivate_user("tata", now);
+  CHECK_FALSE(app::administrators_designated(config, store));
+  CHECK(refusal([&] {
+          app::register_user(config, store, {"wati", {"biro-hukum"}, "admin", {}}, std::nullopt);
+        }) == "(accepted)");
+  CHECK(app::administrators_designated(config, store));
 }

@@ -198,3 +198,25 @@ TEST_CASE("a kendala is recorded and cleared by agencies involved, and ends when
               .kind == RefusalKind::EmptyValue);
   }
 }
+
+TEST_CASE("an agency that acted in an earlier step stays involved for the kendala",
+          "[runtime][correction][kendala]") {
+  Mini m;
+  m.start("2026-03-02T09:00");
+  m.advance("2026-03-02T10:00", m.ani, "ajukan");
+  m.sign_all("2026-03-03T09:00");  // the Sekda signs at paraf; harmonisasi is the bureau's
+  REQUIRE(m.state.step == "harmonisasi");
+  CHECK(m.state.acted_for == std::set<std::string>{"biro-hukum", "dinas-kukm", "sekda"});
+  CHECK(runtime::decode_snapshot(runtime::encode_snapshot(m.state)) == m.state);
+
+  m.apply(Mini::accepted(runtime::decide_kendala(
+      m.at("2026-03-04T09:00"), m.state, {"draf final belum diterima dari Sekda", false}, m.sari)));
+  CHECK(m.state.kendala_agency == "sekda");
+
+  // An agency that never acted, holds nothing and is bound to no role is still refused.
+  const runtime::Actor gub{"gub", {"gubernur"}, "kepala", {}, std::nullopt};
+  const auto r =
+      Mini::refused(runtime::decide_kendala(m.at("2026-03-04T09:00"), m.state, {"x", false}, gub));
+  CHECK(r.kind == RefusalKind::NotAllowed);
+  CHECK(r.options == Strings{"dinas-kukm", "biro-hukum", "sekda"});
+}
