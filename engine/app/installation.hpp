@@ -133,6 +133,11 @@ class Installation {
   /// whose definition no longer loads are left as they are and named in `skipped`.
   std::int64_t save_stale_statistics_facts(
       std::vector<std::pair<std::string, std::string>>* skipped = nullptr);
+  /// Folds the events of each dossier in `ids` and saves its statistics facts (verify, after it
+  /// found saved facts that are not what the events give); returns how many were saved.
+  std::size_t refold_statistics_facts(
+      const std::vector<std::string>& ids,
+      std::vector<std::pair<std::string, std::string>>* skipped = nullptr);
 
   /// The user named `name`, with their agencies; nullopt when not registered.
   std::optional<runtime::Actor> actor(const std::string& name) const;

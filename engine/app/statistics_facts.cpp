@@ -87,8 +87,16 @@ std::int64_t Installation::save_stale_statistics_facts(
   const std::string& basis = statistics_basis();
   if (store_.setting(kStatisticsBasisKey) == basis) return 0;
   const auto ids = store_.dossiers_without_statistics_facts(basis);
-  std::int64_t saved = 0;
-  bool complete = true;
+  const bool complete = refold_statistics_facts(ids, skipped) == ids.size();
+  if (complete) store_.set_setting(kStatisticsBasisKey, basis);
+  return static_cast<std::int64_t>(ids.size());
+}
+
+std::size_t Installation::refold_statistics_facts(
+    const std::vector<std::string>& ids,
+    std::vector<std::pair<std::string, std::string>>* skipped) {
+  const std::string& basis = statistics_basis();
+  std::size_t saved = 0;
   // A few dossiers per commit, as tick does, so that clerks are never kept waiting long.
   constexpr std::size_t kDossiersPerCommit = 64;
   for (std::size_t first = 0; first < ids.size(); first += kDossiersPerCommit) {
@@ -105,13 +113,11 @@ std::int64_t Installation::save_stale_statistics_facts(
           ++saved;
         } catch (const LoadError& e) {
           // Its definition no longer loads: `stats` names it as skipped either way.
-          complete = false;
           if (skipped != nullptr) skipped->push_back({ids[i], e.what()});
         }
       }
     });
   }
-  if (complete) store_.set_setting(kStatisticsBasisKey, basis);
   return saved;
 }
 
