@@ -39,7 +39,7 @@ int returns_taken(const app::Dossier& dossier) {
 
 runtime::Actor register_bench_user(app::Installation& installation, const std::string& name) {
   if (auto existing = installation.actor(name)) return *existing;
-  store::UserRecord user{name, {}, "staf"};
+  store::UserRecord user{name, {}, "staf", {}};
   for (const auto& [code, agency] : installation.config().agencies.all()) {
     if (!agency.outside) user.agencies.push_back(code);
   }
@@ -55,6 +55,10 @@ runtime::StartCommand start_command(const model::WorkflowDefinition& definition,
     if (variable.required) {
       command.sets[variable.name] = sample_value(variable, random);
     }
+  }
+  // A role without a default (kerja sama's pemrakarsa) is named at start, as a clerk would.
+  for (const auto& role : definition.roles) {
+    if (role.default_agency.empty()) command.bindings[role.name] = "dinas-kukm";
   }
   return command;
 }

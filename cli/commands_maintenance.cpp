@@ -122,6 +122,13 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
           std::set<std::string> broken;
           for (const auto& p : report.problems) broken.insert(p.dossier_id);
           rows = ctx.installation().check_projections(broken, ctx.today());
+          // False statistics facts are reported, and saved again from the events (the record),
+          // as false saved states are dropped above.
+          std::vector<std::string> false_facts;
+          for (const auto& m : rows->mismatches) {
+            if (m.column == "statistics_facts") false_facts.push_back(m.dossier_id);
+          }
+          if (!false_facts.empty()) ctx.installation().refold_statistics_facts(false_facts);
         } catch (const regflow::Error& e) {
           states_unchecked = e.what();
         }

@@ -1,6 +1,7 @@
 // stats: the governor's office's figures for a coordination meeting — time per step and per
 // agency, deadlines met and missed, extensions, throughput, ages, the Governor's targets — as a
-// table, JSON, a CSV table, an XLSX workbook or SVG charts. Reads every dossier's events once.
+// table, JSON, a CSV table, an XLSX workbook or SVG charts. Sums each dossier's saved statistics
+// facts (engine/app/statistics_facts.hpp).
 #include <fmt/format.h>
 
 #include <iostream>
@@ -82,6 +83,13 @@ void run_stats(Context& ctx, const StatsArgs& args) {
   }
   const auto filter = checked_filter(ctx, args);
   const auto& config = ctx.config();
+  // Dossiers whose saved facts were counted with another calendar (or none were saved: a
+  // database migrated to schema 9) are folded and saved first, once; on a database this account
+  // may only read, they are replayed by app::statistics instead, with the same figures.
+  try {
+    ctx.installation().save_stale_statistics_facts();
+  } catch (const StoreError&) {
+  }
   const auto stats = app::statistics(config, ctx.store(), filter, ctx.today());
 
   const std::string format = ctx.options.json ? "json" : args.format;

@@ -326,18 +326,13 @@ const std::string& WebApp::decoy_hash() {
 
 nlohmann::json WebApp::cached(const std::string& key,
                               const std::function<nlohmann::json()>& compute) {
-  // Few keys are asked for (the board and a handful of filters); a day's what-if questions
-  // should not grow this without end.
-  constexpr std::size_t kMaxEntries = 64;
-  std::lock_guard lock(cache_mutex_);
-  if (!watcher_) watcher_ = std::make_unique<store::Store>(store::Store::open(settings_.db_path));
-  const std::int64_t version = watcher_->data_version();
-  if (version != cached_version_ || cache_.size() >= kMaxEntries) {
-    cache_.clear();
-    cached_version_ = version;
+  std::int64_t version = 0;
+  {
+    std::lock_guard lock(watcher_mutex_);
+    if (!watcher_) watcher_ = std::make_unique<store::Store>(store::Store::open(settings_.db_path));
+    version = watcher_->data_version();
   }
-  if (auto it = cache_.find(key); it != cache_.end()) return it->second;
-  return cache_.emplace(key, compute()).first->second;
+  return cache_.get(key, version, compute);
 }
 
 Response WebApp::handle(const Request& request) {

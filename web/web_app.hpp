@@ -17,6 +17,7 @@
 #include "engine/load/config_set.hpp"
 #include "engine/store/store.hpp"
 #include "engine/time/date.hpp"
+#include "web/computed_cache.hpp"
 #include "web/graph_svg.hpp"
 #include "web/http_message.hpp"
 #include "web/templates.hpp"
@@ -58,6 +59,7 @@ class WebApp {
   /// What `compute` returns for `key`, kept until anything commits to the database (checked on
   /// every call with one `PRAGMA data_version` on a connection of its own, which holds no
   /// transaction). The board scans every open dossier; most of its readers ask for the same one.
+  /// The computation runs outside any lock (web/computed_cache.hpp).
   nlohmann::json cached(const std::string& key, const std::function<nlohmann::json()>& compute);
 
  private:
@@ -69,10 +71,10 @@ class WebApp {
   GraphCache graphs_;
   std::once_flag decoy_once_;
   std::string decoy_hash_;
-  std::mutex cache_mutex_;
-  std::unique_ptr<store::Store> watcher_;  ///< asks data_version only, under cache_mutex_
-  std::int64_t cached_version_ = -1;
-  std::map<std::string, nlohmann::json> cache_;
+  std::mutex watcher_mutex_;
+  std::unique_ptr<store::Store> watcher_;  ///< asks data_version only, under watcher_mutex_
+  // Few keys are asked for (the board and a handful of filters).
+  ComputedCache cache_{64};
 };
 
 /// The folder holding templates/ and static/: REGFLOW_WEB, else the source tree's web/ when

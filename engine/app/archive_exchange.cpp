@@ -379,6 +379,7 @@ ImportPlan plan_import(Installation& installation, const archive::Archive& archi
     const auto state = runtime::replay(*c.definition, c.events, offset);
     plan.batch.dossiers.push_back(
         installation.projection(*c.definition, state, std::move(c.events), today));
+    installation.add_facts_from_history(plan.batch.dossiers.back(), *c.definition);
     needed_definitions.insert(c.definition->content_hash);
   }
   for (const auto& archived : archive.definitions) {

@@ -204,7 +204,9 @@ StartOutcome Installation::start(const std::string& workflow, const runtime::Sta
       }
       auto events = std::get<std::vector<runtime::Event>>(std::move(decision));
       const auto state = runtime::replay(*def, events, config_.settings.offset);
-      return projection(*def, state, std::move(events), today);
+      auto write = projection(*def, state, std::move(events), today);
+      add_facts_from_history(write, *def);
+      return write;
     });
   } catch (const Refused&) {
     return *refusal;
@@ -213,13 +215,15 @@ StartOutcome Installation::start(const std::string& workflow, const runtime::Sta
 
 void Installation::write(Dossier&& dossier, const std::vector<runtime::Event>& events,
                          time::Instant now) {
-  // The state read for the decision is evolved in place: nothing reads it afterwards.
-  auto& state = dossier.state;
-  const std::int64_t read_version = state.version;
-  for (const auto& e : events)
-    runtime::evolve(*dossier.definition, state, e, config_.settings.offset);
+  // The state read for the decision is evolved in place (by the statistics facts fold, which
+  // evolves it as it folds): nothing reads it afterwards.
+  const std::int64_t read_version = dossier.state.version;
+  std::optional<store::StatisticsFacts> facts;
+  fold_and_evolve(dossier, events, facts);
   const auto today = time::local_date(now, config_.settings.offset);
-  store_.append(projection(*dossier.definition, state, events, today), read_version);
+  auto write = projection(*dossier.definition, dossier.state, events, today);
+  write.facts = std::move(facts);
+  store_.append(write, read_version);
 }
 
 AdvanceOutcome Installation::decide_and_write(
@@ -313,6 +317,9 @@ TickReport Installation::tick(
   if (report.recomputed_all && report.skipped.empty()) {
     store_.set_setting(kProjectionBasisKey, basis);
   }
+  // The statistics facts of every dossier, open or closed, when the calendar moved them (or a
+  // migration left them unsaved); nothing when the database says they were counted with this one.
+  save_stale_statistics_facts();
   return report;
 }
 

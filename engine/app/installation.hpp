@@ -121,6 +121,24 @@ class Installation {
   std::optional<time::Date> next_timer(const model::WorkflowDefinition& definition,
                                        const runtime::DossierState& state, time::Date today) const;
 
+  /// Sets `write.facts` from its events, the dossier's whole history (start, import).
+  /// (engine/app/statistics_facts.cpp)
+  void add_facts_from_history(store::Write& write,
+                              const model::WorkflowDefinition& definition) const;
+  /// The fingerprint statistics facts are saved with under this configuration.
+  const std::string& statistics_basis() const;
+  /// Folds and saves the statistics facts of every dossier whose saved ones were not counted
+  /// with this configuration's calendar (a migrated database, a calendar decree), unless the
+  /// database says all were; a few dossiers per commit. Returns how many were saved; dossiers
+  /// whose definition no longer loads are left as they are and named in `skipped`.
+  std::int64_t save_stale_statistics_facts(
+      std::vector<std::pair<std::string, std::string>>* skipped = nullptr);
+  /// Folds the events of each dossier in `ids` and saves its statistics facts (verify, after it
+  /// found saved facts that are not what the events give); returns how many were saved.
+  std::size_t refold_statistics_facts(
+      const std::vector<std::string>& ids,
+      std::vector<std::pair<std::string, std::string>>* skipped = nullptr);
+
   /// The user named `name`, with their agencies; nullopt when not registered.
   std::optional<runtime::Actor> actor(const std::string& name) const;
 
@@ -128,6 +146,10 @@ class Installation {
   /// Folds `events` into the dossier and appends them with its new projections, refusing with a
   /// ConflictError if the dossier moved since it was read.
   void write(Dossier&& dossier, const std::vector<runtime::Event>& events, time::Instant now);
+  /// Evolves the dossier's state by `events` through its statistics facts fold (the saved fold
+  /// resumed, or the history folded again) and gives the facts to save with them.
+  void fold_and_evolve(Dossier& dossier, const std::vector<runtime::Event>& events,
+                       std::optional<store::StatisticsFacts>& facts);
   /// Fires what is due on one dossier, or writes its deadlines again if nothing is.
   void tick_one(const std::string& id, time::Instant now, time::Date today, TickReport& report,
                 std::vector<runtime::Event>& fired);
@@ -149,6 +171,7 @@ class Installation {
   // Definitions loaded from the database (older versions), kept alive for their dossiers.
   std::map<std::string, std::unique_ptr<model::WorkflowDefinition>> stored_definitions_;
   std::map<std::string, std::unique_ptr<runtime::ExecutableWorkflow>> executables_;
+  mutable std::string statistics_basis_;  // computed on first use
 };
 
 }  // namespace regflow::app

@@ -7,6 +7,7 @@
 
 #include "engine/app/installation.hpp"
 #include "engine/app/projection_basis.hpp"
+#include "engine/app/statistics_facts.hpp"
 #include "engine/model/error.hpp"
 #include "engine/runtime/evolve.hpp"
 
@@ -133,6 +134,21 @@ ProjectionReport Installation::check_projections(const std::set<std::string>& br
         auto clocks = compare_deadlines(stored.id, "clocks", clocks_of[stored.id],
                                         expected->deadlines, false);
         found.insert(found.end(), clocks.begin(), clocks.end());
+      }
+    }
+    // The statistics facts, when they were counted with this calendar (else `stats` replays
+    // the dossier and the next tick or stats saves them again): the bytes the events give.
+    if (const auto saved = store_.statistics_facts(stored.id);
+        saved && saved->basis == statistics_basis()) {
+      const auto& events = expected->events;
+      const auto wanted =
+          facts_from_history(*located(stored.workflow, stored.definition_hash).definition, events,
+                             config_.calendar(), config_.settings.offset, statistics_basis());
+      if (saved->record != wanted.record || saved->version != wanted.version ||
+          saved->started != wanted.started || saved->last_day != wanted.last_day) {
+        found.push_back({stored.id, "statistics_facts",
+                         fmt::format("version {}, {} bytes", saved->version, saved->record.size()),
+                         fmt::format("version {}, {} bytes", wanted.version, wanted.record.size())});
       }
     }
     report.mismatches.insert(report.mismatches.end(), found.begin(), found.end());

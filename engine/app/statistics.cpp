@@ -5,6 +5,9 @@
 #include <map>
 #include <memory>
 
+#include "engine/app/statistics_facts.hpp"
+#include "engine/report/facts_fold.hpp"
+
 namespace regflow::app {
 namespace {
 
@@ -59,6 +62,42 @@ class StoredDefinitions {
 
 report::Stats statistics(const load::ConfigSet& config, const store::Store& store,
                          const report::StatsFilter& filter, time::Date today) {
+  StoredDefinitions definitions(config, store);
+  const report::DefinitionLookup lookup = [&](const std::string& hash, std::string& error) {
+    return definitions.find(hash, error);
+  };
+  const auto& calendar = config.calendar();
+  const auto offset = config.settings.offset;
+  const std::string basis = statistics_basis(calendar, offset);
+  const time::Date as_of = filter.to && *filter.to < today ? *filter.to : today;
+  report::StatsBuilder builder(filter, as_of);
+  store.visit_statistics_facts(filter.workflow, [&](const store::StatisticsFacts& row) {
+    if (row.basis == basis) {
+      if (row.started > as_of) return;  // as the replay: not begun on the as-of day
+      if (row.last_day <= as_of) {
+        std::string error;
+        const auto* definition = definitions.find(row.definition_hash, error);
+        if (definition == nullptr) {
+          builder.skip(row.dossier_id, error);
+          return;
+        }
+        report::FactsFold fold(*definition, calendar, offset);
+        if (fold.decode(row.record)) {
+          builder.add(fold.finish(as_of), *definition);
+          return;
+        }
+      }
+    }
+    // Counted with another calendar, not saved yet, unreadable, or with events after the as-of
+    // day (the saved fold has read them): the events say it.
+    const auto events = store.events(row.dossier_id);
+    report::add_history(builder, events, lookup, calendar, offset);
+  });
+  return builder.finish();
+}
+
+report::Stats statistics_by_replay(const load::ConfigSet& config, const store::Store& store,
+                                   const report::StatsFilter& filter, time::Date today) {
   StoredDefinitions definitions(config, store);
   return report::build_stats(
       store,

@@ -209,26 +209,33 @@ Stats StatsBuilder::finish() {
   return std::move(stats_);
 }
 
+void add_history(StatsBuilder& builder, std::span<const runtime::Event> events,
+                 const DefinitionLookup& definitions, const time::HolidayCalendar& calendar,
+                 time::UtcOffset offset) {
+  if (events.empty()) return;
+  const auto& first = events.front();
+  auto hash = first.data.find("definition_hash");
+  if (first.type != runtime::EventType::Started || hash == first.data.end()) {
+    builder.skip(first.dossier_id, "its history does not begin with a 'started' event");
+    return;
+  }
+  if (time::local_date(first.at, offset) > builder.as_of()) return;
+  std::string error;
+  const auto* definition = definitions(hash->second, error);
+  if (definition == nullptr) {
+    builder.skip(first.dossier_id, error);
+    return;
+  }
+  builder.add(dossier_facts(*definition, events, calendar, offset, builder.as_of()), *definition);
+}
+
 Stats build_stats(const store::Store& store, const DefinitionLookup& definitions,
                   const StatsFilter& filter, const time::HolidayCalendar& calendar,
                   time::UtcOffset offset, time::Date today) {
   const time::Date as_of = filter.to && *filter.to < today ? *filter.to : today;
   StatsBuilder builder(filter, as_of);
   store.visit_histories(filter.workflow, [&](std::span<const runtime::Event> events) {
-    const auto& first = events.front();
-    auto hash = first.data.find("definition_hash");
-    if (first.type != runtime::EventType::Started || hash == first.data.end()) {
-      builder.skip(first.dossier_id, "its history does not begin with a 'started' event");
-      return;
-    }
-    if (time::local_date(first.at, offset) > as_of) return;
-    std::string error;
-    const auto* definition = definitions(hash->second, error);
-    if (definition == nullptr) {
-      builder.skip(first.dossier_id, error);
-      return;
-    }
-    builder.add(dossier_facts(*definition, events, calendar, offset, as_of), *definition);
+    add_history(builder, events, definitions, calendar, offset);
   });
   return builder.finish();
 }

@@ -130,6 +130,8 @@ class StatsBuilder {
   /// Adds one dossier's facts; `definition` (the one it runs on) gives the steps' titles.
   void add(const DossierFacts& facts, const model::WorkflowDefinition& definition);
   void skip(const std::string& dossier_id, const std::string& reason);
+  /// The day the figures are as of.
+  time::Date as_of() const { return stats_.as_of; }
   Stats finish();
 
  private:
@@ -152,6 +154,13 @@ class StatsBuilder {
 /// an error text when it cannot be loaded (that dossier is then left out and named).
 using DefinitionLookup =
     std::function<const model::WorkflowDefinition*(const std::string& hash, std::string& error)>;
+
+/// Adds one dossier from its events (sequence order), as build_stats does for each: left out
+/// when it started after the as-of day, named in `skipped` when its history does not begin with
+/// `started` or its definition cannot be loaded.
+void add_history(StatsBuilder& builder, std::span<const runtime::Event> events,
+                 const DefinitionLookup& definitions, const time::HolidayCalendar& calendar,
+                 time::UtcOffset offset);
 
 /// The statistics as of min(today, filter.to), from every dossier's events (streamed from the
 /// store one dossier at a time). `offset` makes event times local dates.

@@ -17,6 +17,7 @@
 #include "engine/store/event_store.hpp"
 #include "engine/store/projections.hpp"
 #include "engine/store/statement_cache.hpp"
+#include "engine/store/statistics_facts.hpp"
 #include "engine/store/user_language.hpp"
 #include "engine/store/user_status.hpp"
 #include "engine/store/users.hpp"
@@ -157,6 +158,7 @@ void write_projections(SQLite::Database& db, const Write& write,
     write_dossier(db, row, clocks, write.snapshot);
   }
   replace_deadlines(db, row.id, write.deadlines);
+  write_statistics_facts(db, row, write.facts);
 }
 
 }  // namespace
@@ -570,6 +572,44 @@ std::optional<DeadlineRow> Store::open_deadline(const std::string& dossier_id,
 
 std::vector<std::string> Store::open_dossier_ids() const {
   return impl_->guarded("listing open dossiers", [&] { return list_open_dossier_ids(*impl_->db); });
+}
+
+void Store::visit_statistics_facts(const std::string& workflow,
+                                   const std::function<void(const StatisticsFacts&)>& visit) const {
+  impl_->guarded("reading the statistics facts", [&] {
+    // One read transaction: a dossier replayed during the visit is read as of the same moment.
+    SQLite::Transaction snapshot(*impl_->db);
+    visit_statistics_rows(*impl_->db, workflow, visit);
+    snapshot.commit();
+  });
+}
+
+std::optional<StatisticsFacts> Store::statistics_facts(const std::string& dossier_id) const {
+  return impl_->guarded(
+      [&] { return fmt::format("reading the statistics facts of '{}'", dossier_id); },
+      [&] { return read_statistics_facts(*impl_->db, dossier_id); });
+}
+
+std::vector<std::string> Store::dossiers_without_statistics_facts(const std::string& basis) const {
+  return impl_->guarded("listing the dossiers whose statistics facts are not saved",
+                        [&] { return list_without_statistics_facts(*impl_->db, basis); });
+}
+
+void Store::save_statistics_facts(const StatisticsFacts& facts) {
+  impl_->guarded(
+      [&] { return fmt::format("saving the statistics facts of '{}'", facts.dossier_id); },
+      [&] {
+        impl_->writing([&] {
+          SQLite::Database& db = *impl_->db;
+          const auto row = read_dossier(db, facts.dossier_id);
+          if (!row || row->version != facts.version) {
+            throw ConflictError(fmt::format(
+                "dossier '{}' moved while its statistics facts were folded; nothing was written",
+                facts.dossier_id));
+          }
+          write_statistics_facts(db, *row, facts);
+        });
+      });
 }
 
 void Store::visit_histories(

@@ -108,6 +108,20 @@ struct DossierHead {
   std::optional<Snapshot> snapshot;
 };
 
+/// One dossier's statistics facts as saved (schema version 9): the bytes of
+/// report::FactsFold after the dossier's events up to `version`, and what they were computed
+/// with. An empty `basis` means none are saved yet (a migrated database): `stats` replays.
+struct StatisticsFacts {
+  std::string dossier_id;
+  std::string workflow;
+  std::string definition_hash;
+  std::int64_t version = 0;  ///< the last event folded
+  std::string basis;         ///< the calendar and rules the working days were counted with
+  time::Date started{};      ///< the local day it started
+  time::Date last_day{};     ///< the local day of its last event
+  std::string record;        ///< report::FactsFold::encode
+};
+
 /// What one command writes: its events and the dossier's new projections.
 struct Write {
   std::vector<runtime::Event> events;
@@ -115,6 +129,9 @@ struct Write {
   std::vector<DeadlineRow> deadlines;  ///< replaces the dossier's running deadlines
   /// The state after the events; empty `state` drops any older snapshot of the dossier.
   Snapshot snapshot;
+  /// The dossier's statistics facts after the events; without them the row is marked as not
+  /// saved (empty basis), so that `stats` replays the dossier until a rebuild saves them.
+  std::optional<StatisticsFacts> facts;
 };
 
 /// A signed-in browser's session, as the store keeps it: the SHA-256 of its token, never the
@@ -332,6 +349,19 @@ class Store {
   /// decoded.
   void visit_histories(const std::string& workflow,
                        const std::function<void(std::span<const runtime::Event>)>& visit) const;
+  /// Gives `visit` the statistics facts row of every dossier (of `workflow` when it is not
+  /// empty) in id order, in one read transaction; `read_events` inside the visit reads a
+  /// dossier's events in that same transaction (for the rows that must be replayed). Every
+  /// dossier has a row (engine/store/statistics_facts.hpp). The row is valid only during the call.
+  void visit_statistics_facts(const std::string& workflow,
+                              const std::function<void(const StatisticsFacts&)>& visit) const;
+  /// One dossier's statistics facts row; nullopt when the id is unknown.
+  std::optional<StatisticsFacts> statistics_facts(const std::string& dossier_id) const;
+  /// Ids of the dossiers whose statistics facts were not saved with `basis`, in id order.
+  std::vector<std::string> dossiers_without_statistics_facts(const std::string& basis) const;
+  /// Replaces one dossier's statistics facts (a rebuild: its events did not change); throws
+  /// ConflictError if the dossier is no longer at `facts.version`.
+  void save_statistics_facts(const StatisticsFacts& facts);
   /// The saved state of a dossier, if one was written. It is written with the row, so it is the
   /// state of the row's version unless it was edited outside regflow: the state names its version.
   std::optional<Snapshot> snapshot(const std::string& dossier_id) const;
