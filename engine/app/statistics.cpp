@@ -71,6 +71,7 @@ report::Stats statistics(const load::ConfigSet& config, const store::Store& stor
   const std::string basis = statistics_basis(calendar, offset);
   const time::Date as_of = filter.to && *filter.to < today ? *filter.to : today;
   report::StatsBuilder builder(filter, as_of);
+  deadline::CalendarCuts cuts(calendar);  // one cut calendar per start day, not per clock
   store.visit_statistics_facts(filter.workflow, [&](const store::StatisticsFacts& row) {
     if (row.basis == basis) {
       if (row.started > as_of) return;  // as the replay: not begun on the as-of day
@@ -82,6 +83,7 @@ report::Stats statistics(const load::ConfigSet& config, const store::Store& stor
           return;
         }
         report::FactsFold fold(*definition, calendar, offset);
+        fold.share_cuts(cuts);
         if (fold.decode(row.record)) {
           builder.add(fold.finish(as_of), *definition);
           return;

@@ -58,6 +58,15 @@ const time::HolidayCalendar& calendar_of(const runtime::DeadlineClock& clock,
   return *scratch;
 }
 
+const time::HolidayCalendar& CalendarCuts::of(const runtime::DeadlineClock& clock) {
+  const auto last = calendar_.last_change();
+  if (!movable(clock) || !last || *last <= clock.calendar_day()) return calendar_;
+  const auto day = clock.calendar_day();
+  auto it = cuts_.find(day);
+  if (it == cuts_.end()) it = cuts_.emplace(day, calendar_.as_in_force(day)).first;
+  return it->second;
+}
+
 std::vector<runtime::CalendarMove> pending_calendar_moves(const runtime::DeadlineClock& clock,
                                                           const time::HolidayCalendar& calendar,
                                                           time::Date today) {

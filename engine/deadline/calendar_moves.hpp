@@ -10,6 +10,7 @@
 // are computed with the calendar as in force on DeadlineClock::calendar_day(). Pure.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -25,6 +26,21 @@ namespace regflow::deadline {
 const time::HolidayCalendar& calendar_of(const runtime::DeadlineClock& clock,
                                          const time::HolidayCalendar& calendar,
                                          std::optional<time::HolidayCalendar>& scratch);
+
+/// calendar_of for many clocks against one `calendar` (which must outlive it): each cut
+/// calendar is built once per calendar_day() and kept, instead of once per clock. For readers
+/// that evaluate every dossier's clocks (`stats`); not thread-safe.
+class CalendarCuts {
+ public:
+  explicit CalendarCuts(const time::HolidayCalendar& calendar) : calendar_(calendar) {}
+  const time::HolidayCalendar& base() const { return calendar_; }
+  /// The same calendar as calendar_of(clock, base(), scratch) gives.
+  const time::HolidayCalendar& of(const runtime::DeadlineClock& clock);
+
+ private:
+  const time::HolidayCalendar& calendar_;
+  std::map<time::Date, time::HolidayCalendar> cuts_;
+};
 
 /// The moves a running working-day clock is owed on `today`: one for each day after its
 /// calendar_day() and up to `today` on which a decree was signed that changes its computed due

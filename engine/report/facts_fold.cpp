@@ -22,23 +22,6 @@ bool is_step_limit(const model::WorkflowDefinition& def, const runtime::Deadline
   return clock.kind == model::DeadlineKind::StepLimit && step != nullptr && step->limit;
 }
 
-DeadlineOutcome outcome(const model::WorkflowDefinition& def, const runtime::DeadlineClock& clock,
-                        const time::HolidayCalendar& calendar, time::Date day, std::string agency) {
-  const auto view = deadline::evaluate(clock, calendar, day);
-  DeadlineOutcome out;
-  out.deadline = clock.id;
-  out.title = clock.title;
-  out.step_limit = is_step_limit(def, clock);
-  out.agency = std::move(agency);
-  out.status = view.status;
-  out.unit = view.unit;
-  out.due = view.due;
-  out.margin = view.days_left;
-  out.extended = clock.extended_to.has_value();
-  out.day = clock.ended ? *clock.ended : day;
-  return out;
-}
-
 // Whether a date-variable deadline counts on the as-of day (as deadline::evaluate_all decides
 // for `show`): only in its `active_in` steps, and not once the dossier is closed.
 bool watched(const model::WorkflowDefinition& def, const runtime::DossierState& state,
@@ -239,7 +222,7 @@ void FactsFold::apply(const runtime::Event& event) {
   for (std::size_t i = 0; i < running_.size(); ++i) {
     const auto& clock = state_.clocks[i];
     if (clock.ended && running_[i] == clock.generation) {
-      keep(outcome(def_, clock, calendar_, *clock.ended, holder_));
+      keep(outcome(clock, *clock.ended, holder_));
     }
   }
   if (state_.step != from) {
@@ -259,13 +242,39 @@ DossierFacts FactsFold::finish(time::Date as_of) {
   }
   for (const auto& clock : state_.clocks) {
     if (clock.running() && watched(def_, state_, clock)) {
-      keep(outcome(def_, clock, calendar_, as_of, holder_));
+      keep(outcome(clock, as_of, holder_));
     }
   }
   std::sort(agencies_.begin(), agencies_.end());
   agencies_.erase(std::unique(agencies_.begin(), agencies_.end()), agencies_.end());
   facts_.agencies = std::move(agencies_);
   return std::move(facts_);
+}
+
+deadline::DeadlineView FactsFold::view_of(const runtime::DeadlineClock& clock,
+                                          time::Date day) const {
+  if (cuts_ == nullptr) return deadline::evaluate(clock, calendar_, day);
+  // deadline::evaluate with the cut calendar taken from the shared cache.
+  auto view = deadline::evaluate_under(clock, cuts_->of(clock), day);
+  view.moves = clock.calendar_moves;
+  return view;
+}
+
+DeadlineOutcome FactsFold::outcome(const runtime::DeadlineClock& clock, time::Date day,
+                                   std::string agency) const {
+  const auto view = view_of(clock, day);
+  DeadlineOutcome out;
+  out.deadline = clock.id;
+  out.title = clock.title;
+  out.step_limit = is_step_limit(def_, clock);
+  out.agency = std::move(agency);
+  out.status = view.status;
+  out.unit = view.unit;
+  out.due = view.due;
+  out.margin = view.days_left;
+  out.extended = clock.extended_to.has_value();
+  out.day = clock.ended ? *clock.ended : day;
+  return out;
 }
 
 void FactsFold::keep(DeadlineOutcome out) {
@@ -291,7 +300,7 @@ void FactsFold::record_extension(const runtime::Event& event, time::Date day) {
   ext.on = day;
   ext.to = *to;
   if (const auto* clock = state_.find_clock(ext.deadline)) {
-    const auto view = deadline::evaluate(*clock, calendar_, day);
+    const auto view = view_of(*clock, day);
     // The date the extension moved, as the event recorded it (the earlier extension, else
     // the computed date); events written before the event kept it are recomputed here.
     auto moved = time::parse_date(field("replaces"));

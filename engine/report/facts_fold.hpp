@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/deadline/calendar_moves.hpp"
+#include "engine/deadline/status.hpp"
 #include "engine/report/dossier_facts.hpp"
 #include "engine/runtime/dossier_state.hpp"
 
@@ -50,6 +52,9 @@ class FactsFold {
   /// What the fold gathered, as bytes of kFactsFormat. Of the state only what finish() reads is
   /// kept (the step, whether it is closed, the running clocks).
   std::string encode() const;
+  /// Takes the cut calendars of running clocks from `cuts` (built on the fold's calendar)
+  /// instead of building one per clock: for a reader folding many dossiers. Same figures.
+  void share_cuts(deadline::CalendarCuts& cuts) { cuts_ = &cuts; }
   /// Resumes from encode()'s bytes; false (the fold is then unspecified) when they are not such
   /// bytes. The state is then the part finish() reads: set_state before applying events.
   bool decode(std::string_view bytes);
@@ -66,6 +71,9 @@ class FactsFold {
     std::optional<time::Date> away_since;
   };
 
+  deadline::DeadlineView view_of(const runtime::DeadlineClock& clock, time::Date day) const;
+  DeadlineOutcome outcome(const runtime::DeadlineClock& clock, time::Date day,
+                          std::string agency) const;
   void keep(DeadlineOutcome out);
   void record_extension(const runtime::Event& event, time::Date day);
   void move(const std::string& from, bool is_return, time::Date day);
@@ -74,6 +82,7 @@ class FactsFold {
   const model::WorkflowDefinition& def_;
   const time::HolidayCalendar& calendar_;
   time::UtcOffset offset_;
+  deadline::CalendarCuts* cuts_ = nullptr;
   runtime::DossierState state_;
   std::string holder_;        // the agency holding the dossier's current step
   std::vector<int> running_;  // per clock index: its generation if it was running, else 0

@@ -119,3 +119,23 @@ TEST_CASE("a deadline running across both 2021 amendments is owed one move per d
   // Asked between the two decrees, only the first is owed.
   CHECK(deadline::pending_calendar_moves(clock, shipped(), date("2021-06-17")).size() == 1);
 }
+
+TEST_CASE("shared cut calendars give the dates calendar_of gives, one cut per start day",
+          "[deadline][calendar]") {
+  // `stats` keeps the calendar as in force on each start day for every clock that started then
+  // (deadline::CalendarCuts) instead of cutting one per clock: the dates must not change.
+  deadline::CalendarCuts cuts(shipped());
+  for (const char* started : {"2021-02-15", "2021-02-15", "2021-02-22", "2020-12-01"}) {
+    const auto clock = clock_from(started, 20);
+    std::optional<time::HolidayCalendar> scratch;
+    const auto& own = deadline::calendar_of(clock, shipped(), scratch);
+    const auto& shared = cuts.of(clock);
+    CHECK(shared.in_force_on() == own.in_force_on());
+    for (const char* today : {"2021-02-19", "2021-03-01", "2026-12-04"}) {
+      CHECK(deadline::evaluate_under(clock, shared, date(today)).due ==
+            deadline::evaluate(clock, shipped(), date(today)).due);
+    }
+  }
+  CHECK(&cuts.of(clock_from("2021-02-15", 20)) == &cuts.of(clock_from("2021-02-15", 5)));
+  CHECK(&cuts.of(clock_from("2026-12-01", 20)) == &shipped());  // no decree after it: no cut
+}
