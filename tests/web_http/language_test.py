@@ -42,9 +42,10 @@ def error_pages(server, session):
                                                  "Content-Type": "application/json"})
         check(response.status == 415 and words in html.unescape(page), f"{language}: 415: {response.status} {page[-400:]}")
 
-    # Refused by the HTTP server before the application sees it: a body over the limit.
-    for language, words in (("en", "the request's body is larger than"),
-                            ("id", "isi permintaan lebih besar dari")):
+    # A body over the limit (within twice the limit, so it is read and dropped first): the 413
+    # page in the request's language.
+    for language, words in (("en", "The request is too large for this page."),
+                            ("id", "Permintaan ini terlalu besar untuk halaman ini.")):
         response, page = server.request("POST", "/login", body="x" * (200 * 1024),
                                         headers={"Accept-Language": language,
                                                  "Content-Type": "application/x-www-form-urlencoded"})
