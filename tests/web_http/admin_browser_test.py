@@ -7,13 +7,13 @@ Usage: admin_browser_test.py REGFLOW_BINARY SOURCE_DIR SCREENSHOT_DIR"""
 import os
 import sys
 
-from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from admin_test import setup_commands
-from browser_test import browser, click_and_wait, shot
+from browser_test import browser, click_and_wait, replaced, shot
+from browser_test import sign_in as browser_sign_in
 from server import Failure, Server, PASSWORD
 
 
@@ -22,28 +22,9 @@ def check(condition, what):
         raise Failure(what)
 
 
-def replaced(element):
-    """True once `element` has left the document. Chromium reports it either as a stale
-    element or, while the next page is being swapped in, as a node that "does not belong to the
-    document"; both mean the same here (EC.staleness_of knows only the first)."""
-    try:
-        element.is_enabled()
-        return False
-    except (StaleElementReferenceException, WebDriverException):
-        return True
-
-
 def sign_in(driver, base, name, password):
-    driver.delete_all_cookies()
-    driver.get(base + "/login")
-    driver.find_element(By.ID, "name").send_keys(name)
-    driver.find_element(By.ID, "password").send_keys(password)
-    # Success and refusal both end on a page whose address may be /login: wait for the form
-    # the click submitted to be replaced.
-    old = driver.find_element(By.CSS_SELECTOR, "form[action='/login']")
-    old.find_element(By.TAG_NAME, "button").click()
-    WebDriverWait(driver, 20).until(lambda d: replaced(old))
-    WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    # Each person of this walk signs in on a fresh browser.
+    browser_sign_in(driver, base, name, password, forget_cookies=True)
 
 
 def fits(driver, label, width):

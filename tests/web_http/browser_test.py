@@ -8,11 +8,12 @@ import os
 import sys
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from server import Failure, Server
+from server import Failure, Server, PASSWORD
 
 
 def check(condition, what):
@@ -106,11 +107,33 @@ def walk(server, folder, label, width, height):
         driver.quit()
 
 
-def sign_in(driver, base, name):
-    driver.get(base + "/")
+def replaced(element):
+    """True once `element` has left the document. Chromium reports it either as a stale
+    element or, while the next page is being swapped in, as a node that "does not belong to the
+    document"; both mean the same here (EC.staleness_of knows only the first)."""
+    try:
+        element.is_enabled()
+        return False
+    except (StaleElementReferenceException, WebDriverException):
+        return True
+
+
+def sign_in(driver, base, name, password=PASSWORD, forget_cookies=False):
+    """Signs in through the form, the one way every browser test does it. `forget_cookies`
+    starts from a fresh browser (another person on the same device); without it a language
+    chosen before signing in is kept."""
+    if forget_cookies:
+        driver.delete_all_cookies()
+    driver.get(base + "/login")
     driver.find_element(By.ID, "name").send_keys(name)
-    driver.find_element(By.ID, "password").send_keys("babel-2021")
-    click_and_wait(driver, "form[action='/login'] button", lambda url: "/login" not in url)
+    driver.find_element(By.ID, "password").send_keys(password)
+    # Success and refusal both end on a page whose address may be /login: wait for the form
+    # the click submitted to be replaced.
+    old = driver.find_element(By.CSS_SELECTOR, "form[action='/login']")
+    old.find_element(By.TAG_NAME, "button").click()
+    WebDriverWait(driver, 20).until(lambda d: replaced(old))
+    WebDriverWait(driver, 20).until(
+        lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def languages(server, folder):

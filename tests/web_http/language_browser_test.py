@@ -13,9 +13,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from admin_browser_test import fits, replaced, sign_in
+from admin_browser_test import fits, sign_in
 from admin_test import setup_commands
-from browser_test import browser, shot
+from browser_test import browser, replaced, shot
 from server import Failure, Server, PASSWORD
 
 # Per page: the words that must be there in each language, and those of the other language that

@@ -130,19 +130,14 @@ def http_part(server, tmp):
 def browser_part(server, folder):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select, WebDriverWait
-    from browser_test import browser, shot
-    from server import PASSWORD
+    from browser_test import browser, shot, sign_in
     os.makedirs(folder, exist_ok=True)
     pid = promulgated_id(server)
     for width, height, label in ((1280, 900, "desktop"), (390, 844, "390")):
         driver = browser(width, height)
         try:
             base = f"http://127.0.0.1:{server.port}"
-            driver.get(base + "/login")
-            driver.find_element(By.ID, "name").send_keys("sari")
-            driver.find_element(By.ID, "password").send_keys(PASSWORD)
-            driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button").click()
-            WebDriverWait(driver, 20).until(lambda d: "/login" not in d.current_url)
+            sign_in(driver, base, "sari")
             driver.get(f"{base}/d/{DRAFTED}#dokumen")
             form = driver.find_element(By.CSS_SELECTOR, "form.compare-form")
             Select(form.find_element(By.NAME, "a")).select_by_value("1")

@@ -14,18 +14,11 @@ import time
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from browser_test import browser, check, click_and_wait, shot
+from browser_test import browser, check, click_and_wait, shot, sign_in
 from server import Failure, Server
 
 # A4 in PDF points (1/72 inch): 210 x 297 mm.
 A4_SHORT, A4_LONG = 595.28, 841.89
-
-
-def sign_in(driver, base):
-    driver.get(base + "/login")
-    driver.find_element(By.ID, "name").send_keys("gubernur")
-    driver.find_element(By.ID, "password").send_keys("babel-2021")
-    click_and_wait(driver, "form[action='/login'] button", lambda url: "/login" not in url)
 
 
 def fits(driver, label):
@@ -92,7 +85,7 @@ def desktop(server, folder):
     base = f"http://127.0.0.1:{server.port}"
     driver = browser(1280, 900)
     try:
-        sign_in(driver, base)
+        sign_in(driver, base, "gubernur")
         click_and_wait(driver, "nav a[href='/statistik']", lambda url: url.endswith("/statistik"))
         check(driver.find_element(By.TAG_NAME, "h1").text == "Statistik berkas", "statistics title")
         charts = driver.find_elements(By.CSS_SELECTOR, "figure.chart svg")
@@ -126,7 +119,7 @@ def phone(server, folder):
     base = f"http://127.0.0.1:{server.port}"
     driver = browser(390, 844)
     try:
-        sign_in(driver, base)
+        sign_in(driver, base, "gubernur")
         driver.get(base + "/statistik")
         check(driver.find_element(By.TAG_NAME, "h1").text == "Statistik berkas", "phone title")
         fits(driver, "phone statistics")

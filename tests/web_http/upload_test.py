@@ -186,17 +186,12 @@ def http_part(server):
 def browser_part(server, folder):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select, WebDriverWait
-    from browser_test import browser, shot
-    from server import PASSWORD
+    from browser_test import browser, shot, sign_in
     os.makedirs(folder, exist_ok=True)
     driver = browser(390, 844)
     try:
         base = f"http://127.0.0.1:{server.port}"
-        driver.get(base + "/login")
-        driver.find_element(By.ID, "name").send_keys("elfiana")
-        driver.find_element(By.ID, "password").send_keys(PASSWORD)
-        driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button").click()
-        WebDriverWait(driver, 20).until(lambda d: "/login" not in d.current_url)
+        sign_in(driver, base, "elfiana")
         driver.get(f"{base}/d/{DOSSIER}#dokumen")
         form = driver.find_element(By.CSS_SELECTOR, "form.upload-form")
         with tempfile.TemporaryDirectory() as tmp:
