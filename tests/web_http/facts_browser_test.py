@@ -50,6 +50,10 @@ def facts(server, folder, label, width, height):
               f"{label}: enum value {shown.get('Bentuk hukum mitra (diperiksa pada persiapan)')!r}")
         check(shown.get("Nomor KB pihak Pemerintah Provinsi") == "belum diisi",
               f"{label}: an unset number reads {shown.get('Nomor KB pihak Pemerintah Provinsi')!r}")
+        check(shown.get("Perangkat daerah pemrakarsa kerja sama") ==
+              "Dinas Koperasi, Usaha Kecil dan Menengah Provinsi Kepulauan Bangka Belitung",
+              f"{label}: the role pemrakarsa does not read by its title: {terms}")
+        check("pemrakarsa" not in terms, f"{label}: a role code among the facts: {terms}")
         for code in ("nomor_kb_daerah", "bentuk_hukum_mitra", "true", "false"):
             check(all(code not in t for t in terms + values), f"{label}: '{code}' among the facts")
         history = driver.find_element(By.CSS_SELECTOR, "ol.history").text
