@@ -23,13 +23,6 @@
 namespace regflow::web {
 
 // The command line's "416 bytes", in the page's language ("byte" takes no plural in Indonesian).
-std::string document_size_text(std::int64_t bytes) {
-  std::string text = cli::render::byte_size(bytes);
-  if (cli::render::current_language() != cli::render::Language::Indonesian) return text;
-  if (const auto at = text.find(" bytes"); at != std::string::npos) text.replace(at, 6, " byte");
-  return text;
-}
-
 namespace {
 
 // An upload's bytes, inside a request body held in memory (a request handed to the
@@ -66,10 +59,9 @@ nlohmann::json upload_view(Call& call, const app::Dossier& dossier) {
   probe.name = "x.pdf";
   probe.size = 1;
   const auto context = call.installation().context(*dossier.workflow, call.now);
-  const auto decision =
-      runtime::decide_attach(context, dossier.state, probe, call.actor(), policy);
+  const auto decision = runtime::decide_attach(context, dossier.state, probe, call.actor(), policy);
   nlohmann::json view = {{"url", fmt::format("/d/{}/documents", percent_encode(dossier.state.id))},
-                         {"max_size", document_size_text(policy.max_size)}};
+                         {"max_size", cli::render::byte_size(policy.max_size)}};
   if (const auto* refusal = std::get_if<runtime::Refusal>(&decision)) {
     view["may_attach"] = false;
     view["reason"] = cli::render::refusal_text(*refusal);
@@ -84,11 +76,11 @@ nlohmann::json upload_view(Call& call, const app::Dossier& dossier) {
   const std::string posted = form_field(call, "kind");
   nlohmann::json kinds = nlohmann::json::array();
   auto add = [&](const model::DocumentKind& kind, bool is_required) {
-    kinds.push_back({{"name", kind.name},
-                     {"title", kind.title},
-                     {"required", is_required},
-                     {"selected", posted.empty() ? is_required && kinds.empty()
-                                                 : posted == kind.name}});
+    kinds.push_back(
+        {{"name", kind.name},
+         {"title", kind.title},
+         {"required", is_required},
+         {"selected", posted.empty() ? is_required && kinds.empty() : posted == kind.name}});
   };
   for (const auto& name : required) {
     if (const auto* kind = policy.find(name); kind != nullptr) add(*kind, true);
@@ -116,7 +108,8 @@ Response document_upload(Call& call) {
   }
   if (file == nullptr) {
     const bool multipart = call.request.header("content-type").rfind("multipart/form-data", 0) == 0;
-    return call.error(400, multipart ? words::upload_without_file() : words::upload_not_multipart());
+    return call.error(400,
+                      multipart ? words::upload_without_file() : words::upload_not_multipart());
   }
   // Only the base name the browser sent; the engine refuses what is left if it is no name.
   app::AttachRequest request{form_field(call, "kind"), base_name(file->filename.value_or("")),
@@ -151,7 +144,7 @@ nlohmann::json documents_view(const std::string& dossier_id,
                     {"actor", d.actor},
                     {"agency", d.agency},
                     {"when", local_time_text(time::format_instant(d.at), offset)},
-                    {"size", document_size_text(d.size)},
+                    {"size", cli::render::byte_size(d.size)},
                     {"sha256", d.sha256.substr(0, 12)},
                     {"note", d.note},
                     {"url", fmt::format("/d/{}/documents/{}/{}", percent_encode(dossier_id),

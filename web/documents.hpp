@@ -34,9 +34,6 @@ Response document_upload(Call& call);
 /// `Content-Disposition: attachment`, sent from a temporary file beside the database.
 Response document_download(Call& call);
 
-/// A document's size as the pages write it: "416 byte", "2.0 MiB".
-std::string document_size_text(std::int64_t bytes);
-
 /// The Content-Disposition value for a stored name: an ASCII fallback (anything else, and
 /// quotes and backslashes, as '_') and the exact name as RFC 5987 `filename*`.
 std::string attachment_disposition(const std::string& name);

@@ -3,8 +3,6 @@
 // renders the same data the API gives (web/views.hpp) through a template.
 #include <fmt/format.h>
 
-#include <algorithm>
-
 #include "cli/render/dossier.hpp"
 #include "cli/render/dot.hpp"
 #include "cli/render/event_title.hpp"
@@ -133,11 +131,9 @@ Response dossier_page_with(Call& call, const nlohmann::json& notice, int status)
   view["page_title"] = id;
   // A role reads by the title the procedure gives it, as the variables below do.
   for (auto& binding : view["bindings_list"]) {
-    const auto& roles = dossier->definition->roles;
-    const auto role = binding["role"].get<std::string>();
-    const auto it = std::find_if(roles.begin(), roles.end(),
-                                 [&](const model::RoleDecl& r) { return r.name == role; });
-    binding["role_title"] = it != roles.end() && !it->title.empty() ? it->title : role;
+    const auto* role = dossier->definition->find_role(binding["role"].get<std::string>());
+    binding["role_title"] =
+        role != nullptr && !role->title.empty() ? role->title : binding["role"].get<std::string>();
   }
   view["variables_list"] = nlohmann::json::array();
   for (const auto& fact : cli::render::variable_facts(*dossier->definition, dossier->state)) {

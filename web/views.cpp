@@ -18,12 +18,8 @@ nlohmann::json pairs(const nlohmann::json& object, const char* key_name, const c
   nlohmann::json out = nlohmann::json::array();
   if (!object.is_object()) return out;
   for (const auto& [key, value] : object.items()) {
-    // A yes/no variable is read as a word of the page's language, not as JSON's true/false.
-    const std::string shown = value.is_string() ? value.get<std::string>()
-                              : value.is_boolean()
-                                  ? cli::render::tr(value.get<bool>() ? "yes" : "no")
-                                  : value.dump();
-    out.push_back({{key_name, key}, {value_name, shown}});
+    out.push_back({{key_name, key},
+                   {value_name, value.is_string() ? value.get<std::string>() : value.dump()}});
   }
   return out;
 }
@@ -118,8 +114,8 @@ std::string local_time_text(const std::string& at_utc, time::UtcOffset offset) {
                      hms.minutes().count());
 }
 
-nlohmann::json dossier_view(nlohmann::json d, const nlohmann::json& events,
-                            time::UtcOffset offset, const model::AgencyDirectory& agencies) {
+nlohmann::json dossier_view(nlohmann::json d, const nlohmann::json& events, time::UtcOffset offset,
+                            const model::AgencyDirectory& agencies) {
   d["held_by_name"] = agency_name(agencies, d.value("held_by", ""));
   d["escalated_to_name"] = agency_name(agencies, d.value("escalated_to", ""));
   bool late = false;

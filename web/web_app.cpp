@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli/render/documents.hpp"
 #include "engine/auth/password.hpp"
 #include "engine/auth/token.hpp"
 #include "engine/model/error.hpp"
@@ -198,7 +199,7 @@ Response dispatch(WebApp& app, const Request& request, LanguageChoice& choice,
   if (request.body_over_limit) {
     resolve_session(call, false);  // the page's header shows who is signed in
     const bool upload = match && match->route->page == Page::UploadDocument;
-    return call.error(413, upload ? words::upload_too_large(document_size_text(
+    return call.error(413, upload ? words::upload_too_large(cli::render::byte_size(
                                         app.config().settings.documents.max_size))
                                   : words::request_too_large());
   }
