@@ -35,8 +35,7 @@ std::map<std::string, std::string> bindings(const std::vector<std::string>& item
 void report(Context& ctx, app::Installation& installation, const std::string& id,
             const app::AdvanceOutcome& outcome) {
   if (const auto* r = std::get_if<runtime::Refusal>(&outcome)) {
-    std::cerr << "regflow: " << render::trf("refused: {}", render::refusal_text(*r)) << "\n";
-    ctx.exit_code = ExitCode::Refused;
+    ctx.refuse(*r);
     return;
   }
   const auto dossier = installation.read(id);

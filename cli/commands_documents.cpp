@@ -23,11 +23,6 @@
 namespace regflow::cli {
 namespace {
 
-void refused(Context& ctx, const runtime::Refusal& refusal) {
-  std::cerr << "regflow: " << render::trf("refused: {}", render::refusal_text(refusal)) << "\n";
-  ctx.exit_code = ExitCode::Refused;
-}
-
 /// A file named on the command line, read twice (hash, then store) without holding it whole.
 class FileSource : public app::DocumentSource {
  public:
@@ -81,7 +76,7 @@ void run_attach(Context& ctx, const AttachArgs& a) {
       a.kind, a.name.empty() ? std::filesystem::path(a.file).filename().string() : a.name, a.note};
   auto outcome = installation.attach(a.id, request, source, actor, ctx.now());
   if (auto* r = std::get_if<runtime::Refusal>(&outcome)) {
-    refused(ctx, *r);
+    ctx.refuse(*r);
     return;
   }
   const auto& events = std::get<std::vector<runtime::Event>>(outcome);
@@ -105,7 +100,7 @@ std::optional<std::vector<runtime::DocumentVersion>> documents_of(Context& ctx,
   auto& installation = ctx.installation_for(id);
   auto dossier = installation.read(id);
   if (!dossier) {
-    refused(ctx, runtime::Refusal{runtime::RefusalKind::UnknownDossier, id, {}, {}, {}, {}});
+    ctx.refuse(runtime::Refusal{runtime::RefusalKind::UnknownDossier, id, {}, {}, {}, {}});
     return std::nullopt;
   }
   return runtime::documents_of(dossier->events);

@@ -29,12 +29,6 @@ std::map<std::string, std::string> pairs(const std::vector<std::string>& items,
   return out;
 }
 
-bool refused(Context& ctx, const runtime::Refusal& refusal) {
-  std::cerr << "regflow: " << render::trf("refused: {}", render::refusal_text(refusal)) << "\n";
-  ctx.exit_code = ExitCode::Refused;
-  return true;
-}
-
 struct StartArgs {
   std::string workflow, title, target, within;
   std::vector<std::string> sets, binds;
@@ -59,7 +53,7 @@ void run_start(Context& ctx, const StartArgs& a) {
   auto actor = ctx.actor();
   auto outcome = ctx.installation().start(a.workflow, command, actor, ctx.now());
   if (auto* r = std::get_if<runtime::Refusal>(&outcome)) {
-    refused(ctx, *r);
+    ctx.refuse(*r);
     return;
   }
   const auto& id = std::get<std::string>(outcome);
@@ -86,7 +80,7 @@ void run_advance(Context& ctx, const AdvanceArgs& a) {
   auto actor = ctx.actor();
   auto outcome = installation.advance(a.id, command, actor, ctx.now());
   if (auto* r = std::get_if<runtime::Refusal>(&outcome)) {
-    refused(ctx, *r);
+    ctx.refuse(*r);
     return;
   }
   const auto& events = std::get<std::vector<runtime::Event>>(outcome);
@@ -102,7 +96,7 @@ void run_show(Context& ctx, const std::string& id) {
   auto& installation = ctx.installation_for(id);
   auto dossier = installation.read(id);
   if (!dossier) {
-    refused(ctx, runtime::Refusal{runtime::RefusalKind::UnknownDossier, id, {}, {}, {}, {}});
+    ctx.refuse(runtime::Refusal{runtime::RefusalKind::UnknownDossier, id, {}, {}, {}, {}});
     return;
   }
   const auto actor = ctx.actor_if_given();
@@ -117,7 +111,7 @@ void run_history(Context& ctx, const std::string& id) {
   auto& installation = ctx.installation_for(id);
   auto dossier = installation.read(id);
   if (!dossier) {
-    refused(ctx, runtime::Refusal{runtime::RefusalKind::UnknownDossier, id, {}, {}, {}, {}});
+    ctx.refuse(runtime::Refusal{runtime::RefusalKind::UnknownDossier, id, {}, {}, {}, {}});
     return;
   }
   if (ctx.options.json) {
@@ -174,7 +168,7 @@ void run_extend(Context& ctx, const ExtendArgs& a) {
   auto actor = ctx.actor();
   auto outcome = installation.extend(a.id, command, actor, ctx.now());
   if (auto* r = std::get_if<runtime::Refusal>(&outcome)) {
-    refused(ctx, *r);
+    ctx.refuse(*r);
     return;
   }
   auto dossier = installation.read(a.id);

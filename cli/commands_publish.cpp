@@ -8,6 +8,7 @@
 #include "cli/file_io.hpp"
 #include "cli/render/publication.hpp"
 #include "cli/render/refusal.hpp"
+#include "cli/render/translate.hpp"
 #include "engine/app/publication.hpp"
 #include "engine/model/error.hpp"
 
@@ -22,16 +23,11 @@ void run_publish(Context& ctx, const PublishArgs& a) {
   auto& installation = ctx.installation_for(a.id);
   auto outcome = app::publication_entry(installation, a.id);
   if (!outcome) {
-    std::cerr << "regflow: refused: "
-              << render::refusal_text(
-                     runtime::Refusal{runtime::RefusalKind::UnknownDossier, a.id, {}, {}, {}, {}})
-              << "\n";
-    ctx.exit_code = ExitCode::Refused;
+    ctx.refuse(runtime::Refusal{runtime::RefusalKind::UnknownDossier, a.id, {}, {}, {}, {}});
     return;
   }
   if (auto* refusal = std::get_if<report::PublicationRefusal>(&*outcome)) {
-    std::cerr << "regflow: refused: " << render::publication_refusal_text(*refusal) << "\n";
-    ctx.exit_code = ExitCode::Refused;
+    ctx.refuse(render::publication_refusal_text(*refusal));
     return;
   }
   const auto& entry = std::get<report::JdihEntry>(*outcome);
@@ -64,12 +60,12 @@ void add_publish_command(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<PublishArgs>();
   auto* publish =
       app.add_subcommand("publish",
-                         "The JDIH package of a promulgated product: the signed document and its "
-                         "catalogue metadata, as a zip")
-          ->group("Documents");
-  publish->add_option("id", args->id, "Dossier id")->required();
-  publish->add_option("-o,--output", args->output, "The zip to write")->required();
-  publish->footer("Example: regflow publish PERGUB-2020-0008 -o pergub-jdih.zip");
+                         render::tr("The JDIH package of a promulgated product: the signed "
+                                    "document and its catalogue metadata, as a zip"))
+          ->group(render::tr("Documents"));
+  publish->add_option("id", args->id, render::tr("Dossier id"))->required();
+  publish->add_option("-o,--output", args->output, render::tr("The zip to write"))->required();
+  publish->footer(render::tr("Example: regflow publish PERGUB-2020-0008 -o pergub-jdih.zip"));
   publish->callback([&ctx, args] { run_publish(ctx, *args); });
 }
 

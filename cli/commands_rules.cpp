@@ -92,14 +92,8 @@ bool apply_sets(Context& ctx, const std::vector<std::string>& sets, EvalSubject&
     } else if (std::find(subject.scope.roles.begin(), subject.scope.roles.end(), name) !=
                subject.scope.roles.end()) {
       if (!ctx.config().agencies.contains(text)) {
-        std::cerr << "regflow: " << render::tr("refused:") << " "
-                  << render::refusal_text({runtime::RefusalKind::UnknownAgency,
-                                           text,
-                                           {},
-                                           {},
-                                           ctx.config().agencies.codes(),
-                                           {}})
-                  << "\n";
+        ctx.refuse(
+            {runtime::RefusalKind::UnknownAgency, text, {}, {}, ctx.config().agencies.codes(), {}});
         return false;
       }
       input.bindings[name] = text;
@@ -120,11 +114,7 @@ bool apply_sets(Context& ctx, const std::vector<std::string>& sets, EvalSubject&
     }
     const auto value = model::parse_value(text, *type, values);
     if (!value) {
-      std::cerr
-          << "regflow: " << render::tr("refused:") << " "
-          << render::refusal_text(
-                 {runtime::RefusalKind::BadValue, name, text, model::type_name(*type), values, {}})
-          << "\n";
+      ctx.refuse({runtime::RefusalKind::BadValue, name, text, model::type_name(*type), values, {}});
       return false;
     }
     if (name == "workflow" || name == "step") {
@@ -147,11 +137,7 @@ void run_eval(Context& ctx, const EvalArgs& a) {
   if (!a.dossier.empty()) {
     auto dossier = ctx.installation().read(a.dossier);
     if (!dossier) {
-      std::cerr << "regflow: " << render::tr("refused:") << " "
-                << render::refusal_text(
-                       {runtime::RefusalKind::UnknownDossier, a.dossier, {}, {}, {}, {}})
-                << "\n";
-      ctx.exit_code = ExitCode::Refused;
+      ctx.refuse({runtime::RefusalKind::UnknownDossier, a.dossier, {}, {}, {}, {}});
       return;
     }
     if (!a.workflow.empty() && a.workflow != dossier->definition->name) {

@@ -7,8 +7,10 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <iostream>
 
 #include "cli/render/diagnostic.hpp"
+#include "cli/render/refusal.hpp"
 #include "cli/render/suggestion.hpp"
 #include "cli/render/translate.hpp"
 #include "engine/app/cache_key.hpp"
@@ -69,6 +71,15 @@ std::optional<time::Instant> Context::given_now(time::UtcOffset offset) const {
 
 void Context::check_now_syntax() const {
   given_now(time::UtcOffset{});
+}
+
+void Context::refuse(const std::string& why) {
+  std::cerr << "regflow: " << render::trf("refused: {}", why) << "\n";
+  exit_code = ExitCode::Refused;
+}
+
+void Context::refuse(const runtime::Refusal& refusal) {
+  refuse(render::refusal_text(refusal));
 }
 
 time::Instant Context::now() {

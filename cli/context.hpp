@@ -33,6 +33,12 @@ class Context {
   GlobalOptions options;
   ExitCode exit_code = ExitCode::Ok;
 
+  /// Says "regflow: refused: WHY" on stderr in the reader's language and makes the exit code 1:
+  /// the one way a command reports that it changed nothing.
+  void refuse(const std::string& why);
+  /// The same for a refusal of the engine, in the words of render::refusal_text.
+  void refuse(const runtime::Refusal& refusal);
+
   /// `--now`, REGFLOW_NOW, or the system clock (the only place regflow reads it).
   time::Instant now();
   /// Refuses a malformed --now / REGFLOW_NOW before any command runs.
