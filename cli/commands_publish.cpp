@@ -31,7 +31,7 @@ void run_publish(Context& ctx, const PublishArgs& a) {
     return;
   }
   const auto& entry = std::get<report::JdihEntry>(*outcome);
-  app::ScratchFolder scratch;
+  app::ScratchFolder scratch("package");
   const auto zip = app::write_publication_package(installation, entry, scratch);
   // The finished zip is copied to -o through the same refusals and atomic rename as every -o.
   write_output_stream(

@@ -44,7 +44,7 @@ Response publication_download(Call& call) {
     return call.error(409, cli::render::publication_refusal_text(*refusal));
   }
   const auto& entry = std::get<report::JdihEntry>(*outcome);
-  app::ScratchFolder scratch;
+  app::ScratchFolder scratch("package");
   const auto zip = app::write_publication_package(installation, entry, scratch);
   // Sent from a temporary file as a document download is: memory does not grow with the product.
   const auto folder = std::filesystem::path(call.app.settings().db_path).parent_path();

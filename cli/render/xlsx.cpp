@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "engine/app/scratch_folder.hpp"
 #include "engine/model/error.hpp"
 
 namespace regflow::cli::render {
@@ -20,30 +21,6 @@ namespace {
 constexpr lxw_color_t kLateFill = 0xF8CBAD;
 // Excel's limit on one cell's text.
 constexpr std::size_t kMaxCellText = 32767;
-
-// A fresh folder only this process can enter, removed (with the workbook) when the scope ends.
-class PrivateFolder {
- public:
-  PrivateFolder() {
-    const auto base = std::filesystem::temp_directory_path() / "regflow-xlsx-XXXXXX";
-    std::string pattern = base.string();
-    if (mkdtemp(pattern.data()) == nullptr) {
-      throw Error(fmt::format("cannot make a temporary folder for the workbook in '{}': {}",
-                              base.parent_path().string(), std::strerror(errno)));
-    }
-    path_ = pattern;
-  }
-  ~PrivateFolder() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  PrivateFolder(const PrivateFolder&) = delete;
-  PrivateFolder& operator=(const PrivateFolder&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
 
 // XML 1.0 has no place for most control characters: they are dropped (a title is text from
 // people; the terminal guard shows them, a spreadsheet cannot). Over-long text is cut.
@@ -119,13 +96,17 @@ void write_sheet(lxw_workbook* book, const Sheet& sheet, const Formats& f) {
       if (const auto* text = std::get_if<std::string>(&cell)) {
         check(worksheet_write_string(ws, at, col, cell_text(*text).c_str(), plain), "text");
       } else if (const auto* number = std::get_if<double>(&cell)) {
-        lxw_format* format = kind == CellKind::Percent ? (row.late ? f.late_percent : f.percent)
-                                                       : plain;
+        lxw_format* format =
+            kind == CellKind::Percent ? (row.late ? f.late_percent : f.percent) : plain;
         check(worksheet_write_number(ws, at, col, *number, format), "number");
       } else if (const auto* date = std::get_if<time::Date>(&cell)) {
         const std::chrono::year_month_day ymd{*date};
-        lxw_datetime when{static_cast<int>(ymd.year()), static_cast<int>(unsigned(ymd.month())),
-                          static_cast<int>(unsigned(ymd.day())), 0, 0, 0.0};
+        lxw_datetime when{static_cast<int>(ymd.year()),
+                          static_cast<int>(unsigned(ymd.month())),
+                          static_cast<int>(unsigned(ymd.day())),
+                          0,
+                          0,
+                          0.0};
         check(worksheet_write_datetime(ws, at, col, &when, row.late ? f.late_date : f.date),
               "date");
       } else if (row.late) {
@@ -143,7 +124,7 @@ void write_sheet(lxw_workbook* book, const Sheet& sheet, const Formats& f) {
 }  // namespace
 
 std::string xlsx_bytes(const std::vector<Sheet>& sheets, const std::string& title) {
-  PrivateFolder folder;
+  app::ScratchFolder folder("workbook");
   const auto file = folder.path() / "book.xlsx";
   lxw_workbook* book = workbook_new(file.c_str());
   if (book == nullptr) {

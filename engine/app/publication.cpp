@@ -80,21 +80,6 @@ std::string publication_file_name(const report::JdihEntry& entry) {
   return entry.dossier_id + "-jdih.zip";
 }
 
-ScratchFolder::ScratchFolder() {
-  const auto base = std::filesystem::temp_directory_path() / "regflow-publish-XXXXXX";
-  std::string pattern = base.string();
-  if (mkdtemp(pattern.data()) == nullptr) {
-    throw Error(fmt::format("cannot make a temporary folder for the package in '{}': {}",
-                            base.parent_path().string(), std::strerror(errno)));
-  }
-  path_ = pattern;
-}
-
-ScratchFolder::~ScratchFolder() {
-  std::error_code ignored;
-  std::filesystem::remove_all(path_, ignored);
-}
-
 std::filesystem::path write_publication_package(Installation& installation,
                                                 const report::JdihEntry& entry,
                                                 const ScratchFolder& scratch) {

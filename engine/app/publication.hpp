@@ -11,6 +11,7 @@
 #include <string>
 
 #include "engine/app/installation.hpp"
+#include "engine/app/scratch_folder.hpp"
 #include "engine/report/jdih_metadata.hpp"
 
 namespace regflow::app {
@@ -26,20 +27,6 @@ std::string publication_metadata_json(const report::JdihEntry& entry);
 std::string jdihn_feed_json(const report::JdihEntry& entry);
 /// "PERGUB-2020-0008-jdih.zip"
 std::string publication_file_name(const report::JdihEntry& entry);
-
-/// A fresh folder only this process can enter, removed with what it holds when the scope ends.
-class ScratchFolder {
- public:
-  /// Throws Error when the system's temporary folder cannot take one.
-  ScratchFolder();
-  ~ScratchFolder();
-  ScratchFolder(const ScratchFolder&) = delete;
-  ScratchFolder& operator=(const ScratchFolder&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
 
 /// Writes the package of `entry` as `scratch`/package.zip and returns its path. The document is
 /// streamed from the store through a file in `scratch` (memory does not grow with it) and

@@ -163,7 +163,7 @@ TEST_CASE("the package holds the promulgated document byte for byte, its metadat
   Bureau b;
   const auto id = pergub_promulgated(b);
   const auto entry = entry_of(b, id);
-  app::ScratchFolder scratch;
+  app::ScratchFolder scratch("package");
   const auto zip = app::write_publication_package(b.installation(), entry, scratch);
   const auto files = unzip(zip);
   std::vector<std::string> names;
@@ -188,7 +188,7 @@ TEST_CASE("the package holds the promulgated document byte for byte, its metadat
   CHECK(feed[0]["fileDownload"] == "produk-final.md");
 
   // The same record makes the same bytes (every entry carries the promulgation's time).
-  app::ScratchFolder again;
+  app::ScratchFolder again("package");
   CHECK(file_bytes(app::write_publication_package(b.installation(), entry, again)) ==
         file_bytes(zip));
 }
