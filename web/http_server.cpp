@@ -106,7 +106,6 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
     // greater than none.)
     parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
     limit_ = shared_.options.body_limit;
-    header_read_ = false;
     beast::get_lowest_layer(stream_).expires_after(shared_.options.read_timeout);
     http::async_read_header(
         stream_, buffer_, *parser_,
@@ -136,7 +135,6 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
     }
     if (ec == http::error::body_limit) {
       // A chunked body past its limit: what arrived so far was at most the limit.
-      const cli::render::LanguageScope scope(refusal_language());
       answer_too_large();
       return true;
     }
@@ -174,7 +172,6 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
 
   void on_header(beast::error_code ec, std::size_t) {
     if (failed(ec)) return;
-    header_read_ = true;
     const auto& header = parser_->get();
     if (shared_.options.body_limit_for) {
       limit_ = shared_.options.body_limit_for(
@@ -185,7 +182,6 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
       // Read and drop it (within reason) before answering: a browser takes an answer only once
       // it has sent its request, and shows "connection reset" otherwise.
       if (*length <= 2 * static_cast<std::uint64_t>(limit_)) return discard_body();
-      const cli::render::LanguageScope scope(refusal_language());
       return answer_too_large();
     }
     if (limit_ > shared_.options.body_limit) return spool_body();
@@ -255,12 +251,10 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
     answer_too_large();
   }
 
-  // The handler's 413 page (in the request's language), and the connection closed.
+  // The handler's 413 page (in the request's language: WebApp::handle chooses it from the
+  // header, which has always been read by now), and the connection closed.
   void answer_too_large() {
     shared_.log->info("{} refused 413: the request's body is larger than {} bytes", peer_, limit_);
-    if (!header_read_) {
-      return refuse(413, cli::render::trf("the request's body is larger than {} bytes", limit_));
-    }
     Request request;
     if (parser_) request = request_of(parser_->get());
     if (spool_parser_) request = request_of(spool_parser_->get());
@@ -324,13 +318,7 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
   // installation's.
   cli::render::Language refusal_language() const {
     if (!parser_ || !parser_->is_header_done()) return cli::render::current_language();
-    const auto& header = parser_->get();
-    Request request;
-    request.target = std::string(header.target());
-    for (const auto& field : header) {
-      request.headers[lower(std::string(field.name_string()))] = std::string(field.value());
-    }
-    return request_language(request, cli::render::current_language()).language;
+    return request_language(request_of(parser_->get()), cli::render::current_language()).language;
   }
 
   void refuse(int status, const std::string& why) {
@@ -453,7 +441,6 @@ class Connection : public std::enable_shared_from_this<Connection<Stream>> {
   Shared& shared_;
   std::string peer_;
   std::size_t limit_ = 0;  ///< the body limit of the request being read
-  bool header_read_ = false;
   std::chrono::steady_clock::time_point transfer_started_;
   std::uint64_t transferred_ = 0;  ///< bytes of the large body or response so far
 };
