@@ -1,7 +1,7 @@
 #include "web/form_fields.hpp"
 
+#include "cli/render/variable_facts.hpp"
 #include "engine/model/value.hpp"
-#include "web/words.hpp"
 
 namespace regflow::web {
 
@@ -17,7 +17,8 @@ nlohmann::json variable_field(const model::VariableDecl& variable, const std::st
   }
   nlohmann::json options = nlohmann::json::array();
   for (const auto& v : variable.values) {
-    options.push_back({{"value", v}, {"label", words::enum_label(v)}, {"selected", v == shown}});
+    options.push_back(
+        {{"value", v}, {"label", cli::render::enum_label(v)}, {"selected", v == shown}});
   }
   return {{"name", variable.name},
           {"field", std::string(kSetPrefix) + variable.name},

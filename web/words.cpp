@@ -59,8 +59,9 @@ std::string upload_not_multipart() {
 }
 
 std::string upload_malformed() {
-  return tr("The upload could not be read (a malformed multipart/form-data body). Choose the "
-            "file again and send the form once more.");
+  return tr(
+      "The upload could not be read (a malformed multipart/form-data body). Choose the "
+      "file again and send the form once more.");
 }
 
 std::string upload_without_file() {
@@ -145,14 +146,6 @@ std::string chart_series(const std::string& english) {
   if (english == "finished") return tr("finished");
   if (english == "stopped") return tr("stopped");
   return english;
-}
-
-std::string enum_label(const std::string& value) {
-  std::string out = value;
-  for (char& c : out) {
-    if (c == '_') c = ' ';
-  }
-  return out;
 }
 
 std::string quorum(const std::string& kind, int count, std::size_t signers) {

@@ -67,9 +67,6 @@ std::string chart_late_unit();
 std::string chart_per_month();
 std::string chart_series(const std::string& english);
 
-/// An enum value as a person reads it: "penjabaran_apbd" → "penjabaran apbd".
-std::string enum_label(const std::string& value);
-
 /// A sign-off rule: "semua", "salah satu", "2 dari 4".
 std::string quorum(const std::string& kind, int count, std::size_t signers);
 

@@ -14,13 +14,16 @@ std::string value_words(const model::Value& value, model::ValueType type) {
   if (const auto* yes = std::get_if<bool>(&value)) return *yes ? tr("yes") : tr("no");
   if (const auto* day = std::get_if<time::Date>(&value)) return date_text(*day);
   std::string text = printable(model::to_text(value));
-  // The workflows give enum values no labels of their own: shown as the start form's choice
-  // list shows them ("penjabaran apbd"), words rather than a code.
-  if (type == model::ValueType::Enum) std::replace(text.begin(), text.end(), '_', ' ');
-  return text;
+  return type == model::ValueType::Enum ? enum_label(text) : text;
 }
 
 }  // namespace
+
+std::string enum_label(const std::string& value) {
+  std::string out = value;
+  std::replace(out.begin(), out.end(), '_', ' ');
+  return out;
+}
 
 std::vector<VariableFact> variable_facts(const model::WorkflowDefinition& definition,
                                          const runtime::DossierState& state) {

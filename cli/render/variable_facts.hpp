@@ -18,6 +18,10 @@ struct VariableFact {
   bool filled = false;
 };
 
+/// An enum value as a person reads it, the workflows giving it no label of its own:
+/// "penjabaran_apbd" → "penjabaran apbd" (the start form's choices and the dossier's facts).
+std::string enum_label(const std::string& value);
+
 /// Every declared variable in declaration order, then any value the dossier holds that its
 /// definition no longer declares (under its code name).
 std::vector<VariableFact> variable_facts(const model::WorkflowDefinition& definition,
