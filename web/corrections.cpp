@@ -15,11 +15,6 @@ std::string field(const Call& call, const std::string& name) {
   return it == call.form.end() ? std::string{} : it->second;
 }
 
-std::string agency_title(const Call& call, const std::string& code) {
-  const auto* agency = call.app.config().agencies.find(code);
-  return agency == nullptr ? code : agency->name;
-}
-
 /// The dossier page again after a change, or the engine's refusal in the words the command
 /// line prints, with the way back.
 Response outcome(Call& call, const std::string& id, const app::AdvanceOutcome& result) {
@@ -42,7 +37,7 @@ nlohmann::json corrections_view(Call& call, const app::Dossier& dossier) {
   nlohmann::json view = {{"id", state.id}, {"title", state.title}};
   if (!state.kendala.empty()) {
     view["kendala"] = {{"text", state.kendala},
-                       {"agency", agency_title(call, state.kendala_agency)},
+                       {"agency", call.app.config().agencies.name_of(state.kendala_agency)},
                        {"on", cli::render::date_text(time::local_date(
                                   state.kendala_at, call.app.config().settings.offset))}};
   }

@@ -95,9 +95,8 @@ Response queue_page(Call& call) {
     query.filter.agency = agency;
     query.filter.limit = kBoardPageLimit;
     nlohmann::json view = board_view(board_data(call, query), call.app.config().agencies);
-    const auto* found = call.app.config().agencies.find(agency);
     view["agency"] = agency;
-    view["agency_name"] = found == nullptr ? agency : found->name;
+    view["agency_name"] = call.app.config().agencies.name_of(agency);
     queues.push_back(std::move(view));
   }
   return call.page("queue", {{"page_title", cli::render::tr("My queue")}, {"queues", queues}});

@@ -137,7 +137,7 @@ Response statistics_page(Call& call) {
     // Names, shortened to what the labels' room holds: they start with what tells agencies
     // apart ("Biro Hukum …", "Dinas Koperasi …"); the tables below give them whole.
     bars.label_width = 200;
-    for (auto& bar : bars.bars) bar.label = shortened(agency_name(agencies, bar.label), 30);
+    for (auto& bar : bars.bars) bar.label = shortened(agencies.name_of(bar.label), 30);
     auto months = cli::render::monthly_chart(stats);
     months.title = words::chart_per_month();
     for (auto& series : months.series) series.name = words::chart_series(series.name);

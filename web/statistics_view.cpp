@@ -81,7 +81,7 @@ nlohmann::json statistics_view(const nlohmann::json& stats,
     view["from"] = from ? cli::render::long_date_text(*from) : stats["from"].get<std::string>();
   }
   view["workflow"] = stats["workflow"];
-  if (stats["agency"].is_string()) view["agency_name"] = agency_name(agencies, stats["agency"]);
+  if (stats["agency"].is_string()) view["agency_name"] = agencies.name_of(stats["agency"]);
 
   nlohmann::json steps = nlohmann::json::array();
   for (const auto& s : stats["steps"]) {
@@ -100,7 +100,7 @@ nlohmann::json statistics_view(const nlohmann::json& stats,
   nlohmann::json held = nlohmann::json::array();
   for (const auto& a : stats["agencies"]) {
     nlohmann::json row{{"agency", a["agency"]},
-                       {"name", agency_name(agencies, a.value("agency", ""))},
+                       {"name", agencies.name_of(a.value("agency", ""))},
                        {"unit", unit_words(a["unit"])},
                        {"holding_now", a["holding_now"]}};
     add_summary(row, a["time"]);
@@ -110,7 +110,7 @@ nlohmann::json statistics_view(const nlohmann::json& stats,
 
   nlohmann::json on_time = nlohmann::json::array();
   for (const auto& [code, t] : stats["on_time_by_agency"].items()) {
-    nlohmann::json row{{"agency", code}, {"name", agency_name(agencies, code)}};
+    nlohmann::json row{{"agency", code}, {"name", agencies.name_of(code)}};
     add_on_time(row, t);
     on_time.push_back(std::move(row));
   }
@@ -138,7 +138,7 @@ nlohmann::json statistics_view(const nlohmann::json& stats,
     extensions.push_back(
         {{"workflow", e["workflow"]},
          {"deadline", e["deadline"]},
-         {"name", agency_name(agencies, e.value("agency", ""))},
+         {"name", agencies.name_of(e.value("agency", ""))},
          {"by", e["by"]},
          {"count", e["count"]},
          {"days", e["days"]},

@@ -64,11 +64,6 @@ std::string timer_does_words(const std::string& does) {
 
 }  // namespace
 
-std::string agency_name(const model::AgencyDirectory& agencies, const std::string& code) {
-  const auto* agency = agencies.find(code);
-  return agency == nullptr ? code : agency->name;
-}
-
 nlohmann::json board_view(nlohmann::json board, const model::AgencyDirectory& agencies) {
   for (auto& d : board["dossiers"]) {
     const std::string status = d.value("status", "no deadline");
@@ -80,9 +75,9 @@ nlohmann::json board_view(nlohmann::json board, const model::AgencyDirectory& ag
     // "terlambat" once: the badge only when the days do not already say the status.
     d["show_badge"] =
         d["days_words"].get<std::string>().rfind(d["status_words"].get<std::string>(), 0) != 0;
-    d["held_by_name"] = agency_name(agencies, d.value("held_by", ""));
+    d["held_by_name"] = agencies.name_of(d.value("held_by", ""));
     const std::string escalated = d.value("escalated_to", "");
-    if (!escalated.empty()) d["escalated_to_name"] = agency_name(agencies, escalated);
+    if (!escalated.empty()) d["escalated_to_name"] = agencies.name_of(escalated);
     if (d.contains("deadline") && d["deadline"].is_object()) shown_date(d["deadline"], "due");
   }
   shown_long_date(board, "as_of");
@@ -96,7 +91,7 @@ nlohmann::json board_view(nlohmann::json board, const model::AgencyDirectory& ag
   board["totals_list"] = totals;
   nlohmann::json late = nlohmann::json::array();
   for (const auto& [code, count] : board["late_by_agency"].items()) {
-    late.push_back({{"agency", code}, {"name", agency_name(agencies, code)}, {"count", count}});
+    late.push_back({{"agency", code}, {"name", agencies.name_of(code)}, {"count", count}});
   }
   board["late_list"] = late;
   board["any_late"] = !late.empty();
@@ -116,8 +111,8 @@ std::string local_time_text(const std::string& at_utc, time::UtcOffset offset) {
 
 nlohmann::json dossier_view(nlohmann::json d, const nlohmann::json& events, time::UtcOffset offset,
                             const model::AgencyDirectory& agencies) {
-  d["held_by_name"] = agency_name(agencies, d.value("held_by", ""));
-  d["escalated_to_name"] = agency_name(agencies, d.value("escalated_to", ""));
+  d["held_by_name"] = agencies.name_of(d.value("held_by", ""));
+  d["escalated_to_name"] = agencies.name_of(d.value("escalated_to", ""));
   bool late = false;
   for (auto& deadline : d["deadlines"]) {
     const std::string status = deadline.value("status", "");
@@ -141,7 +136,7 @@ nlohmann::json dossier_view(nlohmann::json d, const nlohmann::json& events, time
   }
   d["bindings_list"] = pairs(d["bindings"], "role", "agency");
   for (auto& binding : d["bindings_list"]) {
-    binding["agency_name"] = agency_name(agencies, binding["agency"].get<std::string>());
+    binding["agency_name"] = agencies.name_of(binding["agency"].get<std::string>());
   }
   d["signatures_list"] = pairs(d["signatures"], "agency", "user");
   d["has_signoff"] = !d["signatures_list"].empty() || !d["pending_signers"].empty();

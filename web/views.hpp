@@ -19,9 +19,6 @@ nlohmann::json board_view(nlohmann::json board, const model::AgencyDirectory& ag
 nlohmann::json dossier_view(nlohmann::json dossier, const nlohmann::json& events,
                             time::UtcOffset offset, const model::AgencyDirectory& agencies);
 
-/// The agency's name, or its code when the directory does not know it.
-std::string agency_name(const model::AgencyDirectory& agencies, const std::string& code);
-
 /// "2021-01-07 10:00" local, from an event's "at" (ISO UTC).
 std::string local_time_text(const std::string& at_utc, time::UtcOffset offset);
 

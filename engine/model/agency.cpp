@@ -12,6 +12,11 @@ const Agency* AgencyDirectory::find(const std::string& code) const {
   return it == agencies_.end() ? nullptr : &it->second;
 }
 
+std::string AgencyDirectory::name_of(const std::string& code) const {
+  const Agency* agency = find(code);
+  return agency == nullptr ? code : agency->name;
+}
+
 const Agency* AgencyDirectory::parent_of(const std::string& code) const {
   const Agency* agency = find(code);
   return agency == nullptr || agency->parent.empty() ? nullptr : find(agency->parent);

@@ -27,6 +27,8 @@ class AgencyDirectory {
   bool add(Agency agency);
   const Agency* find(const std::string& code) const;
   bool contains(const std::string& code) const { return find(code) != nullptr; }
+  /// The agency's name as people read it; the code itself when it is not in the directory.
+  std::string name_of(const std::string& code) const;
   /// The parent of `code`, or nullptr at the top or for an unknown code.
   const Agency* parent_of(const std::string& code) const;
   std::vector<std::string> codes() const;

@@ -31,12 +31,6 @@ std::string variable_text(const runtime::DossierState& state, const std::string&
   return it == state.variables.end() ? "" : model::to_text(it->second);
 }
 
-std::string agency_name(const model::AgencyDirectory& agencies, const std::string& code) {
-  if (code.empty()) return "";
-  const auto* agency = agencies.find(code);
-  return agency != nullptr ? agency->name : code;
-}
-
 }  // namespace
 
 const std::vector<JdihProfile>& jdih_profiles() {
@@ -118,7 +112,7 @@ JdihOutcome jdih_entry(const model::WorkflowDefinition& definition,
     penetapan = time::format_date(local_date(signing->at, offset));
     // A Perda valid without signature (UU 12/2011 Pasal 79(2)) has no signatory to name.
     if (signing->type == runtime::EventType::ActionTaken) {
-      penandatangan = agency_name(agencies, signing->agency);
+      penandatangan = agencies.name_of(signing->agency);
     }
   }
   const bool has_pengundangan = !profile->sumber.empty();
@@ -184,7 +178,7 @@ JdihOutcome jdih_entry(const model::WorkflowDefinition& definition,
       {"lokasi", "Lokasi", settings.lokasi, "settings.yaml publication.lokasi"},
       {"bidang_hukum", "Bidang Hukum", "", "not recorded by regflow"},
       {"pemrakarsa", "Pemrakarsa",
-       pemrakarsa == state.bindings.end() ? "" : agency_name(agencies, pemrakarsa->second),
+       pemrakarsa == state.bindings.end() ? "" : agencies.name_of(pemrakarsa->second),
        "dossier role pemrakarsa"},
       {"penandatangan", "Penandatangan", penandatangan,
        signing != nullptr ? fmt::format("agency of event {}", signing->sequence)
