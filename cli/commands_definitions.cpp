@@ -23,13 +23,15 @@ namespace regflow::cli {
 namespace {
 
 nlohmann::json diagnostic_json(const model::Diagnostic& d) {
+  nlohmann::json notes = nlohmann::json::array();
+  for (const auto& note : d.notes) notes.push_back(model::english(note));
   return {{"code", d.code},
           {"severity", d.severity == model::Severity::Error ? "error" : "warning"},
           {"file", d.location.file},
           {"line", d.location.line},
           {"column", d.location.column},
           {"message", d.message},
-          {"notes", d.notes}};
+          {"notes", notes}};
 }
 
 void run_check(Context& ctx, const std::vector<std::string>& paths) {

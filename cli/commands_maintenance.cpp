@@ -130,7 +130,7 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
           }
           if (!false_facts.empty()) ctx.installation().refold_statistics_facts(false_facts);
         } catch (const regflow::Error& e) {
-          states_unchecked = e.what();
+          states_unchecked = render::words(e.said());
         }
         const bool false_rows = rows && !rows->mismatches.empty();
         const bool false_documents = !report.document_problems.empty();

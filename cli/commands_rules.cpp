@@ -178,9 +178,9 @@ void run_eval(Context& ctx, const EvalArgs& a) {
   if (!compiled) {
     for (auto d : problems) {
       if (!subject.scope.in_workflow) {
-        d.notes.push_back(
+        d.notes.push_back(model::say(
             "checked against the inputs of rules/*.yaml; give --workflow W or --dossier ID for a "
-            "workflow's variables, roles and steps");
+            "workflow's variables, roles and steps"));
       }
       std::cerr << render::diagnostic_text(d) << "\n";
     }

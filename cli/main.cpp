@@ -164,10 +164,10 @@ int main(int argc, char** argv) {
     ctx.finish();
     return static_cast<int>(ctx.exit_code);
   } catch (const regflow::ConflictError& e) {
-    std::cerr << "regflow: " << render::trf("conflict: {}", e.what()) << "\n";
+    std::cerr << "regflow: " << render::trf("conflict: {}", render::words(e.said())) << "\n";
     return static_cast<int>(ExitCode::Refused);
   } catch (const regflow::Error& e) {
-    std::cerr << "regflow: " << e.what() << "\n";
+    std::cerr << "regflow: " << render::words(e.said()) << "\n";
     return static_cast<int>(ExitCode::Refused);
   } catch (const std::exception& e) {
     std::cerr << "regflow: " << render::trf("internal error: {} (please report)", e.what()) << "\n";

@@ -96,7 +96,7 @@ Response administer(Call& call, const std::function<nlohmann::json()>& change) {
     done = change();
   } catch (const InputError& refusal) {
     nlohmann::json view = admin_view(call);
-    view["refusal"] = refusal.what();
+    view["refusal"] = cli::render::words(refusal.said());
     return call.page("admin", std::move(view), 422);
   }
   nlohmann::json view = admin_view(call);

@@ -1,5 +1,7 @@
 #include "cli/render/translate.hpp"
 
+#include <fmt/args.h>
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -156,6 +158,18 @@ std::string tr(const char* msgid) {
 std::string trn(const char* singular, const char* plural, long long n) {
   if (current_language() == Language::English) return n == 1 ? singular : plural;
   return boost::locale::ngettext(singular, plural, static_cast<int>(n), indonesian().locale);
+}
+
+std::string words(const model::Message& said) {
+  if (said.verbatim) return said.format;
+  fmt::dynamic_format_arg_store<fmt::format_context> values;
+  for (const auto& value : said.values) values.push_back(words(value));
+  try {
+    return fmt::vformat(tr(said.format.c_str()), values);
+  } catch (const fmt::format_error&) {
+    // A translation whose placeholders do not fit (catalog_complete refuses one): the English.
+    return model::english(said);
+  }
 }
 
 }  // namespace regflow::cli::render

@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/model/message.hpp"
+
 namespace regflow::cli::render {
 
 enum class Language { English, Indonesian };
@@ -58,6 +60,10 @@ bool indonesian_catalog_loaded();
 std::string tr(const char* msgid);
 /// Singular or plural by `n` ("{} day" / "{} days"; Indonesian has one form).
 std::string trn(const char* singular, const char* plural, long long n);
+
+/// What the engine said (a diagnostic, a refusal, an error), in the current language: its format
+/// through the catalog, each value that is itself said translated in turn, names as they are.
+std::string words(const model::Message& said);
 
 /// tr() then fmt placeholders: trf("{} open dossier(s), as of {}", n, day).
 template <typename... Args>

@@ -155,7 +155,7 @@ void check_versions(std::vector<const model::WorkflowDefinition*> versions, Diag
                           fmt::format("workflow '{}' version {} is defined twice; expected each "
                                       "version once, with its own 'version' number",
                                       name, w->version));
-      d.notes.push_back(fmt::format("first defined in {}", it->second->source_path));
+      d.notes.push_back(model::say("first defined in {}", it->second->source_path));
       out.push_back(std::move(d));
     }
     if (!w->effective) {
@@ -190,8 +190,8 @@ void check_versions(std::vector<const model::WorkflowDefinition*> versions, Diag
                       name, later.version, time::format_date(*later.effective), earlier.version,
                       earlier.until ? " until " + time::format_date(*earlier.until) : "",
                       time::format_date(day_before), earlier.version));
-      d.notes.push_back(fmt::format("version {} is defined in {}", earlier.version,
-                                    earlier.source_path));
+      d.notes.push_back(
+          model::say("version {} is defined in {}", earlier.version, earlier.source_path));
       out.push_back(std::move(d));
     } else if (*earlier.until < day_before) {
       auto d = make_error(
@@ -203,8 +203,8 @@ void check_versions(std::vector<const model::WorkflowDefinition*> versions, Diag
                       time::format_date(*earlier.until), later.version,
                       time::format_date(*later.effective), earlier.version,
                       time::format_date(day_before)));
-      d.notes.push_back(fmt::format("version {} is defined in {}", earlier.version,
-                                    earlier.source_path));
+      d.notes.push_back(
+          model::say("version {} is defined in {}", earlier.version, earlier.source_path));
       out.push_back(std::move(d));
     }
   }

@@ -83,9 +83,10 @@ class ReferenceChecker {
         "E-UNKNOWN-AGENCY", where,
         fmt::format("{} names '{}', which is neither an agency nor a role of workflow '{}'{}", what,
                     name, def_.name, model::did_you_mean(name, parties_)));
-    d.notes.push_back(roles_.empty() ? "agencies are listed in workflows/agencies.yaml"
-                                     : "roles: " + model::quoted_list(roles_) +
-                                           "; agencies are listed in workflows/agencies.yaml");
+    d.notes.push_back(roles_.empty()
+                          ? model::say("agencies are listed in workflows/agencies.yaml")
+                          : model::say("roles: {}; agencies are listed in workflows/agencies.yaml",
+                                       model::quoted_list(roles_)));
     out_.push_back(std::move(d));
   }
 

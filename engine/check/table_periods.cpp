@@ -165,8 +165,8 @@ class PeriodChecker {
                           fmt::format("{} takes its period from '{}.{}', which gives none for {}",
                                       what, period.table, period.output, gap));
       d.notes.push_back(
-          "give that row a value, or add 'otherwise: DURATION' under 'within' for "
-          "the dossiers the table leaves without one");
+          model::say("give that row a value, or add 'otherwise: DURATION' under 'within' for "
+                     "the dossiers the table leaves without one"));
       out_.push_back(std::move(d));
     }
     if (total > gaps.size()) {

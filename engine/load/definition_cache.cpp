@@ -126,8 +126,13 @@ void serialize(Archive& ar, regflow::model::ValueLocations& v, unsigned /*versio
 }
 
 template <typename Archive>
+void serialize(Archive& ar, regflow::model::Message& m, unsigned /*version*/) {
+  ar& m.format& m.values& m.verbatim;
+}
+
+template <typename Archive>
 void serialize(Archive& ar, regflow::model::Diagnostic& d, unsigned /*version*/) {
-  ar& d.code& d.severity& d.location& d.message& d.notes& d.source_line& d.caret_column;
+  ar& d.code& d.severity& d.location& d.message& d.said& d.notes& d.source_line& d.caret_column;
 }
 
 template <typename Archive>

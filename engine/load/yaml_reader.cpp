@@ -114,14 +114,14 @@ model::SourceLocation YamlReader::scalar_start(const YAML::Node& scalar) const {
   return where;
 }
 
-void YamlReader::error(std::string code, const YAML::Node& at, std::string message,
-                       std::vector<std::string> notes) {
+void YamlReader::error(std::string code, const YAML::Node& at, model::Message message,
+                       std::vector<model::Message> notes) {
   auto d = model::make_error(std::move(code), location(at), std::move(message));
   d.notes = std::move(notes);
   out_.push_back(std::move(d));
 }
 
-void YamlReader::warning(std::string code, const YAML::Node& at, std::string message) {
+void YamlReader::warning(std::string code, const YAML::Node& at, model::Message message) {
   out_.push_back(model::make_warning(std::move(code), location(at), std::move(message)));
 }
 
@@ -169,8 +169,8 @@ YamlReader::Entries YamlReader::known_entries(const YAML::Node& map,
       continue;
     }
     error("E-UNKNOWN-KEY", key,
-          fmt::format("unknown key '{}' in {}{}", name, what, model::did_you_mean(name, accepted)),
-          {"accepted keys: " + model::quoted_list(accepted)});
+          model::say("unknown key '{}' in {}{}", name, what, model::suggestion(name, accepted)),
+          {model::say("accepted keys: {}", model::quoted_list(accepted))});
   }
   return out;
 }

@@ -37,9 +37,16 @@ class YamlReader {
   model::SourceLocation location(const YAML::Node& node) const;
   model::SourceLocation location(const YAML::Mark& mark) const;
 
-  void error(std::string code, const YAML::Node& at, std::string message,
-             std::vector<std::string> notes = {});
-  void warning(std::string code, const YAML::Node& at, std::string message);
+  void error(std::string code, const YAML::Node& at, model::Message message,
+             std::vector<model::Message> notes = {});
+  void warning(std::string code, const YAML::Node& at, model::Message message);
+  // Transitional: messages written whole in English, until every caller uses `say` (#17).
+  void error(std::string code, const YAML::Node& at, std::string message) {
+    error(std::move(code), at, model::verbatim(std::move(message)));
+  }
+  void warning(std::string code, const YAML::Node& at, std::string message) {
+    warning(std::move(code), at, model::verbatim(std::move(message)));
+  }
 
   /// True when `node` is a map; records E-WRONG-TYPE naming `what` otherwise.
   bool expect_map(const YAML::Node& node, const std::string& what);

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/model/message.hpp"
+
 namespace regflow::model {
 
 /// A position in a definition file. Line and column are 1-based; 0 means "unknown".
@@ -45,8 +47,9 @@ struct Diagnostic {
   std::string code;  ///< stable identifier, e.g. "E-UNREACHABLE-STEP"
   Severity severity = Severity::Error;
   SourceLocation location;
-  std::string message;  ///< lower-case start, no final period, user values in '…'
-  std::vector<std::string> notes;  ///< extra context, printed as "  note: …"
+  std::string message;  ///< english(said): what tests, logs and `--json` show
+  Message said;         ///< lower-case start, no final period, user values in '…'
+  std::vector<Message> notes;  ///< extra context, printed as "  note: …"
   std::string source_line;  ///< the offending line, for a caret excerpt; empty when not useful
   int caret_column = 0;     ///< 1-based column of the caret inside source_line
 
@@ -56,9 +59,17 @@ struct Diagnostic {
 using Diagnostics = std::vector<Diagnostic>;
 
 /// Builds an error diagnostic.
-Diagnostic make_error(std::string code, SourceLocation where, std::string message);
+Diagnostic make_error(std::string code, SourceLocation where, Message said);
 /// Builds a warning diagnostic.
-Diagnostic make_warning(std::string code, SourceLocation where, std::string message);
+Diagnostic make_warning(std::string code, SourceLocation where, Message said);
+// Transitional: a message written whole in English, shown untranslated. Being replaced by
+// `say` at every call site (issue #17); removed when none is left.
+inline Diagnostic make_error(std::string code, SourceLocation where, std::string message) {
+  return make_error(std::move(code), std::move(where), verbatim(std::move(message)));
+}
+inline Diagnostic make_warning(std::string code, SourceLocation where, std::string message) {
+  return make_warning(std::move(code), std::move(where), verbatim(std::move(message)));
+}
 
 /// True when any diagnostic is an error (warnings alone do not fail `check`).
 bool has_errors(const Diagnostics& diagnostics);
@@ -66,7 +77,10 @@ bool has_errors(const Diagnostics& diagnostics);
 /// Sorts by file, line, column, then code, so reports are stable.
 void sort_diagnostics(Diagnostics& diagnostics);
 
-/// "path:line:col: error: message [CODE]", then the excerpt with a caret and the notes, one per line.
+/// "path:line:col: error: message [CODE]", then the excerpt with a caret and the notes, one per
+/// line: as words to translate (cli/render/diagnostic.hpp) or to put inside another message.
+Message diagnostic_said(const Diagnostic& diagnostic);
+/// english(diagnostic_said(d)).
 std::string format_diagnostic(const Diagnostic& diagnostic);
 
 }  // namespace regflow::model

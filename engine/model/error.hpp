@@ -5,12 +5,26 @@
 #include <stdexcept>
 #include <string>
 
+#include "engine/model/message.hpp"
+
 namespace regflow {
 
-/// Base of every exception regflow throws on purpose.
+/// Base of every exception regflow throws on purpose. It carries what it says as a Message, so
+/// that the command line and the web word it in the reader's language (render::words(e.said()));
+/// what() is the English text, for logs.
 class Error : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit Error(model::Message said)
+      : std::runtime_error(model::english(said)), said_(std::move(said)) {}
+  /// A text written whole in English, shown as it is (logs, failures of the platform).
+  explicit Error(const std::string& english)
+      : std::runtime_error(english), said_(model::verbatim(english)) {}
+  explicit Error(const char* english) : Error(std::string(english)) {}
+
+  const model::Message& said() const { return said_; }
+
+ private:
+  model::Message said_;
 };
 
 /// A file could not be read, or a configuration folder is missing.

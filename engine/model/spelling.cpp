@@ -49,6 +49,11 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
   return {};
 }
 
+Message suggestion(std::string_view word, const std::vector<std::string>& candidates) {
+  if (auto match = closest_match(word, candidates)) return say(" (did you mean '{}'?)", *match);
+  return verbatim("");
+}
+
 std::string quoted_list(const std::vector<std::string>& values) {
   std::string out;
   for (const auto& value : values) {

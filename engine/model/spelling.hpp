@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/model/message.hpp"
+
 namespace regflow::model {
 
 /// Edit distance between two strings (bytes, case-sensitive): insertions, deletions,
@@ -19,6 +21,9 @@ std::optional<std::string> closest_match(std::string_view word,
 
 /// " (did you mean 'x'?)" or "" — to append to a message.
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+/// did_you_mean as words to translate: the last value of a message that may end with a hint,
+/// say("unknown key '{}' in {}{}", key, what, suggestion(key, accepted)).
+Message suggestion(std::string_view word, const std::vector<std::string>& candidates);
 
 /// "'a', 'b', 'c'" — a list of accepted values for a message.
 std::string quoted_list(const std::vector<std::string>& values);

@@ -385,9 +385,9 @@ class TableBuilder {
                 " (line " + std::to_string(table.rows[j].location.line) + ") of table '" +
                 table.name + "' overlap" +
                 (joined.empty() ? std::string(": both match everything") : " for " + joined));
-        d.notes.push_back(
+        d.notes.push_back(model::say(
             "with 'hit: unique' at most one row may match; make the rows exclusive, or use "
-            "'hit: first' to let the earlier row win");
+            "'hit: first' to let the earlier row win"));
         out_.push_back(std::move(d));
       }
     }

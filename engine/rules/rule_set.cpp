@@ -39,8 +39,8 @@ bool RuleSet::add_input(RuleInput input, model::Diagnostics& out) {
   if (auto it = inputs_.find(input.name); it != inputs_.end()) {
     auto d = model::make_error("E-DUPLICATE-INPUT", input.location,
                                "input '" + input.name + "' is declared twice");
-    d.notes.push_back("first declared at " + it->second.location.file + ":" +
-                      std::to_string(it->second.location.line));
+    d.notes.push_back(model::say("first declared at {}:{}", it->second.location.file,
+                                 it->second.location.line));
     out.push_back(std::move(d));
     return false;
   }
@@ -53,8 +53,8 @@ bool RuleSet::add_rule(NamedRule rule, model::Diagnostics& out) {
   if (auto it = rules_.find(rule.name); it != rules_.end()) {
     auto d = model::make_error("E-DUPLICATE-RULE", rule.name_location,
                                "rule '" + rule.name + "' is defined twice");
-    d.notes.push_back("first defined at " + it->second.name_location.file + ":" +
-                      std::to_string(it->second.name_location.line));
+    d.notes.push_back(model::say("first defined at {}:{}", it->second.name_location.file,
+                                 it->second.name_location.line));
     out.push_back(std::move(d));
     return false;
   }
@@ -67,8 +67,8 @@ bool RuleSet::add_table(TableSource table, model::Diagnostics& out) {
   if (auto it = table_sources_.find(table.name); it != table_sources_.end()) {
     auto d = model::make_error("E-DUPLICATE-TABLE", table.location,
                                "table '" + table.name + "' is defined twice");
-    d.notes.push_back("first defined at " + it->second.location.file + ":" +
-                      std::to_string(it->second.location.line));
+    d.notes.push_back(model::say("first defined at {}:{}", it->second.location.file,
+                                 it->second.location.line));
     out.push_back(std::move(d));
     return false;
   }

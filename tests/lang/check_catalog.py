@@ -5,6 +5,8 @@ translation, and every translation keeps the placeholders of its id.
 The message ids are found where the code uses them:
   - in C++ under cli/ and web/: the first argument of tr, trf, and the first two of trn, trnf
     (cli/render/translate.hpp), extracted with xgettext;
+  - in C++ anywhere (engine/ too): the first argument of `say` (engine/model/message.hpp), what
+    the engine says for a renderer to word;
   - in the web templates: the text of each {{#t}}...{{/t}} section.
 Then po/id.po is read and must translate each of them, not fuzzy, with the same set of
 placeholders ({}, {name}, {:02}); `msgfmt --check` must accept the file. A message id in the
@@ -78,12 +80,14 @@ def read_po(path):
 def code_message_ids(src):
     sources = sorted(glob.glob(os.path.join(src, "cli", "**", "*.cpp"), recursive=True) +
                      glob.glob(os.path.join(src, "cli", "**", "*.hpp"), recursive=True) +
-                     glob.glob(os.path.join(src, "web", "**", "*.cpp"), recursive=True))
+                     glob.glob(os.path.join(src, "web", "**", "*.cpp"), recursive=True) +
+                     glob.glob(os.path.join(src, "engine", "**", "*.cpp"), recursive=True) +
+                     glob.glob(os.path.join(src, "engine", "**", "*.hpp"), recursive=True))
     with tempfile.TemporaryDirectory() as tmp:
         pot = os.path.join(tmp, "regflow.pot")
         subprocess.run(["xgettext", "--language=C++", "--from-code=UTF-8", "--no-wrap",
                         "--keyword=tr", "--keyword=trf", "--keyword=trn:1,2",
-                        "--keyword=trnf:1,2", "-o", pot] + sources, check=True)
+                        "--keyword=trnf:1,2", "--keyword=say", "-o", pot] + sources, check=True)
         ids = {}
         if os.path.exists(pot):
             for e in read_po(pot):

@@ -6,7 +6,7 @@ using namespace regflow::model;
 
 TEST_CASE("a diagnostic prints as path:line:col: severity: message and code", "[model][diagnostic]") {
   auto d = make_error("E-UNKNOWN-KEY", {"workflows/pergub.yaml", 12, 5}, "unknown key 'ownr'");
-  d.notes.push_back("accepted keys: 'title', 'owner'");
+  d.notes.push_back(say("accepted keys: {}", "'title', 'owner'"));
   CHECK(format_diagnostic(d) ==
         "workflows/pergub.yaml:12:5: error: unknown key 'ownr' [E-UNKNOWN-KEY]\n"
         "  note: accepted keys: 'title', 'owner'");
@@ -33,4 +33,22 @@ TEST_CASE("diagnostics sort by file, line and column, and warnings alone are not
   CHECK_FALSE(has_errors(ds));
   ds.push_back(make_error("E-X", {}, "x"));
   CHECK(has_errors(ds));
+}
+
+TEST_CASE("what the engine says keeps its format and values apart until it is worded",
+          "[model][message]") {
+  const Message hint = say(" (did you mean '{}'?)", "owner");
+  const Message said = say("unknown key '{}' in {} at line {}{}", "ownr", say("step '{}'", "draf"),
+                           12, hint);
+  CHECK(english(said) == "unknown key 'ownr' in step 'draf' at line 12 (did you mean 'owner'?)");
+  // Names and numbers are values never translated; the hint and the step's words are.
+  REQUIRE(said.values.size() == 4);
+  CHECK(said.values[0] == verbatim("ownr"));
+  CHECK(said.values[2] == verbatim("12"));
+  CHECK_FALSE(said.values[1].verbatim);
+  CHECK(said.values[3] == hint);
+  CHECK(english(joined({say("a {}", 1), verbatim("; "), say("b")})) == "a 1; b");
+  // A diagnostic keeps both: the English text and what was said.
+  const auto d = make_error("E-UNKNOWN-KEY", {"w.yaml", 1, 1}, said);
+  CHECK(d.message == english(d.said));
 }

@@ -71,7 +71,8 @@ TEST_CASE("names are declared once", "[rules][rule_set]") {
   rules.finalize(out);
   REQUIRE(out.size() == 4);
   CHECK(out[0].message == "input 'k' is declared twice");
-  CHECK(out[0].notes == std::vector<std::string>{"first declared at a.yaml:2"});
+  REQUIRE(out[0].notes.size() == 1);
+  CHECK(model::english(out[0].notes[0]) == "first declared at a.yaml:2");
   CHECK(out[1].message == "rule 'r' is defined twice");
   CHECK(out[2].message == "rule 'k' has the same name as an input");
   CHECK(out[3].message == "rule 'today' has the same name as a built-in name");
