@@ -132,15 +132,11 @@ Response statistics_page(Call& call) {
     const auto& agencies = call.app.config().agencies;
     nlohmann::json out = statistics_view(cli::render::stats_json(stats), agencies);
     auto bars = cli::render::late_by_agency_chart(stats);
-    bars.title = words::chart_late_by_agency();
-    bars.unit = words::chart_late_unit();
     // Names, shortened to what the labels' room holds: they start with what tells agencies
     // apart ("Biro Hukum …", "Dinas Koperasi …"); the tables below give them whole.
     bars.label_width = 200;
     for (auto& bar : bars.bars) bar.label = shortened(agencies.name_of(bar.label), 30);
-    auto months = cli::render::monthly_chart(stats);
-    months.title = words::chart_per_month();
-    for (auto& series : months.series) series.name = words::chart_series(series.name);
+    const auto months = cli::render::monthly_chart(stats);
     // The charts are SVG text made by cli/render/svg_chart, every value in it escaped there:
     // the template inserts it as markup.
     out["chart_agencies"] = cli::render::bar_chart_svg(bars, kChartWidth);

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "cli/render/dates.hpp"
+#include "cli/render/stats.hpp"
 #include "cli/render/translate.hpp"
 #include "engine/time/date.hpp"
 #include "web/views.hpp"
@@ -62,11 +63,10 @@ std::string date_cell(const nlohmann::json& value) {
   return date ? cli::render::date_text(*date) : value.get<std::string>();
 }
 
-// An age band of open dossiers from its bounds in calendar days: "0-30 days", "> 365 days".
 std::string age_band(const nlohmann::json& band) {
-  const int from = band.value("from_days", 0);
-  if (!band["to_days"].is_number_integer()) return cli::render::trf("> {} days", from - 1);
-  return cli::render::trf("{}-{} days", from, band["to_days"].get<int>());
+  return cli::render::age_band_text(band.value("from_days", 0), band["to_days"].is_number_integer()
+                                                                    ? band["to_days"].get<int>()
+                                                                    : -1);
 }
 
 }  // namespace
@@ -148,6 +148,9 @@ nlohmann::json statistics_view(const nlohmann::json& stats,
   view["extensions"] = extensions;
 
   view["throughput"] = stats["throughput"];
+  for (auto& row : view["throughput"]) {
+    row["month"] = cli::render::month_text(row.value("month", ""));
+  }
   view["open_by_age"] = nlohmann::json::array();
   for (const auto& band : stats["open_by_age"]) {
     view["open_by_age"].push_back({{"label", age_band(band)}, {"count", band["count"]}});
@@ -160,15 +163,16 @@ nlohmann::json statistics_view(const nlohmann::json& stats,
   nlohmann::json target_rows = nlohmann::json::array();
   for (const auto& t : targets["dossiers"]) {
     const std::string status = t.value("status", "");
-    target_rows.push_back({{"id", t["id"]},
-                           {"workflow", t["workflow"]},
-                           {"title", t["title"]},
-                           {"set_on", date_cell(t["set_on"])},
-                           {"due", date_cell(t["due"])},
-                           {"status_words", words::status(status)},
-                           {"status_class", words::status_class(status)},
-                           {"margin_words", words::target_margin(status, t.value("margin", 0))},
-                           {"late", status == "missed" || status == "overdue"}});
+    target_rows.push_back(
+        {{"id", t["id"]},
+         {"workflow", t["workflow"]},
+         {"title", t["title"]},
+         {"set_on", date_cell(t["set_on"])},
+         {"due", date_cell(t["due"])},
+         {"status_words", words::status(status)},
+         {"status_class", words::status_class(status)},
+         {"margin_words", cli::render::target_margin_text(status, t.value("margin", 0))},
+         {"late", status == "missed" || status == "overdue"}});
   }
   view["targets"] = target_rows;
   view["skipped"] = stats["skipped"];

@@ -102,14 +102,6 @@ std::string refused_prefix() {
   return tr("Refused");
 }
 
-std::string target_margin(const std::string& name, int margin) {
-  if (name == "met") return trf("met, {} days early", margin);
-  if (name == "missed") return trf("missed by {} days", -margin);
-  if (name == "overdue") return trf("{} days late (still running)", -margin);
-  if (name == "paused") return tr("paused");
-  return trf("{} days left", margin);
-}
-
 std::string as_of_moment(const std::string& as_of, time::Date today, time::Instant now,
                          time::UtcOffset offset) {
   const auto day = time::parse_date(as_of);
@@ -127,25 +119,6 @@ std::string board_filter(const std::string& name) {
   if (name == "q") return tr("search");
   if (name == "asof") return tr("as of");
   return name;
-}
-
-std::string chart_late_by_agency() {
-  return tr("Step deadlines missed or running late, by agency");
-}
-
-std::string chart_late_unit() {
-  return tr("late");
-}
-
-std::string chart_per_month() {
-  return tr("Dossiers per month");
-}
-
-std::string chart_series(const std::string& english) {
-  if (english == "started") return tr("started");
-  if (english == "finished") return tr("finished");
-  if (english == "stopped") return tr("stopped");
-  return english;
 }
 
 std::string quorum(const std::string& kind, int count, std::size_t signers) {

@@ -48,10 +48,6 @@ std::string administrators_only(const std::string& role);
 /// A correction form's refusal, before the engine's own words.
 std::string refused_prefix();
 
-/// A target's outcome with its margin in hari: "terpenuhi, 3 hari lebih awal", "terlewat 5 hari",
-/// "terlambat 2 hari (masih berjalan)", "sisa 4 hari", "dijeda".
-std::string target_margin(const std::string& status_name, int margin);
-
 /// The printed page's "Keadaan per …" line: the date and the time now when `as_of` is today,
 /// otherwise the end of the as-of day.
 std::string as_of_moment(const std::string& as_of, time::Date today, time::Instant now,
@@ -59,13 +55,6 @@ std::string as_of_moment(const std::string& as_of, time::Date today, time::Insta
 
 /// A board filter's name as a printed page names it: "instansi" for agency, "cari" for q, …
 std::string board_filter(const std::string& query_name);
-
-/// The statistics' charts: their titles, the unit of the bars, and the names of the monthly
-/// series for cli/render/stats_charts' "started", "finished", "stopped".
-std::string chart_late_by_agency();
-std::string chart_late_unit();
-std::string chart_per_month();
-std::string chart_series(const std::string& english);
 
 /// A sign-off rule: "semua", "salah satu", "2 dari 4".
 std::string quorum(const std::string& kind, int count, std::size_t signers);

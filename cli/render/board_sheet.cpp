@@ -32,24 +32,22 @@ Sheet board_sheet(const report::Board& board, const std::vector<report::BoardEnt
     const auto& deadline = details[i].deadline;
     SheetRow row;
     row.late = e.deadline && e.status == deadline::Status::Overdue;
-    row.cells = {
-        d.id,
-        d.workflow,
-        d.step,
-        d.step_title,
-        d.owner_agency,
-        d.escalated_to.empty() ? Cell{} : Cell{d.escalated_to},
-        e.deadline ? status_words(deadline::status_name(e.status)) : tr("no deadline"),
-        deadline ? Cell{deadline->deadline_id} : Cell{},
-        deadline && deadline->due ? Cell{*deadline->due} : Cell{},
-        e.deadline ? Cell{static_cast<double>(e.days_left)} : Cell{},
-        deadline ? Cell{deadline->working_days ? std::string("hari kerja") : std::string("hari")}
-                 : Cell{},
-        deadline ? Cell{deadline->provisional ? tr("yes") : tr("no")} : Cell{},
-        Cell{time::local_date(d.started_at, offset)},
-        d.title,
-        e.kendala.empty() ? Cell{} : Cell{e.kendala},
-        Cell{board.today}};
+    row.cells = {d.id,
+                 d.workflow,
+                 d.step,
+                 d.step_title,
+                 d.owner_agency,
+                 d.escalated_to.empty() ? Cell{} : Cell{d.escalated_to},
+                 e.deadline ? status_words(deadline::status_name(e.status)) : tr("no deadline"),
+                 deadline ? Cell{deadline->deadline_id} : Cell{},
+                 deadline && deadline->due ? Cell{*deadline->due} : Cell{},
+                 e.deadline ? Cell{static_cast<double>(e.days_left)} : Cell{},
+                 deadline ? Cell{deadline->working_days ? tr("working days") : tr("days")} : Cell{},
+                 deadline ? Cell{deadline->provisional ? tr("yes") : tr("no")} : Cell{},
+                 Cell{time::local_date(d.started_at, offset)},
+                 d.title,
+                 e.kendala.empty() ? Cell{} : Cell{e.kendala},
+                 Cell{board.today}};
     sheet.rows.push_back(std::move(row));
   }
   return sheet;

@@ -1,5 +1,6 @@
 #include "cli/render/dates.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include "cli/render/translate.hpp"
@@ -74,6 +75,20 @@ std::string long_date_text(time::Date date) {
              fmt::arg("day", static_cast<unsigned>(ymd.day())),
              fmt::arg("month", month_name(static_cast<unsigned>(ymd.month()))),
              fmt::arg("year", static_cast<int>(ymd.year())));
+}
+
+std::string month_text(const std::string& iso_month, bool short_name) {
+  if (current_language() == Language::English) return iso_month;
+  const bool iso = iso_month.size() == 7 && iso_month[4] == '-' &&
+                   std::all_of(iso_month.begin(), iso_month.end(),
+                               [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+  if (!iso) return iso_month;
+  const int month = std::stoi(iso_month.substr(5, 2));
+  if (month < 1 || month > 12) return iso_month;
+  std::string name = month_name(static_cast<unsigned>(month));
+  // Indonesian short month names are the first three letters (Jan … Agu … Des).
+  if (short_name) name = name.substr(0, 3);
+  return name + " " + iso_month.substr(0, 4);
 }
 
 }  // namespace regflow::cli::render

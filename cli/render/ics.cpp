@@ -153,7 +153,7 @@ void add_event(std::string& out, const report::FeedEntry& e, const IcsFeed& feed
 }
 
 std::string calendar_name(const IcsFeed& feed) {
-  std::string name = fmt::format("regflow deadlines — {}", feed.installation);
+  std::string name = trf("regflow deadlines — {}", feed.installation);
   if (!feed.agency.empty()) name += fmt::format(" — {}", feed.agency);
   if (!feed.workflow.empty()) name += fmt::format(" — {}", feed.workflow);
   return name;
@@ -229,8 +229,8 @@ std::string ics_text(const IcsFeed& feed) {
   add_line(out, "METHOD", "PUBLISH");
   add_line(out, "X-WR-CALNAME", ics_escape_text(calendar_name(feed)));
   add_line(out, "X-WR-CALDESC",
-           ics_escape_text(fmt::format("Open deadlines as of {}, exported by regflow ics",
-                                       time::format_date(feed.today))));
+           ics_escape_text(
+               trf("Open deadlines as of {}, exported by regflow ics", date_text(feed.today))));
   // Subscribers should look again about as often as a cron job re-exports the feed.
   add_line(out, "REFRESH-INTERVAL;VALUE=DURATION", "PT1H");
   add_line(out, "X-PUBLISHED-TTL", "PT1H");

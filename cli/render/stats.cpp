@@ -18,12 +18,11 @@ std::string percent(const report::OnTime& t) {
   return fmt::format("{}%", static_cast<int>(std::lround(t.rate() * 100)));
 }
 
-std::string short_unit(time::DayUnit unit) {
-  return unit == time::DayUnit::Working ? "hk" : "h";
-}
-
+// A number of days in a narrow column, in both languages the board's short units (h = hari,
+// hk = hari kerja), which the heading spells out.
 std::string days(int n, time::DayUnit unit, bool any) {
-  return any ? fmt::format("{}{}", n, short_unit(unit)) : "-";
+  if (!any) return "-";
+  return fmt::format("{}{}", n, unit == time::DayUnit::Working ? "hk" : "h");
 }
 
 std::string period_text(const report::Stats& stats) {
@@ -32,23 +31,6 @@ std::string period_text(const report::Stats& stats) {
   if (!stats.filter.workflow.empty()) out += trf(", workflow {}", stats.filter.workflow);
   if (!stats.filter.agency.empty()) out += trf(", agency {}", stats.filter.agency);
   return out;
-}
-
-std::string target_margin(const report::TargetRow& t) {
-  switch (t.status) {
-    case deadline::Status::Met:
-      return trf("met, {}h to spare", t.margin);
-    case deadline::Status::Missed:
-      return trf("missed by {}h", -t.margin);
-    case deadline::Status::Overdue:
-      return trf("{}h late, running", -t.margin);
-    case deadline::Status::Paused:
-      return tr("paused");
-    case deadline::Status::OnTrack:
-    case deadline::Status::DueSoon:
-      return trf("{}h left", t.margin);
-  }
-  return "-";
 }
 
 bool target_late(const report::TargetRow& t) {
@@ -83,8 +65,21 @@ nlohmann::json on_time_json(const report::OnTime& t) {
 
 }  // namespace
 
-std::string unit_words(time::DayUnit unit) {
-  return time::unit_name(unit);
+std::string unit_text(time::DayUnit unit) {
+  return unit == time::DayUnit::Working ? tr("working days") : tr("days");
+}
+
+std::string target_margin_text(const std::string& status_name, int margin) {
+  if (status_name == "met") return trf("met, {} days early", margin);
+  if (status_name == "missed") return trf("missed by {} days", -margin);
+  if (status_name == "overdue") return trf("{} days late (still running)", -margin);
+  if (status_name == "paused") return tr("paused");
+  return trf("{} days left", margin);
+}
+
+std::string age_band_text(int from_days, int to_days) {
+  if (to_days < 0) return trf("> {} days", from_days - 1);
+  return trf("{}-{} days", from_days, to_days);
 }
 
 namespace {
@@ -125,7 +120,7 @@ std::string stats_text(const report::Stats& stats) {
       {tr("AGENCY"), tr("UNIT"), tr("STAYS"), tr("MEDIAN"), "P90", tr("MAX"), tr("HOLDING NOW")});
   for (const auto& a : stats.agencies) {
     const bool any = a.time.count > 0;
-    agencies.add({a.agency.empty() ? "-" : a.agency, unit_words(a.unit),
+    agencies.add({a.agency.empty() ? "-" : a.agency, unit_text(a.unit),
                   std::to_string(a.time.count), days(a.time.median, a.unit, any),
                   days(a.time.p90, a.unit, any), days(a.time.max, a.unit, any),
                   std::to_string(a.holding_now)});
@@ -174,8 +169,8 @@ std::string stats_text(const report::Stats& stats) {
   add_heading(out, tr("Per month: started, finished (final step reached), stopped"));
   Table months({tr("MONTH"), tr("WORKFLOW"), tr("STARTED"), tr("FINISHED"), tr("STOPPED")});
   for (const auto& m : stats.throughput) {
-    months.add({m.month, m.workflow, std::to_string(m.started), std::to_string(m.finished),
-                std::to_string(m.stopped)});
+    months.add({month_text(m.month), m.workflow, std::to_string(m.started),
+                std::to_string(m.finished), std::to_string(m.stopped)});
   }
   out += months.empty() ? none : months.str();
 
@@ -183,8 +178,9 @@ std::string stats_text(const report::Stats& stats) {
   out += tr("Open dossiers by age (since started):");
   out += ' ';
   for (std::size_t i = 0; i < stats.open_by_age.size(); ++i) {
-    out += fmt::format("{}{}: {}", i == 0 ? "" : ", ", stats.open_by_age[i].label,
-                       stats.open_by_age[i].count);
+    const auto& band = stats.open_by_age[i];
+    out += fmt::format("{}{}: {}", i == 0 ? "" : ", ", age_band_text(band.from_days, band.to_days),
+                       band.count);
   }
   out += "\n";
 
@@ -194,8 +190,8 @@ std::string stats_text(const report::Stats& stats) {
   Table targets({tr("ID"), tr("SET ON"), tr("DUE"), tr("OUTCOME"), tr("TITLE")});
   targets.limit(4, 40);
   for (const auto& t : stats.targets) {
-    targets.add(
-        {t.id, date_text(t.set_on), t.due ? date_text(*t.due) : "-", target_margin(t), t.title});
+    targets.add({t.id, date_text(t.set_on), t.due ? date_text(*t.due) : "-",
+                 target_margin_text(deadline::status_name(t.status), t.margin), t.title});
   }
   if (!targets.empty()) out += targets.str();
 
@@ -220,7 +216,7 @@ nlohmann::json stats_json(const report::Stats& stats) {
     j["steps"].push_back({{"workflow", s.workflow},
                           {"step", s.step},
                           {"title", s.title},
-                          {"unit", unit_words(s.unit)},
+                          {"unit", time::unit_name(s.unit)},
                           {"time", summary_json(s.time)},
                           {"at_step_now", s.at_step_now},
                           {"limit", s.has_limit ? on_time_json(s.limit) : nlohmann::json()}});
@@ -228,7 +224,7 @@ nlohmann::json stats_json(const report::Stats& stats) {
   j["agencies"] = nlohmann::json::array();
   for (const auto& a : stats.agencies) {
     j["agencies"].push_back({{"agency", a.agency},
-                             {"unit", unit_words(a.unit)},
+                             {"unit", time::unit_name(a.unit)},
                              {"time", summary_json(a.time)},
                              {"holding_now", a.holding_now}});
   }
@@ -241,7 +237,7 @@ nlohmann::json stats_json(const report::Stats& stats) {
     j["deadlines"].push_back({{"workflow", d.workflow},
                               {"deadline", d.deadline},
                               {"title", d.title},
-                              {"unit", unit_words(d.unit)},
+                              {"unit", time::unit_name(d.unit)},
                               {"on_time", on_time_json(d.on_time)},
                               {"extended", d.extended},
                               {"late_by", summary_json(d.late_by)}});
@@ -317,7 +313,7 @@ std::vector<Sheet> stats_sheets(const report::Stats& stats) {
               {}};
   for (const auto& s : stats.steps) {
     steps.rows.push_back(
-        {{s.workflow, s.step, s.title, unit_words(s.unit), number(s.time.count),
+        {{s.workflow, s.step, s.title, unit_text(s.unit), number(s.time.count),
           summary_cell(s.time.median, s.time), summary_cell(s.time.p90, s.time),
           summary_cell(s.time.max, s.time), number(s.at_step_now),
           s.has_limit ? number(s.limit.met) : Cell{}, s.has_limit ? number(s.limit.missed) : Cell{},
@@ -337,7 +333,7 @@ std::vector<Sheet> stats_sheets(const report::Stats& stats) {
                   {tr("holding now"), K::Number, 11}},
                  {}};
   for (const auto& a : stats.agencies) {
-    agencies.rows.push_back({{a.agency, unit_words(a.unit), number(a.time.count),
+    agencies.rows.push_back({{a.agency, unit_text(a.unit), number(a.time.count),
                               summary_cell(a.time.median, a.time), summary_cell(a.time.p90, a.time),
                               summary_cell(a.time.max, a.time), number(a.holding_now)},
                              false});
@@ -375,7 +371,7 @@ std::vector<Sheet> stats_sheets(const report::Stats& stats) {
                   {}};
   for (const auto& d : stats.deadlines) {
     deadlines.rows.push_back(
-        {{d.workflow, d.deadline, d.title, unit_words(d.unit), number(d.on_time.met),
+        {{d.workflow, d.deadline, d.title, unit_text(d.unit), number(d.on_time.met),
           number(d.on_time.missed), number(d.on_time.running), number(d.on_time.running_late),
           rate_cell(d.on_time), number(d.extended), summary_cell(d.late_by.median, d.late_by),
           summary_cell(d.late_by.max, d.late_by)},
@@ -411,7 +407,9 @@ std::vector<Sheet> stats_sheets(const report::Stats& stats) {
   sheets.push_back(std::move(months));
 
   Sheet ages{names[6], {{tr("age"), K::Text, 14}, {tr("open dossiers"), K::Number, 14}}, {}};
-  for (const auto& b : stats.open_by_age) ages.rows.push_back({{b.label, number(b.count)}, false});
+  for (const auto& b : stats.open_by_age) {
+    ages.rows.push_back({{age_band_text(b.from_days, b.to_days), number(b.count)}, false});
+  }
   sheets.push_back(std::move(ages));
 
   Sheet targets{names[7],

@@ -26,7 +26,13 @@ std::vector<Sheet> stats_sheets(const report::Stats& stats);
 /// The names of stats_sheets, for `--table` (CSV holds one table).
 std::vector<std::string> stats_sheet_names();
 
-/// "hari" or "hari kerja".
-std::string unit_words(time::DayUnit unit);
+/// "working days" or "days", in the current language (--json keeps the law's "hari kerja").
+std::string unit_text(time::DayUnit unit);
+/// A Governor's target's outcome by its status name ("met", "overdue" …) and margin in days:
+/// "met, 3 days early", "4 days late (still running)".
+std::string target_margin_text(const std::string& status_name, int margin);
+/// An age band of open dossiers from its bounds in calendar days (to_days < 0: open-ended):
+/// "0-30 days", "> 365 days".
+std::string age_band_text(int from_days, int to_days);
 
 }  // namespace regflow::cli::render

@@ -6,14 +6,16 @@
 #include <array>
 #include <map>
 
+#include "cli/render/dates.hpp"
 #include "cli/render/markup_escape.hpp"
+#include "cli/render/translate.hpp"
 
 namespace regflow::cli::render {
 
 BarChart late_by_agency_chart(const report::Stats& stats) {
   BarChart chart;
-  chart.title = "Late step limits per agency (missed, and running late)";
-  chart.unit = "late";
+  chart.title = tr("Step deadlines missed or running late, by agency");
+  chart.unit = tr("late");
   for (const auto& [agency, t] : stats.on_time_by_agency) {
     const int late = t.missed + t.running_late;
     if (late > 0) chart.bars.push_back({agency, static_cast<double>(late)});
@@ -32,8 +34,8 @@ LineChart monthly_chart(const report::Stats& stats) {
     row[2] += m.stopped;
   }
   LineChart chart;
-  chart.title = "Dossiers per month";
-  chart.series = {{"started", {}}, {"finished", {}}, {"stopped", {}}};
+  chart.title = tr("Dossiers per month");
+  chart.series = {{tr("started"), {}}, {tr("finished"), {}}, {tr("stopped"), {}}};
   if (months.empty()) return chart;
   // Every month from the first to the last, quiet ones at zero, so that the x axis is time.
   int year = std::stoi(months.begin()->first.substr(0, 4));
@@ -42,7 +44,7 @@ LineChart monthly_chart(const report::Stats& stats) {
   for (;;) {
     const std::string label = fmt::format("{:04}-{:02}", year, month);
     const auto it = months.find(label);
-    chart.x_labels.push_back(label);
+    chart.x_labels.push_back(month_text(label, true));
     for (std::size_t s = 0; s < 3; ++s) {
       chart.series[s].values.push_back(it == months.end() ? 0.0 : it->second[s]);
     }
@@ -62,9 +64,9 @@ std::string stats_charts_svg(const report::Stats& stats) {
   const BarChart bars = late_by_agency_chart(stats);
   const int bar_height = bar_chart_height(bars.bars.size());
   const int height = kHeading + bar_height + 16 + kLineHeight;
-  std::string heading = fmt::format("regflow statistics, as of {}", time::format_date(stats.as_of));
-  if (!stats.filter.workflow.empty()) heading += ", workflow " + stats.filter.workflow;
-  if (!stats.filter.agency.empty()) heading += ", agency " + stats.filter.agency;
+  std::string heading = trf("regflow statistics, as of {}", date_text(stats.as_of));
+  if (!stats.filter.workflow.empty()) heading += trf(", workflow {}", stats.filter.workflow);
+  if (!stats.filter.agency.empty()) heading += trf(", agency {}", stats.filter.agency);
   std::string out = fmt::format(
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" "
@@ -78,8 +80,8 @@ std::string stats_charts_svg(const report::Stats& stats) {
     return "<svg x=\"0\" y=\"" + std::to_string(y) + "\"" + svg.substr(4);
   };
   out += place(bar_chart_svg(bars, kWidth), kHeading);
-  out += place(line_chart_svg(monthly_chart(stats), kWidth, kLineHeight),
-               kHeading + bar_height + 16);
+  out +=
+      place(line_chart_svg(monthly_chart(stats), kWidth, kLineHeight), kHeading + bar_height + 16);
   out += "</svg>\n";
   return out;
 }

@@ -4,6 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+#include "cli/render/dates.hpp"
+#include "cli/render/stats.hpp"
+#include "cli/render/stats_charts.hpp"
 #include "cli/render/translate.hpp"
 #include "tests/support/dates.hpp"
 #include "web/words.hpp"
@@ -130,10 +133,10 @@ TEST_CASE("the statistics view keeps the figures and adds names, percentages and
 
 TEST_CASE("targets and the printed as-of line are written in words", "[web][words][stats]") {
   const LanguageScope indonesian(Language::Indonesian);
-  CHECK(words::target_margin("met", 3) == "terpenuhi, 3 hari lebih awal");
-  CHECK(words::target_margin("missed", -5) == "terlewat 5 hari");
-  CHECK(words::target_margin("on track", 4) == "sisa 4 hari");
-  CHECK(words::target_margin("paused", 4) == "dijeda");
+  CHECK(regflow::cli::render::target_margin_text("met", 3) == "terpenuhi, 3 hari lebih awal");
+  CHECK(regflow::cli::render::target_margin_text("missed", -5) == "terlewat 5 hari");
+  CHECK(regflow::cli::render::target_margin_text("on track", 4) == "sisa 4 hari");
+  CHECK(regflow::cli::render::target_margin_text("paused", 4) == "dijeda");
   const auto today = regflow::test::date("2021-03-01");
   // 02:05 UTC is 09:05 in WIB (UTC+7).
   const regflow::time::Instant now =
@@ -143,15 +146,27 @@ TEST_CASE("targets and the printed as-of line are written in words", "[web][word
         "Keadaan per Senin, 1 Maret 2021 pukul 09.05");
   CHECK(words::as_of_moment("2020-12-31", today, now, wib) ==
         "Keadaan per akhir hari Kamis, 31 Desember 2020");
-  CHECK(words::chart_series("finished") == "selesai");
+  // The monthly chart speaks the reader's language: series names and month labels.
+  regflow::report::Stats stats;
+  stats.throughput.push_back({"2021-03", "pergub", 2, 1, 0});
+  stats.throughput.push_back({"2021-08", "pergub", 1, 0, 0});
+  const auto chart = regflow::cli::render::monthly_chart(stats);
+  REQUIRE(chart.series.size() == 3);
+  CHECK(chart.series[1].name == "selesai");
+  REQUIRE(chart.x_labels.size() == 6);
+  CHECK(chart.x_labels.front() == "Mar 2021");
+  CHECK(chart.x_labels.back() == "Agu 2021");
+  CHECK(regflow::cli::render::month_text("2021-08") == "Agustus 2021");
+  CHECK(regflow::cli::render::month_text("2021-8x") == "2021-8x");
+  CHECK(regflow::cli::render::age_band_text(366, -1) == "> 365 hari");
 }
 
 TEST_CASE("the statistics' words and dates are English for an English reader",
           "[web][words][stats]") {
   const LanguageScope english(Language::English);
-  CHECK(words::target_margin("met", 3) == "met, 3 days early");
-  CHECK(words::target_margin("missed", -5) == "missed by 5 days");
-  CHECK(words::target_margin("overdue", -42) == "42 days late (still running)");
+  CHECK(regflow::cli::render::target_margin_text("met", 3) == "met, 3 days early");
+  CHECK(regflow::cli::render::target_margin_text("missed", -5) == "missed by 5 days");
+  CHECK(regflow::cli::render::target_margin_text("overdue", -42) == "42 days late (still running)");
   CHECK(words::quorum("at_least", 2, 4) == "at least 2 of 4");
   const auto today = regflow::test::date("2021-03-01");
   const regflow::time::Instant now =
@@ -159,7 +174,10 @@ TEST_CASE("the statistics' words and dates are English for an English reader",
   const regflow::time::UtcOffset wib{std::chrono::minutes(7 * 60)};
   CHECK(words::as_of_moment("2021-03-01", today, now, wib) == "As of 2021-03-01 at 09:05");
   CHECK(words::as_of_moment("2020-12-31", today, now, wib) == "As of the end of 2020-12-31");
-  CHECK(words::chart_series("finished") == "finished");
+  regflow::report::Stats month;
+  month.throughput.push_back({"2021-03", "pergub", 2, 1, 0});
+  CHECK(regflow::cli::render::monthly_chart(month).series[1].name == "finished");
+  CHECK(regflow::cli::render::monthly_chart(month).x_labels.front() == "2021-03");
   CHECK(words::not_a_date("31/02/2021") ==
         "'31/02/2021' is not a date; enter a date as DD/MM/YYYY or YYYY-MM-DD, e.g. 16/03/2026.");
   nlohmann::json stats = {
