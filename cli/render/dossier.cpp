@@ -24,18 +24,18 @@ std::string local_time(time::Instant at, time::UtcOffset offset) {
 }
 
 // A date kept in an event's data ("2021-01-28") as the reader's language writes it.
-std::string data_date(const runtime::Event& e, const char* key) {
-  const auto it = e.data.find(key);
-  if (it == e.data.end()) return "";
-  const auto date = time::parse_date(it->second);
-  return date ? date_text(*date) : it->second;
-}
-
 }  // namespace
 
 std::string moved_words(const std::string& deadline, const std::string& from, const std::string& to,
                         const std::string& decree, const std::string& on) {
   return trf("deadline '{}' moved from {} to {} by {} on {}", deadline, from, to, decree, on);
+}
+
+std::string event_date_text(const runtime::Event& e, const char* key) {
+  const auto it = e.data.find(key);
+  if (it == e.data.end()) return "";
+  const auto date = time::parse_date(it->second);
+  return date ? date_text(*date) : it->second;
 }
 
 std::string describe_event(const runtime::Event& e) {
@@ -53,21 +53,21 @@ std::string describe_event(const runtime::Event& e) {
                                       : fmt::format("{}: {}", tr("sign"), e.from_step);
     case T::DeadlineExtended:
       return trf("extended deadline '{}' to {}",
-                 e.data.count("deadline") ? e.data.at("deadline") : "", data_date(e, "to"));
+                 e.data.count("deadline") ? e.data.at("deadline") : "", event_date_text(e, "to"));
     case T::ReminderSent:
-      return trf("reminder: deadline '{}' (due {})", e.action, data_date(e, "due"));
+      return trf("reminder: deadline '{}' (due {})", e.action, event_date_text(e, "due"));
     case T::Escalated:
       return trf("escalated to '{}': deadline '{}' (due {})",
                  e.data.count("to_agency") ? e.data.at("to_agency") : "", e.action,
-                 data_date(e, "due"));
+                 event_date_text(e, "due"));
     case T::AutoTransition:
       return trf("automatic: {} -> {} (deadline '{}' passed)", e.from_step, e.to_step, e.action);
     case T::DeadlineRecomputed: {
       const auto get = [&e](const char* key) {
         return e.data.count(key) ? e.data.at(key) : std::string{};
       };
-      return moved_words(get("deadline"), data_date(e, "from"), data_date(e, "to"), get("decree"),
-                         data_date(e, "on"));
+      return moved_words(get("deadline"), event_date_text(e, "from"), event_date_text(e, "to"),
+                         get("decree"), event_date_text(e, "on"));
     }
     case T::Imported:
       return trf("imported from '{}' as {}, renumbered",
@@ -120,18 +120,37 @@ std::string event_line(const runtime::Event& e, const model::WorkflowDefinition&
 }
 
 nlohmann::json event_json(const runtime::Event& e) {
-  return {{"dossier", e.dossier_id}, {"seq", e.sequence}, {"type", runtime::event_type_name(e.type)},
-          {"at", time::format_instant(e.at)}, {"actor", e.actor}, {"agency", e.agency},
-          {"action", e.action}, {"from", e.from_step}, {"to", e.to_step}, {"note", e.note},
-          {"changes", e.changes}, {"data", e.data}, {"prev_hash", e.prev_hash}, {"hash", e.hash}};
+  return {{"dossier", e.dossier_id},
+          {"seq", e.sequence},
+          {"type", runtime::event_type_name(e.type)},
+          {"at", time::format_instant(e.at)},
+          {"actor", e.actor},
+          {"agency", e.agency},
+          {"action", e.action},
+          {"from", e.from_step},
+          {"to", e.to_step},
+          {"note", e.note},
+          {"changes", e.changes},
+          {"data", e.data},
+          {"prev_hash", e.prev_hash},
+          {"hash", e.hash}};
 }
 
 nlohmann::json row_json(const store::DossierRow& r) {
-  return {{"id", r.id}, {"workflow", r.workflow}, {"title", r.title}, {"step", r.step},
-          {"step_title", r.step_title}, {"held_by", r.owner_agency}, {"escalated_to", r.escalated_to},
-          {"pending_signers", r.pending_signers}, {"closed", r.closed}, {"version", r.version},
-          {"started_at", time::format_instant(r.started_at)}, {"updated_at", time::format_instant(r.updated_at)},
-          {"cancelled", r.cancelled}, {"kendala", r.kendala.empty() ? nlohmann::json() : nlohmann::json(r.kendala)}};
+  return {{"id", r.id},
+          {"workflow", r.workflow},
+          {"title", r.title},
+          {"step", r.step},
+          {"step_title", r.step_title},
+          {"held_by", r.owner_agency},
+          {"escalated_to", r.escalated_to},
+          {"pending_signers", r.pending_signers},
+          {"closed", r.closed},
+          {"version", r.version},
+          {"started_at", time::format_instant(r.started_at)},
+          {"updated_at", time::format_instant(r.updated_at)},
+          {"cancelled", r.cancelled},
+          {"kendala", r.kendala.empty() ? nlohmann::json() : nlohmann::json(r.kendala)}};
 }
 
 std::string days_text(const deadline::DeadlineView& v) {
@@ -155,8 +174,10 @@ std::string days_text(const deadline::DeadlineView& v) {
 nlohmann::json moves_json(const deadline::DeadlineView& v) {
   nlohmann::json moves = nlohmann::json::array();
   for (const auto& m : v.moves) {
-    moves.push_back({{"on", time::format_date(m.on)}, {"decree", m.decree},
-                     {"from", time::format_date(m.from)}, {"to", time::format_date(m.to)}});
+    moves.push_back({{"on", time::format_date(m.on)},
+                     {"decree", m.decree},
+                     {"from", time::format_date(m.from)},
+                     {"to", time::format_date(m.to)}});
   }
   return moves;
 }
@@ -164,25 +185,37 @@ nlohmann::json moves_json(const deadline::DeadlineView& v) {
 nlohmann::json deadline_json(const deadline::DeadlineView& v) {
   nlohmann::json rounds = nlohmann::json::array();
   for (const auto& r : v.clock->rounds) {
-    rounds.push_back({{"returned", time::format_date(r.returned)},
-                      {"back", r.back ? nlohmann::json(time::format_date(*r.back)) : nlohmann::json()},
-                      {"from_step", r.from_step}, {"note", r.note}});
+    rounds.push_back(
+        {{"returned", time::format_date(r.returned)},
+         {"back", r.back ? nlohmann::json(time::format_date(*r.back)) : nlohmann::json()},
+         {"from_step", r.from_step},
+         {"note", r.note}});
   }
-  return {{"id", v.clock->id}, {"title", v.clock->title}, {"basis", v.clock->basis},
+  return {{"id", v.clock->id},
+          {"title", v.clock->title},
+          {"basis", v.clock->basis},
           {"status", deadline::status_name(v.status)},
           {"due", v.due ? nlohmann::json(time::format_date(*v.due)) : nlohmann::json()},
-          {"computed_due", v.computed_due ? nlohmann::json(time::format_date(*v.computed_due)) : nlohmann::json()},
-          {"extended", v.clock->extended_to.has_value()}, {"extension_reason", v.clock->extension_reason},
-          {"days_left", v.days_left}, {"unit", time::unit_name(v.unit)}, {"provisional", v.provisional},
-          {"revision_rounds", rounds}, {"moves", moves_json(v)}};
+          {"computed_due",
+           v.computed_due ? nlohmann::json(time::format_date(*v.computed_due)) : nlohmann::json()},
+          {"extended", v.clock->extended_to.has_value()},
+          {"extension_reason", v.clock->extension_reason},
+          {"days_left", v.days_left},
+          {"unit", time::unit_name(v.unit)},
+          {"provisional", v.provisional},
+          {"revision_rounds", rounds},
+          {"moves", moves_json(v)}};
 }
 
 // What a timer will do, in the words of the YAML (on_miss: remind, escalate, transition).
 std::string timer_does(const model::TimerSpec& spec) {
   switch (spec.kind) {
-    case model::TimerKind::Remind: return "remind";
-    case model::TimerKind::Escalate: return "escalate";
-    case model::TimerKind::Transition: return "move to " + spec.target;
+    case model::TimerKind::Remind:
+      return "remind";
+    case model::TimerKind::Escalate:
+      return "escalate";
+    case model::TimerKind::Transition:
+      return "move to " + spec.target;
   }
   return "";
 }
@@ -207,8 +240,10 @@ std::string timer_does_words(const model::TimerSpec& spec) {
 nlohmann::json timers_json(const std::vector<deadline::ScheduledTimer>& timers) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& t : timers) {
-    out.push_back({{"fires_on", time::format_date(t.fires_on)}, {"deadline", t.timer.deadline},
-                   {"does", timer_does(t.timer.spec)}, {"note", t.timer.spec.note}});
+    out.push_back({{"fires_on", time::format_date(t.fires_on)},
+                   {"deadline", t.timer.deadline},
+                   {"does", timer_does(t.timer.spec)},
+                   {"note", t.timer.spec.note}});
   }
   return out;
 }
@@ -226,24 +261,42 @@ nlohmann::json dossier_json(const app::Dossier& d, const load::ConfigSet& config
   nlohmann::json vars = nlohmann::json::object();
   for (const auto& [k, v] : s.variables) vars[k] = model::to_text(v);
   const auto* step = d.definition->find_step(s.step);
-  return {{"id", s.id}, {"workflow", s.workflow}, {"definition_hash", s.definition_hash},
-          {"newer_definition_exists", d.newer_definition_exists}, {"title", s.title},
-          {"step", s.step}, {"step_title", step ? step->title : s.step},
-          {"held_by", step && step->kind != model::StepKind::Final ? runtime::resolve_party(*d.definition, s, step->owner) : ""},
-          {"workflow_version", d.definition->version},
-          {"workflow_effective", d.definition->effective ? nlohmann::json(time::format_date(*d.definition->effective)) : nlohmann::json()},
-          {"workflow_until", d.definition->until ? nlohmann::json(time::format_date(*d.definition->until)) : nlohmann::json()},
-          {"workflow_version_basis", d.definition->version_basis},
-          {"escalated_to", s.escalated_to}, {"closed", s.closed}, {"version", s.version},
-          {"started_by", s.started_by}, {"cancelled", s.cancelled},
-          {"cancel_reason", s.cancelled ? nlohmann::json(s.cancel_reason) : nlohmann::json()},
-          {"kendala", s.kendala.empty() ? nlohmann::json()
-                                        : nlohmann::json{{"text", s.kendala},
-                                                         {"agency", s.kendala_agency},
-                                                         {"at", time::format_instant(s.kendala_at)}}},
-          {"variables", vars}, {"bindings", s.bindings}, {"signatures", s.signatures},
-          {"pending_signers", runtime::pending_signers(*d.definition, s)}, {"deadlines", deadlines},
-          {"timers", timers_json(deadline::scheduled_timers(*d.definition, s, config.calendar(), today))}};
+  return {
+      {"id", s.id},
+      {"workflow", s.workflow},
+      {"definition_hash", s.definition_hash},
+      {"newer_definition_exists", d.newer_definition_exists},
+      {"title", s.title},
+      {"step", s.step},
+      {"step_title", step ? step->title : s.step},
+      {"held_by", step && step->kind != model::StepKind::Final
+                      ? runtime::resolve_party(*d.definition, s, step->owner)
+                      : ""},
+      {"workflow_version", d.definition->version},
+      {"workflow_effective", d.definition->effective
+                                 ? nlohmann::json(time::format_date(*d.definition->effective))
+                                 : nlohmann::json()},
+      {"workflow_until", d.definition->until
+                             ? nlohmann::json(time::format_date(*d.definition->until))
+                             : nlohmann::json()},
+      {"workflow_version_basis", d.definition->version_basis},
+      {"escalated_to", s.escalated_to},
+      {"closed", s.closed},
+      {"version", s.version},
+      {"started_by", s.started_by},
+      {"cancelled", s.cancelled},
+      {"cancel_reason", s.cancelled ? nlohmann::json(s.cancel_reason) : nlohmann::json()},
+      {"kendala", s.kendala.empty() ? nlohmann::json()
+                                    : nlohmann::json{{"text", s.kendala},
+                                                     {"agency", s.kendala_agency},
+                                                     {"at", time::format_instant(s.kendala_at)}}},
+      {"variables", vars},
+      {"bindings", s.bindings},
+      {"signatures", s.signatures},
+      {"pending_signers", runtime::pending_signers(*d.definition, s)},
+      {"deadlines", deadlines},
+      {"timers",
+       timers_json(deadline::scheduled_timers(*d.definition, s, config.calendar(), today))}};
 }
 
 std::string dossier_text(const app::Dossier& d, app::Installation& installation, time::Date today,
@@ -272,7 +325,9 @@ std::string dossier_text(const app::Dossier& d, app::Installation& installation,
            "\n";
   }
   out += trf("step      {} — {}{}", s.step, step ? step->title : "",
-             s.cancelled ? tr(" (cancelled)") : s.closed ? tr(" (closed)") : "") +
+             s.cancelled ? tr(" (cancelled)")
+             : s.closed  ? tr(" (closed)")
+                         : "") +
          "\n";
   if (s.cancelled) out += trf("cancelled {}", printable(s.cancel_reason)) + "\n";
   if (!s.kendala.empty()) {
@@ -288,9 +343,11 @@ std::string dossier_text(const app::Dossier& d, app::Installation& installation,
   if (!s.escalated_to.empty()) out += trf("escalated to {}", s.escalated_to) + "\n";
   if (step != nullptr && step->kind == model::StepKind::SignOff) {
     std::string signed_by;
-    for (const auto& [agency, user] : s.signatures) signed_by += (signed_by.empty() ? "" : ", ") + agency + " (" + printable(user) + ")";
+    for (const auto& [agency, user] : s.signatures)
+      signed_by += (signed_by.empty() ? "" : ", ") + agency + " (" + printable(user) + ")";
     std::string pending;
-    for (const auto& a : runtime::pending_signers(def, s)) pending += (pending.empty() ? "" : ", ") + a;
+    for (const auto& a : runtime::pending_signers(def, s))
+      pending += (pending.empty() ? "" : ", ") + a;
     out += trf("signed    {}", signed_by.empty() ? tr("nobody yet") : signed_by) + "\n";
     out += trf("to sign   {}", pending.empty() ? tr("nobody") : pending) + "\n";
   }
@@ -313,7 +370,8 @@ std::string dossier_text(const app::Dossier& d, app::Installation& installation,
       if (v.provisional) due += tr(" (provisional)");
       // An unconfirmed counting unit is marked where the days are counted.
       std::string left = days_text(v);
-      if (const auto* spec = def.find_deadline(v.clock->id); spec != nullptr && !spec->unit_confidence.empty()) {
+      if (const auto* spec = def.find_deadline(v.clock->id);
+          spec != nullptr && !spec->unit_confidence.empty()) {
         left += trf(" (unit {})", spec->unit_confidence);
       }
       table.add(
@@ -385,9 +443,11 @@ std::string dossier_text(const app::Dossier& d, app::Installation& installation,
         const auto* action = step->find_action(name);
         std::string who;
         if (action != nullptr) {
-          for (const auto& a : runtime::agencies_allowed(def, s, *action)) who += (who.empty() ? "" : ", ") + a;
+          for (const auto& a : runtime::agencies_allowed(def, s, *action))
+            who += (who.empty() ? "" : ", ") + a;
         } else {
-          for (const auto& a : runtime::pending_signers(def, s)) who += (who.empty() ? "" : ", ") + a;
+          for (const auto& a : runtime::pending_signers(def, s))
+            who += (who.empty() ? "" : ", ") + a;
         }
         line = fmt::format("  {:<20} {}", shown(name), trf("by {}", who.empty() ? "-" : who));
         if (const auto* guard = d.workflow->guard(s.step, name)) {
@@ -419,7 +479,8 @@ std::string history_text(const app::Dossier& d, time::UtcOffset offset) {
     if (auto by = e.data.find("administrator"); by != e.data.end())
       who += trf(" (by {})", by->second);
     if (auto entered = e.data.find("entered_at"); entered != e.data.end()) {
-      const auto at = time::parse_instant(entered->second, time::UtcOffset{std::chrono::minutes{0}});
+      const auto at =
+          time::parse_instant(entered->second, time::UtcOffset{std::chrono::minutes{0}});
       who += trf(" (entered {})", at ? local_time(*at, offset) : entered->second);
     }
     table.add({std::to_string(e.sequence), local_time(e.at, offset), who, e.agency,

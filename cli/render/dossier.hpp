@@ -18,6 +18,8 @@ std::string moved_words(const std::string& deadline, const std::string& from, co
 /// What an event did, in one line of words ("sign: paraf_koordinasi", "deadline 'fasilitasi'
 /// moved from 16/03/2021 to 15/03/2021 by SKB ... on 22/02/2021").
 std::string describe_event(const runtime::Event& event);
+/// A date the event carries in its data ("due", "to") as a table shows dates; "" when absent.
+std::string event_date_text(const runtime::Event& event, const char* key);
 std::string event_line(const runtime::Event& event, const model::WorkflowDefinition& definition);
 nlohmann::json event_json(const runtime::Event& event);
 nlohmann::json row_json(const store::DossierRow& row);

@@ -121,10 +121,26 @@ TEST_CASE("history events in words: a sign-off as paraf, a correction and a move
   action.action = "ajukan";
   CHECK(event_title(action, def) == "Ajukan rancangan");
   CHECK(event_title(event(runtime::EventType::Started), def) == "dimulai");
-  CHECK(event_title(event(runtime::EventType::ReminderSent), def).empty());
+  // Timers name their deadline by its title (a step limit by its step's), never by its code.
+  auto titled = def;
+  titled.steps[0].title = "Penyusunan rancangan";
+  auto reminder = event(runtime::EventType::ReminderSent, {{"due", "2021-03-16"}});
+  reminder.action = "penyusunan";
+  CHECK(event_title(reminder, titled) ==
+        "pengingat: tenggat \"Penyusunan rancangan\" jatuh tempo 16/03/2021");
+  auto escalated =
+      event(runtime::EventType::Escalated, {{"due", "2021-03-16"}, {"to_agency", "sekda"}});
+  escalated.action = "penyusunan";
+  CHECK(event_title(escalated, titled) ==
+        "dieskalasi ke sekda: tenggat \"Penyusunan rancangan\" jatuh tempo 16/03/2021");
+  auto extended =
+      event(runtime::EventType::DeadlineExtended, {{"deadline", "reviu_kb"}, {"to", "2021-03-20"}});
+  CHECK(event_title(extended, def) == "tenggat \"reviu_kb\" diperpanjang sampai 20/03/2021");
 
   const LanguageScope english(Language::English);
   CHECK(event_title(signed_event, def) == "sign");
+  CHECK(event_title(reminder, titled) ==
+        "reminder: deadline \"Penyusunan rancangan\" is due 2021-03-16");
   CHECK(event_title(moved, def) ==
         "deadline 'reviu_kb' moved from 2021-03-16 to 2021-03-17 by SKB 3 Menteri 2021 on "
         "2021-02-22");
