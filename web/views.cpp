@@ -100,13 +100,8 @@ nlohmann::json board_view(nlohmann::json board, const model::AgencyDirectory& ag
 }
 
 std::string local_time_text(const std::string& at_utc, time::UtcOffset offset) {
-  auto at = time::parse_instant(at_utc, time::UtcOffset{});
-  if (!at) return at_utc;
-  const auto local = *at + offset.minutes;
-  const auto day = std::chrono::floor<std::chrono::days>(local);
-  const std::chrono::hh_mm_ss hms{local - day};
-  return fmt::format("{} {:02}:{:02}", cli::render::date_text(day), hms.hours().count(),
-                     hms.minutes().count());
+  const auto at = time::parse_instant(at_utc, time::UtcOffset{});
+  return at ? cli::render::date_time_text(*at, offset) : at_utc;
 }
 
 nlohmann::json dossier_view(nlohmann::json d, const nlohmann::json& events, time::UtcOffset offset,

@@ -77,6 +77,13 @@ std::string long_date_text(time::Date date) {
              fmt::arg("year", static_cast<int>(ymd.year())));
 }
 
+std::string date_time_text(time::Instant at, time::UtcOffset offset) {
+  const auto local = at + offset.minutes;
+  const auto day = std::chrono::floor<std::chrono::days>(local);
+  const std::chrono::hh_mm_ss hms{local - day};
+  return fmt::format("{} {:02}:{:02}", date_text(day), hms.hours().count(), hms.minutes().count());
+}
+
 std::string month_text(const std::string& iso_month, bool short_name) {
   if (current_language() == Language::English) return iso_month;
   const bool iso = iso_month.size() == 7 && iso_month[4] == '-' &&

@@ -14,6 +14,9 @@ namespace regflow::cli::render {
 std::string date_text(time::Date date);
 /// A date in a heading or a sentence: "2021-02-15" (en), "Senin, 15 Februari 2021" (id).
 std::string long_date_text(time::Date date);
+/// An instant at the installation's offset, to the minute: "2021-01-07 10:00" (en),
+/// "07/01/2021 10:00" (id).
+std::string date_time_text(time::Instant at, time::UtcOffset offset);
 /// A month as the statistics count it ("2021-03", ISO): "2021-03" (en), "Maret 2021" (id), or
 /// "Mar 2021" when `short_name` (a chart's axis). Text that is not YYYY-MM is returned as it is.
 std::string month_text(const std::string& iso_month, bool short_name = false);

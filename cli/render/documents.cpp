@@ -4,21 +4,9 @@
 
 #include "cli/render/dates.hpp"
 #include "cli/render/table.hpp"
-
 #include "cli/render/translate.hpp"
 
 namespace regflow::cli::render {
-namespace {
-
-std::string local_minute(time::Instant at, time::UtcOffset offset) {
-  const auto local = at + offset.minutes;
-  const auto day = std::chrono::floor<std::chrono::days>(local);
-  const std::chrono::hh_mm_ss hms{local - day};
-  return fmt::format("{} {:02}:{:02}", date_text(day), hms.hours().count(),
-                     hms.minutes().count());
-}
-
-}  // namespace
 
 std::string byte_size(std::int64_t bytes) {
   if (bytes >= (std::int64_t{1} << 20)) {
@@ -45,7 +33,7 @@ std::string documents_text(const std::string& dossier_id,
     for (const auto& d : documents) {
       if (d.kind != kind.name) continue;
       table.add({d.kind, std::to_string(d.version), d.name, d.step,
-                 fmt::format("{} ({})", d.actor, d.agency), local_minute(d.at, offset),
+                 fmt::format("{} ({})", d.actor, d.agency), date_time_text(d.at, offset),
                  byte_size(d.size), d.sha256.substr(0, 12)});
     }
   }
@@ -53,7 +41,7 @@ std::string documents_text(const std::string& dossier_id,
   for (const auto& d : documents) {
     if (policy.find(d.kind) != nullptr) continue;
     table.add({d.kind, std::to_string(d.version), d.name, d.step,
-               fmt::format("{} ({})", d.actor, d.agency), local_minute(d.at, offset),
+               fmt::format("{} ({})", d.actor, d.agency), date_time_text(d.at, offset),
                byte_size(d.size), d.sha256.substr(0, 12)});
   }
   return trf("Documents of {} — {} version(s)", dossier_id, documents.size()) + "\n\n" +

@@ -14,17 +14,6 @@
 #include "engine/runtime/action_options.hpp"
 
 namespace regflow::cli::render {
-namespace {
-
-std::string local_time(time::Instant at, time::UtcOffset offset) {
-  const auto local = at + offset.minutes;
-  const auto day = std::chrono::floor<std::chrono::days>(local);
-  const std::chrono::hh_mm_ss hms{local - day};
-  return fmt::format("{} {:02}:{:02}", date_text(day), hms.hours().count(), hms.minutes().count());
-}
-
-// A date kept in an event's data ("2021-01-28") as the reader's language writes it.
-}  // namespace
 
 std::string moved_words(const std::string& deadline, const std::string& from, const std::string& to,
                         const std::string& decree, const std::string& on) {
@@ -481,9 +470,9 @@ std::string history_text(const app::Dossier& d, time::UtcOffset offset) {
     if (auto entered = e.data.find("entered_at"); entered != e.data.end()) {
       const auto at =
           time::parse_instant(entered->second, time::UtcOffset{std::chrono::minutes{0}});
-      who += trf(" (entered {})", at ? local_time(*at, offset) : entered->second);
+      who += trf(" (entered {})", at ? date_time_text(*at, offset) : entered->second);
     }
-    table.add({std::to_string(e.sequence), local_time(e.at, offset), who, e.agency,
+    table.add({std::to_string(e.sequence), date_time_text(e.at, offset), who, e.agency,
                describe_event(e), e.note});
   }
   return table.str();
