@@ -9,6 +9,7 @@
 #include "cli/render/dates.hpp"
 #include "cli/render/diagnostic.hpp"
 #include "cli/render/dot.hpp"
+#include "cli/render/refusal.hpp"
 #include "cli/render/suggestion.hpp"
 #include "cli/render/table.hpp"
 #include "cli/render/translate.hpp"
@@ -117,9 +118,7 @@ void run_graph(Context& ctx, const std::string& name, const std::string& dossier
     const auto& config = ctx.config();
     def = config.find(name);
     if (def == nullptr) {
-      throw InputError(render::trf("unknown workflow '{}'{}; loaded workflows: {}", name,
-                                   render::did_you_mean(name, config.workflow_names()),
-                                   model::quoted_list(config.workflow_names())));
+      throw InputError(render::unknown_workflow_text(name, config.workflow_names()));
     }
   }
   const std::string dot =

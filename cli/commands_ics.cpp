@@ -15,6 +15,7 @@
 #include "cli/commands.hpp"
 #include "cli/file_io.hpp"
 #include "cli/render/ics.hpp"
+#include "cli/render/refusal.hpp"
 #include "cli/render/suggestion.hpp"
 #include "cli/render/translate.hpp"
 #include "cli/terminal_guard.hpp"
@@ -57,14 +58,10 @@ void add_ics_command(CLI::App& app, Context& ctx) {
     }
     const auto& config = ctx.config();
     if (!args->agency.empty() && !config.agencies.contains(args->agency)) {
-      throw InputError(render::trf("unknown agency '{}'{}; see workflows/agencies.yaml",
-                                   args->agency,
-                                   render::did_you_mean(args->agency, config.agencies.codes())));
+      throw InputError(render::unknown_agency_text(args->agency, config.agencies.codes()));
     }
     if (!args->workflow.empty() && config.find(args->workflow) == nullptr) {
-      throw InputError(render::trf("unknown workflow '{}'{}; known: {}", args->workflow,
-                                   render::did_you_mean(args->workflow, config.workflow_names()),
-                                   model::quoted_list(config.workflow_names())));
+      throw InputError(render::unknown_workflow_text(args->workflow, config.workflow_names()));
     }
     render::IcsFeed feed;
     feed.installation = config.settings.installation;

@@ -15,6 +15,7 @@
 #include "cli/render/board_sheet.hpp"
 #include "cli/render/csv.hpp"
 #include "cli/render/dossier.hpp"
+#include "cli/render/refusal.hpp"
 #include "cli/render/suggestion.hpp"
 #include "cli/render/translate.hpp"
 #include "cli/render/xlsx.hpp"
@@ -68,8 +69,7 @@ void print_board(Context& ctx, const report::Board& board, const std::string& he
 
 void refuse_unknown_agency(const load::ConfigSet& config, const std::string& agency) {
   if (config.agencies.contains(agency)) return;
-  throw InputError(render::trf("unknown agency '{}'{}; see workflows/agencies.yaml", agency,
-                               render::did_you_mean(agency, config.agencies.codes())));
+  throw InputError(render::unknown_agency_text(agency, config.agencies.codes()));
 }
 
 // No one reads more lines than this on a terminal, and a province has far fewer open dossiers;

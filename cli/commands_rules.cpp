@@ -47,9 +47,7 @@ const model::WorkflowDefinition& workflow_named(const load::ConfigSet& config,
                                                 const std::string& name) {
   const auto* def = config.find(name);
   if (def == nullptr) {
-    throw InputError(render::trf("unknown workflow '{}'{}; loaded workflows: {}", name,
-                                 render::did_you_mean(name, config.workflow_names()),
-                                 model::quoted_list(config.workflow_names())));
+    throw InputError(render::unknown_workflow_text(name, config.workflow_names()));
   }
   return *def;
 }

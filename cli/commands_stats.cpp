@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/output_format.hpp"
 #include "cli/render/csv.hpp"
+#include "cli/render/refusal.hpp"
 #include "cli/render/stats.hpp"
 #include "cli/render/stats_charts.hpp"
 #include "cli/render/suggestion.hpp"
@@ -33,17 +34,13 @@ report::StatsFilter checked_filter(Context& ctx, const StatsArgs& args) {
   if (!args.workflow.empty()) {
     const auto names = config.workflow_names();
     if (config.find(args.workflow) == nullptr) {
-      throw InputError(render::trf("unknown workflow '{}'{}; known: {}", args.workflow,
-                                   render::did_you_mean(args.workflow, names),
-                                   model::quoted_list(names)));
+      throw InputError(render::unknown_workflow_text(args.workflow, names));
     }
     filter.workflow = args.workflow;
   }
   if (!args.agency.empty()) {
     if (!config.agencies.contains(args.agency)) {
-      throw InputError(render::trf("unknown agency '{}'{}; see workflows/agencies.yaml",
-                                   args.agency,
-                                   render::did_you_mean(args.agency, config.agencies.codes())));
+      throw InputError(render::unknown_agency_text(args.agency, config.agencies.codes()));
     }
     filter.agency = args.agency;
   }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/render/dossier.hpp"
+#include "cli/render/refusal.hpp"
 #include "cli/render/translate.hpp"
 #include "cli/render/workflows_json.hpp"
 #include "engine/model/spelling.hpp"
@@ -24,9 +25,7 @@ Response api_queue(Call& call) {
   if (agency.empty() && !call.user->agencies.empty()) agency = call.user->agencies.front();
   const auto& config = call.app.config();
   if (!config.agencies.contains(agency)) {
-    return call.error(400,
-                      cli::render::trf("unknown agency '{}'{}; see workflows/agencies.yaml", agency,
-                                       model::did_you_mean(agency, config.agencies.codes())));
+    return call.error(400, cli::render::unknown_agency_text(agency, config.agencies.codes()));
   }
   BoardQuery query;
   query.today = call.today;

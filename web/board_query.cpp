@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "cli/render/board_json.hpp"
+#include "cli/render/refusal.hpp"
 #include "cli/render/translate.hpp"
 #include "engine/model/spelling.hpp"
 #include "engine/time/date_input.hpp"
@@ -12,8 +13,7 @@
 
 namespace regflow::web {
 
-std::optional<BoardQuery> board_query(Call& call, std::string& problem,
-                                      std::size_t default_limit) {
+std::optional<BoardQuery> board_query(Call& call, std::string& problem, std::size_t default_limit) {
   const auto& config = call.app.config();
   BoardQuery out;
   out.today = call.today;
@@ -33,15 +33,11 @@ std::optional<BoardQuery> board_query(Call& call, std::string& problem,
   out.filter.status = call.query("status");
   out.filter.text = call.query("q");
   if (!out.filter.agency.empty() && !config.agencies.contains(out.filter.agency)) {
-    problem =
-        cli::render::trf("unknown agency '{}'{}; see workflows/agencies.yaml", out.filter.agency,
-                         model::did_you_mean(out.filter.agency, config.agencies.codes()));
+    problem = cli::render::unknown_agency_text(out.filter.agency, config.agencies.codes());
     return std::nullopt;
   }
   if (!out.filter.workflow.empty() && config.find(out.filter.workflow) == nullptr) {
-    problem = cli::render::trf("unknown workflow '{}'{}; known: {}", out.filter.workflow,
-                               model::did_you_mean(out.filter.workflow, config.workflow_names()),
-                               model::quoted_list(config.workflow_names()));
+    problem = cli::render::unknown_workflow_text(out.filter.workflow, config.workflow_names());
     return std::nullopt;
   }
   static const std::vector<std::string> kStatuses{"overdue", "due soon", "on track", "paused",

@@ -7,6 +7,7 @@
 
 #include <vector>
 
+#include "cli/render/refusal.hpp"
 #include "cli/render/stats.hpp"
 #include "cli/render/stats_charts.hpp"
 #include "cli/render/translate.hpp"
@@ -79,14 +80,11 @@ std::optional<report::StatsFilter> stats_query(Call& call, std::string& problem)
   filter.workflow = call.query("workflow");
   filter.agency = call.query("agency");
   if (!filter.workflow.empty() && config.find(filter.workflow) == nullptr) {
-    problem = cli::render::trf("unknown workflow '{}'{}; known: {}", filter.workflow,
-                               model::did_you_mean(filter.workflow, config.workflow_names()),
-                               model::quoted_list(config.workflow_names()));
+    problem = cli::render::unknown_workflow_text(filter.workflow, config.workflow_names());
     return std::nullopt;
   }
   if (!filter.agency.empty() && !config.agencies.contains(filter.agency)) {
-    problem = cli::render::trf("unknown agency '{}'{}; see workflows/agencies.yaml", filter.agency,
-                               model::did_you_mean(filter.agency, config.agencies.codes()));
+    problem = cli::render::unknown_agency_text(filter.agency, config.agencies.codes());
     return std::nullopt;
   }
   filter.from = date_of(call, "from", "--from", problem);

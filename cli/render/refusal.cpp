@@ -34,6 +34,14 @@ std::string type_words(const std::string& type) {
 
 }  // namespace
 
+std::string unknown_agency_text(const std::string& code, const std::vector<std::string>& codes) {
+  return refusal_text({runtime::RefusalKind::UnknownAgency, code, "", "", codes, {}});
+}
+
+std::string unknown_workflow_text(const std::string& name, const std::vector<std::string>& names) {
+  return refusal_text({runtime::RefusalKind::UnknownWorkflow, name, "", "", names, {}});
+}
+
 std::string guard_text(const std::string& guard,
                        const std::vector<std::pair<std::string, std::string>>& reads) {
   std::string facts;

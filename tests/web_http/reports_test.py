@@ -84,7 +84,7 @@ def statistics_page(server, cookie):
     check("/statistik/unduh?format=xlsx&amp;workflow=pergub&amp;from=2021-01-01" in page,
           "the downloads keep the filters")
 
-    for query, message in [("workflow=pergubb", "unknown workflow 'pergubb' (did you mean 'pergub'?); known: 'kerjasama', 'perda', 'pergub'"),
+    for query, message in [("workflow=pergubb", "unknown workflow 'pergubb' (did you mean 'pergub'?); loaded workflows: 'kerjasama', 'perda', 'pergub'"),
                            ("agency=biro", "unknown agency 'biro'"),
                            ("from=2021-13-01",
                             "--from '2021-13-01' is not a date; expected DD/MM/YYYY or YYYY-MM-DD"),
@@ -93,6 +93,11 @@ def statistics_page(server, cookie):
         response, body = get(server, "/statistik?" + query, cookie, "en")
         check(response.status == 400 and message.replace("'", "&#39;") in body.decode(),
               f"/statistik?{query}: {response.status} {body[:300]!r}")
+    # In Indonesian the whole refusal is Indonesian, its suggestion too (it used to say "did you
+    # mean" inside an Indonesian sentence).
+    response, body = get(server, "/statistik?workflow=pergubb", cookie, "id")
+    check(response.status == 400 and "(maksud Anda &#39;pergub&#39;?)" in body.decode()
+          and "did you mean" not in body.decode(), f"Indonesian refusal: {body[:300]!r}")
 
 
 def downloads(server, cookie):
