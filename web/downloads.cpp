@@ -9,6 +9,7 @@
 #include "cli/render/board_sheet.hpp"
 #include "cli/render/csv.hpp"
 #include "cli/render/stats.hpp"
+#include "cli/render/suggestion.hpp"
 #include "cli/render/translate.hpp"
 #include "cli/render/xlsx.hpp"
 #include "engine/model/spelling.hpp"
@@ -73,7 +74,7 @@ Response statistics_download(Call& call) {
   if (std::find(names.begin(), names.end(), table) == names.end()) {
     return call.error(
         400, cli::render::trf("unknown table '{}'{}; known: {}", table,
-                              model::did_you_mean(table, names), model::quoted_list(names)));
+                              cli::render::did_you_mean(table, names), model::quoted_list(names)));
   }
   const auto stats = stats_for(call, *filter);
   const auto sheets = cli::render::stats_sheets(stats);
