@@ -29,8 +29,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// Whether `said` is worded through the catalog: it is a message id, and so is every value that
-/// is not a plain name or number.
+/// Whether `said` is worded through the catalog: a message id (with values), not a whole English
+/// text kept verbatim. Its verbatim values are names, numbers, paths and the system's own words.
 void check_said(const model::Message& said) {
   INFO("said: " << model::english(said));
   CHECK_FALSE(said.verbatim);
