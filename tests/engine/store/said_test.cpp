@@ -11,6 +11,7 @@
 
 #include "engine/archive/codec.hpp"
 #include "engine/archive/records.hpp"
+#include "engine/model/digest.hpp"
 #include "engine/model/error.hpp"
 #include "engine/seal/checkpoint.hpp"
 #include "engine/seal/key_files.hpp"
@@ -255,4 +256,21 @@ TEST_CASE("an archived event that cannot be read says which field", "[archive][l
   event.at = "yesterday";
   CHECK_FALSE(archive::to_event(event, "PERGUB-2026-0001", problem));
   check_said(problem);
+}
+
+TEST_CASE("an archive whose header contradicts its first line says how", "[archive][lang]") {
+  archive::Archive written;
+  written.header.format_version = archive::kFormatVersion;
+  std::string bytes = archive::encode(written);
+  // The first line says an older format; the checksum is made again, as a forger would.
+  bytes.replace(0, bytes.find('\n'), "regflow-archive 2");
+  const auto digest_line = bytes.rfind("sha256 ");
+  bytes.resize(digest_line);
+  bytes += "sha256 " + model::sha256_hex(bytes) + "\n";
+  const auto decoded = archive::decode(bytes);
+  const auto* defect = std::get_if<archive::ArchiveDefect>(&decoded);
+  REQUIRE(defect != nullptr);
+  CHECK(defect->kind == archive::DefectKind::Unreadable);
+  check_said(defect->said);
+  CHECK(defect->detail == model::english(defect->said));
 }
