@@ -186,11 +186,11 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
         } else {
           for (const auto& p : report.problems) {
             std::cout << render::trf("BROKEN {} event #{}: {}\n", p.dossier_id, p.sequence,
-                                     p.reason);
+                                     render::words(p.said));
           }
           for (const auto& p : report.document_problems) {
             std::cout << render::trf("FALSE DOCUMENT {} event #{}: {}\n", p.dossier_id, p.sequence,
-                                     p.reason);
+                                     render::words(p.said));
           }
           for (const auto& id : false_states) {
             std::cout << render::trf(

@@ -125,7 +125,7 @@ std::string defect_text(const archive::ArchiveDefect& defect, const std::string&
       return trf(
           "'{}' has an intact checksum but its records cannot be read ({}); it was not written "
           "by a regflow this one understands",
-          file, defect.detail);
+          file, words(defect.said));
   }
   return "?";
 }
@@ -144,7 +144,7 @@ std::string problem_text(const archive::ImportProblem& p, const archive::Archive
     case K::NoEvents:
       return trf("{}: the archive holds no events for it", p.dossier);
     case K::UnreadableEvent:
-      return trf("{} event #{}: unreadable {}", p.dossier, p.sequence, p.detail);
+      return trf("{} event #{}: unreadable {}", p.dossier, p.sequence, words(p.said));
     case K::BrokenChain:
       return trf("{} event #{}: {}: the archive was edited", p.dossier, p.sequence,
                  chain_text(p.chain));

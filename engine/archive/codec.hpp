@@ -9,6 +9,7 @@
 #include <variant>
 
 #include "engine/archive/model.hpp"
+#include "engine/model/message.hpp"
 
 namespace regflow::archive {
 
@@ -30,6 +31,8 @@ enum class DefectKind {
 struct ArchiveDefect {
   DefectKind kind = DefectKind::Unreadable;
   std::string detail;
+  /// Unreadable: where the records stop making sense, for render::words (`detail` in English).
+  model::Message said;
 };
 
 std::string encode(const Archive& archive);

@@ -6,6 +6,7 @@
 #include <string>
 #include <utility>
 
+#include "engine/model/message.hpp"
 #include "engine/runtime/chain.hpp"
 
 namespace regflow::archive {
@@ -33,6 +34,8 @@ struct ImportProblem {
   std::string dossier;        ///< the archived id, or "" for the archive as a whole
   std::int64_t sequence = 0;  ///< the event concerned, when there is one
   std::string detail;
+  /// What `detail` says, for render::words, when it is words (UnreadableEvent: "type 'x'").
+  model::Message said;
   runtime::ChainBreakKind chain = runtime::ChainBreakKind::ContentHash;
 };
 

@@ -19,17 +19,17 @@ ArchivedEvent to_archived(const runtime::Event& e) {
 }
 
 std::optional<runtime::Event> to_event(const ArchivedEvent& a, const std::string& dossier_id,
-                                       std::string& problem) {
+                                       model::Message& problem) {
   runtime::Event e;
   e.dossier_id = dossier_id;
   e.sequence = a.sequence;
   if (!runtime::parse_event_type(a.type, e.type)) {
-    problem = "type '" + a.type + "'";
+    problem = model::say("type '{}'", a.type);
     return std::nullopt;
   }
   const auto at = time::parse_instant(a.at, time::UtcOffset{std::chrono::minutes{0}});
   if (!at || !time::is_accepted(*at)) {
-    problem = "time '" + a.at + "' (accepted: " + time::accepted_range_text() + ")";
+    problem = model::say("time '{}' (accepted: {})", a.at, time::accepted_range_text());
     return std::nullopt;
   }
   e.at = *at;

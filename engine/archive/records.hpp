@@ -5,6 +5,7 @@
 #include <string>
 
 #include "engine/archive/model.hpp"
+#include "engine/model/message.hpp"
 #include "engine/runtime/dossier_state.hpp"
 #include "engine/runtime/event.hpp"
 
@@ -15,7 +16,7 @@ ArchivedEvent to_archived(const runtime::Event& event);
 /// The event of dossier `dossier_id`; nullopt when its type or time cannot be read, with
 /// `problem` naming the field.
 std::optional<runtime::Event> to_event(const ArchivedEvent& archived, const std::string& dossier_id,
-                                       std::string& problem);
+                                       model::Message& problem);
 
 /// The dossier's summary fields (id, workflow, definition, title, step, variables, bindings)
 /// from its replayed state; events are not filled in.

@@ -36,11 +36,13 @@ std::optional<std::vector<runtime::Event>> check_chain(const Archive& archive,
   std::vector<runtime::Event> events;
   events.reserve(dossier.events.size());
   for (const auto& archived : dossier.events) {
-    std::string problem;
+    model::Message problem;
     auto event = to_event(archived, dossier.id, problem);
     if (!event) {
-      out.push_back(
-          problem_of(ProblemKind::UnreadableEvent, dossier.id, archived.sequence, problem));
+      ImportProblem unreadable = problem_of(ProblemKind::UnreadableEvent, dossier.id,
+                                            archived.sequence, model::english(problem));
+      unreadable.said = std::move(problem);
+      out.push_back(std::move(unreadable));
       return std::nullopt;
     }
     events.push_back(std::move(*event));

@@ -91,15 +91,15 @@ std::string format_line(const Checkpoint& c) {
   return signed_text(c) + " sig=" + c.signature;
 }
 
-std::variant<Checkpoint, std::string> parse_line(const std::string& line) {
+std::variant<Checkpoint, model::Message> parse_line(const std::string& line) {
   const auto words = split(line, ' ');
   if (words.size() != 9 || words[0] != "checkpoint") {
-    return std::string(
-        "not a checkpoint line (expected 'checkpoint N AT dossiers= heads= prev= "
-        "key= changed= sig=')");
+    return model::say(
+        "not a checkpoint line (expected 'checkpoint N AT dossiers= heads= prev= key= changed= "
+        "sig=')");
   }
   Checkpoint c;
-  if (!parse_count(words[1], c.number) || c.number == 0) return std::string("bad number");
+  if (!parse_count(words[1], c.number) || c.number == 0) return model::say("bad number");
   c.at = std::string(words[2]);
   const auto dossiers = field(words[3], "dossiers");
   const auto heads = field(words[4], "heads");
@@ -110,7 +110,7 @@ std::variant<Checkpoint, std::string> parse_line(const std::string& line) {
   const auto signature = field(words[8], "sig");
   if (!dossiers || !heads || !previous || !key || !changed || !signature ||
       !parse_count(*dossiers, c.dossiers)) {
-    return std::string("a field is missing or malformed");
+    return model::say("a field is missing or malformed");
   }
   c.heads_digest = std::string(*heads);
   c.previous = std::string(*previous);
@@ -123,17 +123,17 @@ std::variant<Checkpoint, std::string> parse_line(const std::string& line) {
       ChainHead head;
       if (parts.size() != 3 || parts[0].empty() || !parse_count(parts[1], head.sequence) ||
           head.sequence == 0 || parts[2].size() != 64) {
-        return fmt::format("malformed head '{}'", item);
+        return model::say("malformed head '{}'", item);
       }
       auto id = unescape_id(parts[0]);
-      if (!id) return fmt::format("malformed dossier id '{}'", parts[0]);
+      if (!id) return model::say("malformed dossier id '{}'", parts[0]);
       head.dossier_id = std::move(*id);
       head.hash = std::string(parts[2]);
       c.changed.push_back(std::move(head));
     }
   }
   // Only the exact text regflow writes is accepted, so that a line has one reading.
-  if (format_line(c) != line) return std::string("not in the form regflow writes");
+  if (format_line(c) != line) return model::say("not in the form regflow writes");
   return c;
 }
 
@@ -151,37 +151,37 @@ CheckpointLog read_log(const std::vector<std::string>& lines, const std::string&
   const std::string key = fingerprint(public_key);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto line_number = static_cast<std::int64_t>(i + 1);
-    const auto fail = [&](std::string reason) {
-      log.problems.push_back({line_number, std::move(reason)});
+    const auto fail = [&](model::Message reason) {
+      std::string english = model::english(reason);
+      log.problems.push_back({line_number, std::move(english), std::move(reason)});
       return log;
     };
     auto parsed = parse_line(lines[i]);
-    if (auto* why = std::get_if<std::string>(&parsed)) return fail(*why);
+    if (auto* why = std::get_if<model::Message>(&parsed)) return fail(*why);
     const auto& c = std::get<Checkpoint>(parsed);
     if (c.number != line_number) {
-      return fail(
-          fmt::format("checkpoint {} where checkpoint {} belongs: a line was removed, "
-                      "added or moved",
-                      c.number, line_number));
+      return fail(model::say(
+          "checkpoint {} where checkpoint {} belongs: a line was removed, added or moved", c.number,
+          line_number));
     }
     if (c.previous != log.last_line_digest) {
-      return fail(
-          fmt::format("it does not follow the line before it (prev={}, expected {}): a "
-                      "line was removed or edited",
-                      c.previous, log.last_line_digest));
+      return fail(model::say(
+          "it does not follow the line before it (prev={}, expected {}): a line was removed or "
+          "edited",
+          c.previous, log.last_line_digest));
     }
     if (c.key != key) {
-      return fail(fmt::format("signed by key {}, not by this installation's key {}", c.key, key));
+      return fail(model::say("signed by key {}, not by this installation's key {}", c.key, key));
     }
     const auto signature = model::from_hex(c.signature);
     if (!signature || !signature_valid(public_key, signed_text(c), *signature)) {
-      return fail("its signature is not valid: the line was edited");
+      return fail(model::say("its signature is not valid: the line was edited"));
     }
     auto heads = log.heads;
     for (const auto& h : c.changed) heads[h.dossier_id] = h;
     if (static_cast<std::int64_t>(heads.size()) != c.dossiers ||
         heads_digest(heads) != c.heads_digest) {
-      return fail("its heads digest is not that of the chains it lists");
+      return fail(model::say("its heads digest is not that of the chains it lists"));
     }
     log.heads = std::move(heads);
     for (const auto& h : c.changed) {

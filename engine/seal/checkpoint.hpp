@@ -22,6 +22,7 @@
 #include <variant>
 #include <vector>
 
+#include "engine/model/message.hpp"
 #include "engine/seal/chain_head.hpp"
 #include "engine/seal/signing_key.hpp"
 
@@ -44,14 +45,15 @@ std::string signed_text(const Checkpoint& checkpoint);
 std::string format_line(const Checkpoint& checkpoint);
 /// The checkpoint a line spells, or why it spells none (it must be exactly as format_line
 /// writes it).
-std::variant<Checkpoint, std::string> parse_line(const std::string& line);
+std::variant<Checkpoint, model::Message> parse_line(const std::string& line);
 
 /// SHA-256 over "ID SEQ HASH\n" of every head, in id order (ids escaped as in a line).
 std::string heads_digest(const std::map<std::string, ChainHead>& heads);
 
 struct LogProblem {
   std::int64_t line = 0;  ///< 1-based; the line after the last when the whole log is concerned
-  std::string reason;
+  std::string reason;     ///< english(said)
+  model::Message said;    ///< the reason, for render::words
 };
 
 /// What a checkpoint log proves, read up to its first bad line.

@@ -32,7 +32,7 @@ void write_all(const fs::path& path, const std::vector<TrustedKey>& keys) {
   fs::rename(aside, path, error);
   if (error) {
     fs::remove(aside, ignored);
-    throw InputError(fmt::format("cannot write '{}': {}", path.string(), error.message()));
+    throw InputError(model::say("cannot write '{}': {}", path.string(), error.message()));
   }
 }
 
@@ -51,9 +51,9 @@ std::vector<TrustedKey> read_trusted(const fs::path& path) {
     const auto raw =
         second == std::string::npos ? std::nullopt : parse_public_key_text(line.substr(0, second));
     if (!raw || second + 1 >= line.size()) {
-      throw InputError(fmt::format(
-          "'{}' line {} is not 'regflow-ed25519-public-key HEX NAME'; mend or remove it",
-          path.string(), i + 1));
+      throw InputError(
+          model::say("'{}' line {} is not 'regflow-ed25519-public-key HEX NAME'; mend or remove it",
+                     path.string(), i + 1));
     }
     out.push_back({line.substr(second + 1), *raw});
   }
@@ -64,23 +64,23 @@ void add_trusted(const fs::path& path, const TrustedKey& key) {
   if (key.name.empty() || std::any_of(key.name.begin(), key.name.end(), [](char c) {
         return static_cast<unsigned char>(c) <= ' ' || c == 0x7f;
       })) {
-    throw InputError(fmt::format(
+    throw InputError(model::say(
         "the name '{}' is not accepted; give one word without spaces or control characters, "
         "e.g. --name pemkab-bangka",
         key.name));
   }
-  if (key.public_key.size() != kKeyBytes) throw InputError("not an Ed25519 public key");
+  if (key.public_key.size() != kKeyBytes) throw InputError(model::say("not an Ed25519 public key"));
   auto keys = read_trusted(path);
   for (const auto& k : keys) {
     if (k.name == key.name) {
       throw InputError(
-          fmt::format("'{}' is trusted already (key {}); 'regflow trust remove {}' "
-                      "first to replace it",
-                      k.name, fingerprint(k.public_key), k.name));
+          model::say("'{}' is trusted already (key {}); 'regflow trust remove {}' first to "
+                     "replace it",
+                     k.name, fingerprint(k.public_key), k.name));
     }
     if (k.public_key == key.public_key) {
-      throw InputError(fmt::format("this key ({}) is trusted already, as '{}'",
-                                   fingerprint(k.public_key), k.name));
+      throw InputError(model::say("this key ({}) is trusted already, as '{}'",
+                                  fingerprint(k.public_key), k.name));
     }
   }
   keys.push_back(key);

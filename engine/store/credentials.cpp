@@ -23,7 +23,7 @@ void write_password_hash(SQLite::Database& db, const std::string& user, const st
   update.bind(1, hash);
   update.bind(2, user);
   if (update.exec() == 0) {
-    throw InputError(fmt::format(
+    throw InputError(model::say(
         "unknown user '{}'; register them first with 'regflow user add {} --agency AGENCY'", user,
         user));
   }

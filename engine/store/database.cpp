@@ -1,11 +1,11 @@
 #include "engine/store/database.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <unistd.h>
-#include <fmt/format.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <filesystem>
+#include <utility>
 
 #include "engine/model/error.hpp"
 #include "engine/store/schema.hpp"
@@ -28,9 +28,9 @@ Kind classify(SQLite::Database& db) {
   return read_meta(db, "application") == kApplicationName ? Kind::Regflow : Kind::Foreign;
 }
 
-std::string not_regflow(const std::string& path, const std::string& why) {
-  return fmt::format("'{}' is not a regflow database ({}); run 'regflow init' to create one", path,
-                     why);
+model::Message not_regflow(const std::string& path, model::Message why) {
+  return model::say("'{}' is not a regflow database ({}); run 'regflow init' to create one", path,
+                    std::move(why));
 }
 
 // The first read of a file is where SQLite finds out what it is: it opens anything lazily.
@@ -40,16 +40,16 @@ Kind recognise(SQLite::Database& db, const std::string& path) {
   } catch (const SQLite::Exception& e) {
     const int code = e.getErrorCode();
     if (code == SQLITE_NOTADB) {
-      throw StoreError(fmt::format(
+      throw StoreError(model::say(
           "'{}' is not a regflow database (not an SQLite database file); give another path, or "
           "run 'regflow init --db PATH' to create one",
           path));
     }
     if (code == SQLITE_CORRUPT) {
       throw StoreError(
-          fmt::format("database '{}' is corrupt ({}); restore it from a backup", path, e.what()));
+          model::say("database '{}' is corrupt ({}); restore it from a backup", path, e.what()));
     }
-    throw StoreError(fmt::format("cannot read database '{}': {}", path, e.what()));
+    throw StoreError(model::say("cannot read database '{}': {}", path, e.what()));
   }
 }
 
@@ -63,8 +63,8 @@ int stored_schema_version(SQLite::Database& db) {
   try {
     return std::stoi(text);
   } catch (const std::exception&) {
-    throw StoreError(fmt::format("schema version '{}' in database '{}' is not a number", text,
-                                 db.getFilename()));
+    throw StoreError(
+        model::say("schema version '{}' in database '{}' is not a number", text, db.getFilename()));
   }
 }
 
@@ -88,7 +88,7 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMod
   std::error_code ec;
   if (mode == OpenMode::Existing && !std::filesystem::exists(path, ec)) {
     throw StoreError(
-        fmt::format("database '{}' does not exist; run 'regflow init --db {}' first", path, path));
+        model::say("database '{}' does not exist; run 'regflow init --db {}' first", path, path));
   }
   // One connection is only ever used by one thread, so SQLite's per-call mutex (10% of a
   // board's time, every column read) is not needed.
@@ -107,31 +107,31 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMod
     // such a copy is read as the immutable file it is.
     if (read_only) db->execAndGet("SELECT count(*) FROM sqlite_master");
   } catch (const SQLite::Exception& e) {
-    if (!read_only) throw StoreError(fmt::format("cannot open database '{}': {}", path, e.what()));
+    if (!read_only) throw StoreError(model::say("cannot open database '{}': {}", path, e.what()));
     try {
       file = "file:" + path + "?immutable=1";
       db = std::make_unique<SQLite::Database>(file, flags | SQLITE_OPEN_URI, kBusyTimeoutMs);
     } catch (const SQLite::Exception& again) {
-      throw StoreError(fmt::format("cannot open database '{}': {}", path, again.what()));
+      throw StoreError(model::say("cannot open database '{}': {}", path, again.what()));
     }
   }
 
   const Kind kind = recognise(*db, path);
   if (kind == Kind::Foreign && mode != OpenMode::Existing) {
-    throw StoreError(fmt::format(
+    throw StoreError(model::say(
         "'{}' is an SQLite database of another application (no regflow metadata); regflow will "
         "not write into it: give another path",
         path));
   }
   // An empty file is what `touch` leaves: init may fill it, open must not pretend it is ready.
   if (kind == Kind::Foreign || (kind == Kind::Empty && mode == OpenMode::Existing)) {
-    throw StoreError(not_regflow(path, "no regflow metadata"));
+    throw StoreError(not_regflow(path, model::say("no regflow metadata")));
   }
 
   if (read_only) {
     const int found = stored_schema_version(*db);
     if (found != kSchemaVersion) {
-      throw StoreError(fmt::format(
+      throw StoreError(model::say(
           "database '{}' is read-only for this account and has schema version {}, not {}; open "
           "it once with write permission so that it can be brought up to date",
           path, found, kSchemaVersion));
@@ -146,7 +146,7 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMod
     // WAL lets readers (board, queue) run while a command writes; it is recorded in the file.
     if (mode != OpenMode::Memory) db->execAndGet("PRAGMA journal_mode = WAL");
   } catch (const SQLite::Exception& e) {
-    throw StoreError(fmt::format("while preparing database '{}': {}", path, e.what()));
+    throw StoreError(model::say("while preparing database '{}': {}", path, e.what()));
   }
   return db;
 }

@@ -31,7 +31,7 @@ Blob open_blob(SQLite::Database& db, std::int64_t rowid, bool writable, const st
   Blob blob(raw);
   if (rc != SQLITE_OK) {
     throw StoreError(
-        fmt::format("cannot open document {}: {}", sha256, sqlite3_errmsg(db.getHandle())));
+        model::say("cannot open document {}: {}", sha256, sqlite3_errmsg(db.getHandle())));
   }
   return blob;
 }
@@ -67,7 +67,7 @@ bool store_document(SQLite::Database& db, const std::string& sha256, std::int64_
     const std::size_t got = read(buffer.data(), buffer.size());
     if (got == 0) break;
     if (offset + static_cast<std::int64_t>(got) > size) {
-      throw InputError(fmt::format(
+      throw InputError(model::say(
           "the file grew while it was being attached (more than {} bytes); nothing was written",
           size));
     }
@@ -75,21 +75,21 @@ bool store_document(SQLite::Database& db, const std::string& sha256, std::int64_
     if (sqlite3_blob_write(blob.get(), buffer.data(), static_cast<int>(got),
                            static_cast<int>(offset)) != SQLITE_OK) {
       throw StoreError(
-          fmt::format("cannot write document {}: {}", sha256, sqlite3_errmsg(db.getHandle())));
+          model::say("cannot write document {}: {}", sha256, sqlite3_errmsg(db.getHandle())));
     }
     offset += static_cast<std::int64_t>(got);
   }
   if (offset != size || digest.finish_hex() != sha256) {
     throw InputError(
-        "the file changed while it was being attached (its bytes no longer match the SHA-256 "
-        "read first); nothing was written");
+        model::say("the file changed while it was being attached (its bytes no longer match the "
+                   "SHA-256 read first); nothing was written"));
   }
   return true;
 }
 
 void read_document(SQLite::Database& db, const std::string& sha256, const ChunkSink& write) {
   const auto rowid = rowid_of(db, sha256);
-  if (!rowid) throw StoreError(fmt::format("document {} is not in the database", sha256));
+  if (!rowid) throw StoreError(model::say("document {} is not in the database", sha256));
   const Blob blob = open_blob(db, *rowid, false, sha256);
   const int size = sqlite3_blob_bytes(blob.get());
   std::vector<char> buffer(kChunk);
@@ -97,7 +97,7 @@ void read_document(SQLite::Database& db, const std::string& sha256, const ChunkS
     const int n = std::min(static_cast<int>(buffer.size()), size - offset);
     if (sqlite3_blob_read(blob.get(), buffer.data(), n, offset) != SQLITE_OK) {
       throw StoreError(
-          fmt::format("cannot read document {}: {}", sha256, sqlite3_errmsg(db.getHandle())));
+          model::say("cannot read document {}: {}", sha256, sqlite3_errmsg(db.getHandle())));
     }
     write({buffer.data(), static_cast<std::size_t>(n)});
     offset += n;
@@ -106,7 +106,7 @@ void read_document(SQLite::Database& db, const std::string& sha256, const ChunkS
 
 std::vector<VerifyProblem> verify_documents(SQLite::Database& db) {
   // Each stored document is read once, whatever number of events refer to it.
-  std::map<std::string, std::string> damaged;  // sha256 → reason
+  std::map<std::string, model::Message> damaged;  // sha256 → reason
   SQLite::Statement blobs(db, "SELECT sha256, size FROM documents ORDER BY sha256");
   while (blobs.executeStep()) {
     const std::string sha256 = blobs.getColumn(0).getString();
@@ -114,9 +114,9 @@ std::vector<VerifyProblem> verify_documents(SQLite::Database& db) {
     model::Sha256Stream digest;
     read_document(db, sha256, [&](std::string_view bytes) { digest.update(bytes); });
     if (digest.size() != size) {
-      damaged[sha256] = fmt::format("its stored bytes are {} long, not {}", digest.size(), size);
+      damaged[sha256] = model::say("its stored bytes are {} long, not {}", digest.size(), size);
     } else if (digest.finish_hex() != sha256) {
-      damaged[sha256] = "its stored bytes no longer match its SHA-256";
+      damaged[sha256] = model::say("its stored bytes no longer match its SHA-256");
     }
   }
   std::vector<VerifyProblem> problems;
@@ -128,18 +128,18 @@ std::vector<VerifyProblem> verify_documents(SQLite::Database& db) {
   while (attached.executeStep()) {
     const std::string sha256 = attached.getColumn(2).getString();
     const std::string name = attached.getColumn(3).getString();
-    std::string reason;
+    model::Message reason;
     if (attached.getColumn(4).getInt() == 0) {
-      reason = fmt::format("document '{}' ({}…) is missing from the database", name,
-                           sha256.substr(0, 12));
+      reason = model::say("document '{}' ({}…) is missing from the database", name,
+                          sha256.substr(0, 12));
     } else if (auto it = damaged.find(sha256); it != damaged.end()) {
-      reason = fmt::format("document '{}' ({}…) was altered: {}", name, sha256.substr(0, 12),
-                           it->second);
+      reason =
+          model::say("document '{}' ({}…) was altered: {}", name, sha256.substr(0, 12), it->second);
     } else {
       continue;
     }
-    problems.push_back(
-        {attached.getColumn(0).getString(), attached.getColumn(1).getInt64(), std::move(reason)});
+    problems.push_back(verify_problem(attached.getColumn(0).getString(),
+                                      attached.getColumn(1).getInt64(), std::move(reason)));
   }
   return problems;
 }

@@ -86,13 +86,13 @@ void check_continues(const std::string& dossier_id, const std::vector<runtime::E
   for (const auto& event : events) {
     const std::string at = time::format_instant(event.at);
     if (!time::is_accepted(event.at)) {
-      throw InputError(fmt::format(
+      throw InputError(model::say(
           "refused: event {} of '{}' would be dated {}, outside the dates regflow accepts ({}); "
           "nothing was written",
           event.sequence, dossier_id, at, time::accepted_range_text()));
     }
     if (!previous_at.empty() && at < previous_at) {
-      throw InputError(fmt::format(
+      throw InputError(model::say(
           "refused: event {} of '{}' would be dated {}, before the event it follows (#{}, {}); "
           "a dossier's history only runs forward — give a time on or after {}; nothing was "
           "written",
@@ -150,19 +150,19 @@ void insert_events(SQLite::Database& db, const std::vector<runtime::Event>& even
   }
 }
 
-std::optional<runtime::Event> event_from_row(SQLite::Statement& row, std::string& problem) {
+std::optional<runtime::Event> event_from_row(SQLite::Statement& row, model::Message& problem) {
   runtime::Event e;
   e.dossier_id = row.getColumn(0).getString();
   e.sequence = row.getColumn(1).getInt64();
   const std::string type = row.getColumn(2).getString();
   if (!runtime::parse_event_type(type, e.type)) {
-    problem = fmt::format("unknown event type '{}'", type);
+    problem = model::say("unknown event type '{}'", type);
     return std::nullopt;
   }
   const std::string at = row.getColumn(3).getString();
   const auto instant = time::parse_instant(at, time::UtcOffset{std::chrono::minutes{0}});
   if (!instant) {
-    problem = fmt::format("time '{}' is not an ISO UTC instant", at);
+    problem = model::say("time '{}' is not an ISO UTC instant", at);
     return std::nullopt;
   }
   e.at = *instant;
@@ -173,11 +173,11 @@ std::optional<runtime::Event> event_from_row(SQLite::Statement& row, std::string
   e.to_step = row.getColumn(8).getString();
   e.note = row.getColumn(9).getString();
   if (!decode_fields(row.getColumn(10).getString(), e.changes)) {
-    problem = "changes are not a JSON object of texts";
+    problem = model::say("changes are not a JSON object of texts");
     return std::nullopt;
   }
   if (!decode_fields(row.getColumn(11).getString(), e.data)) {
-    problem = "data are not a JSON object of texts";
+    problem = model::say("data are not a JSON object of texts");
     return std::nullopt;
   }
   e.prev_hash = row.getColumn(12).getString();
@@ -204,11 +204,11 @@ std::vector<runtime::Event> read_events(SQLite::Database& db, const std::string&
   query.bind(1, dossier_id);
   std::vector<runtime::Event> events;
   while (query.executeStep()) {
-    std::string problem;
+    model::Message problem;
     auto event = event_from_row(query, problem);
     if (!event) {
-      throw StoreError(fmt::format("event {} of '{}' cannot be read: {}; run 'regflow verify'",
-                                   query.getColumn(1).getInt64(), dossier_id, problem));
+      throw StoreError(model::say("event {} of '{}' cannot be read: {}; run 'regflow verify'",
+                                  query.getColumn(1).getInt64(), dossier_id, problem));
     }
     events.push_back(std::move(*event));
   }
@@ -226,18 +226,18 @@ void assign_text(std::string& to, SQLite::Statement& row, int column) {
 // Decodes a row of visit_histories' query into `e`, reusing its strings' storage: 1.7 million
 // events at 100k dossiers are read with next to no allocation. Notes and hashes are not read.
 bool read_history_row(SQLite::Statement& row, runtime::Event& e, std::string& scratch,
-                      std::string& problem) {
+                      model::Message& problem) {
   assign_text(e.dossier_id, row, 0);
   e.sequence = row.getColumn(1).getInt64();
   assign_text(scratch, row, 2);
   if (!runtime::parse_event_type(scratch, e.type)) {
-    problem = fmt::format("unknown event type '{}'", scratch);
+    problem = model::say("unknown event type '{}'", scratch);
     return false;
   }
   assign_text(scratch, row, 3);
   const auto instant = time::parse_instant(scratch, time::UtcOffset{std::chrono::minutes{0}});
   if (!instant) {
-    problem = fmt::format("time '{}' is not an ISO UTC instant", scratch);
+    problem = model::say("time '{}' is not an ISO UTC instant", scratch);
     return false;
   }
   e.at = *instant;
@@ -251,12 +251,12 @@ bool read_history_row(SQLite::Statement& row, runtime::Event& e, std::string& sc
   e.hash.clear();
   assign_text(scratch, row, 9);
   if (!decode_fields(scratch, e.changes)) {
-    problem = "changes are not a JSON object of texts";
+    problem = model::say("changes are not a JSON object of texts");
     return false;
   }
   assign_text(scratch, row, 10);
   if (!decode_fields(scratch, e.data)) {
-    problem = "data are not a JSON object of texts";
+    problem = model::say("data are not a JSON object of texts");
     return false;
   }
   return true;
@@ -285,7 +285,7 @@ void visit_histories(SQLite::Database& db, const std::string& workflow,
   std::vector<runtime::Event> events;
   std::size_t used = 0;
   std::string scratch;
-  std::string problem;
+  model::Message problem;
   auto flush = [&] {
     visit(std::span<const runtime::Event>(events.data(), used));
     used = 0;
@@ -301,9 +301,9 @@ void visit_histories(SQLite::Database& db, const std::string& workflow,
     }
     if (used == events.size()) events.emplace_back();
     if (!read_history_row(query, events[used], scratch, problem)) {
-      throw StoreError(fmt::format("event {} of '{}' cannot be read: {}; run 'regflow verify'",
-                                   query.getColumn(1).getInt64(), query.getColumn(0).getString(),
-                                   problem));
+      throw StoreError(model::say("event {} of '{}' cannot be read: {}; run 'regflow verify'",
+                                  query.getColumn(1).getInt64(), query.getColumn(0).getString(),
+                                  problem));
     }
     ++used;
   }

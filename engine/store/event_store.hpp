@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/model/message.hpp"
 #include "engine/runtime/event.hpp"
 
 namespace SQLite {
@@ -65,6 +66,6 @@ void visit_histories(SQLite::Database& db, const std::string& workflow,
 
 /// Decodes the row a statement selecting kEventColumns is on. On an undecodable row (an edited
 /// type, time or JSON column) returns nullopt and sets `problem`.
-std::optional<runtime::Event> event_from_row(SQLite::Statement& row, std::string& problem);
+std::optional<runtime::Event> event_from_row(SQLite::Statement& row, model::Message& problem);
 
 }  // namespace regflow::store

@@ -33,7 +33,7 @@ constexpr const char* kAgencyDossiers =
 time::Instant parse_stored_instant(const std::string& text, const std::string& id) {
   const auto instant = time::parse_instant(text, time::UtcOffset{std::chrono::minutes{0}});
   if (!instant) {
-    throw StoreError(fmt::format("dossier '{}' has an unreadable time '{}'", id, text));
+    throw StoreError(model::say("dossier '{}' has an unreadable time '{}'", id, text));
   }
   return *instant;
 }
@@ -71,7 +71,7 @@ std::vector<std::string> parse_signers(const std::string& signers, const std::st
   try {
     return nlohmann::json::parse(signers).get<std::vector<std::string>>();
   } catch (const nlohmann::json::exception&) {
-    throw StoreError(fmt::format("dossier '{}' has unreadable pending signers '{}'", id, signers));
+    throw StoreError(model::say("dossier '{}' has unreadable pending signers '{}'", id, signers));
   }
 }
 
@@ -202,7 +202,7 @@ void update_dossier(SQLite::Database& db, const DossierRow& row, const std::stri
   bind_changing(update, 1, row, clocks, snapshot, owned);
   update.bind(1 + kChangingColumns, row.id);
   if (update.exec() != 1) {
-    throw StoreError(fmt::format("dossier '{}' vanished while its events were appended", row.id));
+    throw StoreError(model::say("dossier '{}' vanished while its events were appended", row.id));
   }
 }
 
@@ -361,9 +361,8 @@ void visit_open_rows(SQLite::Database& db, const ListFilter& filter,
     if (!decode_clocks({clocks.getText(), static_cast<std::size_t>(clocks.getBytes())},
                        d.deadlines)) {
       throw StoreError(
-          fmt::format("dossier '{}' has unreadable deadline clocks '{}'; run "
-                      "'regflow verify'",
-                      d.id, clocks.getText()));
+          model::say("dossier '{}' has unreadable deadline clocks '{}'; run 'regflow verify'", d.id,
+                     clocks.getText()));
     }
     visit(d);
   }

@@ -291,9 +291,9 @@ namespace {
 void refuse_if_newer(int found, const std::string& path) {
   if (found <= kSchemaVersion) return;
   throw StoreError(
-      fmt::format("database '{}' has schema version {}, but this regflow understands versions up "
-                  "to {}; use a newer regflow",
-                  path, found, kSchemaVersion));
+      model::say("database '{}' has schema version {}, but this regflow understands versions up "
+                 "to {}; use a newer regflow",
+                 path, found, kSchemaVersion));
 }
 
 }  // namespace

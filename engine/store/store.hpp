@@ -21,6 +21,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/model/message.hpp"
 #include "engine/runtime/event.hpp"
 #include "engine/seal/chain_head.hpp"
 #include "engine/time/date.hpp"
@@ -190,8 +191,16 @@ struct ListFilter {
 struct VerifyProblem {
   std::string dossier_id;
   std::int64_t sequence = 0;
-  std::string reason;  ///< "hash does not match its content", "previous hash does not match", …
+  std::string reason;  ///< english(said): "hash does not match its content", … (what --json keeps)
+  model::Message said;  ///< the reason, for render::words
 };
+
+/// A problem of `dossier_id` at `sequence`, its English reason taken from `said`.
+inline VerifyProblem verify_problem(std::string dossier_id, std::int64_t sequence,
+                                    model::Message said) {
+  std::string reason = model::english(said);
+  return {std::move(dossier_id), sequence, std::move(reason), std::move(said)};
+}
 
 struct VerifyReport {
   std::int64_t dossiers = 0;
@@ -409,9 +418,15 @@ class Store {
   /// Where every dossier's chain ends (its last event), in id order, as one snapshot.
   std::vector<seal::ChainHead> chain_heads() const;
   /// Why the chain of `dossier_id` does not continue intact from the event (`sequence`, `hash`)
-  /// to its last event; "" when it does. Sequence 0 checks the whole chain.
+  /// to its last event; "" when it does. Sequence 0 checks the whole chain. The English text of
+  /// chain_break_after.
   std::string chain_problem_after(const std::string& dossier_id, std::int64_t sequence,
                                   const std::string& hash) const;
+  /// Why the chain of `dossier_id` does not continue intact from the event (`sequence`, `hash`),
+  /// for render::words; nullopt when it does.
+  std::optional<model::Message> chain_break_after(const std::string& dossier_id,
+                                                  std::int64_t sequence,
+                                                  const std::string& hash) const;
 
  private:
   struct Impl;

@@ -12,7 +12,7 @@ void write_user_language(SQLite::Database& db, const std::string& user, const st
   update.bind(1, code);
   update.bind(2, user);
   if (update.exec() == 0) {
-    throw InputError(fmt::format("unknown user '{}'; 'regflow user list' shows the users", user));
+    throw InputError(model::say("unknown user '{}'; 'regflow user list' shows the users", user));
   }
 }
 

@@ -11,11 +11,11 @@ void write_deactivation(SQLite::Database& db, const std::string& user, time::Ins
   SQLite::Statement query(db, "SELECT deactivated_at FROM users WHERE name = ?");
   query.bind(1, user);
   if (!query.executeStep()) {
-    throw InputError(fmt::format("unknown user '{}'; 'regflow user list' shows the users", user));
+    throw InputError(model::say("unknown user '{}'; 'regflow user list' shows the users", user));
   }
   if (!query.getColumn(0).isNull()) {
-    throw InputError(fmt::format("user '{}' was already deactivated on {}", user,
-                                 query.getColumn(0).getString()));
+    throw InputError(model::say("user '{}' was already deactivated on {}", user,
+                                query.getColumn(0).getString()));
   }
   SQLite::Statement update(db, "UPDATE users SET deactivated_at = ? WHERE name = ?");
   update.bind(1, time::format_instant(at));
@@ -34,8 +34,8 @@ std::optional<time::Instant> read_deactivation(SQLite::Database& db, const std::
   const auto at =
       time::parse_instant(query.getColumn(0).getString(), time::UtcOffset{std::chrono::minutes{0}});
   if (!at) {
-    throw StoreError(fmt::format("user '{}' has an unreadable deactivated_at '{}'", user,
-                                 query.getColumn(0).getString()));
+    throw StoreError(model::say("user '{}' has an unreadable deactivated_at '{}'", user,
+                                query.getColumn(0).getString()));
   }
   return *at;
 }

@@ -10,17 +10,16 @@ namespace regflow::store {
 
 void insert_user(SQLite::Database& db, const UserRecord& user) {
   if (user.agencies.empty()) {
-    throw InputError(fmt::format("user '{}' needs an agency; give one with --agency", user.name));
+    throw InputError(model::say("user '{}' needs an agency; give one with --agency", user.name));
   }
   if (auto existing = find_user_record(db, user.name)) {
-    throw InputError(
-        fmt::format("user '{}' already exists (agency '{}', role '{}'); choose "
-                    "another name",
-                    user.name, fmt::join(existing->agencies, "', '"), existing->role));
+    throw InputError(model::say(
+        "user '{}' already exists (agency '{}', role '{}'); choose another name", user.name,
+        fmt::format("{}", fmt::join(existing->agencies, "', '")), existing->role));
   }
   if (!user.login.empty()) {
     if (auto holder = find_user_by_login_record(db, user.login)) {
-      throw InputError(fmt::format(
+      throw InputError(model::say(
           "login '{}' already acts as user '{}'; one operating-system account is one user",
           user.login, holder->name));
     }

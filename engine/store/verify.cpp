@@ -21,23 +21,25 @@ class ChainWalk {
   ChainWalk(std::string dossier_id, const std::vector<seal::SignedHead>* signed_heads)
       : dossier_id_(std::move(dossier_id)), signed_(signed_heads) {}
 
-  /// The reason the row breaks the chain, or "" when it continues it.
-  std::string step(SQLite::Statement& row) {
+  /// The reason the row breaks the chain, or nullopt when it continues it.
+  std::optional<model::Message> step(SQLite::Statement& row) {
     const std::int64_t sequence = row.getColumn(1).getInt64();
     if (sequence != last_sequence_ + 1) {
-      return last_sequence_ == 0 ? fmt::format("the first event has sequence {}, not 1", sequence)
-                                 : fmt::format("sequence {} follows {}: an event is missing",
-                                               sequence, last_sequence_);
+      return last_sequence_ == 0 ? model::say("the first event has sequence {}, not 1", sequence)
+                                 : model::say("sequence {} follows {}: an event is missing",
+                                              sequence, last_sequence_);
     }
-    std::string problem;
+    model::Message problem;
     const auto event = event_from_row(row, problem);
     if (!event) return problem;
-    if (event->prev_hash != last_hash_) return "previous hash does not match";
-    if (runtime::compute_hash(*event) != event->hash) return "hash does not match its content";
+    if (event->prev_hash != last_hash_) return model::say("previous hash does not match");
+    if (runtime::compute_hash(*event) != event->hash) {
+      return model::say("hash does not match its content");
+    }
     if (signed_ != nullptr) {
       for (const auto& head : *signed_) {
         if (head.sequence == sequence && head.hash != event->hash) {
-          return fmt::format(
+          return model::say(
               "not the event signed by checkpoint {} (hash {}…, signed {}…): the chain was "
               "rewritten from here and sealed again",
               head.checkpoint, short_hash(event->hash), short_hash(head.hash));
@@ -46,21 +48,21 @@ class ChainWalk {
     }
     last_sequence_ = sequence;
     last_hash_ = event->hash;
-    return {};
+    return std::nullopt;
   }
 
-  /// When the chain ends: the reason it ends below a signed head, or "".
-  std::string end() const {
-    if (signed_ == nullptr) return {};
+  /// When the chain ends: the reason it ends below a signed head, or nullopt.
+  std::optional<model::Message> end() const {
+    if (signed_ == nullptr) return std::nullopt;
     for (const auto& head : *signed_) {
       if (head.sequence > last_sequence_) {
-        return fmt::format(
+        return model::say(
             "the chain ends at event #{} but checkpoint {} signed it through event #{}: events "
             "were removed",
             last_sequence_, head.checkpoint, head.sequence);
       }
     }
-    return {};
+    return std::nullopt;
   }
 
   const std::string& dossier_id() const { return dossier_id_; }
@@ -101,8 +103,9 @@ VerifyReport verify_chains(SQLite::Database& db, const seal::SignedHeads* signed
   bool skipping = false;
   const auto finish = [&] {
     if (!walk || skipping) return;
-    if (auto reason = walk->end(); !reason.empty()) {
-      report.problems.push_back({walk->dossier_id(), walk->last_sequence() + 1, std::move(reason)});
+    if (auto reason = walk->end()) {
+      report.problems.push_back(
+          verify_problem(walk->dossier_id(), walk->last_sequence() + 1, std::move(*reason)));
       broken.insert(walk->dossier_id());
     }
   };
@@ -117,9 +120,9 @@ VerifyReport verify_chains(SQLite::Database& db, const seal::SignedHeads* signed
       ++report.dossiers;
     }
     if (skipping) continue;
-    std::string reason = walk->step(events);
-    if (!reason.empty()) {
-      report.problems.push_back({dossier_id, events.getColumn(1).getInt64(), std::move(reason)});
+    if (auto reason = walk->step(events)) {
+      report.problems.push_back(
+          verify_problem(dossier_id, events.getColumn(1).getInt64(), std::move(*reason)));
       broken.insert(dossier_id);
       skipping = true;
     }
@@ -130,10 +133,10 @@ VerifyReport verify_chains(SQLite::Database& db, const seal::SignedHeads* signed
   if (signed_heads != nullptr) {
     for (const auto& [id, heads] : *signed_heads) {
       if (seen.count(id) != 0 || heads.empty()) continue;
-      report.problems.push_back(
-          {id, 1,
-           fmt::format("the dossier is gone: checkpoint {} signed its chain through event #{}",
-                       heads.back().checkpoint, heads.back().sequence)});
+      report.problems.push_back(verify_problem(
+          id, 1,
+          model::say("the dossier is gone: checkpoint {} signed its chain through event #{}",
+                     heads.back().checkpoint, heads.back().sequence)));
       broken.insert(id);
       ++report.dossiers;  // a dossier the record knows of, though the database lost it
     }
@@ -150,15 +153,15 @@ VerifyReport verify_chains(SQLite::Database& db, const seal::SignedHeads* signed
     if (broken.count(id) != 0) continue;
     const std::int64_t version = ends.getColumn(1).getInt64();
     if (ends.getColumn(2).isNull()) {
-      report.problems.push_back({id, 1, "the dossier has no events"});
+      report.problems.push_back(verify_problem(id, 1, model::say("the dossier has no events")));
       continue;
     }
     const std::int64_t last = ends.getColumn(2).getInt64();
     if (last != version) {
-      report.problems.push_back(
-          {id, std::min(last, version) + 1,
-           fmt::format("the dossier is at version {} but its events end at sequence {}", version,
-                       last)});
+      report.problems.push_back(verify_problem(
+          id, std::min(last, version) + 1,
+          model::say("the dossier is at version {} but its events end at sequence {}", version,
+                     last)));
     }
   }
 
@@ -202,8 +205,8 @@ std::vector<seal::ChainHead> read_chain_heads(SQLite::Database& db) {
   return out;
 }
 
-std::string chain_problem_after(SQLite::Database& db, const std::string& dossier_id,
-                                std::int64_t sequence, const std::string& hash) {
+std::optional<model::Message> chain_break_after(SQLite::Database& db, const std::string& dossier_id,
+                                                std::int64_t sequence, const std::string& hash) {
   SQLite::Statement events(
       db, fmt::format("SELECT {} FROM events WHERE dossier_id = ? AND seq >= ? ORDER BY seq",
                       kEventColumns));
@@ -212,23 +215,23 @@ std::string chain_problem_after(SQLite::Database& db, const std::string& dossier
   ChainWalk walk(dossier_id, nullptr);
   if (sequence > 0) {
     if (!events.executeStep() || events.getColumn(1).getInt64() != sequence) {
-      return fmt::format("event #{} is gone", sequence);
+      return model::say("event #{} is gone", sequence);
     }
-    std::string problem;
+    model::Message problem;
     const auto event = event_from_row(events, problem);
-    if (!event) return fmt::format("event #{}: {}", sequence, problem);
+    if (!event) return model::say("event #{}: {}", sequence, std::move(problem));
     if (event->hash != hash) {
-      return fmt::format("event #{} is not the one signed (hash {}…, signed {}…)", sequence,
-                         short_hash(event->hash), short_hash(hash));
+      return model::say("event #{} is not the one signed (hash {}…, signed {}…)", sequence,
+                        short_hash(event->hash), short_hash(hash));
     }
     walk.start_after(sequence, hash);
   }
   while (events.executeStep()) {
-    if (auto reason = walk.step(events); !reason.empty()) {
-      return fmt::format("event #{}: {}", events.getColumn(1).getInt64(), reason);
+    if (auto reason = walk.step(events)) {
+      return model::say("event #{}: {}", events.getColumn(1).getInt64(), std::move(*reason));
     }
   }
-  return {};
+  return std::nullopt;
 }
 
 }  // namespace regflow::store

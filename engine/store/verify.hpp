@@ -26,8 +26,8 @@ std::vector<ActorMismatch> read_actor_mismatches(SQLite::Database& db);
 std::vector<seal::ChainHead> read_chain_heads(SQLite::Database& db);
 
 /// Why the chain of `dossier_id` does not run intact from the event (`sequence`, `hash`) to its
-/// last event ("" when it does; sequence 0 checks it from its first event).
-std::string chain_problem_after(SQLite::Database& db, const std::string& dossier_id,
-                                std::int64_t sequence, const std::string& hash);
+/// last event (nullopt when it does; sequence 0 checks it from its first event).
+std::optional<model::Message> chain_break_after(SQLite::Database& db, const std::string& dossier_id,
+                                                std::int64_t sequence, const std::string& hash);
 
 }  // namespace regflow::store

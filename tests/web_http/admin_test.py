@@ -112,7 +112,7 @@ def administration(server):
     check(response.status == 403 and "dinonaktifkan" in page,
           f"a deactivated user signing in: {response.status}")
     response, page = post(server, "/admin/deactivate", {"name": "nina"}, admin)
-    check(response.status == 422 and "already deactivated" in page, "deactivating twice")
+    check(response.status == 422 and "sudah dinonaktifkan pada" in page, "deactivating twice")
     response, page = server.request("GET", "/admin", cookie=admin)
     check("nonaktif sejak" in page, "the user list shows who is deactivated")
 

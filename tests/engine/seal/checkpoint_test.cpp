@@ -154,5 +154,5 @@ TEST_CASE("a dossier id of any shape stays one word of its line", "[seal]") {
   // Only the canonical spelling is read: a lower-case escape is another line.
   auto lower = lines[0];
   lower.replace(lower.find("%3A"), 3, "%3a");
-  CHECK(std::holds_alternative<std::string>(seal::parse_line(lower)));
+  CHECK(std::holds_alternative<model::Message>(seal::parse_line(lower)));
 }
