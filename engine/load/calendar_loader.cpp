@@ -459,14 +459,10 @@ std::vector<std::filesystem::path> calendar_files(const std::filesystem::path& d
   std::error_code ec;
   std::filesystem::directory_iterator it(dir, ec);
   if (ec) {
-    std::string reason = ec.message();
-    if (!reason.empty()) {
-      reason[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(reason[0])));
-    }
     out.push_back(model::make_error(
         "E-FILE", {dir.string(), 0, 0},
         model::say("cannot read calendar folder: {}; expected a folder of <year>.yaml files",
-                   reason)));
+                   system_reason(ec))));
     return files;
   }
   for (const auto& entry : it) {

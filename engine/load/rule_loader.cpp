@@ -404,7 +404,7 @@ RuleLoad read_rule_files(const std::filesystem::path& dir) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
     throw LoadError(model::say("cannot read rules folder '{}': {}", dir.string(),
-                               ec ? model::verbatim(ec.message()) : model::say("not a folder")));
+                               ec ? system_reason(ec) : model::say("not a folder")));
   }
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -305,13 +306,24 @@ bool check_encoding(const std::string& path, std::string_view text, model::Diagn
   return true;
 }
 
+model::Message system_reason(const std::error_code& ec) {
+  if (ec == std::errc::no_such_file_or_directory) return model::say("no such file or directory");
+  if (ec == std::errc::permission_denied) return model::say("permission denied");
+  if (ec == std::errc::not_a_directory) return model::say("not a directory");
+  std::string reason = ec.message();
+  if (!reason.empty()) {
+    reason[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(reason[0])));
+  }
+  return model::verbatim(std::move(reason));
+}
+
 std::optional<std::string> read_definition_file(const std::filesystem::path& path,
                                                 model::Diagnostics& out) {
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
   if (ec) {
     out.push_back(model::make_error("E-FILE", {path.string(), 0, 0},
-                                    model::say("cannot read file: {}", ec.message())));
+                                    model::say("cannot read file: {}", system_reason(ec))));
     return std::nullopt;
   }
   if (size > kMaxDefinitionBytes) {

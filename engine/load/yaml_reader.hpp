@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <vector>
 
 #include "engine/model/diagnostic.hpp"
@@ -103,6 +104,10 @@ model::Message describe_node(const YAML::Node& node);
 /// line and column of the first byte that is not, and returns false: yaml-cpp would silently
 /// turn such bytes into U+FFFD, and the store cannot encode them.
 bool check_encoding(const std::string& path, std::string_view text, model::Diagnostics& out);
+
+/// Why the system could not read a file or folder, in lower case as the middle of a message:
+/// the common reasons as words to translate, any other as the system's own (English) text.
+model::Message system_reason(const std::error_code& ec);
 
 /// Reads a whole file for a loader; nullopt (with a diagnostic) if unreadable or too large.
 std::optional<std::string> read_definition_file(const std::filesystem::path& path,
