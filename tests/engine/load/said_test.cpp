@@ -3,6 +3,8 @@
 // Walks the definition corpora of tests/data and mistakes written here for the messages the
 // corpora do not reach (settings.yaml, timers, actions, rules tables, missing folders); the
 // seeds' mutations and tests/data/bad-input are walked in bad_input_test.
+#include "tests/engine/load/said.hpp"
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -18,7 +20,6 @@
 #include "engine/model/error.hpp"
 #include "engine/rules/rule_set.hpp"
 #include "engine/time/date.hpp"
-#include "tests/engine/load/said.hpp"
 #include "tests/engine/store/temp_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -173,8 +174,7 @@ bool has(const model::Diagnostics& ds, const std::string& code) {
 
 }  // namespace
 
-TEST_CASE("the loaders' words about tests/data/invalid are messages to translate",
-          "[load][lang]") {
+TEST_CASE("the loaders' words about tests/data/invalid are messages to translate", "[load][lang]") {
   std::size_t said = 0;
   for (const auto& entry : fs::directory_iterator(kData / "invalid")) {
     if (entry.path().extension() != ".yaml") continue;
@@ -212,10 +212,10 @@ TEST_CASE("a workflow full of mistakes is told in messages to translate", "[load
   model::Diagnostics ds;
   load::load_workflow_text("bad.yaml", kBadWorkflow, ds);
   INFO(codes(ds).size());
-  for (const char* code : {"E-BAD-NAME", "E-VERSION-PERIOD", "E-BAD-TYPE",
-                           "E-ENUM-NO-VALUES", "E-BAD-DEFAULT", "E-BAD-VALUE", "E-WRONG-TYPE",
-                           "E-MISSING-KEY", "E-BAD-DURATION", "E-RESERVED-NAME",
-                           "E-ACTION-TARGET", "E-DUPLICATE-KEY"}) {
+  for (const char* code :
+       {"E-BAD-NAME", "E-VERSION-PERIOD", "E-BAD-TYPE", "E-ENUM-NO-VALUES", "E-BAD-DEFAULT",
+        "E-BAD-VALUE", "E-WRONG-TYPE", "E-MISSING-KEY", "E-BAD-DURATION", "E-RESERVED-NAME",
+        "E-ACTION-TARGET", "E-DUPLICATE-KEY"}) {
     INFO(code);
     CHECK(has(ds, code));
   }
@@ -226,8 +226,8 @@ TEST_CASE("a rules file full of mistakes is told in messages to translate", "[lo
   model::Diagnostics ds;
   rules::RuleSet set;
   load::read_rules(kBadRules, "bad.yaml", set, ds);
-  for (const char* code : {"E-BAD-NAME", "E-MISSING-KEY", "E-WRONG-TYPE", "E-UNKNOWN-TYPE",
-                           "E-DUPLICATE-KEY"}) {
+  for (const char* code :
+       {"E-BAD-NAME", "E-MISSING-KEY", "E-WRONG-TYPE", "E-UNKNOWN-TYPE", "E-DUPLICATE-KEY"}) {
     INFO(code);
     CHECK(has(ds, code));
   }
@@ -280,10 +280,9 @@ TEST_CASE("unreadable files and folders are told in messages to translate", "[lo
   };
   const fs::path file = dir.path() / "file.yaml";
   std::ofstream(file) << "x: 1\n";
-  for (const auto& said :
-       {said_of([&] { load::load_config(dir.path() / "absent", kToday); }),
-        said_of([&] { load::load_config(file, kToday); }),
-        said_of([&] { load::load_rules(dir.path() / "absent"); })}) {
+  for (const auto& said : {said_of([&] { load::load_config(dir.path() / "absent", kToday); }),
+                           said_of([&] { load::load_config(file, kToday); }),
+                           said_of([&] { load::load_rules(dir.path() / "absent"); })}) {
     INFO(model::english(said));
     CHECK_FALSE(said.verbatim);
   }
