@@ -2,8 +2,6 @@
 
 #include <set>
 
-#include <fmt/format.h>
-
 #include "engine/load/yaml_reader.hpp"
 #include "engine/model/spelling.hpp"
 
@@ -28,26 +26,28 @@ model::AgencyDirectory load_agencies_text(const std::string& path, const std::st
   model::AgencyDirectory directory;
   YamlReader yaml(path, text, out);
   auto root = yaml.parse();
-  if (!root || !yaml.expect_map(*root, "the agencies file")) return directory;
-  yaml.check_keys(*root, kFileKeys, "the agencies file");
+  const model::Message agencies_file = model::say("the agencies file");
+  if (!root || !yaml.expect_map(*root, agencies_file)) return directory;
+  yaml.check_keys(*root, kFileKeys, agencies_file);
   const YAML::Node list = (*root)["agencies"];
   if (!list.IsDefined()) {
-    yaml.error("E-MISSING-KEY", *root, "the agencies file has no 'agencies'");
+    yaml.error("E-MISSING-KEY", *root, model::say("{} has no '{}'", agencies_file, "agencies"));
     return directory;
   }
-  if (!yaml.expect_map(list, "'agencies'")) return directory;
+  const model::Message agencies_key = model::verbatim("'agencies'");
+  if (!yaml.expect_map(list, agencies_key)) return directory;
   std::vector<std::pair<std::string, YAML::Node>> parents;
-  for (const auto& [key, value] : yaml.entries(list, "'agencies'")) {
+  for (const auto& [key, value] : yaml.entries(list, agencies_key)) {
     model::Agency agency;
     agency.code = key.Scalar();
     agency.location = yaml.location(key);
     if (!is_code(agency.code)) {
       yaml.error("E-BAD-NAME", key,
-                 fmt::format("agency code '{}' must start with a lower-case letter and use only "
-                             "a-z, 0-9, '-' and '_'",
-                             agency.code));
+                 model::say("agency code '{}' must start with a lower-case letter and use only "
+                            "a-z, 0-9, '-' and '_'",
+                            agency.code));
     }
-    const std::string what = fmt::format("agency '{}'", agency.code);
+    const model::Message what = model::say("agency '{}'", agency.code);
     if (value.IsScalar()) {
       agency.name = value.Scalar();
     } else if (yaml.expect_map(value, what)) {
@@ -64,16 +64,17 @@ model::AgencyDirectory load_agencies_text(const std::string& path, const std::st
     const std::string& parent = directory.find(code)->parent;
     if (!directory.contains(parent)) {
       yaml.error("E-UNKNOWN-AGENCY", node,
-                 fmt::format("parent '{}' of agency '{}' is not an agency{}", parent, code,
-                             model::did_you_mean(parent, codes)));
+                 model::say("parent '{}' of agency '{}' is not an agency{}", parent, code,
+                            model::suggestion(parent, codes)));
       continue;
     }
     // Escalation walks parents upward; a cycle would escalate for ever.
     std::set<std::string> seen{code};
-    for (const auto* a = directory.parent_of(code); a != nullptr; a = directory.parent_of(a->code)) {
+    for (const auto* a = directory.parent_of(code); a != nullptr;
+         a = directory.parent_of(a->code)) {
       if (!seen.insert(a->code).second) {
         yaml.error("E-AGENCY-CYCLE", node,
-                   fmt::format("agency '{}' is its own ancestor through '{}'", code, a->code));
+                   model::say("agency '{}' is its own ancestor through '{}'", code, a->code));
         break;
       }
     }

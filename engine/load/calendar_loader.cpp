@@ -1,7 +1,5 @@
-#include "engine/load/yaml_reader.hpp"
 #include "engine/load/calendar_loader.hpp"
 
-#include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -13,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/load/yaml_reader.hpp"
 #include "engine/model/spelling.hpp"
 
 namespace regflow::load {
@@ -20,10 +19,10 @@ namespace {
 
 using time::NonWorkingDay;
 
-const std::vector<std::string> kFileKeys{"year",      "provisional", "source", "published",
-                                         "confidence", "decrees",    "days"};
-const std::vector<std::string> kDayKeys{"date", "kind", "name", "decree", "removed_by",
-                                        "confidence"};
+const std::vector<std::string> kFileKeys{"year",       "provisional", "source", "published",
+                                         "confidence", "decrees",     "days"};
+const std::vector<std::string> kDayKeys{"date",   "kind",       "name",
+                                        "decree", "removed_by", "confidence"};
 const std::vector<std::string> kDecreeKeys{"id", "title", "signed", "confidence"};
 const std::vector<std::string> kKinds{"libur", "cuti_bersama"};
 // The tags of the domain brief: confirmed, confirmed through a secondary source, recalled,
@@ -32,8 +31,6 @@ const std::vector<std::string> kConfidences{"C", "C2", "R", "I", "E", "U"};
 
 constexpr int kMinYear = 1900;
 constexpr int kMaxYear = 9999;
-
-
 
 bool all_digits(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
@@ -71,27 +68,29 @@ class CalendarFileReader {
     if (!parsed) return std::nullopt;
     const YAML::Node& root = *parsed;
     if (root.IsNull() || !root.IsDefined()) {
-      out_.push_back(model::make_error(
-          "E-WRONG-TYPE", {yaml_.path(), 1, 1},
-          "the file is empty; expected a map with the keys " + model::quoted_list(kFileKeys)));
+      out_.push_back(
+          model::make_error("E-WRONG-TYPE", {yaml_.path(), 1, 1},
+                            model::say("the file is empty; expected a map with the keys {}",
+                                       model::quoted_list(kFileKeys))));
       return std::nullopt;
     }
     if (!root.IsMap()) {
       error("E-WRONG-TYPE", root,
-            fmt::format("a calendar file must be a map with the keys {}; found {}",
-                        model::quoted_list(kFileKeys), describe_node(root)));
+            model::say("a calendar file must be a map with the keys {}; found {}",
+                       model::quoted_list(kFileKeys), describe_node(root)));
       return std::nullopt;
     }
 
-    const auto fields = entries(root, kFileKeys, "the calendar file");
+    const auto fields = entries(root, kFileKeys, model::say("the calendar file"));
     const auto year = read_year(root, fields);
     const auto provisional = read_provisional(root, fields);
     const auto source = required_text(root, fields, "source", kFileKeys,
-                                      "the decree that publishes this year's list");
+                                      model::say("the decree that publishes this year's list"));
     const std::string fallback_decree = source.value_or("");
     std::optional<time::Date> published;
     if (const auto it = fields.find("published"); it != fields.end()) {
-      published = date_value(it->second, "published", "the day the source decree was signed");
+      published =
+          date_value(it->second, "published", model::say("the day the source decree was signed"));
     }
     const std::string confidence = optional_confidence(fields);
     read_decrees(fields);
@@ -101,8 +100,8 @@ class CalendarFileReader {
     if (const auto* list = required(root, fields, "days", kFileKeys)) {
       if (!list->value.IsSequence()) {
         error("E-WRONG-TYPE", list->value.IsNull() ? list->key : list->value,
-              fmt::format("'days' must be a list of days; found {} (write 'days: []' for none)",
-                          describe_node(list->value)));
+              model::say("'days' must be a list of days; found {} (write 'days: []' for none)",
+                         describe_node(list->value)));
       } else {
         for (const auto& item : list->value) {
           auto day = read_day(item, year, fallback_decree, published, confidence);
@@ -135,14 +134,14 @@ class CalendarFileReader {
 
   model::SourceLocation location(const YAML::Node& node) const { return yaml_.location(node); }
 
-  void error(std::string code, const YAML::Node& at, std::string message) {
+  void error(std::string code, const YAML::Node& at, model::Message message) {
     yaml_.error(std::move(code), at, std::move(message));
   }
 
   // The known keys of a map, each once, by name; unknown and repeated keys are reported by the
   // reader, as in every definition file.
   Fields entries(const YAML::Node& map, const std::vector<std::string>& accepted,
-                 const std::string& what) {
+                 const model::Message& what) {
     Fields fields;
     for (auto& [key, value] : yaml_.known_entries(map, accepted, what)) {
       fields.emplace(key.Scalar(), Field{key, value});
@@ -150,24 +149,24 @@ class CalendarFileReader {
     return fields;
   }
 
-  static std::string needs(const std::vector<std::string>& keys) {
+  static model::Message needs(const std::vector<std::string>& keys) {
     if (keys == kFileKeys) {
-      return "a calendar file needs 'year', 'provisional', 'source' and 'days'";
+      return model::say("a calendar file needs 'year', 'provisional', 'source' and 'days'");
     }
     if (keys == kDecreeKeys) {
-      return "each decree needs 'id', 'title' and 'signed' ('confidence' is optional)";
+      return model::say("each decree needs 'id', 'title' and 'signed' ('confidence' is optional)");
     }
-    return "each day needs 'date', 'kind' and 'name' ('decree' is optional)";
+    return model::say("each day needs 'date', 'kind' and 'name' ('decree' is optional)");
   }
 
   std::optional<time::Date> date_value(const Field& field, const std::string& key,
-                                       const std::string& what) {
-    const auto text = scalar(field, key, what + " as YYYY-MM-DD");
+                                       const model::Message& what) {
+    const auto text = scalar(field, key, model::say("{} as YYYY-MM-DD", what));
     if (!text) return std::nullopt;
     const auto date = time::parse_date(*text);
     if (!date) {
       error("E-CALENDAR-DATE", field.value,
-            fmt::format("'{}' is not a date; expected YYYY-MM-DD", *text));
+            model::say("'{}' is not a date; expected YYYY-MM-DD", *text));
     }
     return date;
   }
@@ -176,15 +175,17 @@ class CalendarFileReader {
   std::string optional_confidence(const Fields& fields) {
     const auto it = fields.find("confidence");
     if (it == fields.end()) return {};
-    const auto text = scalar(it->second, "confidence", "a confidence tag such as C2 or U");
+    const auto text =
+        scalar(it->second, "confidence", model::say("a confidence tag such as C2 or U"));
     if (!text) return {};
     std::string tag = *text;
-    if (tag.size() > 2 && tag.front() == '[' && tag.back() == ']') tag = tag.substr(1, tag.size() - 2);
+    if (tag.size() > 2 && tag.front() == '[' && tag.back() == ']')
+      tag = tag.substr(1, tag.size() - 2);
     if (std::find(kConfidences.begin(), kConfidences.end(), tag) == kConfidences.end()) {
       error("E-CALENDAR-CONFIDENCE", it->second.value,
-            fmt::format("unknown confidence tag '{}'; accepted tags: {} (C confirmed, C2 through a "
-                        "secondary source, R recalled, I inferred, E estimated, U unconfirmed)",
-                        *text, model::quoted_list(kConfidences)));
+            model::say("unknown confidence tag '{}'; accepted tags: {} (C confirmed, C2 through a "
+                       "secondary source, R recalled, I inferred, E estimated, U unconfirmed)",
+                       *text, model::quoted_list(kConfidences)));
       return {};
     }
     return "[" + tag + "]";
@@ -197,29 +198,31 @@ class CalendarFileReader {
     const YAML::Node& list = it->second.value;
     if (!list.IsSequence()) {
       error("E-WRONG-TYPE", list.IsNull() ? it->second.key : list,
-            fmt::format("'decrees' must be a list of decrees; found {}", describe_node(list)));
+            model::say("'decrees' must be a list of decrees; found {}", describe_node(list)));
       return;
     }
     for (const auto& item : list) {
       if (!item.IsMap()) {
         error("E-WRONG-TYPE", item,
-              fmt::format("a decree must be a map with the keys 'id', 'title' and 'signed'; "
-                          "found {}",
-                          describe_node(item)));
+              model::say("a decree must be a map with the keys 'id', 'title' and 'signed'; "
+                         "found {}",
+                         describe_node(item)));
         continue;
       }
-      const auto decree = entries(item, kDecreeKeys, "a decree");
-      const auto id = required_text(item, decree, "id", kDecreeKeys, "a short name such as skb-281-2021");
-      const auto title = required_text(item, decree, "title", kDecreeKeys, "the decree's number and date");
+      const auto decree = entries(item, kDecreeKeys, model::say("a decree"));
+      const auto id = required_text(item, decree, "id", kDecreeKeys,
+                                    model::say("a short name such as skb-281-2021"));
+      const auto title = required_text(item, decree, "title", kDecreeKeys,
+                                       model::say("the decree's number and date"));
       std::optional<time::Date> signed_on;
       if (const auto* field = required(item, decree, "signed", kDecreeKeys)) {
-        signed_on = date_value(*field, "signed", "the day the decree was signed");
+        signed_on = date_value(*field, "signed", model::say("the day the decree was signed"));
       }
       optional_confidence(decree);
       if (!id || !title || !signed_on) continue;
       if (!decrees_.emplace(*id, Decree{*title, *signed_on}).second) {
         error("E-CALENDAR-DUPLICATE-DECREE", decree.at("id").value,
-              fmt::format("decree '{}' is listed twice; expected each id once", *id));
+              model::say("decree '{}' is listed twice; expected each id once", *id));
       }
     }
   }
@@ -235,11 +238,11 @@ class CalendarFileReader {
     if (const auto it = decrees_.find(id); it != decrees_.end()) return &it->second;
     const auto ids = decree_ids();
     error("E-CALENDAR-DECREE", field.value,
-          ids.empty() ? fmt::format("unknown decree '{}'; list it under 'decrees' with its 'id', "
-                                    "'title' and 'signed' date",
-                                    id)
-                      : fmt::format("unknown decree '{}'{}; accepted decrees: {}", id,
-                                    model::did_you_mean(id, ids), model::quoted_list(ids)));
+          ids.empty() ? model::say("unknown decree '{}'; list it under 'decrees' with its 'id', "
+                                   "'title' and 'signed' date",
+                                   id)
+                      : model::say("unknown decree '{}'{}; accepted decrees: {}", id,
+                                   model::suggestion(id, ids), model::quoted_list(ids)));
     return nullptr;
   }
 
@@ -261,10 +264,10 @@ class CalendarFileReader {
         if (!begins_before_end(a, b) || !begins_before_end(b, a)) continue;
         out_.push_back(model::make_error(
             "E-CALENDAR-DUPLICATE-DATE", places[i].at,
-            fmt::format("'{}' is listed twice (first at line {}) and both entries are in force "
-                        "at the same time; expected each date once, or the earlier entry "
-                        "'removed_by' the decree that lists it again",
-                        time::format_date(b.date), places[j].at.line)));
+            model::say("'{}' is listed twice (first at line {}) and both entries are in force "
+                       "at the same time; expected each date once, or the earlier entry "
+                       "'removed_by' the decree that lists it again",
+                       time::format_date(b.date), places[j].at.line)));
         dropped[places[i].index] = true;
         break;
       }
@@ -282,7 +285,7 @@ class CalendarFileReader {
                         const std::vector<std::string>& keys) {
     const auto it = fields.find(key);
     if (it == fields.end()) {
-      error("E-MISSING-KEY", map, fmt::format("missing key '{}'; {}", key, needs(keys)));
+      error("E-MISSING-KEY", map, model::say("missing key '{}'; {}", key, needs(keys)));
       return nullptr;
     }
     return &it->second;
@@ -291,16 +294,16 @@ class CalendarFileReader {
   // A non-empty single value, or nullopt with a diagnostic. An empty value is reported at its key:
   // yaml-cpp places a null node wherever the next token happens to be.
   std::optional<std::string> scalar(const Field& field, const std::string& key,
-                                    const std::string& expected) {
+                                    const model::Message& expected) {
     const YAML::Node& value = field.value;
     if (value.IsScalar() && !value.Scalar().empty()) return value.Scalar();
     if (value.IsNull() || value.IsScalar()) {
       error("E-MISSING-KEY", field.key,
-            fmt::format("'{}' has no value; expected {}", key, expected));
+            model::say("'{}' has no value; expected {}", key, expected));
     } else {
       error("E-WRONG-TYPE", value,
-            fmt::format("'{}' must be a single value; found {}; expected {}", key,
-                        describe_node(value), expected));
+            model::say("'{}' must be a single value; found {}; expected {}", key,
+                       describe_node(value), expected));
     }
     return std::nullopt;
   }
@@ -308,42 +311,43 @@ class CalendarFileReader {
   std::optional<std::string> required_text(const YAML::Node& map, const Fields& fields,
                                            const std::string& key,
                                            const std::vector<std::string>& keys,
-                                           const std::string& expected) {
+                                           const model::Message& expected) {
     const auto* field = required(map, fields, key, keys);
     if (!field) return std::nullopt;
     return scalar(*field, key, expected);
   }
 
   std::optional<int> read_year(const YAML::Node& root, const Fields& fields) {
-    const auto text = required_text(root, fields, "year", kFileKeys, "a year such as 2026");
+    const auto text =
+        required_text(root, fields, "year", kFileKeys, model::say("a year such as 2026"));
     if (!text) return std::nullopt;
     const YAML::Node& node = fields.at("year").value;
     if (text->size() != 4 || !all_digits(*text) || std::stoi(*text) < kMinYear) {
       error("E-CALENDAR-YEAR", node,
-            fmt::format("'{}' is not a year; expected a year from {} to {}, such as 2026", *text,
-                        kMinYear, kMaxYear));
+            model::say("'{}' is not a year; expected a year from {} to {}, such as 2026", *text,
+                       kMinYear, kMaxYear));
       return std::nullopt;
     }
     const std::string stem = path_.stem().string();
     if (all_digits(stem) && stem != *text) {
       error("E-CALENDAR-FILE-YEAR", node,
-            fmt::format("year '{}' does not match the file name '{}'; expected 'year: {}', or "
-                        "rename the file to '{}.yaml'",
-                        *text, path_.filename().string(), stem, *text));
+            model::say("year '{}' does not match the file name '{}'; expected 'year: {}', or "
+                       "rename the file to '{}.yaml'",
+                       *text, path_.filename().string(), stem, *text));
       return std::nullopt;
     }
     return std::stoi(*text);
   }
 
   std::optional<bool> read_provisional(const YAML::Node& root, const Fields& fields) {
-    const std::string expected =
-        "'true' (the dates are estimates) or 'false' (the dates are published in the SKB)";
+    const model::Message expected = model::say(
+        "'true' (the dates are estimates) or 'false' (the dates are published in the SKB)");
     const auto text = required_text(root, fields, "provisional", kFileKeys, expected);
     if (!text) return std::nullopt;
     if (*text == "true") return true;
     if (*text == "false") return false;
     error("E-WRONG-TYPE", fields.at("provisional").value,
-          fmt::format("'{}' is not true or false; expected {}", *text, expected));
+          model::say("'{}' is not true or false; expected {}", *text, expected));
     return std::nullopt;
   }
 
@@ -353,21 +357,22 @@ class CalendarFileReader {
                                         const std::string& file_confidence) {
     if (!item.IsMap()) {
       error("E-WRONG-TYPE", item,
-            fmt::format("a day must be a map with the keys 'date', 'kind' and 'name'; found {}",
-                        describe_node(item)));
+            model::say("a day must be a map with the keys 'date', 'kind' and 'name'; found {}",
+                       describe_node(item)));
       return std::nullopt;
     }
-    const auto fields = entries(item, kDayKeys, "a day");
+    const auto fields = entries(item, kDayKeys, model::say("a day"));
     const auto date = read_date(item, fields, year);
     const auto kind = read_kind(item, fields);
-    const auto name =
-        required_text(item, fields, "name", kDayKeys, "the occasion, such as 'Tahun Baru Masehi'");
+    const auto name = required_text(item, fields, "name", kDayKeys,
+                                    model::say("the occasion, such as 'Tahun Baru Masehi'"));
     NonWorkingDay day;
     bool ok = date && kind && name;
     day.decree = fallback_decree;
     day.decreed_on = published;
     if (const auto it = fields.find("decree"); it != fields.end()) {
-      const auto text = scalar(it->second, "decree", "the decree that declares this day");
+      const auto text =
+          scalar(it->second, "decree", model::say("the decree that declares this day"));
       if (!text) {
         ok = false;
       } else if (!has_decrees_) {
@@ -381,16 +386,17 @@ class CalendarFileReader {
       }
     }
     if (const auto it = fields.find("removed_by"); it != fields.end()) {
-      const auto text = scalar(it->second, "removed_by", "the id of the decree that removed this day");
+      const auto text = scalar(it->second, "removed_by",
+                               model::say("the id of the decree that removed this day"));
       const Decree* decree = text ? named_decree(it->second, *text) : nullptr;
       if (decree == nullptr) {
         ok = false;
       } else if (day.decreed_on && decree->signed_on < *day.decreed_on) {
         error("E-CALENDAR-REMOVAL", it->second.value,
-              fmt::format("'{}' was signed on {}, before the day was declared on {}; expected a "
-                          "decree signed on or after {}",
-                          *text, time::format_date(decree->signed_on),
-                          time::format_date(*day.decreed_on), time::format_date(*day.decreed_on)));
+              model::say("'{}' was signed on {}, before the day was declared on {}; expected a "
+                         "decree signed on or after {}",
+                         *text, time::format_date(decree->signed_on),
+                         time::format_date(*day.decreed_on), time::format_date(*day.decreed_on)));
         ok = false;
       } else {
         day.removed_by = decree->title;
@@ -408,33 +414,35 @@ class CalendarFileReader {
 
   std::optional<time::Date> read_date(const YAML::Node& item, const Fields& fields,
                                       std::optional<int> year) {
-    const auto text = required_text(item, fields, "date", kDayKeys, "a date as YYYY-MM-DD");
+    const auto text =
+        required_text(item, fields, "date", kDayKeys, model::say("a date as YYYY-MM-DD"));
     if (!text) return std::nullopt;
     const YAML::Node& node = fields.at("date").value;
     const auto date = time::parse_date(*text);
     if (!date) {
-      error("E-CALENDAR-DATE", node, fmt::format("'{}' is not a date; expected YYYY-MM-DD", *text));
+      error("E-CALENDAR-DATE", node, model::say("'{}' is not a date; expected YYYY-MM-DD", *text));
       return std::nullopt;
     }
     if (year && time::year_of(*date) != *year) {
       error("E-CALENDAR-DATE-YEAR", node,
-            fmt::format("'{}' is not in {}, the year of this file; expected a date from "
-                        "{}-01-01 to {}-12-31",
-                        *text, *year, *year, *year));
+            model::say("'{}' is not in {}, the year of this file; expected a date from "
+                       "{}-01-01 to {}-12-31",
+                       *text, *year, *year, *year));
       return std::nullopt;
     }
     return date;
   }
 
   std::optional<NonWorkingDay::Kind> read_kind(const YAML::Node& item, const Fields& fields) {
-    const auto text = required_text(item, fields, "kind", kDayKeys, "'libur' or 'cuti_bersama'");
+    const auto text =
+        required_text(item, fields, "kind", kDayKeys, model::say("'libur' or 'cuti_bersama'"));
     if (!text) return std::nullopt;
     if (*text == "libur") return NonWorkingDay::Kind::NationalHoliday;
     if (*text == "cuti_bersama") return NonWorkingDay::Kind::CollectiveLeave;
     error("E-CALENDAR-KIND", fields.at("kind").value,
-          fmt::format("unknown kind '{}'{}; accepted kinds: 'libur' (national holiday), "
-                      "'cuti_bersama' (collective leave)",
-                      *text, model::did_you_mean(*text, kKinds)));
+          model::say("unknown kind '{}'{}; accepted kinds: 'libur' (national holiday), "
+                     "'cuti_bersama' (collective leave)",
+                     *text, model::suggestion(*text, kKinds)));
     return std::nullopt;
   }
 
@@ -451,14 +459,10 @@ std::vector<std::filesystem::path> calendar_files(const std::filesystem::path& d
   std::error_code ec;
   std::filesystem::directory_iterator it(dir, ec);
   if (ec) {
-    std::string reason = ec.message();
-    if (!reason.empty()) {
-      reason[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(reason[0])));
-    }
     out.push_back(model::make_error(
         "E-FILE", {dir.string(), 0, 0},
-        fmt::format("cannot read calendar folder: {}; expected a folder of <year>.yaml files",
-                    reason)));
+        model::say("cannot read calendar folder: {}; expected a folder of <year>.yaml files",
+                   system_reason(ec))));
     return files;
   }
   for (const auto& entry : it) {
@@ -487,8 +491,8 @@ CalendarLoad load_calendars(const std::filesystem::path& dir, bool collective_le
     if (const auto [it, inserted] = load.year_files.emplace(year, path.string()); !inserted) {
       load.diagnostics.push_back(model::make_error(
           "E-CALENDAR-DUPLICATE-YEAR", file->year_location,
-          fmt::format("year {} is already listed in '{}'; expected one file per year", year,
-                      it->second)));
+          model::say("year {} is already listed in '{}'; expected one file per year", year,
+                     it->second)));
       continue;
     }
     years.push_back(std::move(file->year));
@@ -507,9 +511,9 @@ model::Diagnostics check_calendar_horizon(const CalendarLoad& load, time::Date t
   if (!last) {
     return {model::make_warning(
         "W-CALENDAR-ENDS", {load.folder, 0, 0},
-        fmt::format("no confirmed calendar year; working-day deadlines are counted on weekends "
-                    "alone and are provisional until '{}.yaml' holds the published SKB",
-                    time::year_of(today)))};
+        model::say("no confirmed calendar year; working-day deadlines are counted on weekends "
+                   "alone and are provisional until '{}.yaml' holds the published SKB",
+                   time::year_of(today)))};
   }
   const time::Date end{year{*last} / December / 31};
   const year_month_day today_ymd{today};
@@ -520,14 +524,21 @@ model::Diagnostics check_calendar_horizon(const CalendarLoad& load, time::Date t
 
   const auto found = load.year_files.find(*last);
   const std::string file = found == load.year_files.end() ? load.folder : found->second;
-  const std::string when = end < today ? "ended" : "end";
-  const std::string relation = end < today ? "before today" : "within a year of today";
-  return {model::make_warning(
-      "W-CALENDAR-ENDS", {file, 0, 0},
-      fmt::format("confirmed holidays {} on {}, {} ({}); until '{}.yaml' holds the published SKB "
-                  "with 'provisional: false', working-day deadlines after {} are provisional",
-                  when, time::format_date(end), relation, time::format_date(today), *last + 1,
-                  time::format_date(end)))};
+  // Two whole sentences rather than a tense glued in: a translator sees each one entire.
+  const auto said =
+      end < today
+          ? model::say(
+                "confirmed holidays ended on {}, before today ({}); until '{}.yaml' holds "
+                "the published SKB with 'provisional: false', working-day deadlines after "
+                "{} are provisional",
+                time::format_date(end), time::format_date(today), *last + 1, time::format_date(end))
+          : model::say(
+                "confirmed holidays end on {}, within a year of today ({}); until '{}.yaml' "
+                "holds the published SKB with 'provisional: false', working-day deadlines "
+                "after {} are provisional",
+                time::format_date(end), time::format_date(today), *last + 1,
+                time::format_date(end));
+  return {model::make_warning("W-CALENDAR-ENDS", {file, 0, 0}, said)};
 }
 
 }  // namespace regflow::load

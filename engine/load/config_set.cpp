@@ -1,7 +1,5 @@
 #include "engine/load/config_set.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <map>
 
@@ -107,10 +105,10 @@ void finish(const fs::path& root, ConfigSet& config) {
 //   kepala: {title: Kepala perangkat daerah, may: [act, sign, extend]}
 model::RoleDirectory load_roles(YamlReader& yaml, const YAML::Node& node) {
   model::RoleDirectory roles;
-  if (!yaml.expect_map(node, "roles")) return model::RoleDirectory::standard();
-  for (const auto& [key, value] : yaml.entries(node, "roles")) {
+  if (!yaml.expect_map(node, model::verbatim("roles"))) return model::RoleDirectory::standard();
+  for (const auto& [key, value] : yaml.entries(node, model::verbatim("roles"))) {
     const std::string name = key.as<std::string>();
-    const std::string what = "role '" + name + "'";
+    const model::Message what = model::say("role '{}'", name);
     if (!yaml.expect_map(value, what)) continue;
     yaml.check_keys(value, {"title", "may"}, what);
     model::UserRole role{name, yaml.text(value, "title", what, true).value_or(name), {}};
@@ -119,16 +117,16 @@ model::RoleDirectory load_roles(YamlReader& yaml, const YAML::Node& node) {
         role.may.push_back(*parsed);
       } else {
         yaml.error("E-BAD-VALUE", value["may"],
-                   fmt::format("{} may '{}', which is not a permission; accepted: {}", what,
-                               permission, model::quoted_list(model::permission_names())));
+                   model::say("{} may '{}', which is not a permission; accepted: {}", what,
+                              permission, model::quoted_list(model::permission_names())));
       }
     }
     roles.add(std::move(role));
   }
   if (roles.granting(model::Permission::Administer).empty()) {
     yaml.error("E-BAD-VALUE", node,
-               "no role may 'administer'; declare one (e.g. admin: {title: Administrator, may: "
-               "[administer]}) or nobody could register users");
+               model::say("no role may '{}'; declare one (e.g. {}) or nobody could register users",
+                          "administer", "admin: {title: Administrator, may: [administer]}"));
   }
   return roles;
 }
@@ -142,22 +140,25 @@ Settings load_settings(const fs::path& root, model::Diagnostics& out) {
   if (!text) return settings;
   YamlReader yaml(shown_path(root, file), *text, out);
   auto node = yaml.parse();
-  if (!node || node->IsNull() || !yaml.expect_map(*node, "settings")) return settings;
+  // Named as its file is (settings.yaml): the same in every language.
+  const model::Message settings_what = model::verbatim("settings");
+  if (!node || node->IsNull() || !yaml.expect_map(*node, settings_what)) return settings;
   yaml.check_keys(*node,
                   {"utc_offset", "cuti_bersama_is_working", "installation", "roles", "documents",
                    "language", "publication"},
-                  "settings");
-  if (auto raw = yaml.text(*node, "utc_offset", "settings", false)) {
+                  settings_what);
+  if (auto raw = yaml.text(*node, "utc_offset", settings_what, false)) {
     if (auto minutes = parse_offset(*raw)) {
       settings.offset.minutes = *minutes;
     } else {
       yaml.error("E-BAD-VALUE", (*node)["utc_offset"],
-                 fmt::format("utc_offset '{}' must look like '+07:00'", *raw));
+                 model::say("utc_offset '{}' must look like '+07:00'", *raw));
     }
   }
   settings.collective_leave_is_working =
-      yaml.boolean(*node, "cuti_bersama_is_working", "settings").value_or(false);
-  settings.installation = yaml.text(*node, "installation", "settings", false).value_or("regflow");
+      yaml.boolean(*node, "cuti_bersama_is_working", settings_what).value_or(false);
+  settings.installation =
+      yaml.text(*node, "installation", settings_what, false).value_or("regflow");
   if (auto roles = YamlReader::find(*node, "roles")) settings.roles = load_roles(yaml, *roles);
   if (auto documents = YamlReader::find(*node, "documents")) {
     settings.documents = load_document_policy(yaml, *documents);
@@ -165,12 +166,12 @@ Settings load_settings(const fs::path& root, model::Diagnostics& out) {
   if (auto publication = YamlReader::find(*node, "publication")) {
     settings.publication = load_publication_settings(yaml, *publication);
   }
-  if (auto language = yaml.text(*node, "language", "settings", false)) {
+  if (auto language = yaml.text(*node, "language", settings_what, false)) {
     if (*language != "id" && *language != "en") {
       yaml.error("E-BAD-VALUE", (*node)["language"],
-                 fmt::format("language '{}' is not one regflow speaks; accepted: 'id' "
-                             "(Bahasa Indonesia), 'en' (English)",
-                             *language));
+                 model::say("language '{}' is not one regflow speaks; accepted: 'id' "
+                            "(Bahasa Indonesia), 'en' (English)",
+                            *language));
     }
   }
   return settings;
@@ -188,7 +189,7 @@ std::optional<std::string> settings_language(const fs::path& root) {
   YamlReader yaml(shown_path(root, file), *text, ignored);
   auto node = yaml.parse();
   if (!node || !node->IsMap()) return std::nullopt;
-  auto language = yaml.text(*node, "language", "settings", false);
+  auto language = yaml.text(*node, "language", model::verbatim("settings"), false);
   if (!language || (*language != "id" && *language != "en")) return std::nullopt;
   return language;
 }
@@ -243,9 +244,13 @@ ConfigSet load_base(const fs::path& root, time::Date today, DefinitionCache* cac
   std::error_code ec;
   if (!fs::is_directory(root, ec)) {
     throw LoadError(
-        fmt::format("configuration folder '{}' {}; give --config with a folder that holds "
-                    "workflows/ and rules/",
-                    root.string(), fs::exists(root, ec) ? "is a file, not a folder" : "does not exist"));
+        fs::exists(root, ec)
+            ? model::say("configuration folder '{}' is a file, not a folder; give --config with "
+                         "a folder that holds workflows/ and rules/",
+                         root.string())
+            : model::say("configuration folder '{}' does not exist; give --config with a folder "
+                         "that holds workflows/ and rules/",
+                         root.string()));
   }
   ConfigSet config;
   config.today = today;
@@ -264,8 +269,8 @@ ConfigSet load_base(const fs::path& root, time::Date today, DefinitionCache* cac
     }
   } else {
     out.push_back(model::make_error("E-FILE", {shown_path(root, agencies_file), 0, 0},
-                                    "no agencies file; every workflow needs "
-                                    "workflows/agencies.yaml to name its owners"));
+                                    model::say("no agencies file; every workflow needs "
+                                               "workflows/agencies.yaml to name its owners")));
   }
 
   auto rules = cache != nullptr ? cache->rules(root / "rules") : load_rules(root / "rules");

@@ -1,7 +1,5 @@
 #include "engine/load/document_settings.hpp"
 
-#include <fmt/format.h>
-
 #include <cctype>
 
 namespace regflow::load {
@@ -24,33 +22,36 @@ bool plain_name(const std::string& name) {
 
 model::DocumentPolicy load_document_policy(YamlReader& yaml, const YAML::Node& node) {
   model::DocumentPolicy policy = model::DocumentPolicy::standard();
-  if (!yaml.expect_map(node, "documents")) return policy;
-  yaml.check_keys(node, {"max_size_mib", "kinds"}, "documents");
+  const model::Message documents = model::verbatim("documents");
+  if (!yaml.expect_map(node, documents)) return policy;
+  yaml.check_keys(node, {"max_size_mib", "kinds"}, documents);
   // SQLite keeps a value of at most 1 GB (SQLITE_MAX_LENGTH): 1000 MiB stays below it.
-  if (auto mib = yaml.integer(node, "max_size_mib", "documents", false, 1, 1000)) {
+  if (auto mib = yaml.integer(node, "max_size_mib", documents, false, 1, 1000)) {
     policy.max_size = static_cast<std::int64_t>(*mib) * 1024 * 1024;
   }
   if (auto kinds = YamlReader::find(node, "kinds")) {
-    if (!yaml.expect_map(*kinds, "documents.kinds")) return policy;
+    const model::Message documents_kinds = model::verbatim("documents.kinds");
+    if (!yaml.expect_map(*kinds, documents_kinds)) return policy;
     policy.kinds.clear();
-    for (const auto& [key, value] : yaml.entries(*kinds, "documents.kinds")) {
+    for (const auto& [key, value] : yaml.entries(*kinds, documents_kinds)) {
       const std::string name = key.as<std::string>();
       if (!plain_name(name)) {
         yaml.error(
             "E-BAD-VALUE", key,
-            fmt::format("document kind '{}' must be lower-case letters, digits and '_'", name));
+            model::say("document kind '{}' must be lower-case letters, digits and '_'", name));
         continue;
       }
       if (!value.IsScalar() || value.as<std::string>().empty()) {
         yaml.error("E-WRONG-TYPE", value,
-                   fmt::format("document kind '{}' needs its title as text, found {}", name,
-                               describe_node(value)));
+                   model::say("document kind '{}' needs its title as text, found {}", name,
+                              describe_node(value)));
         continue;
       }
       policy.kinds.push_back({name, value.as<std::string>()});
     }
     if (policy.kinds.empty()) {
-      yaml.error("E-BAD-VALUE", *kinds, "documents.kinds declares no kind; declare at least one");
+      yaml.error("E-BAD-VALUE", *kinds,
+                 model::say("{} declares no kind; declare at least one", documents_kinds));
       policy.kinds = model::DocumentPolicy::standard().kinds;
     }
   }

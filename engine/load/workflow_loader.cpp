@@ -1,9 +1,8 @@
 #include "engine/load/workflow_loader.hpp"
 
-#include <fmt/format.h>
-
 #include <set>
 
+#include "engine/load/type_words.hpp"
 #include "engine/load/yaml_reader.hpp"
 #include "engine/model/digest.hpp"
 #include "engine/model/spelling.hpp"
@@ -14,23 +13,22 @@ namespace {
 using model::Diagnostics;
 
 const std::vector<std::string> kWorkflowKeys{
-    "workflow", "id_prefix", "version", "title", "basis",     "effective",   "until",
-    "version_basis", "variables", "roles", "initial", "steps", "deadlines", "target_until"};
+    "workflow",      "id_prefix", "version", "title",   "basis", "effective", "until",
+    "version_basis", "variables", "roles",   "initial", "steps", "deadlines", "target_until"};
 const std::vector<std::string> kVariableKeys{"title", "type", "values", "default", "required"};
 const std::vector<std::string> kRoleKeys{"title", "default"};
-const std::vector<std::string> kStepKeys{"title", "kind",  "owner", "with",    "signers", "quorum",
-                                         "next",  "basis", "limit", "actions", "outcome",
-                                         "requires_documents"};
+const std::vector<std::string> kStepKeys{"title",   "kind",    "owner",   "with",
+                                         "signers", "quorum",  "next",    "basis",
+                                         "limit",   "actions", "outcome", "requires_documents"};
 const std::vector<std::string> kOutcomes{"completed", "stopped"};
 const std::vector<std::string> kActionKeys{"title", "to",   "route",  "guard",
                                            "by",    "note", "return", "sets"};
-const std::vector<std::string> kLimitKeys{"title",    "within",          "basis",
-                                          "confidence", "unit_confidence", "on_return",
-                                          "due_soon", "on_miss"};
-const std::vector<std::string> kDeadlineKeys{"title",     "from",     "to",     "date",
-                                             "active_in", "within",   "basis",  "confidence",
-                                             "unit_confidence", "on_return", "due_soon",
-                                             "on_miss"};
+const std::vector<std::string> kLimitKeys{"title",           "within",    "basis",    "confidence",
+                                          "unit_confidence", "on_return", "due_soon", "on_miss"};
+const std::vector<std::string> kDeadlineKeys{"title",     "from",       "to",
+                                             "date",      "active_in",  "within",
+                                             "basis",     "confidence", "unit_confidence",
+                                             "on_return", "due_soon",   "on_miss"};
 const std::vector<std::string> kWithinTableKeys{"table", "output", "unit", "otherwise"};
 const std::vector<std::string> kUnitNames{"hari", "hari kerja", "days", "working days"};
 const std::vector<std::string> kStepKinds{"task", "signoff", "waiting", "final"};
@@ -52,13 +50,14 @@ class WorkflowReader {
   WorkflowReader(YamlReader& yaml, model::WorkflowDefinition& def) : yaml_(yaml), def_(def) {}
 
   void read(const YAML::Node& root) {
-    if (!yaml_.expect_map(root, "a workflow file")) return;
-    yaml_.check_keys(root, kWorkflowKeys, "the workflow");
+    if (!yaml_.expect_map(root, model::say("a workflow file"))) return;
+    const model::Message the_workflow = model::say("the workflow");
+    yaml_.check_keys(root, kWorkflowKeys, the_workflow);
     def_.location = yaml_.location(root);
-    if (auto name = yaml_.text(root, "workflow", "the workflow", true)) {
-      if (check_name(root["workflow"], *name, "workflow name")) def_.name = *name;
+    if (auto name = yaml_.text(root, "workflow", the_workflow, true)) {
+      if (check_name(root["workflow"], *name, model::say("workflow name"))) def_.name = *name;
     }
-    def_.id_prefix = yaml_.text(root, "id_prefix", "the workflow", false).value_or("");
+    def_.id_prefix = yaml_.text(root, "id_prefix", the_workflow, false).value_or("");
     if (def_.id_prefix.empty()) {
       for (char c : def_.name) {
         def_.id_prefix += (c == '-' || c == '_') ? '-' : static_cast<char>(std::toupper(c));
@@ -66,37 +65,37 @@ class WorkflowReader {
     } else if (!valid_prefix(def_.id_prefix)) {
       yaml_.error(
           "E-BAD-NAME", root["id_prefix"],
-          fmt::format("id_prefix '{}' must be upper-case letters, digits and '-'", def_.id_prefix));
+          model::say("id_prefix '{}' must be upper-case letters, digits and '-'", def_.id_prefix));
     }
-    def_.version = yaml_.integer(root, "version", "the workflow", true, 1, 1000000).value_or(1);
-    def_.title = yaml_.text(root, "title", "the workflow", true).value_or("");
-    def_.basis = yaml_.text(root, "basis", "the workflow", true).value_or("");
+    def_.version = yaml_.integer(root, "version", the_workflow, true, 1, 1000000).value_or(1);
+    def_.title = yaml_.text(root, "title", the_workflow, true).value_or("");
+    def_.basis = yaml_.text(root, "basis", the_workflow, true).value_or("");
     def_.effective = read_date(root, "effective");
     def_.until = read_date(root, "until");
-    def_.version_basis = yaml_.text(root, "version_basis", "the workflow", false).value_or("");
+    def_.version_basis = yaml_.text(root, "version_basis", the_workflow, false).value_or("");
     if (def_.effective && def_.until && *def_.until < *def_.effective) {
       yaml_.error("E-VERSION-PERIOD", root["until"],
-                  fmt::format("'until' {} is before 'effective' {}; expected the last day this "
-                              "version is in force, on or after {}",
-                              time::format_date(*def_.until), time::format_date(*def_.effective),
-                              time::format_date(*def_.effective)));
+                  model::say("'until' {} is before 'effective' {}; expected the last day this "
+                             "version is in force, on or after {}",
+                             time::format_date(*def_.until), time::format_date(*def_.effective),
+                             time::format_date(*def_.effective)));
     }
     read_variables(root["variables"]);
     read_roles(root["roles"]);
-    def_.initial = yaml_.text(root, "initial", "the workflow", true).value_or("");
-    def_.target_until = yaml_.text_list(root, "target_until", "the workflow");
+    def_.initial = yaml_.text(root, "initial", the_workflow, true).value_or("");
+    def_.target_until = yaml_.text_list(root, "target_until", the_workflow);
     def_.values = yaml_.value_locations(root);
     read_steps(root["steps"], root);
     read_deadlines(root["deadlines"]);
   }
 
  private:
-  bool check_name(const YAML::Node& at, const std::string& name, const std::string& what) {
+  bool check_name(const YAML::Node& at, const std::string& name, const model::Message& what) {
     if (is_name(name)) return true;
     yaml_.error("E-BAD-NAME", at,
-                fmt::format("{} '{}' must start with a lower-case letter and use only a-z, 0-9, "
-                            "'_' and '-' (at most 64 characters)",
-                            what, name));
+                model::say("{} '{}' must start with a lower-case letter and use only a-z, 0-9, "
+                           "'_' and '-' (at most 64 characters)",
+                           what, name));
     return false;
   }
 
@@ -109,25 +108,26 @@ class WorkflowReader {
   }
 
   std::optional<time::Date> read_date(const YAML::Node& root, const std::string& key) {
-    const auto text = yaml_.text(root, key, "the workflow", false);
+    const auto text = yaml_.text(root, key, model::say("the workflow"), false);
     if (!text) return std::nullopt;
     auto date = time::parse_date(*text);
     if (!date) {
       yaml_.error("E-BAD-DATE", root[key],
-                  fmt::format("'{}' is not a date; expected YYYY-MM-DD", *text));
+                  model::say("'{}' is not a date; expected YYYY-MM-DD", *text));
     }
     return date;
   }
 
   void read_variables(const YAML::Node& node) {
     if (!node.IsDefined() || node.IsNull()) return;
-    if (!yaml_.expect_map(node, "'variables'")) return;
-    for (const auto& [key, value] : yaml_.entries(node, "'variables'")) {
+    const model::Message variables = model::verbatim("'variables'");
+    if (!yaml_.expect_map(node, variables)) return;
+    for (const auto& [key, value] : yaml_.entries(node, variables)) {
       model::VariableDecl var;
       var.name = key.Scalar();
       var.location = yaml_.location(key);
-      check_name(key, var.name, "variable name");
-      const std::string what = fmt::format("variable '{}'", var.name);
+      check_name(key, var.name, model::say("variable name"));
+      const model::Message what = model::say("variable '{}'", var.name);
       if (!yaml_.expect_map(value, what)) continue;
       yaml_.check_keys(value, kVariableKeys, what);
       var.title = yaml_.text(value, "title", what, false).value_or(var.name);
@@ -137,29 +137,29 @@ class WorkflowReader {
         } else {
           const std::vector<std::string> types{"text", "number", "bool", "date", "enum"};
           yaml_.error("E-BAD-TYPE", value["type"],
-                      fmt::format("unknown type '{}' for {}{}; accepted types: {}", *type, what,
-                                  model::did_you_mean(*type, types), model::quoted_list(types)));
+                      model::say("unknown type '{}' for {}{}; accepted types: {}", *type, what,
+                                 model::suggestion(*type, types), model::quoted_list(types)));
         }
       }
       var.values = yaml_.text_list(value, "values", what);
       if (var.type == model::ValueType::Enum && var.values.empty()) {
         yaml_.error("E-ENUM-NO-VALUES", key,
-                    fmt::format("{} is an enum but lists no 'values'", what));
+                    model::say("{} is an enum but lists no 'values'", what));
       }
       if (var.type != model::ValueType::Enum && !var.values.empty()) {
         yaml_.error("E-WRONG-TYPE", value["values"],
-                    fmt::format("{} has 'values' but is not of type enum", what));
+                    model::say("{} has 'values' but is not of type enum", what));
       }
       var.required = yaml_.boolean(value, "required", what).value_or(false);
       if (auto raw = yaml_.text(value, "default", what, false)) {
         var.default_value = model::parse_value(*raw, var.type, var.values);
         if (!var.default_value) {
-          yaml_.error("E-BAD-DEFAULT", value["default"],
-                      fmt::format("default '{}' of {} is not a valid {}{}", *raw, what,
-                                  model::type_name(var.type),
-                                  var.type == model::ValueType::Enum
-                                      ? "; accepted values: " + model::quoted_list(var.values)
-                                      : ""));
+          yaml_.error(
+              "E-BAD-DEFAULT", value["default"],
+              model::say("default '{}' of {} is not a valid {}{}", *raw, what, type_words(var.type),
+                         var.type == model::ValueType::Enum
+                             ? model::say("; accepted values: {}", model::quoted_list(var.values))
+                             : model::verbatim("")));
         }
       }
       def_.variables.push_back(std::move(var));
@@ -168,13 +168,14 @@ class WorkflowReader {
 
   void read_roles(const YAML::Node& node) {
     if (!node.IsDefined() || node.IsNull()) return;
-    if (!yaml_.expect_map(node, "'roles'")) return;
-    for (const auto& [key, value] : yaml_.entries(node, "'roles'")) {
+    const model::Message roles = model::verbatim("'roles'");
+    if (!yaml_.expect_map(node, roles)) return;
+    for (const auto& [key, value] : yaml_.entries(node, roles)) {
       model::RoleDecl role;
       role.name = key.Scalar();
       role.location = yaml_.location(key);
-      check_name(key, role.name, "role name");
-      const std::string what = fmt::format("role '{}'", role.name);
+      check_name(key, role.name, model::say("role name"));
+      const model::Message what = model::say("role '{}'", role.name);
       if (value.IsMap()) {
         yaml_.check_keys(value, kRoleKeys, what);
         role.title = yaml_.text(value, "title", what, false).value_or(role.name);
@@ -189,27 +190,27 @@ class WorkflowReader {
   }
 
   std::optional<time::Duration> duration(const YAML::Node& map, const std::string& key,
-                                         const std::string& what, bool required) {
+                                         const model::Message& what, bool required) {
     auto raw = yaml_.text(map, key, what, required);
     if (!raw) return std::nullopt;
     auto parsed = time::parse_duration(*raw);
     if (!parsed) {
       yaml_.error("E-BAD-DURATION", map[key],
-                  fmt::format("'{}' is not a duration; expected a number of days such as "
-                              "'30 hari', '7 hari kerja', '30 days' or '10 working days'",
-                              *raw));
+                  model::say("'{}' is not a duration; expected a number of days such as "
+                             "'30 hari', '7 hari kerja', '30 days' or '10 working days'",
+                             *raw));
     }
     return parsed;
   }
 
   // `within` is a duration, or a map naming the decision table output that gives it per dossier.
-  void read_within(const YAML::Node& node, model::DeadlineSpec& spec, const std::string& what) {
+  void read_within(const YAML::Node& node, model::DeadlineSpec& spec, const model::Message& what) {
     const YAML::Node within = node["within"];
     if (!within.IsDefined() || !within.IsMap()) {
       if (auto parsed = duration(node, "within", what, true)) spec.within = *parsed;
       return;
     }
-    const std::string within_what = fmt::format("'within' of {}", what);
+    const model::Message within_what = model::say("'within' of {}", what);
     yaml_.check_keys(within, kWithinTableKeys, within_what);
     model::TablePeriod period;
     period.location = yaml_.location(within);
@@ -223,8 +224,8 @@ class WorkflowReader {
       } else {
         yaml_.error(
             "E-BAD-VALUE", within["unit"],
-            fmt::format("unknown unit '{}' in {}{}; accepted: {}", *unit, within_what,
-                        model::did_you_mean(*unit, kUnitNames), model::quoted_list(kUnitNames)));
+            model::say("unknown unit '{}' in {}{}; accepted: {}", *unit, within_what,
+                       model::suggestion(*unit, kUnitNames), model::quoted_list(kUnitNames)));
       }
     }
     period.otherwise = duration(within, "otherwise", within_what, false);
@@ -234,7 +235,7 @@ class WorkflowReader {
   }
 
   void read_deadline_common(const YAML::Node& node, model::DeadlineSpec& spec,
-                            const std::string& what) {
+                            const model::Message& what) {
     spec.title = yaml_.text(node, "title", what, false).value_or(spec.title);
     spec.basis = yaml_.text(node, "basis", what, false).value_or("");
     spec.confidence = yaml_.text(node, "confidence", what, false).value_or("");
@@ -248,18 +249,18 @@ class WorkflowReader {
         spec.on_return = model::ReturnPolicy::Restart;
       } else {
         yaml_.error("E-BAD-VALUE", node["on_return"],
-                    fmt::format("unknown return policy '{}'{}; accepted: {}", *policy,
-                                model::did_you_mean(*policy, kReturnPolicies),
-                                model::quoted_list(kReturnPolicies)));
+                    model::say("unknown return policy '{}'{}; accepted: {}", *policy,
+                               model::suggestion(*policy, kReturnPolicies),
+                               model::quoted_list(kReturnPolicies)));
       }
     }
     spec.due_soon = yaml_.integer(node, "due_soon", what, false, 0, 3650).value_or(spec.due_soon);
     if (const auto on_miss = YamlReader::find(node, "on_miss")) read_timers(*on_miss, spec, what);
   }
 
-  void read_timers(const YAML::Node& node, model::DeadlineSpec& spec, const std::string& what) {
+  void read_timers(const YAML::Node& node, model::DeadlineSpec& spec, const model::Message& what) {
     if (!node.IsDefined() || node.IsNull()) return;
-    const std::string list_what = fmt::format("'on_miss' of {}", what);
+    const model::Message list_what = model::say("'on_miss' of {}", what);
     if (!yaml_.expect_sequence(node, list_what)) return;
     for (const auto& item : node) {
       model::TimerSpec timer;
@@ -273,9 +274,9 @@ class WorkflowReader {
         body = item.begin()->second;
       } else {
         yaml_.error("E-WRONG-TYPE", item,
-                    fmt::format("each entry of {} must be 'remind', 'escalate' or a map with one "
-                                "of them or 'transition'",
-                                list_what));
+                    model::say("each entry of {} must be 'remind', 'escalate' or a map with one "
+                               "of them or 'transition'",
+                               list_what));
         continue;
       }
       if (kind == "remind") {
@@ -287,18 +288,18 @@ class WorkflowReader {
       } else {
         yaml_.error(
             "E-BAD-VALUE", item,
-            fmt::format("unknown timer '{}' in {}{}; accepted: {}", kind, list_what,
-                        model::did_you_mean(kind, kTimerKinds), model::quoted_list(kTimerKinds)));
+            model::say("unknown timer '{}' in {}{}; accepted: {}", kind, list_what,
+                       model::suggestion(kind, kTimerKinds), model::quoted_list(kTimerKinds)));
         continue;
       }
-      const std::string timer_what = fmt::format("timer '{}' of {}", kind, what);
+      const model::Message timer_what = model::say("timer '{}' of {}", kind, what);
       if (body.IsDefined() && body.IsMap()) {
         yaml_.check_keys(body, kTimerKeys, timer_what);
         const auto before = duration(body, "before", timer_what, false);
         const auto after = duration(body, "after", timer_what, false);
         if (before && after) {
           yaml_.error("E-BAD-VALUE", body,
-                      fmt::format("{} has both 'before' and 'after'", timer_what));
+                      model::say("{} has both 'before' and 'after'", timer_what));
         }
         if (before) {
           timer.offset_days = -before->amount;
@@ -315,9 +316,9 @@ class WorkflowReader {
           if (!guard->IsScalar()) {
             yaml_.text(body, "guard", timer_what, false);
           } else if (timer.kind != model::TimerKind::Transition) {
-            yaml_.error("E-BAD-VALUE", *guard,
-                        fmt::format("only a 'transition' timer takes 'guard'; {} has one",
-                                    timer_what));
+            yaml_.error(
+                "E-BAD-VALUE", *guard,
+                model::say("only a 'transition' timer takes 'guard'; {} has one", timer_what));
           } else {
             timer.guard = model::ExpressionText{guard->Scalar(), yaml_.scalar_start(*guard)};
           }
@@ -328,10 +329,10 @@ class WorkflowReader {
       } else if (body.IsDefined() && !body.IsNull()) {
         yaml_.expect_map(body, timer_what);
       } else if (timer.kind == model::TimerKind::Transition) {
-        yaml_.error("E-MISSING-KEY", item, fmt::format("{} has no 'to'", timer_what));
+        yaml_.error("E-MISSING-KEY", item, model::say("{} has no '{}'", timer_what, "to"));
       }
       if (timer.kind != model::TimerKind::Transition && !timer.target.empty()) {
-        yaml_.error("E-BAD-VALUE", body["to"], fmt::format("only a 'transition' timer takes 'to'"));
+        yaml_.error("E-BAD-VALUE", body["to"], model::say("only a 'transition' timer takes 'to'"));
       }
       spec.timers.push_back(std::move(timer));
     }
@@ -339,16 +340,18 @@ class WorkflowReader {
 
   void read_steps(const YAML::Node& node, const YAML::Node& root) {
     if (!node.IsDefined() || node.IsNull()) {
-      yaml_.error("E-MISSING-KEY", root, "the workflow has no 'steps'");
+      yaml_.error("E-MISSING-KEY", root,
+                  model::say("{} has no '{}'", model::say("the workflow"), "steps"));
       return;
     }
-    if (!yaml_.expect_map(node, "'steps'")) return;
-    for (const auto& [key, value] : yaml_.entries(node, "'steps'")) {
+    const model::Message steps = model::verbatim("'steps'");
+    if (!yaml_.expect_map(node, steps)) return;
+    for (const auto& [key, value] : yaml_.entries(node, steps)) {
       model::Step step;
       step.id = key.Scalar();
       step.location = yaml_.location(key);
-      check_name(key, step.id, "step name");
-      const std::string what = fmt::format("step '{}'", step.id);
+      check_name(key, step.id, model::say("step name"));
+      const model::Message what = model::say("step '{}'", step.id);
       if (!yaml_.expect_map(value, what)) {
         def_.steps.push_back(std::move(step));
         continue;
@@ -368,8 +371,8 @@ class WorkflowReader {
       } else {
         yaml_.error(
             "E-BAD-VALUE", value["kind"],
-            fmt::format("unknown step kind '{}' for {}{}; accepted kinds: {}", kind, what,
-                        model::did_you_mean(kind, kStepKinds), model::quoted_list(kStepKinds)));
+            model::say("unknown step kind '{}' for {}{}; accepted kinds: {}", kind, what,
+                       model::suggestion(kind, kStepKinds), model::quoted_list(kStepKinds)));
       }
       const bool final_step = step.kind == model::StepKind::Final;
       step.owner = yaml_.text(value, "owner", what, !final_step).value_or("");
@@ -382,28 +385,28 @@ class WorkflowReader {
           yaml_.text(value, "next", what, step.kind == model::StepKind::SignOff).value_or("");
       if (step.kind != model::StepKind::Waiting && YamlReader::find(value, "with")) {
         yaml_.error("E-BAD-VALUE", value["with"],
-                    fmt::format("only a waiting step takes 'with' ({} is {})", what, kind));
+                    model::say("only a waiting step takes 'with' ({} is {})", what, kind));
       }
       if (step.kind != model::StepKind::SignOff) {
         for (const char* key_name : {"signers", "quorum", "next"}) {
           if (YamlReader::find(value, key_name)) {
             yaml_.error(
                 "E-BAD-VALUE", value[key_name],
-                fmt::format("only a signoff step takes '{}' ({} is {})", key_name, what, kind));
+                model::say("only a signoff step takes '{}' ({} is {})", key_name, what, kind));
           }
         }
       }
       if (const auto outcome = yaml_.text(value, "outcome", what, false)) {
         if (!final_step) {
           yaml_.error("E-BAD-VALUE", value["outcome"],
-                      fmt::format("only a final step takes 'outcome' ({} is {})", what, kind));
+                      model::say("only a final step takes 'outcome' ({} is {})", what, kind));
         } else if (*outcome == "stopped") {
           step.completes = false;
         } else if (*outcome != "completed") {
           yaml_.error(
               "E-BAD-VALUE", value["outcome"],
-              fmt::format("unknown outcome '{}' for {}{}; accepted outcomes: {}", *outcome, what,
-                          model::did_you_mean(*outcome, kOutcomes), model::quoted_list(kOutcomes)));
+              model::say("unknown outcome '{}' for {}{}; accepted outcomes: {}", *outcome, what,
+                         model::suggestion(*outcome, kOutcomes), model::quoted_list(kOutcomes)));
         }
       }
       read_quorum(value, step, what);
@@ -411,7 +414,7 @@ class WorkflowReader {
       const auto actions = YamlReader::find(value, "actions");
       if (final_step && actions && !actions->IsNull()) {
         yaml_.error("E-BAD-VALUE", *actions,
-                    fmt::format("{} is final and cannot have actions", what));
+                    model::say("{} is final and cannot have actions", what));
       } else if (actions) {
         read_actions(*actions, step, what);
       }
@@ -419,7 +422,7 @@ class WorkflowReader {
     }
   }
 
-  void read_quorum(const YAML::Node& value, model::Step& step, const std::string& what) {
+  void read_quorum(const YAML::Node& value, model::Step& step, const model::Message& what) {
     auto raw = yaml_.text(value, "quorum", what, false);
     if (!raw || *raw == "all") {
       step.quorum = {model::QuorumKind::All, 0};
@@ -430,7 +433,7 @@ class WorkflowReader {
     }
   }
 
-  void read_limit(const YAML::Node& node, model::Step& step, const std::string& what) {
+  void read_limit(const YAML::Node& node, model::Step& step, const model::Message& what) {
     if (!node.IsDefined() || node.IsNull()) return;
     model::DeadlineSpec spec;
     spec.id = step.id;
@@ -438,14 +441,14 @@ class WorkflowReader {
     spec.from = step.id;
     spec.title = step.title;
     spec.location = yaml_.location(node);
-    const std::string limit_what = fmt::format("the limit of {}", what);
+    const model::Message limit_what = model::say("the limit of {}", what);
     if (node.IsScalar()) {
       auto parsed = time::parse_duration(node.Scalar());
       if (!parsed) {
         yaml_.error("E-BAD-DURATION", node,
-                    fmt::format("'{}' is not a duration; expected a number of days such as "
-                                "'30 hari', '7 hari kerja', '30 days' or '10 working days'",
-                                node.Scalar()));
+                    model::say("'{}' is not a duration; expected a number of days such as "
+                               "'30 hari', '7 hari kerja', '30 days' or '10 working days'",
+                               node.Scalar()));
         return;
       }
       spec.within = *parsed;
@@ -458,23 +461,23 @@ class WorkflowReader {
     step.limit = std::move(spec);
   }
 
-  void read_actions(const YAML::Node& node, model::Step& step, const std::string& what) {
+  void read_actions(const YAML::Node& node, model::Step& step, const model::Message& what) {
     if (!node.IsDefined() || node.IsNull()) return;
-    const std::string list_what = fmt::format("the actions of {}", what);
+    const model::Message list_what = model::say("the actions of {}", what);
     if (!yaml_.expect_map(node, list_what)) return;
     for (const auto& [key, value] : yaml_.entries(node, list_what)) {
       model::Action action;
       action.name = key.Scalar();
       action.location = yaml_.location(key);
-      check_name(key, action.name, "action name");
+      check_name(key, action.name, model::say("action name"));
       if ((action.name == "sign" || action.name == "paraf") &&
           step.kind == model::StepKind::SignOff) {
         yaml_.error("E-RESERVED-NAME", key,
-                    fmt::format("'{}' names the built-in action of signoff {} ('sign', or "
-                                "'paraf' in Indonesian); name this action differently",
-                                action.name, what));
+                    model::say("'{}' names the built-in action of signoff {} ('sign', or "
+                               "'paraf' in Indonesian); name this action differently",
+                               action.name, what));
       }
-      const std::string action_what = fmt::format("action '{}' of {}", action.name, what);
+      const model::Message action_what = model::say("action '{}' of {}", action.name, what);
       if (value.IsScalar()) {
         action.target = value.Scalar();  // shorthand: `ajukan: harmonisasi`
         action.values.by_key["to"] = yaml_.scalar_start(value);
@@ -486,9 +489,9 @@ class WorkflowReader {
         action.route_table = yaml_.text(value, "route", action_what, false).value_or("");
         if (action.target.empty() == action.route_table.empty()) {
           yaml_.error("E-ACTION-TARGET", key,
-                      fmt::format("{} needs exactly one of 'to' (a step) or 'route' (a decision "
-                                  "table that names the step)",
-                                  action_what));
+                      model::say("{} needs exactly one of 'to' (a step) or 'route' (a decision "
+                                 "table that names the step)",
+                                 action_what));
         }
         const auto guard = YamlReader::find(value, "guard");
         if (guard && guard->IsScalar()) {
@@ -502,8 +505,8 @@ class WorkflowReader {
             action.note_required = true;
           } else if (*note != "optional") {
             yaml_.error("E-BAD-VALUE", value["note"],
-                        fmt::format("'note' of {} must be 'required' or 'optional', found '{}'",
-                                    action_what, *note));
+                        model::say("'note' of {} must be 'required' or 'optional', found '{}'",
+                                   action_what, *note));
           }
         }
         action.is_return = yaml_.boolean(value, "return", action_what).value_or(false);
@@ -516,14 +519,15 @@ class WorkflowReader {
 
   void read_deadlines(const YAML::Node& node) {
     if (!node.IsDefined() || node.IsNull()) return;
-    if (!yaml_.expect_map(node, "'deadlines'")) return;
-    for (const auto& [key, value] : yaml_.entries(node, "'deadlines'")) {
+    const model::Message deadlines = model::verbatim("'deadlines'");
+    if (!yaml_.expect_map(node, deadlines)) return;
+    for (const auto& [key, value] : yaml_.entries(node, deadlines)) {
       model::DeadlineSpec spec;
       spec.id = key.Scalar();
       spec.title = spec.id;
       spec.location = yaml_.location(key);
-      check_name(key, spec.id, "deadline name");
-      const std::string what = fmt::format("deadline '{}'", spec.id);
+      check_name(key, spec.id, model::say("deadline name"));
+      const model::Message what = model::say("deadline '{}'", spec.id);
       if (!yaml_.expect_map(value, what)) continue;
       yaml_.check_keys(value, kDeadlineKeys, what);
       spec.values = yaml_.value_locations(value);
@@ -534,8 +538,8 @@ class WorkflowReader {
         for (const char* k : {"from", "to", "within"}) {
           if (value[k].IsDefined()) {
             yaml_.error("E-BAD-VALUE", value[k],
-                        fmt::format("{} is due on the date in '{}' and cannot also have '{}'", what,
-                                    spec.variable, k));
+                        model::say("{} is due on the date in '{}' and cannot also have '{}'", what,
+                                   spec.variable, k));
           }
         }
       } else {
@@ -543,7 +547,7 @@ class WorkflowReader {
         spec.from = yaml_.text(value, "from", what, true).value_or("");
         spec.to = yaml_.text_list(value, "to", what);
         if (spec.to.empty()) {
-          yaml_.error("E-MISSING-KEY", value, fmt::format("{} has no 'to'", what));
+          yaml_.error("E-MISSING-KEY", value, model::say("{} has no '{}'", what, "to"));
         }
         read_within(value, spec, what);
       }
@@ -551,7 +555,7 @@ class WorkflowReader {
       if (spec.basis.empty()) {
         yaml_.error(
             "E-MISSING-KEY", value,
-            fmt::format("{} has no 'basis'; every deadline must cite its legal basis", what));
+            model::say("{} has no 'basis'; every deadline must cite its legal basis", what));
       }
       def_.deadlines.push_back(std::move(spec));
     }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -11,20 +12,21 @@
 
 namespace regflow::load {
 
-std::string describe_node(const YAML::Node& node) {
+model::Message describe_node(const YAML::Node& node) {
   switch (node.Type()) {
     case YAML::NodeType::Map:
-      return "a map";
+      return model::say("a map");
     case YAML::NodeType::Sequence:
-      return "a list";
+      return model::say("a list");
     case YAML::NodeType::Scalar:
-      return fmt::format("'{}'", node.Scalar());
+      // What the file says, quoted: the same in every language.
+      return model::verbatim(fmt::format("'{}'", node.Scalar()));
     case YAML::NodeType::Null:
-      return "nothing";
+      return model::say("nothing");
     case YAML::NodeType::Undefined:
-      return "nothing";
+      return model::say("nothing");
   }
-  return "something else";
+  return model::say("something else");
 }
 
 YamlReader::YamlReader(std::string path, std::string text, model::Diagnostics& out)
@@ -51,7 +53,8 @@ void YamlReader::syntax_error(const YAML::Exception& e) {
   if (!message.empty()) {
     message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
   }
-  auto d = model::make_error("E-YAML-SYNTAX", where, "invalid YAML: " + message);
+  // yaml-cpp's own words stay as they are: there is no catalog for them.
+  auto d = model::make_error("E-YAML-SYNTAX", where, model::say("invalid YAML: {}", message));
   d.source_line = line_text(where.line);
   d.caret_column = d.source_line.empty() ? 0 : where.column;
   out_.push_back(std::move(d));
@@ -125,32 +128,31 @@ void YamlReader::warning(std::string code, const YAML::Node& at, model::Message 
   out_.push_back(model::make_warning(std::move(code), location(at), std::move(message)));
 }
 
-bool YamlReader::expect_map(const YAML::Node& node, const std::string& what) {
+bool YamlReader::expect_map(const YAML::Node& node, const model::Message& what) {
   if (node.IsMap()) return true;
   error("E-WRONG-TYPE", node,
-        fmt::format("{} must be a map of keys, found {}", what, describe_node(node)));
+        model::say("{} must be a map of keys, found {}", what, describe_node(node)));
   return false;
 }
 
-bool YamlReader::expect_sequence(const YAML::Node& node, const std::string& what) {
+bool YamlReader::expect_sequence(const YAML::Node& node, const model::Message& what) {
   if (node.IsSequence()) return true;
-  error("E-WRONG-TYPE", node,
-        fmt::format("{} must be a list, found {}", what, describe_node(node)));
+  error("E-WRONG-TYPE", node, model::say("{} must be a list, found {}", what, describe_node(node)));
   return false;
 }
 
-YamlReader::Entries YamlReader::entries(const YAML::Node& map, const std::string& what) {
+YamlReader::Entries YamlReader::entries(const YAML::Node& map, const model::Message& what) {
   Entries out;
   std::set<std::string> seen;
   for (auto it = map.begin(); it != map.end(); ++it) {
     const YAML::Node key = it->first;
     if (!key.IsScalar()) {
       error("E-WRONG-TYPE", key,
-            fmt::format("a key in {} must be a plain name, found {}", what, describe_node(key)));
+            model::say("a key in {} must be a plain name, found {}", what, describe_node(key)));
       continue;
     }
     if (!seen.insert(key.Scalar()).second) {
-      error("E-DUPLICATE-KEY", key, fmt::format("'{}' is given twice in {}", key.Scalar(), what));
+      error("E-DUPLICATE-KEY", key, model::say("'{}' is given twice in {}", key.Scalar(), what));
       continue;
     }
     out.emplace_back(key, it->second);
@@ -160,7 +162,7 @@ YamlReader::Entries YamlReader::entries(const YAML::Node& map, const std::string
 
 YamlReader::Entries YamlReader::known_entries(const YAML::Node& map,
                                               const std::vector<std::string>& accepted,
-                                              const std::string& what) {
+                                              const model::Message& what) {
   Entries out;
   for (auto& [key, value] : entries(map, what)) {
     const std::string& name = key.Scalar();
@@ -176,7 +178,7 @@ YamlReader::Entries YamlReader::known_entries(const YAML::Node& map,
 }
 
 void YamlReader::check_keys(const YAML::Node& map, const std::vector<std::string>& accepted,
-                            const std::string& what) {
+                            const model::Message& what) {
   known_entries(map, accepted, what);
 }
 
@@ -194,52 +196,53 @@ std::optional<YAML::Node> YamlReader::find(const YAML::Node& map, const std::str
 }
 
 std::optional<std::string> YamlReader::text(const YAML::Node& map, const std::string& key,
-                                            const std::string& what, bool required) {
+                                            const model::Message& what, bool required) {
   const auto found = find(map, key);
   if (!found || found->IsNull()) {
     if (required) {
-      error("E-MISSING-KEY", map, fmt::format("{} has no '{}'", what, key));
+      error("E-MISSING-KEY", map, model::say("{} has no '{}'", what, key));
     }
     return std::nullopt;
   }
   const YAML::Node& value = *found;
   if (!value.IsScalar()) {
-    error("E-WRONG-TYPE", value,
-          fmt::format("'{}' of {} must be a single value, found {}", key, what,
-                      describe_node(value)));
+    error(
+        "E-WRONG-TYPE", value,
+        model::say("'{}' of {} must be a single value, found {}", key, what, describe_node(value)));
     return std::nullopt;
   }
   return value.Scalar();
 }
 
 std::optional<int> YamlReader::integer(const YAML::Node& map, const std::string& key,
-                                       const std::string& what, bool required, int min, int max) {
+                                       const model::Message& what, bool required, int min,
+                                       int max) {
   auto raw = text(map, key, what, required);
   if (!raw) return std::nullopt;
   int parsed = 0;
   std::istringstream in(*raw);
   if (!(in >> parsed) || !in.eof() || parsed < min || parsed > max) {
     error("E-WRONG-TYPE", map[key],
-          fmt::format("'{}' of {} must be a whole number from {} to {}, found '{}'", key, what, min,
-                      max, *raw));
+          model::say("'{}' of {} must be a whole number from {} to {}, found '{}'", key, what, min,
+                     max, *raw));
     return std::nullopt;
   }
   return parsed;
 }
 
 std::optional<bool> YamlReader::boolean(const YAML::Node& map, const std::string& key,
-                                        const std::string& what) {
+                                        const model::Message& what) {
   auto raw = text(map, key, what, false);
   if (!raw) return std::nullopt;
   if (*raw == "true" || *raw == "yes" || *raw == "ya") return true;
   if (*raw == "false" || *raw == "no" || *raw == "tidak") return false;
   error("E-WRONG-TYPE", map[key],
-        fmt::format("'{}' of {} must be true or false, found '{}'", key, what, *raw));
+        model::say("'{}' of {} must be true or false, found '{}'", key, what, *raw));
   return std::nullopt;
 }
 
 std::vector<std::string> YamlReader::text_list(const YAML::Node& map, const std::string& key,
-                                               const std::string& what) {
+                                               const model::Message& what) {
   std::vector<std::string> out;
   const auto found = find(map, key);
   if (!found || found->IsNull()) return out;
@@ -250,8 +253,8 @@ std::vector<std::string> YamlReader::text_list(const YAML::Node& map, const std:
   }
   if (!value.IsSequence()) {
     error("E-WRONG-TYPE", value,
-          fmt::format("'{}' of {} must be a name or a list of names, found {}", key, what,
-                      describe_node(value)));
+          model::say("'{}' of {} must be a name or a list of names, found {}", key, what,
+                     describe_node(value)));
     return out;
   }
   for (const auto& item : value) {
@@ -259,8 +262,8 @@ std::vector<std::string> YamlReader::text_list(const YAML::Node& map, const std:
       out.push_back(item.Scalar());
     } else {
       error("E-WRONG-TYPE", item,
-            fmt::format("each entry of '{}' in {} must be a name, found {}", key, what,
-                        describe_node(item)));
+            model::say("each entry of '{}' in {} must be a name, found {}", key, what,
+                       describe_node(item)));
     }
   }
   return out;
@@ -269,8 +272,8 @@ std::vector<std::string> YamlReader::text_list(const YAML::Node& map, const std:
 bool check_encoding(const std::string& path, std::string_view text, model::Diagnostics& out) {
   if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
     out.push_back(model::make_error("E-ENCODING", {path, 1, 1},
-                                    "the file is UTF-16 (it starts with a UTF-16 byte order "
-                                    "mark); save it as UTF-8"));
+                                    model::say("the file is UTF-16 (it starts with a UTF-16 byte "
+                                               "order mark); save it as UTF-8")));
     return false;
   }
   int line = 1;
@@ -280,15 +283,16 @@ bool check_encoding(const std::string& path, std::string_view text, model::Diagn
     if (text[at] == '\0') {
       // yaml-cpp takes NUL bytes for UTF-16 or UTF-32 and reads garbage.
       out.push_back(model::make_error("E-ENCODING", {path, line, column},
-                                      "a NUL byte (0x00) is not text; save the file as UTF-8 text"));
+                                      model::say("a NUL byte (0x00) is not text; save the file "
+                                                 "as UTF-8 text")));
       return false;
     }
     if (length == 0) {
       out.push_back(model::make_error(
           "E-ENCODING", {path, line, column},
-          fmt::format("byte 0x{:02X} is not UTF-8; save the file as UTF-8 (an editor set to "
-                      "Windows-1252 or Latin-1 writes such bytes for letters like 'é')",
-                      static_cast<unsigned char>(text[at]))));
+          model::say("byte {} is not UTF-8; save the file as UTF-8 (an editor set to "
+                     "Windows-1252 or Latin-1 writes such bytes for letters like 'é')",
+                     fmt::format("0x{:02X}", static_cast<unsigned char>(text[at])))));
       return false;
     }
     if (text[at] == '\n') {
@@ -302,26 +306,37 @@ bool check_encoding(const std::string& path, std::string_view text, model::Diagn
   return true;
 }
 
+model::Message system_reason(const std::error_code& ec) {
+  if (ec == std::errc::no_such_file_or_directory) return model::say("no such file or directory");
+  if (ec == std::errc::permission_denied) return model::say("permission denied");
+  if (ec == std::errc::not_a_directory) return model::say("not a directory");
+  std::string reason = ec.message();
+  if (!reason.empty()) {
+    reason[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(reason[0])));
+  }
+  return model::verbatim(std::move(reason));
+}
+
 std::optional<std::string> read_definition_file(const std::filesystem::path& path,
                                                 model::Diagnostics& out) {
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
   if (ec) {
     out.push_back(model::make_error("E-FILE", {path.string(), 0, 0},
-                                    fmt::format("cannot read file: {}", ec.message())));
+                                    model::say("cannot read file: {}", system_reason(ec))));
     return std::nullopt;
   }
   if (size > kMaxDefinitionBytes) {
     out.push_back(
         model::make_error("E-FILE-TOO-LARGE", {path.string(), 0, 0},
-                          fmt::format("file is {} bytes; definition files may be at most {} bytes",
-                                      size, kMaxDefinitionBytes)));
+                          model::say("file is {} bytes; definition files may be at most {} bytes",
+                                     size, kMaxDefinitionBytes)));
     return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    out.push_back(
-        model::make_error("E-FILE", {path.string(), 0, 0}, "cannot open file for reading"));
+    out.push_back(model::make_error("E-FILE", {path.string(), 0, 0},
+                                    model::say("cannot open file for reading")));
     return std::nullopt;
   }
   std::ostringstream buffer;

@@ -8,13 +8,14 @@
 // at 0:0) and reading goes on, so one run reports every mistake.
 #pragma once
 
+#include <yaml-cpp/yaml.h>
+
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <vector>
-
-#include <yaml-cpp/yaml.h>
 
 #include "engine/model/diagnostic.hpp"
 
@@ -40,32 +41,25 @@ class YamlReader {
   void error(std::string code, const YAML::Node& at, model::Message message,
              std::vector<model::Message> notes = {});
   void warning(std::string code, const YAML::Node& at, model::Message message);
-  // Transitional: messages written whole in English, until every caller uses `say` (#17).
-  void error(std::string code, const YAML::Node& at, std::string message) {
-    error(std::move(code), at, model::verbatim(std::move(message)));
-  }
-  void warning(std::string code, const YAML::Node& at, std::string message) {
-    warning(std::move(code), at, model::verbatim(std::move(message)));
-  }
 
   /// True when `node` is a map; records E-WRONG-TYPE naming `what` otherwise.
-  bool expect_map(const YAML::Node& node, const std::string& what);
+  bool expect_map(const YAML::Node& node, const model::Message& what);
   /// True when `node` is a sequence; records E-WRONG-TYPE naming `what` otherwise.
-  bool expect_sequence(const YAML::Node& node, const std::string& what);
+  bool expect_sequence(const YAML::Node& node, const model::Message& what);
 
   using Entries = std::vector<std::pair<YAML::Node, YAML::Node>>;
 
   /// The entries of a map in file order, each key once: E-DUPLICATE-KEY "'k' is given twice in
   /// WHAT" for a repeated key (the first one is kept), E-WRONG-TYPE for a key that is not a
   /// plain name.
-  Entries entries(const YAML::Node& map, const std::string& what);
+  Entries entries(const YAML::Node& map, const model::Message& what);
   /// entries() without the keys that are not `accepted`, each reported as E-UNKNOWN-KEY
   /// "unknown key 'k' in WHAT (did you mean 'x'?)" with the note "accepted keys: ...".
   Entries known_entries(const YAML::Node& map, const std::vector<std::string>& accepted,
-                        const std::string& what);
+                        const model::Message& what);
   /// Reports the unknown and repeated keys of `map`, as known_entries() does.
   void check_keys(const YAML::Node& map, const std::vector<std::string>& accepted,
-                  const std::string& what);
+                  const model::Message& what);
 
   /// The value of `key` in `map`, as `map[key]` finds it, or nullopt when there is none.
   /// yaml-cpp's operator[] formats the key through a std::stringstream for every key that is
@@ -76,14 +70,14 @@ class YamlReader {
   /// A scalar field; records E-MISSING-KEY when `required` and absent, E-WRONG-TYPE when not a
   /// scalar.
   std::optional<std::string> text(const YAML::Node& map, const std::string& key,
-                                  const std::string& what, bool required);
+                                  const model::Message& what, bool required);
   std::optional<int> integer(const YAML::Node& map, const std::string& key,
-                             const std::string& what, bool required, int min, int max);
+                             const model::Message& what, bool required, int min, int max);
   std::optional<bool> boolean(const YAML::Node& map, const std::string& key,
-                              const std::string& what);
+                              const model::Message& what);
   /// A scalar or a sequence of scalars, as a list.
   std::vector<std::string> text_list(const YAML::Node& map, const std::string& key,
-                                     const std::string& what);
+                                     const model::Message& what);
 
   /// Records where each value of `map` (and each item of a list value) was written.
   model::ValueLocations value_locations(const YAML::Node& map) const;
@@ -103,13 +97,17 @@ class YamlReader {
   model::Diagnostics& out_;
 };
 
-/// How a node looks in a message: "a map", "a list", "'value'" or "nothing".
-std::string describe_node(const YAML::Node& node);
+/// How a node looks in a message: "a map", "a list", "'value'" (verbatim) or "nothing".
+model::Message describe_node(const YAML::Node& node);
 
 /// True when `text` is UTF-8 (a byte order mark allowed). Otherwise records E-ENCODING at the
 /// line and column of the first byte that is not, and returns false: yaml-cpp would silently
 /// turn such bytes into U+FFFD, and the store cannot encode them.
 bool check_encoding(const std::string& path, std::string_view text, model::Diagnostics& out);
+
+/// Why the system could not read a file or folder, in lower case as the middle of a message:
+/// the common reasons as words to translate, any other as the system's own (English) text.
+model::Message system_reason(const std::error_code& ec);
 
 /// Reads a whole file for a loader; nullopt (with a diagnostic) if unreadable or too large.
 std::optional<std::string> read_definition_file(const std::filesystem::path& path,

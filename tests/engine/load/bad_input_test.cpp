@@ -19,9 +19,15 @@
 #include <string>
 #include <vector>
 
+#include "engine/load/agency_loader.hpp"
+#include "engine/load/calendar_loader.hpp"
 #include "engine/load/config_set.hpp"
+#include "engine/load/rule_loader.hpp"
+#include "engine/load/workflow_loader.hpp"
 #include "engine/model/diagnostic.hpp"
+#include "engine/rules/rule_set.hpp"
 #include "engine/time/date.hpp"
+#include "tests/engine/load/said.hpp"
 #include "tests/engine/store/temp_dir.hpp"
 #include "tests/support/files.hpp"
 
@@ -209,6 +215,32 @@ std::vector<Mutation> duplicate_keys(const std::string& text) {
   return out;
 }
 
+// What engine/rules adds while a rules file is read (a name declared twice): worded there, not
+// by the loaders.
+const std::vector<std::string> kRuleSetCodes{"E-DUPLICATE-INPUT", "E-DUPLICATE-RULE",
+                                             "E-DUPLICATE-TABLE"};
+
+/// What the loader of the kind alone says about `text`; load_config would add the words of the
+/// checker and of the rule set, which are not the loaders'.
+model::Diagnostics loaded_alone(const Sandbox& sandbox, const Kind& kind, const std::string& text) {
+  model::Diagnostics ds;
+  if (kind.name == "workflow") {
+    load::load_workflow_text(kind.place, text, ds);
+  } else if (kind.name == "agencies") {
+    load::load_agencies_text(kind.place, text, ds);
+  } else if (kind.name == "rules") {
+    rules::RuleSet set;
+    load::read_rules(text, kind.place, set, ds);
+    std::erase_if(ds, [](const model::Diagnostic& d) {
+      return std::find(kRuleSetCodes.begin(), kRuleSetCodes.end(), d.code) != kRuleSetCodes.end();
+    });
+  } else {
+    std::ofstream(sandbox.file(), std::ios::binary | std::ios::trunc) << text;
+    ds = load::load_calendars(sandbox.file().parent_path(), false).diagnostics;
+  }
+  return ds;
+}
+
 }  // namespace
 
 TEST_CASE("the bad-input seeds load cleanly, also with a BOM and with CRLF line ends",
@@ -386,4 +418,28 @@ TEST_CASE("random YAML punctuation never crashes and every position is in the fi
       }
     }
   }
+}
+
+TEST_CASE("what the loaders say about the bad-input corpus is words to translate",
+          "[load][robust][lang]") {
+  std::size_t said = 0;
+  for (const auto& kind : kKinds) {
+    const Sandbox sandbox(kind);
+    const std::string text = seed(kind);
+    std::vector<Mutation> cases = wrong_types(text);
+    for (auto& mutation : duplicate_keys(text)) cases.push_back(std::move(mutation));
+    for (const auto& entry : fs::directory_iterator(kData / "bad-input" / kind.name)) {
+      cases.push_back({entry.path().filename().string(), slurp(entry.path())});
+    }
+    cases.push_back({"empty", ""});
+    cases.push_back({"a NUL byte", text.substr(0, 20) + std::string(1, '\0') + text.substr(20)});
+    cases.push_back({"UTF-16", "\xFF\xFE" + text});
+    cases.push_back({"Latin-1", text + "# \xE9\n"});
+    cases.push_back({"a syntax error", text + "\"unterminated\n"});
+    for (const auto& c : cases) {
+      INFO(kind.name << ": " << c.label);
+      said += test::require_words(loaded_alone(sandbox, kind, c.text));
+    }
+  }
+  CHECK(said > 300);
 }

@@ -14,6 +14,7 @@
 #include "engine/load/rule_loader.hpp"
 #include "engine/load/workflow_loader.hpp"
 #include "engine/model/diagnostic.hpp"
+#include "tests/engine/load/said.hpp"
 #include "tests/engine/store/temp_dir.hpp"
 
 using namespace regflow;
@@ -90,6 +91,7 @@ TEST_CASE("every file kind words an unknown key alike, with the accepted keys in
     SECTION(kind.name) {
       const auto ds = kind.load(kind.text);
       INFO(all(ds));
+      test::require_words(ds);
       const auto* d = find_code(ds, "E-UNKNOWN-KEY");
       REQUIRE(d != nullptr);
       CHECK(d->message.starts_with("unknown key '" + kind.misspelt + "' in "));
@@ -108,6 +110,7 @@ TEST_CASE("every file kind words a repeated key alike, at the second one", "[loa
     SECTION(kind.name) {
       const auto ds = kind.load(kind.text);
       INFO(all(ds));
+      test::require_words(ds);
       const auto* d = find_code(ds, "E-DUPLICATE-KEY");
       REQUIRE(d != nullptr);
       CHECK(d->message.starts_with("'" + kind.twice + "' is given twice in "));
@@ -127,6 +130,7 @@ TEST_CASE("every file kind reports a syntax error alike, with its position and a
       const auto ds = kind.load("a: b\nc: [d, e\nf: g\n");
       REQUIRE(ds.size() == 1);
       INFO(model::format_diagnostic(ds[0]));
+      test::require_words(ds);
       CHECK(ds[0].code == "E-YAML-SYNTAX");
       CHECK(ds[0].message.starts_with("invalid YAML: "));
       CHECK(ds[0].location.line >= 1);
