@@ -48,7 +48,7 @@ std::optional<time::Date> date_of(Call& call, const char* name, const char* opti
         cli::render::trf("{} '{}' is not a date; expected DD/MM/YYYY or YYYY-MM-DD", option, text);
   } else if (!time::is_accepted(*date)) {
     problem = cli::render::trf("{} '{}' is outside the dates regflow accepts ({})", option, text,
-                               time::accepted_range_text());
+                               cli::render::words(time::accepted_range()));
   }
   return problem.empty() ? date : std::nullopt;
 }
