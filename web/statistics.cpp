@@ -131,6 +131,10 @@ Response statistics_page(Call& call) {
     const auto stats = stats_for(call, *filter);
     const auto& agencies = call.app.config().agencies;
     nlohmann::json out = statistics_view(cli::render::stats_json(stats), agencies);
+    // Why a dossier was left out, in the reader's words (the JSON keeps the English text).
+    for (std::size_t i = 0; i < stats.skipped.size(); ++i) {
+      out["skipped"][i]["reason"] = cli::render::words(stats.skipped[i].second);
+    }
     auto bars = cli::render::late_by_agency_chart(stats);
     bars.title = words::chart_late_by_agency();
     bars.unit = words::chart_late_unit();

@@ -31,7 +31,7 @@ std::string hash_password(std::string_view password) {
   char out[crypto_pwhash_STRBYTES];
   if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
-    throw Error("cannot hash the password: not enough memory for Argon2id (64 MiB)");
+    throw Error(model::say("cannot hash the password: not enough memory for Argon2id (64 MiB)"));
   }
   return std::string(out);
 }

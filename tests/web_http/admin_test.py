@@ -101,7 +101,7 @@ def administration(server):
     nina, _ = server.sign_in("nina", "another-password")
 
     response, page = post(server, "/admin/deactivate", {"name": "adm"}, admin)
-    check(response.status == 422 and "may not deactivate themselves" in page,
+    check(response.status == 422 and "tidak boleh menonaktifkan dirinya sendiri" in page,
           f"an administrator deactivating themselves: {response.status}")
     response, page = post(server, "/admin/deactivate", {"name": "nina"}, admin)
     check(response.status == 200 and "dinonaktifkan" in page, f"deactivation: {response.status}")
