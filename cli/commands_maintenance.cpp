@@ -23,6 +23,13 @@ std::string fired_word(runtime::EventType type) {
   return runtime::event_type_name(type);
 }
 
+// `--json` keeps the English text of what the engine said.
+std::vector<std::string> english_texts(const std::vector<model::Message>& said) {
+  std::vector<std::string> out;
+  for (const auto& m : said) out.push_back(model::english(m));
+  return out;
+}
+
 }  // namespace
 
 void add_maintenance_commands(CLI::App& app, Context& ctx) {
@@ -61,13 +68,14 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
             });
         // Cron mails what a job writes on stderr; the exit status says the tick was incomplete.
         for (const auto& [id, why] : report.skipped) {
-          std::cerr << render::trf("regflow: {} skipped, its timers did not fire: {}\n", id, why);
+          std::cerr << render::trf("regflow: {} skipped, its timers did not fire: {}\n", id,
+                                   render::words(why));
         }
         if (!report.skipped.empty()) ctx.exit_code = ExitCode::Refused;
         if (ctx.options.json) {
           nlohmann::json skipped = nlohmann::json::array();
           for (const auto& [id, why] : report.skipped) {
-            skipped.push_back({{"dossier", id}, {"reason", why}});
+            skipped.push_back({{"dossier", id}, {"reason", model::english(why)}});
           }
           const nlohmann::json out{{"dossiers_seen", report.dossiers_seen},
                                    {"recomputed_all", report.recomputed_all},
@@ -181,7 +189,7 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
                                 {"count", checkpoints.log.checkpoints},
                                 {"last_at", checkpoints.log.last_at},
                                 {"key", checkpoints.fingerprint},
-                                {"problems", checkpoints.problems}};
+                                {"problems", english_texts(checkpoints.problems)}};
           print_json(out);
         } else {
           for (const auto& p : report.problems) {
@@ -205,11 +213,11 @@ void add_maintenance_commands(CLI::App& app, Context& ctx) {
                   m.dossier_id, m.column, m.stored, m.expected);
             }
             for (const auto& [id, why] : rows->skipped) {
-              std::cout << render::trf("NOT CHECKED {}: {}\n", id, why);
+              std::cout << render::trf("NOT CHECKED {}: {}\n", id, render::words(why));
             }
           }
           for (const auto& problem : checkpoints.problems) {
-            std::cout << render::trf("CHECKPOINTS: {}\n", problem);
+            std::cout << render::trf("CHECKPOINTS: {}\n", render::words(problem));
           }
           if (report.problems.empty() && false_states.empty() && !false_rows &&
               checkpoints.problems.empty() && !false_documents) {

@@ -64,7 +64,7 @@ std::optional<time::Instant> Context::given_now(time::UtcOffset offset) const {
   }
   if (!time::is_accepted(*parsed)) {
     throw InputError(render::trf("--now '{}' is outside the dates regflow accepts ({})", text,
-                                 time::accepted_range_text()));
+                                 render::words(time::accepted_range())));
   }
   return parsed;
 }
@@ -268,9 +268,8 @@ runtime::Actor Context::actor() {
         names.empty() ? render::tr("none (add one with 'regflow user add')")
                       : model::quoted_list(names)));
   }
-  if (const auto refusal = app::deactivated_refusal(config_without_workflows(), store(), name);
-      !refusal.empty()) {
-    throw InputError(refusal);
+  if (const auto refusal = app::deactivated_refusal(config_without_workflows(), store(), name)) {
+    throw InputError(*refusal);
   }
   const bool acting_for_another = !mapped || mapped->name != name;
   if (acting_for_another && !sandbox() && administrators_designated()) {

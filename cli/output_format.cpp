@@ -63,7 +63,7 @@ time::Date accepted_option_date(const std::string& text, const char* option) {
   }
   if (!time::is_accepted(*date)) {
     throw InputError(render::trf("{} '{}' is outside the dates regflow accepts ({})", option, text,
-                                 time::accepted_range_text()));
+                                 render::words(time::accepted_range())));
   }
   return *date;
 }

@@ -49,7 +49,7 @@ std::optional<time::Date> date_of(Call& call, const char* name, const char* opti
         cli::render::trf("{} '{}' is not a date; expected DD/MM/YYYY or YYYY-MM-DD", option, text);
   } else if (!time::is_accepted(*date)) {
     problem = cli::render::trf("{} '{}' is outside the dates regflow accepts ({})", option, text,
-                               time::accepted_range_text());
+                               cli::render::words(time::accepted_range()));
   }
   return problem.empty() ? date : std::nullopt;
 }
@@ -129,6 +129,10 @@ Response statistics_page(Call& call) {
     const auto stats = stats_for(call, *filter);
     const auto& agencies = call.app.config().agencies;
     nlohmann::json out = statistics_view(cli::render::stats_json(stats), agencies);
+    // Why a dossier was left out, in the reader's words (the JSON keeps the English text).
+    for (std::size_t i = 0; i < stats.skipped.size(); ++i) {
+      out["skipped"][i]["reason"] = cli::render::words(stats.skipped[i].second);
+    }
     auto bars = cli::render::late_by_agency_chart(stats);
     // Names, shortened to what the labels' room holds: they start with what tells agencies
     // apart ("Biro Hukum …", "Dinas Koperasi …"); the tables below give them whole.

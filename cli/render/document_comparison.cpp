@@ -15,7 +15,7 @@ std::string comparison_refusal_text(const app::ComparisonRefusal& r, const std::
           d.name, d.media_type);
     case app::ComparisonProblem::Unreadable:
       return trf("{} v{} '{}' cannot be read as {}: {}", d.kind, d.version, d.name, r.format,
-                 r.why);
+                 words(r.why));
     case app::ComparisonProblem::TooManyDifferences:
       return trf(
           "v{} and v{} of '{}' differ in more than {} paragraphs; compare them in a word "

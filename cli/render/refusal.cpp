@@ -32,6 +32,17 @@ std::string type_words(const std::string& type) {
   return type;
 }
 
+// What is wrong with a document's name, by runtime::document_name_problem's code.
+std::string document_name_problem_words(const std::string& code) {
+  if (code == "empty") return tr("it is empty");
+  if (code == "too-long") return tr("it is longer than 255 bytes");
+  if (code == "not-utf8") return tr("it is not UTF-8 text");
+  if (code == "folder") return tr("it names a folder");
+  if (code == "path-separator") return tr("it contains a path separator");
+  if (code == "control-character") return tr("it contains a control character");
+  return code;
+}
+
 }  // namespace
 
 std::string unknown_agency_text(const std::string& code, const std::vector<std::string>& codes) {
@@ -69,7 +80,7 @@ std::string refusal_text(const runtime::Refusal& r) {
       return trf(
           "document name '{}' is not accepted: {}; give a plain file name such as "
           "'naskah-v2.docx'",
-          r.subject, r.detail);
+          r.subject, document_name_problem_words(r.detail));
     case K::DocumentsMissing:
       return trf(
           "step '{}' cannot be left by '{}' before these documents are attached: "
@@ -129,7 +140,7 @@ std::string refusal_text(const runtime::Refusal& r) {
           !r.options.empty() ? did_you_mean(r.found, r.options) +
                                    trf("; accepted values: {}", model::quoted_list(r.options))
           : r.detail == "date"   ? trf("; expected a date YYYY-MM-DD or DD/MM/YYYY from {}",
-                                       time::accepted_range_text())
+                                       words(time::accepted_range()))
           : r.detail == "bool"   ? tr("; accepted values: true, false, ya, tidak (in any case)")
           : r.detail == "number" ? tr("; expected a number, e.g. 12 or 2.5")
                                  : std::string{});

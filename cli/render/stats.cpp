@@ -196,7 +196,7 @@ std::string stats_text(const report::Stats& stats) {
   if (!targets.empty()) out += targets.str();
 
   for (const auto& [id, reason] : stats.skipped) {
-    out += trf("left out: {}: {}", id, reason) + "\n";
+    out += trf("left out: {}: {}", id, words(reason)) + "\n";
   }
   return out;
 }
@@ -281,7 +281,7 @@ nlohmann::json stats_json(const report::Stats& stats) {
   }
   j["skipped"] = nlohmann::json::array();
   for (const auto& [id, reason] : stats.skipped) {
-    j["skipped"].push_back({{"id", id}, {"reason", reason}});
+    j["skipped"].push_back({{"id", id}, {"reason", model::english(reason)}});
   }
   return j;
 }

@@ -36,11 +36,11 @@ std::vector<Acceptance> accept_definitions(const load::ConfigSet& config, store:
   const auto& roles = config.settings.roles;
   if (administrators_designated &&
       (!by || !roles.allows(by->role, model::Permission::Administer))) {
-    throw InputError(fmt::format(
-        "refused: only an administrator may accept a definition; {}; roles that may: {}",
-        by ? fmt::format("'{}' has the role '{}'", by->user, by->role)
-           : std::string("no registered user is acting"),
-        model::quoted_list(roles.granting(model::Permission::Administer))));
+    throw InputError(
+        model::say("refused: only an administrator may accept a definition; {}; roles that may: {}",
+                   by ? model::say("'{}' has the role '{}'", by->user, by->role)
+                      : model::say("no registered user is acting"),
+                   model::quoted_list(roles.granting(model::Permission::Administer))));
   }
   std::vector<const model::WorkflowDefinition*> chosen;
   if (workflows.empty()) {
@@ -49,13 +49,13 @@ std::vector<Acceptance> accept_definitions(const load::ConfigSet& config, store:
   for (const auto& name : workflows) {
     const auto* found = config.find(name);
     if (found == nullptr) {
-      throw InputError(fmt::format("unknown workflow '{}'{}; loaded workflows: {}", name,
-                                   model::did_you_mean(name, config.workflow_names()),
-                                   model::quoted_list(config.workflow_names())));
+      throw InputError(model::say("unknown workflow '{}'{}; loaded workflows: {}", name,
+                                  model::suggestion(name, config.workflow_names()),
+                                  model::quoted_list(config.workflow_names())));
     }
     if (version) {
       if (workflows.size() != 1) {
-        throw InputError(fmt::format(
+        throw InputError(model::say(
             "--version {} names one version of one workflow, but {} workflows were given; give "
             "exactly one workflow name",
             *version, workflows.size()));
@@ -67,15 +67,15 @@ std::vector<Acceptance> accept_definitions(const load::ConfigSet& config, store:
         if (w->version == *version) found = w;
       }
       if (found == nullptr) {
-        throw InputError(fmt::format("workflow '{}' has no version {}; loaded versions: {}", name,
-                                     *version, model::quoted_list(loaded)));
+        throw InputError(model::say("workflow '{}' has no version {}; loaded versions: {}", name,
+                                    *version, model::quoted_list(loaded)));
       }
     }
     chosen.push_back(found);
   }
   if (version && workflows.empty()) {
     throw InputError(
-        fmt::format("--version {} needs the name of the workflow it belongs to", *version));
+        model::say("--version {} needs the name of the workflow it belongs to", *version));
   }
   // Every refusal first, so that a refused command stores nothing.
   std::vector<Acceptance> out;
@@ -88,12 +88,13 @@ std::vector<Acceptance> accept_definitions(const load::ConfigSet& config, store:
       // asked for by number is fine, unless its number is taken by other content.
       for (const auto& [stored_version, hash] : store.definition_versions(def->name)) {
         if (stored_version == def->version || (!version && def->version < stored_version)) {
-          throw InputError(fmt::format(
+          throw InputError(model::say(
               "refused: workflow '{}' in '{}' is version {}, but this database already holds "
               "version {} ({}) with other content; a changed procedure needs a higher "
               "'version:' so that the dossiers of each version keep their own rules; nothing "
               "was accepted",
-              def->name, def->source_path, def->version, stored_version, hash.substr(0, 12)));
+              def->name, def->source_path, def->version, stored_version,
+              hash.substr(0, 12)));
         }
       }
     }

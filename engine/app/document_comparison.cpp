@@ -17,7 +17,7 @@ std::variant<std::vector<std::string>, ComparisonRefusal> paragraphs_of(
   std::string bytes;
   store.read_document(d.sha256, [&](std::string_view chunk) { bytes.append(chunk); });
   auto read = document::paragraphs(bytes, format);
-  if (auto* why = std::get_if<std::string>(&read)) {
+  if (auto* why = std::get_if<model::Message>(&read)) {
     return ComparisonRefusal{ComparisonProblem::Unreadable, d, document::format_name(format), *why};
   }
   return std::get<std::vector<std::string>>(std::move(read));

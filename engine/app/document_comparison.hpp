@@ -24,7 +24,7 @@ struct ComparisonRefusal {
   ComparisonProblem problem = ComparisonProblem::NoTextFormat;
   runtime::DocumentVersion document;  ///< the version concerned (NoTextFormat, Unreadable)
   std::string format;                 ///< the format it was read as (Unreadable)
-  std::string why;                    ///< the reader's message (Unreadable)
+  model::Message why;                 ///< the reader's message (Unreadable)
 };
 
 /// Every paragraph of both versions, marked same, removed or added; or why not.

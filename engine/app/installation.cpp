@@ -27,16 +27,17 @@ const runtime::ExecutableWorkflow& Installation::executable(const std::string& h
     auto text = store_.definition_text(hash);
     if (!text) {
       throw LoadError(
-          fmt::format("definition {} of workflow '{}' is not in the database", hash, workflow));
+          model::say("definition {} of workflow '{}' is not in the database", hash, workflow));
     }
     model::Diagnostics diagnostics;
     auto loaded = load::load_stored_definition(config_, "stored:" + workflow, *text, diagnostics);
     if (!loaded || model::has_errors(diagnostics)) {
-      throw LoadError(fmt::format(
+      throw LoadError(model::say(
           "the stored definition of workflow '{}' ({}) no longer loads with the current agencies "
           "and rules; first problem: {}",
           workflow, hash.substr(0, 12),
-          diagnostics.empty() ? "unreadable" : model::format_diagnostic(diagnostics.front())));
+          diagnostics.empty() ? model::say("unreadable")
+                              : model::diagnostic_said(diagnostics.front())));
     }
     auto owned = std::make_unique<model::WorkflowDefinition>(std::move(*loaded));
     def = owned.get();
@@ -332,7 +333,7 @@ void Installation::tick_one(const std::string& id, time::Instant now, time::Date
   } catch (const LoadError& e) {
     // Its stored definition no longer loads with today's agencies and rules. Nothing of it was
     // written yet; the other dossiers' timers must still fire.
-    report.skipped.push_back({id, e.what()});
+    report.skipped.push_back({id, e.said()});
     return;
   }
   if (!dossier) return;

@@ -17,6 +17,7 @@
 #include "engine/app/projection_check.hpp"
 #include "engine/deadline/status.hpp"
 #include "engine/load/config_set.hpp"
+#include "engine/model/message.hpp"
 #include "engine/runtime/command.hpp"
 #include "engine/runtime/decide.hpp"
 #include "engine/runtime/dossier_state.hpp"
@@ -48,7 +49,7 @@ struct TickReport {
   std::int64_t recomputed = 0;     ///< of those, with nothing due: deadlines written again
   std::int64_t fired_count = 0;
   /// Dossiers that could not be examined, with why: their stored definition no longer loads.
-  std::vector<std::pair<std::string, std::string>> skipped;
+  std::vector<std::pair<std::string, model::Message>> skipped;
   /// The events written, unless tick handed them to its `committed` callback instead.
   std::vector<runtime::Event> fired;
 };
@@ -132,12 +133,12 @@ class Installation {
   /// database says all were; a few dossiers per commit. Returns how many were saved; dossiers
   /// whose definition no longer loads are left as they are and named in `skipped`.
   std::int64_t save_stale_statistics_facts(
-      std::vector<std::pair<std::string, std::string>>* skipped = nullptr);
+      std::vector<std::pair<std::string, model::Message>>* skipped = nullptr);
   /// Folds the events of each dossier in `ids` and saves its statistics facts (verify, after it
   /// found saved facts that are not what the events give); returns how many were saved.
   std::size_t refold_statistics_facts(
       const std::vector<std::string>& ids,
-      std::vector<std::pair<std::string, std::string>>* skipped = nullptr);
+      std::vector<std::pair<std::string, model::Message>>* skipped = nullptr);
 
   /// The user named `name`, with their agencies; nullopt when not registered.
   std::optional<runtime::Actor> actor(const std::string& name) const;

@@ -121,7 +121,7 @@ ProjectionReport Installation::check_projections(const std::set<std::string>& br
       const auto state = runtime::replay(*dossier.definition, events, config_.settings.offset);
       expected = projection(*dossier.definition, state, std::move(events), today);
     } catch (const Error& e) {
-      report.skipped.push_back({stored.id, e.what()});
+      report.skipped.push_back({stored.id, e.said()});
       continue;
     }
     ++report.rows_checked;

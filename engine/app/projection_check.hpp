@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/model/message.hpp"
 #include "engine/store/store.hpp"
 
 namespace regflow::app {
@@ -32,7 +33,7 @@ struct ProjectionReport {
   bool deadlines_compared = false;  ///< false: computed with another calendar, or no tick yet
   std::vector<ProjectionMismatch> mismatches;
   /// Dossiers not checked, with why (a definition that no longer loads).
-  std::vector<std::pair<std::string, std::string>> skipped;
+  std::vector<std::pair<std::string, model::Message>> skipped;
 };
 
 /// The columns of `stored` that differ from `expected` (the row the events give). Pure.

@@ -94,10 +94,10 @@ std::filesystem::path write_publication_package(Installation& installation,
     });
     out.flush();
     if (!out) {
-      throw Error(fmt::format("cannot write '{}': {}", document.string(), std::strerror(errno)));
+      throw Error(model::say("cannot write '{}': {}", document.string(), std::strerror(errno)));
     }
     if (digest.size() != d.size || digest.finish_hex() != d.sha256) {
-      throw Error(fmt::format(
+      throw Error(model::say(
           "the stored bytes of {} v{} '{}' no longer match the SHA-256 its event records; run "
           "'regflow verify'",
           d.kind, d.version, d.name));

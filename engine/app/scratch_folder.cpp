@@ -1,6 +1,5 @@
 #include "engine/app/scratch_folder.hpp"
 
-#include <fmt/format.h>
 #include <stdlib.h>
 
 #include <cerrno>
@@ -15,8 +14,8 @@ ScratchFolder::ScratchFolder(const std::string& purpose) {
   const auto base = std::filesystem::temp_directory_path() / ("regflow-" + purpose + "-XXXXXX");
   std::string pattern = base.string();
   if (mkdtemp(pattern.data()) == nullptr) {
-    throw Error(fmt::format("cannot make a temporary folder for the {} in '{}': {}", purpose,
-                            base.parent_path().string(), std::strerror(errno)));
+    throw Error(model::say("cannot make a temporary folder for the {} in '{}': {}", purpose,
+                           base.parent_path().string(), std::strerror(errno)));
   }
   path_ = pattern;
 }

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/model/message.hpp"
 #include "engine/seal/checkpoint.hpp"
 #include "engine/seal/key_files.hpp"
 #include "engine/store/store.hpp"
@@ -39,7 +40,7 @@ struct CheckpointStatus {
   bool sealed = false;  ///< a key and a log were found (or the database says they should be)
   std::string fingerprint;
   seal::CheckpointLog log;
-  std::vector<std::string> problems;  ///< why the log cannot be trusted, whole or in part
+  std::vector<model::Message> problems;  ///< why the log cannot be trusted, whole or in part
 };
 
 /// Reads and checks the checkpoint log against the public key and the database's setting.

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "engine/app/statistics_facts.hpp"
+#include "engine/model/diagnostic.hpp"
 #include "engine/report/facts_fold.hpp"
 
 namespace regflow::app {
@@ -18,7 +19,7 @@ class StoredDefinitions {
   StoredDefinitions(const load::ConfigSet& config, const store::Store& store)
       : config_(config), store_(store) {}
 
-  const model::WorkflowDefinition* find(const std::string& hash, std::string& error) {
+  const model::WorkflowDefinition* find(const std::string& hash, model::Message& error) {
     for (const auto& def : config_.workflows) {
       if (def.content_hash == hash) return &def;
     }
@@ -31,13 +32,13 @@ class StoredDefinitions {
  private:
   struct Loaded {
     std::unique_ptr<model::WorkflowDefinition> definition;
-    std::string error;
+    model::Message error;
   };
 
   void load(const std::string& hash, Loaded& loaded) {
     auto stored = store_.definition(hash);
     if (!stored) {
-      loaded.error = fmt::format("its definition {} is not in the database", hash.substr(0, 12));
+      loaded.error = model::say("its definition {} is not in the database", hash.substr(0, 12));
       return;
     }
     model::Diagnostics diagnostics;
@@ -47,10 +48,10 @@ class StoredDefinitions {
       loaded.definition = std::make_unique<model::WorkflowDefinition>(std::move(*def));
       return;
     }
-    loaded.error = fmt::format(
-        "its definition {} v{} ({}) no longer loads: {}", stored->name, stored->version,
-        hash.substr(0, 12),
-        diagnostics.empty() ? "unreadable" : model::format_diagnostic(diagnostics.front()));
+    loaded.error = model::say("its definition {} v{} ({}) no longer loads: {}", stored->name,
+                              stored->version, hash.substr(0, 12),
+                              diagnostics.empty() ? model::say("unreadable")
+                                                  : model::diagnostic_said(diagnostics.front()));
   }
 
   const load::ConfigSet& config_;
@@ -63,7 +64,7 @@ class StoredDefinitions {
 report::Stats statistics(const load::ConfigSet& config, const store::Store& store,
                          const report::StatsFilter& filter, time::Date today) {
   StoredDefinitions definitions(config, store);
-  const report::DefinitionLookup lookup = [&](const std::string& hash, std::string& error) {
+  const report::DefinitionLookup lookup = [&](const std::string& hash, model::Message& error) {
     return definitions.find(hash, error);
   };
   const auto& calendar = config.calendar();
@@ -76,7 +77,7 @@ report::Stats statistics(const load::ConfigSet& config, const store::Store& stor
     if (row.basis == basis) {
       if (row.started > as_of) return;  // as the replay: not begun on the as-of day
       if (row.last_day <= as_of) {
-        std::string error;
+        model::Message error;
         const auto* definition = definitions.find(row.definition_hash, error);
         if (definition == nullptr) {
           builder.skip(row.dossier_id, error);
@@ -103,7 +104,7 @@ report::Stats statistics_by_replay(const load::ConfigSet& config, const store::S
   StoredDefinitions definitions(config, store);
   return report::build_stats(
       store,
-      [&](const std::string& hash, std::string& error) { return definitions.find(hash, error); },
+      [&](const std::string& hash, model::Message& error) { return definitions.find(hash, error); },
       filter, config.calendar(), config.settings.offset, today);
 }
 

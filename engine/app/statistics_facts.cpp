@@ -70,7 +70,7 @@ void Installation::fold_and_evolve(Dossier& dossier, const std::vector<runtime::
     fold.emplace(def, config_.calendar(), config_.settings.offset);
     for (const auto& e : store_.events(state.id)) fold->apply(e);
     if (fold->state().version != read_version) {
-      throw ConflictError(fmt::format(
+      throw ConflictError(model::say(
           "dossier '{}' moved while it was read (version {}, its events end at {}); nothing was "
           "written — retry",
           state.id, read_version, fold->state().version));
@@ -83,7 +83,7 @@ void Installation::fold_and_evolve(Dossier& dossier, const std::vector<runtime::
 }
 
 std::int64_t Installation::save_stale_statistics_facts(
-    std::vector<std::pair<std::string, std::string>>* skipped) {
+    std::vector<std::pair<std::string, model::Message>>* skipped) {
   const std::string& basis = statistics_basis();
   if (store_.setting(kStatisticsBasisKey) == basis) return 0;
   const auto ids = store_.dossiers_without_statistics_facts(basis);
@@ -94,7 +94,7 @@ std::int64_t Installation::save_stale_statistics_facts(
 
 std::size_t Installation::refold_statistics_facts(
     const std::vector<std::string>& ids,
-    std::vector<std::pair<std::string, std::string>>* skipped) {
+    std::vector<std::pair<std::string, model::Message>>* skipped) {
   const std::string& basis = statistics_basis();
   std::size_t saved = 0;
   // A few dossiers per commit, as tick does, so that clerks are never kept waiting long.
@@ -113,7 +113,7 @@ std::size_t Installation::refold_statistics_facts(
           ++saved;
         } catch (const LoadError& e) {
           // Its definition no longer loads: `stats` names it as skipped either way.
-          if (skipped != nullptr) skipped->push_back({ids[i], e.what()});
+          if (skipped != nullptr) skipped->push_back({ids[i], e.said()});
         }
       }
     });

@@ -1,7 +1,5 @@
 #include "engine/app/user_administration.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 
 #include "engine/model/error.hpp"
@@ -14,12 +12,6 @@ bool may_administer(const load::ConfigSet& config, const std::optional<runtime::
   return by && config.settings.roles.allows(by->role, model::Permission::Administer);
 }
 
-std::string who(const std::optional<runtime::Actor>& by) {
-  return by ? fmt::format("'{}' has the role '{}'", by->user, by->role)
-            : std::string(
-                  "no registered user is acting (tie your login with --login, or pass --as)");
-}
-
 const store::UserRecord& registered(const std::vector<store::UserRecord>& users,
                                     const std::string& name) {
   for (const auto& u : users) {
@@ -27,8 +19,8 @@ const store::UserRecord& registered(const std::vector<store::UserRecord>& users,
   }
   std::vector<std::string> names;
   for (const auto& u : users) names.push_back(u.name);
-  throw InputError(fmt::format("unknown user '{}'{}; 'regflow user list' shows the users", name,
-                               model::did_you_mean(name, names)));
+  throw InputError(model::say("unknown user '{}'{}; 'regflow user list' shows the users", name,
+                              model::suggestion(name, names)));
 }
 
 }  // namespace
@@ -51,12 +43,13 @@ void deactivate_user(const load::ConfigSet& config, store::Store& store, const s
                      const std::optional<runtime::Actor>& by, time::Instant now) {
   registered(store.users(), name);
   if (administrators_designated(config, store) && !may_administer(config, by)) {
-    throw InputError(fmt::format(
-        "refused: only an administrator may deactivate users; {}; roles that may: {}", who(by),
+    throw InputError(model::say(
+        "refused: only an administrator may deactivate users; {}; roles that may: {}",
+        who_is_acting(by),
         model::quoted_list(config.settings.roles.granting(model::Permission::Administer))));
   }
   if (by && by->user == name) {
-    throw InputError(fmt::format(
+    throw InputError(model::say(
         "refused: '{}' may not deactivate themselves (nobody could undo it from their account); "
         "another administrator may",
         name));
@@ -70,18 +63,25 @@ void check_may_set_password(const load::ConfigSet& config, const store::Store& s
   if (!administrators_designated(config, store)) return;
   if (by && by->user == name) return;
   if (may_administer(config, by)) return;
-  throw InputError(fmt::format(
+  throw InputError(model::say(
       "refused: only '{}' themselves or an administrator may set their password; {}; roles that "
       "may set anyone's: {}",
-      name, who(by),
+      name, who_is_acting(by),
       model::quoted_list(config.settings.roles.granting(model::Permission::Administer))));
 }
 
-std::string deactivated_refusal(const load::ConfigSet& config, const store::Store& store,
-                                const std::string& name) {
+model::Message who_is_acting(const std::optional<runtime::Actor>& by) {
+  return by ? model::say("'{}' has the role '{}'", by->user, by->role)
+            : model::say(
+                  "no registered user is acting (tie your login with --login, or pass --as)");
+}
+
+std::optional<model::Message> deactivated_refusal(const load::ConfigSet& config,
+                                                  const store::Store& store,
+                                                  const std::string& name) {
   const auto at = store.deactivated_at(name);
-  if (!at) return {};
-  return fmt::format(
+  if (!at) return std::nullopt;
+  return model::say(
       "refused: user '{}' was deactivated on {} and may no longer sign in or act; their "
       "past acts stay in every history; an administrator registers them anew under another "
       "name if they return",

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/load/config_set.hpp"
+#include "engine/model/message.hpp"
 #include "engine/runtime/command.hpp"
 #include "engine/store/store.hpp"
 
@@ -25,9 +26,14 @@ void deactivate_user(const load::ConfigSet& config, store::Store& store, const s
 void check_may_set_password(const load::ConfigSet& config, const store::Store& store,
                             const std::string& name, const std::optional<runtime::Actor>& by);
 
-/// The refusal for a deactivated user who tries to act or sign in ("" while they are active).
-std::string deactivated_refusal(const load::ConfigSet& config, const store::Store& store,
-                                const std::string& name);
+/// The refusal for a deactivated user who tries to act or sign in (none while they are active).
+std::optional<model::Message> deactivated_refusal(const load::ConfigSet& config,
+                                                  const store::Store& store,
+                                                  const std::string& name);
+
+/// Who asked, for a refusal of an administrator's task: "'ani' has the role 'staf'", or that no
+/// registered user is acting.
+model::Message who_is_acting(const std::optional<runtime::Actor>& by);
 
 /// Whether any registered, active (not deactivated) user's role may administer.
 bool administrators_designated(const load::ConfigSet& config, const store::Store& store);

@@ -1,7 +1,5 @@
 #include "engine/app/user_registration.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 
 #include "engine/app/user_administration.hpp"
@@ -19,19 +17,19 @@ bool is_name_character(char c) {
 }
 
 void check_name(const std::string& name) {
-  if (name.empty()) throw InputError("a user name must not be empty; give e.g. 'sari'");
+  if (name.empty()) throw InputError(model::say("a user name must not be empty; give e.g. 'sari'"));
   if (name.size() > kLongestName) {
-    throw InputError(fmt::format("user name '{}…' is {} characters long; at most {} are accepted",
-                                 name.substr(0, 16), name.size(), kLongestName));
+    throw InputError(model::say("user name '{}…' is {} characters long; at most {} are accepted",
+                                name.substr(0, 16), name.size(), kLongestName));
   }
   if (!std::all_of(name.begin(), name.end(), is_name_character) || name.front() == '-') {
-    throw InputError(fmt::format(
+    throw InputError(model::say(
         "user name '{}' is not accepted; a name is made of letters, digits, '.', '_' and '-' "
         "(not starting with '-'), e.g. 'sari' or 'budi.santoso'",
         name));
   }
   if (is_reserved_user_name(name)) {
-    throw InputError(fmt::format(
+    throw InputError(model::say(
         "user name '{}' is reserved (regflow signs the timers' events with it); choose another",
         name));
   }
@@ -48,7 +46,7 @@ void check_login(const std::string& login) {
                c == '.';
       });
   if (!well_formed) {
-    throw InputError(fmt::format(
+    throw InputError(model::say(
         "--login '{}' is not an operating-system account name; give one as 'id -un' prints it "
         "(lower-case letters, digits, '_', '-', '.', starting with a letter or '_')",
         login));
@@ -66,26 +64,23 @@ void register_user(const load::ConfigSet& config, store::Store& store,
   const auto& roles = config.settings.roles;
   if (administrators_designated(config, store) &&
       (!by || !roles.allows(by->role, model::Permission::Administer))) {
-    throw InputError(fmt::format(
+    throw InputError(model::say(
         "refused: only an administrator may register users; {}; roles that may: {}",
-        by ? fmt::format("'{}' has the role '{}'", by->user, by->role)
-           : std::string("no registered user is acting (tie your login with --login, or pass "
-                         "--as)"),
-        model::quoted_list(roles.granting(model::Permission::Administer))));
+        who_is_acting(by), model::quoted_list(roles.granting(model::Permission::Administer))));
   }
   check_name(user.name);
   if (roles.find(user.role) == nullptr) {
-    throw InputError(fmt::format("unknown role '{}'{}; roles: {} (declared in settings.yaml)",
-                                 user.role, model::did_you_mean(user.role, roles.names()),
-                                 model::quoted_list(roles.names())));
+    throw InputError(model::say("unknown role '{}'{}; roles: {} (declared in settings.yaml)",
+                                user.role, model::suggestion(user.role, roles.names()),
+                                model::quoted_list(roles.names())));
   }
   if (user.agencies.empty()) {
-    throw InputError(fmt::format("user '{}' needs an agency; give one with --agency", user.name));
+    throw InputError(model::say("user '{}' needs an agency; give one with --agency", user.name));
   }
   for (const auto& agency : user.agencies) {
     if (!config.agencies.contains(agency)) {
-      throw InputError(fmt::format("unknown agency '{}'{}; see workflows/agencies.yaml", agency,
-                                   model::did_you_mean(agency, config.agencies.codes())));
+      throw InputError(model::say("unknown agency '{}'{}; see workflows/agencies.yaml", agency,
+                                  model::suggestion(agency, config.agencies.codes())));
     }
   }
   check_login(user.login);

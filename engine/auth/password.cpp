@@ -1,6 +1,5 @@
 #include "engine/auth/password.hpp"
 
-#include <fmt/format.h>
 #include <sodium.h>
 
 #include "engine/auth/token.hpp"
@@ -8,18 +7,18 @@
 
 namespace regflow::auth {
 
-std::optional<std::string> password_problem(std::string_view password) {
+std::optional<model::Message> password_problem(std::string_view password) {
   if (password.size() < kMinPasswordLength) {
-    return fmt::format("the password is too short ({} characters); give at least {}",
-                       password.size(), kMinPasswordLength);
+    return model::say("the password is too short ({} characters); give at least {}",
+                      password.size(), kMinPasswordLength);
   }
   if (password.size() > kMaxPasswordLength) {
-    return fmt::format("the password is too long ({} bytes); give at most {}", password.size(),
-                       kMaxPasswordLength);
+    return model::say("the password is too long ({} bytes); give at most {}", password.size(),
+                      kMaxPasswordLength);
   }
   for (const char c : password) {
     if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-      return std::string(
+      return model::say(
           "the password contains a control character (a line end or a tab?); give printable "
           "characters only");
     }
@@ -32,7 +31,7 @@ std::string hash_password(std::string_view password) {
   char out[crypto_pwhash_STRBYTES];
   if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
-    throw Error("cannot hash the password: not enough memory for Argon2id (64 MiB)");
+    throw Error(model::say("cannot hash the password: not enough memory for Argon2id (64 MiB)"));
   }
   return std::string(out);
 }

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "engine/model/message.hpp"
+
 namespace regflow::auth {
 
 /// Shortest and longest password accepted (bytes). The upper bound keeps a sign-in request from
@@ -16,7 +18,7 @@ inline constexpr std::size_t kMaxPasswordLength = 256;
 
 /// Why `password` cannot be used, as a sentence that says what would be accepted; nullopt when
 /// it can.
-std::optional<std::string> password_problem(std::string_view password);
+std::optional<model::Message> password_problem(std::string_view password);
 
 /// The Argon2id hash string of `password` (interactive cost: about 64 MiB and 0.1 s). Throws
 /// Error when libsodium cannot allocate the memory.

@@ -70,28 +70,28 @@ struct ZipFileCloser {
 };
 
 /// The bytes of one entry of a zip held in memory, inflated up to kMaxInflatedText; or why not.
-std::variant<std::string, std::string> zip_entry(std::string_view bytes, const char* entry) {
+std::variant<std::string, model::Message> zip_entry(std::string_view bytes, const char* entry) {
   zip_error_t error;
   zip_error_init(&error);
   zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
   if (source == nullptr) {
     zip_error_fini(&error);
-    return std::variant<std::string, std::string>(std::in_place_index<1>,
-                                                  "it cannot be read as a zip");
+    return std::variant<std::string, model::Message>(std::in_place_index<1>,
+                                                     model::say("it cannot be read as a zip"));
   }
   std::unique_ptr<zip_t, ZipCloser> archive(zip_open_from_source(source, ZIP_RDONLY, &error));
   if (!archive) {
     zip_source_free(source);
     const std::string reason = zip_error_strerror(&error);
     zip_error_fini(&error);
-    return std::variant<std::string, std::string>(
-        std::in_place_index<1>, fmt::format("it is not a valid zip ({})", reason));
+    return std::variant<std::string, model::Message>(
+        std::in_place_index<1>, model::say("it is not a valid zip ({})", reason));
   }
   zip_error_fini(&error);
   std::unique_ptr<zip_file_t, ZipFileCloser> file(zip_fopen(archive.get(), entry, 0));
   if (!file) {
-    return std::variant<std::string, std::string>(std::in_place_index<1>,
-                                                  fmt::format("it has no '{}'", entry));
+    return std::variant<std::string, model::Message>(std::in_place_index<1>,
+                                                     model::say("it has no '{}'", entry));
   }
   // The size a zip declares is not trusted: the inflated bytes are counted as they come.
   std::string out;
@@ -99,20 +99,20 @@ std::variant<std::string, std::string> zip_entry(std::string_view bytes, const c
   for (;;) {
     const zip_int64_t got = zip_fread(file.get(), buffer.data(), buffer.size());
     if (got < 0) {
-      return std::variant<std::string, std::string>(
-          std::in_place_index<1>, fmt::format("'{}' cannot be inflated ({})", entry,
-                                              zip_error_strerror(zip_file_get_error(file.get()))));
+      return std::variant<std::string, model::Message>(
+          std::in_place_index<1>, model::say("'{}' cannot be inflated ({})", entry,
+                                             zip_error_strerror(zip_file_get_error(file.get()))));
     }
     if (got == 0) break;
     if (static_cast<std::int64_t>(out.size()) + got > kMaxInflatedText) {
-      return std::variant<std::string, std::string>(
+      return std::variant<std::string, model::Message>(
           std::in_place_index<1>,
-          fmt::format("'{}' inflates to more than {} MiB, which is not a document's text", entry,
-                      kMaxInflatedText >> 20));
+          model::say("'{}' inflates to more than {} MiB, which is not a document's text", entry,
+                     kMaxInflatedText >> 20));
     }
     out.append(buffer.data(), static_cast<std::size_t>(got));
   }
-  return std::variant<std::string, std::string>(std::in_place_index<0>, std::move(out));
+  return std::variant<std::string, model::Message>(std::in_place_index<0>, std::move(out));
 }
 
 bool is(const xmlNode* node, const char* ns, const char* name) {
@@ -164,9 +164,9 @@ Paragraphs xml_paragraphs(const std::string& xml, TextFormat format, const char*
   const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
   std::unique_ptr<xmlDoc, DocFree> doc(
       xmlReadMemory(xml.data(), static_cast<int>(xml.size()), entry, nullptr, options));
-  if (!doc) return fmt::format("'{}' is not well-formed XML", entry);
+  if (!doc) return model::say("'{}' is not well-formed XML", entry);
   if (doc->intSubset != nullptr || doc->extSubset != nullptr) {
-    return fmt::format("'{}' declares a DTD, which a document's text never needs", entry);
+    return model::say("'{}' declares a DTD, which a document's text never needs", entry);
   }
   std::vector<std::string> out;
   collect_paragraphs(xmlDocGetRootElement(doc.get()), format, out);
@@ -220,7 +220,7 @@ Paragraphs paragraphs(std::string_view bytes, TextFormat format) {
     case TextFormat::None:
       break;
   }
-  return std::string("no text comparison is possible for this format");
+  return model::say("no text comparison is possible for this format");
 }
 
 }  // namespace regflow::document

@@ -12,6 +12,8 @@
 #include <variant>
 #include <vector>
 
+#include "engine/model/message.hpp"
+
 namespace regflow::document {
 
 enum class TextFormat { Docx, Odt, Markdown, Plain, None };
@@ -27,7 +29,7 @@ std::string format_name(TextFormat format);
 inline constexpr std::int64_t kMaxInflatedText = 64LL * 1024 * 1024;
 
 /// The paragraphs, or why they cannot be read (a message for people).
-using Paragraphs = std::variant<std::vector<std::string>, std::string>;
+using Paragraphs = std::variant<std::vector<std::string>, model::Message>;
 
 /// The document's paragraphs, in order, each with its runs of text joined and its surrounding
 /// white space trimmed; empty paragraphs are left out.

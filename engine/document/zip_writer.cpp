@@ -1,6 +1,5 @@
 #include "engine/document/zip_writer.hpp"
 
-#include <fmt/format.h>
 #include <zip.h>
 
 #include <algorithm>
@@ -19,8 +18,9 @@ struct ZipWriter::Archive {
 namespace {
 
 [[noreturn]] void fail(zip_t* zip, const std::string& path, const std::string& what) {
-  throw Error(fmt::format("cannot write the zip '{}': {}: {}", path, what,
-                          zip != nullptr ? zip_strerror(zip) : "no archive"));
+  throw Error(
+      model::say("cannot write the zip '{}': {}: {}", path, what,
+                 zip != nullptr ? model::verbatim(zip_strerror(zip)) : model::say("no archive")));
 }
 
 }  // namespace
@@ -46,7 +46,7 @@ ZipWriter::ZipWriter(const std::filesystem::path& path, std::chrono::sys_seconds
     zip_error_init_with_code(&why, error);
     const std::string text = zip_error_strerror(&why);
     zip_error_fini(&why);
-    throw Error(fmt::format("cannot create the zip '{}': {}", archive_->path, text));
+    throw Error(model::say("cannot create the zip '{}': {}", archive_->path, text));
   }
 }
 
@@ -59,7 +59,7 @@ void ZipWriter::add_text(const std::string& name, std::string text) {
   zip_t* zip = archive_->zip;
   // libzip frees the copy once the zip is written (the last argument: free it).
   void* copy = std::malloc(text.empty() ? 1 : text.size());
-  if (copy == nullptr) throw Error("out of memory for a zip entry");
+  if (copy == nullptr) throw Error(model::say("out of memory for a zip entry"));
   std::memcpy(copy, text.data(), text.size());
   zip_source_t* source = zip_source_buffer(zip, copy, text.size(), 1);
   if (source == nullptr) {
@@ -100,7 +100,7 @@ void ZipWriter::close() {
     const std::string why = zip_strerror(archive_->zip);
     zip_discard(archive_->zip);
     archive_->zip = nullptr;
-    throw Error(fmt::format("cannot write the zip '{}': {}", archive_->path, why));
+    throw Error(model::say("cannot write the zip '{}': {}", archive_->path, why));
   }
   archive_->zip = nullptr;
 }

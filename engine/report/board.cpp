@@ -178,7 +178,7 @@ std::vector<BoardEntryDetail> board_details(const store::Store& store, const Boa
     BoardEntryDetail detail;
     auto row = store.dossier(e.dossier.id);
     if (!row) {
-      throw StoreError(fmt::format(
+      throw StoreError(model::say(
           "dossier '{}' left the database while the board was being read; run the command again",
           e.dossier.id));
     }

@@ -63,8 +63,8 @@ bool StatsBuilder::in_period(time::Date day) const {
   return (!stats_.filter.from || day >= *stats_.filter.from) && day <= stats_.as_of;
 }
 
-void StatsBuilder::skip(const std::string& dossier_id, const std::string& reason) {
-  stats_.skipped.emplace_back(dossier_id, reason);
+void StatsBuilder::skip(const std::string& dossier_id, model::Message reason) {
+  stats_.skipped.emplace_back(dossier_id, std::move(reason));
 }
 
 StepStats& StatsBuilder::step_row(const model::WorkflowDefinition& definition,
@@ -216,11 +216,11 @@ void add_history(StatsBuilder& builder, std::span<const runtime::Event> events,
   const auto& first = events.front();
   auto hash = first.data.find("definition_hash");
   if (first.type != runtime::EventType::Started || hash == first.data.end()) {
-    builder.skip(first.dossier_id, "its history does not begin with a 'started' event");
+    builder.skip(first.dossier_id, model::say("its history does not begin with a 'started' event"));
     return;
   }
   if (time::local_date(first.at, offset) > builder.as_of()) return;
-  std::string error;
+  model::Message error;
   const auto* definition = definitions(hash->second, error);
   if (definition == nullptr) {
     builder.skip(first.dossier_id, error);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "engine/model/definition.hpp"
+#include "engine/model/message.hpp"
 #include "engine/report/dossier_facts.hpp"
 #include "engine/report/duration_summary.hpp"
 #include "engine/store/store.hpp"
@@ -120,7 +121,7 @@ struct Stats {
   std::vector<TargetRow> targets;     ///< latest first
   OnTime targets_total;
   /// Dossiers left out because their definition could not be loaded, with the reason.
-  std::vector<std::pair<std::string, std::string>> skipped;
+  std::vector<std::pair<std::string, model::Message>> skipped;
 };
 
 /// Sums the facts of dossiers one at a time; `finish` sorts and returns the tables.
@@ -129,7 +130,7 @@ class StatsBuilder {
   StatsBuilder(StatsFilter filter, time::Date as_of);
   /// Adds one dossier's facts; `definition` (the one it runs on) gives the steps' titles.
   void add(const DossierFacts& facts, const model::WorkflowDefinition& definition);
-  void skip(const std::string& dossier_id, const std::string& reason);
+  void skip(const std::string& dossier_id, model::Message reason);
   /// The day the figures are as of.
   time::Date as_of() const { return stats_.as_of; }
   Stats finish();
@@ -151,9 +152,9 @@ class StatsBuilder {
 };
 
 /// What the statistics read a dossier's definition from: its content hash → the definition, or
-/// an error text when it cannot be loaded (that dossier is then left out and named).
+/// what is wrong when it cannot be loaded (that dossier is then left out and named).
 using DefinitionLookup =
-    std::function<const model::WorkflowDefinition*(const std::string& hash, std::string& error)>;
+    std::function<const model::WorkflowDefinition*(const std::string& hash, model::Message& error)>;
 
 /// Adds one dossier from its events (sequence order), as build_stats does for each: left out
 /// when it started after the as-of day, named in `skipped` when its history does not begin with

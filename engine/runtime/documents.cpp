@@ -50,14 +50,14 @@ std::string text(const std::map<std::string, std::string>& data, const char* key
 }  // namespace
 
 std::string document_name_problem(const std::string& name) {
-  if (name.empty()) return "it is empty";
-  if (name.size() > 255) return "it is longer than 255 bytes";
-  if (model::invalid_utf8_at(name)) return "it is not UTF-8 text";
-  if (name == "." || name == "..") return "it names a folder";
+  if (name.empty()) return "empty";
+  if (name.size() > 255) return "too-long";
+  if (model::invalid_utf8_at(name)) return "not-utf8";
+  if (name == "." || name == "..") return "folder";
   for (const char c : name) {
-    if (c == '/' || c == '\\') return "it contains a path separator";
+    if (c == '/' || c == '\\') return "path-separator";
     const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 || byte == 0x7f) return "it contains a control character";
+    if (byte < 0x20 || byte == 0x7f) return "control-character";
   }
   return {};
 }

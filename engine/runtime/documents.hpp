@@ -22,8 +22,10 @@ Decision decide_attach(const DecideContext& context, const DossierState& state,
                        const AttachCommand& command, const Actor& actor,
                        const model::DocumentPolicy& policy);
 
-/// Why a file name may not be a document's name ("" when it may): documents are downloaded
-/// under their name, so a name must not lead into a folder or hide characters.
+/// Why a file name may not be a document's name, as a code that the renderers word ("" when it
+/// may): "empty", "too-long" (over 255 bytes), "not-utf8", "folder" ("." or ".."),
+/// "path-separator", "control-character". Documents are downloaded under their name, so a name
+/// must not lead into a folder or hide characters.
 std::string document_name_problem(const std::string& name);
 
 /// The media type of a file name by its extension ("application/octet-stream" when unknown).

@@ -35,7 +35,12 @@ std::optional<Date> parse_date(std::string_view text) {
 }
 
 std::string accepted_range_text() {
-  return fmt::format("{}-01-01 to {}-12-31", kFirstAcceptedYear, kLastAcceptedYear);
+  return model::english(accepted_range());
+}
+
+model::Message accepted_range() {
+  return model::say("{} to {}", fmt::format("{}-01-01", kFirstAcceptedYear),
+                    fmt::format("{}-12-31", kLastAcceptedYear));
 }
 
 bool is_accepted(Date date) {

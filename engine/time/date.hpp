@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "engine/model/message.hpp"
+
 namespace regflow::time {
 
 using Date = std::chrono::sys_days;  ///< a local calendar date (no zone attached)
@@ -24,6 +26,8 @@ inline constexpr int kFirstAcceptedYear = 1900;
 inline constexpr int kLastAcceptedYear = 2200;
 /// "1900-01-01 to 2200-12-31", for messages.
 std::string accepted_range_text();
+/// The same as words to translate ("1900-01-01 sampai 2200-12-31"), for a value of a message.
+model::Message accepted_range();
 bool is_accepted(std::chrono::sys_days date);
 /// By the instant's UTC date.
 bool is_accepted(std::chrono::sys_seconds instant);

@@ -78,13 +78,14 @@ def administration(server):
     response, page = post(server, "/admin/users", {"name": "nina", "role": "staf",
                                                    "agency.dinas-kukm": "1", "password": "short"},
                           admin)
-    check(response.status == 422 and "Ditolak" in page and "characters" in page,
+    check(response.status == 422 and "Ditolak" in page and "terlalu pendek (5 karakter)" in page,
           f"a short first password: {response.status} {page[:200]}")
     response, page = post(server, "/admin/users", {"name": "nina", "role": "stafff",
                                                    "agency.dinas-kukm": "1",
                                                    "password": "a-long-password"}, admin)
-    check(response.status == 422 and "unknown role &#39;stafff&#39;" in page,
-          f"an unknown role, in the engine's words: {response.status}")
+    check(response.status == 422 and "peran &#39;stafff&#39; tidak dikenal" in page
+          and "maksud Anda &#39;staf&#39;" in page,
+          f"an unknown role, in the engine's words translated: {response.status}")
     response, page = post(server, "/admin/users", {"name": "nina", "role": "staf",
                                                    "agency.dinas-kukm": "1",
                                                    "password": "a-long-password"}, admin)
@@ -100,7 +101,7 @@ def administration(server):
     nina, _ = server.sign_in("nina", "another-password")
 
     response, page = post(server, "/admin/deactivate", {"name": "adm"}, admin)
-    check(response.status == 422 and "may not deactivate themselves" in page,
+    check(response.status == 422 and "tidak boleh menonaktifkan dirinya sendiri" in page,
           f"an administrator deactivating themselves: {response.status}")
     response, page = post(server, "/admin/deactivate", {"name": "nina"}, admin)
     check(response.status == 200 and "dinonaktifkan" in page, f"deactivation: {response.status}")

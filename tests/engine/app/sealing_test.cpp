@@ -90,7 +90,7 @@ TEST_CASE("seal refuses a dossier that is gone and a key that is not the databas
     CHECK_FALSE(std::filesystem::exists(files.private_key));
     const auto status = app::read_checkpoints(store, files);
     REQUIRE(status.problems.size() == 1);
-    CHECK_THAT(status.problems[0], Catch::Contains("its public key"));
+    CHECK_THAT(model::english(status.problems[0]), Catch::Contains("its public key"));
   }
   SECTION("another key put in its place") {
     std::filesystem::remove(files.private_key);
@@ -105,7 +105,7 @@ TEST_CASE("seal refuses a dossier that is gone and a key that is not the databas
                       Catch::Contains("this database was sealed with key"));
     const auto status = app::read_checkpoints(store, files);
     REQUIRE(status.problems.size() == 1);
-    CHECK_THAT(status.problems[0], Catch::Contains("the key was replaced"));
+    CHECK_THAT(model::english(status.problems[0]), Catch::Contains("the key was replaced"));
   }
   CHECK(seal::read_log_lines(files.checkpoints)->size() == lines_before);
 }

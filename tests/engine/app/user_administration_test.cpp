@@ -33,11 +33,11 @@ TEST_CASE("an administrator deactivates a user, who keeps their name but may no 
     CHECK_FALSE(app::administrators_designated(config, store));
     CHECK(refusal([&] { app::deactivate_user(config, store, "budi", std::nullopt, now); }) ==
           "(accepted)");
-    CHECK(app::deactivated_refusal(config, store, "budi") ==
+    CHECK(model::english(app::deactivated_refusal(config, store, "budi").value()) ==
           "refused: user 'budi' was deactivated on 2026-01-05 and may no longer sign in or act; "
           "their past acts stay in every history; an administrator registers them anew under "
           "another name if they return");
-    CHECK(app::deactivated_refusal(config, store, "sari").empty());
+    CHECK_FALSE(app::deactivated_refusal(config, store, "sari").has_value());
     CHECK(store.find_user("budi").has_value());
   }
 
@@ -53,7 +53,8 @@ TEST_CASE("an administrator deactivates a user, who keeps their name but may no 
           "account); another administrator may");
     CHECK(refusal([&] { app::deactivate_user(config, store, "budy", admin, now); }) ==
           "unknown user 'budy' (did you mean 'budi'?); 'regflow user list' shows the users");
-    CHECK(app::deactivated_refusal(config, store, "budi").empty());  // nothing was written
+    CHECK_FALSE(
+        app::deactivated_refusal(config, store, "budi").has_value());  // nothing was written
     CHECK(refusal([&] { app::deactivate_user(config, store, "budi", admin, now); }) ==
           "(accepted)");
     CHECK(store.deactivated_at("budi") == now);

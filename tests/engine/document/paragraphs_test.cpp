@@ -55,14 +55,19 @@ std::string odt(const std::string& body) {
 
 Strings read_ok(const std::string& bytes, TextFormat format) {
   auto read = paragraphs(bytes, format);
-  if (auto* why = std::get_if<std::string>(&read)) FAIL("refused: " << *why);
+  if (auto* why = std::get_if<regflow::model::Message>(&read)) {
+    FAIL("refused: " << regflow::model::english(*why));
+  }
   return std::get<Strings>(read);
 }
 
 std::string read_refused(const std::string& bytes, TextFormat format) {
   auto read = paragraphs(bytes, format);
-  REQUIRE(std::holds_alternative<std::string>(read));
-  return std::get<std::string>(read);
+  REQUIRE(std::holds_alternative<regflow::model::Message>(read));
+  const auto& why = std::get<regflow::model::Message>(read);
+  // Said for a renderer to word, not a sentence fixed in English (issue #17).
+  CHECK_FALSE(why.verbatim);
+  return regflow::model::english(why);
 }
 
 }  // namespace

@@ -232,12 +232,13 @@ TEST_CASE("the statistics sum the dossiers, filtered by agency and period", "[re
   add_mini_users(site);
   revised_and_extended(site);
   returned_from_harmonisasi(site);
-  report::DefinitionLookup lookup = [&](const std::string& hash, std::string& error)
-      -> const regflow::model::WorkflowDefinition* {
+  report::DefinitionLookup lookup =
+      [&](const std::string& hash,
+          regflow::model::Message& error) -> const regflow::model::WorkflowDefinition* {
     for (const auto& def : site.config().workflows) {
       if (def.content_hash == hash) return &def;
     }
-    error = "unknown definition";
+    error = regflow::model::verbatim("unknown definition");
     return nullptr;
   };
   auto build = [&](StatsFilter filter) {

@@ -100,8 +100,12 @@ TEST_CASE("an attachment is refused with the reason, and nothing is decided",
       INFO(name);
       CHECK(Mini::refused(attach(m, naskah(name), m.ani)).kind == RefusalKind::BadDocumentName);
     }
-    CHECK(runtime::document_name_problem("../x") == "it contains a path separator");
-    CHECK(runtime::document_name_problem("a\x01") == "it contains a control character");
+    CHECK(runtime::document_name_problem("../x") == "path-separator");
+    CHECK(runtime::document_name_problem("a\x01") == "control-character");
+    CHECK(runtime::document_name_problem("..") == "folder");
+    CHECK(runtime::document_name_problem("") == "empty");
+    CHECK(runtime::document_name_problem(std::string(256, 'a')) == "too-long");
+    CHECK(runtime::document_name_problem("\xff\xfe.md") == "not-utf8");
     CHECK(runtime::document_name_problem("Naskah Raperda (final).docx").empty());
   }
   SECTION("an agency the procedure never reaches") {
