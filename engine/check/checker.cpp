@@ -1,7 +1,5 @@
 #include "engine/check/checker.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <chrono>
 #include <map>
@@ -27,9 +25,9 @@ void check_reachability(const model::WorkflowDefinition& def, const std::vector<
   for (const auto& step : def.steps) any_final = any_final || step.kind == model::StepKind::Final;
   if (!any_final) {
     out.push_back(make_error("E-NO-FINAL-STEP", def.location,
-                             fmt::format("workflow '{}' has no final step; add a step with "
-                                         "'kind: final' where a dossier ends",
-                                         def.name)));
+                             model::say("workflow '{}' has no final step; add a step with "
+                                        "'kind: final' where a dossier ends",
+                                        def.name)));
     return;
   }
   const GraphFacts facts = analyse(def, edges);
@@ -37,14 +35,14 @@ void check_reachability(const model::WorkflowDefinition& def, const std::vector<
     if (facts.reachable.count(step.id) == 0) {
       out.push_back(make_error(
           "E-UNREACHABLE-STEP", step.location,
-          fmt::format("step '{}' cannot be reached from the initial step '{}'; no action, "
-                      "sign-off or timer leads to it",
-                      step.id, def.initial)));
+          model::say("step '{}' cannot be reached from the initial step '{}'; no action, "
+                     "sign-off or timer leads to it",
+                     step.id, def.initial)));
     } else if (facts.can_finish.count(step.id) == 0) {
       out.push_back(make_error("E-DEAD-END", step.location,
-                               fmt::format("no final step can be reached from step '{}'; a "
-                                           "dossier there could never be closed",
-                                           step.id)));
+                               model::say("no final step can be reached from step '{}'; a "
+                                          "dossier there could never be closed",
+                                          step.id)));
     }
   }
 }
@@ -60,9 +58,9 @@ void check_deadline_paths(const model::WorkflowDefinition& def, const std::vecto
     if (!path_exists(def, edges, deadline.from, deadline.to)) {
       out.push_back(make_error(
           "E-DEADLINE-NEVER-ENDS", deadline.location,
-          fmt::format("deadline '{}' starts at '{}' but no path leads from there to {}; it could "
-                      "never be met",
-                      deadline.id, deadline.from, model::quoted_list(deadline.to))));
+          model::say("deadline '{}' starts at '{}' but no path leads from there to {}; it could "
+                     "never be met",
+                     deadline.id, deadline.from, model::quoted_list(deadline.to))));
     }
   }
 }
@@ -75,19 +73,19 @@ void check_bounds(const model::WorkflowDefinition& def, Diagnostics& out) {
     if (deadline->within_table && !deadline->within_table->otherwise) continue;
     if (deadline->within.amount <= 0) {
       out.push_back(make_error("E-DEADLINE-BOUNDS", deadline->location,
-                               fmt::format("deadline '{}' must allow at least 1 day, found {}",
-                                           deadline->id, deadline->within.amount)));
+                               model::say("deadline '{}' must allow at least 1 day, found {}",
+                                          deadline->id, deadline->within.amount)));
     } else if (deadline->within.amount > 3650) {
       out.push_back(make_warning("W-DEADLINE-LONG", deadline->location,
-                                 fmt::format("deadline '{}' allows {} days (over ten years); is "
-                                             "that intended?",
-                                             deadline->id, deadline->within.amount)));
+                                 model::say("deadline '{}' allows {} days (over ten years); is "
+                                            "that intended?",
+                                            deadline->id, deadline->within.amount)));
     }
     if (deadline->due_soon > deadline->within.amount && deadline->within.amount > 0) {
       out.push_back(make_warning(
           "W-DUE-SOON", deadline->location,
-          fmt::format("deadline '{}' is 'due soon' from {} days left but only allows {}",
-                      deadline->id, deadline->due_soon, deadline->within.amount)));
+          model::say("deadline '{}' is 'due soon' from {} days left but only allows {}",
+                     deadline->id, deadline->due_soon, deadline->within.amount)));
     }
   }
 }
@@ -104,9 +102,9 @@ void check_basis(const model::WorkflowDefinition& def, Diagnostics& out) {
     if (deadline->basis.find_first_not_of(" \t") != std::string::npos) continue;
     out.push_back(make_warning(
         "W-NO-BASIS", deadline->location,
-        fmt::format("deadline '{}' gives no legal basis; write it as a map with 'basis' (for a "
-                    "practice limit: \"batas praktik [I]\")",
-                    deadline->id)));
+        model::say("deadline '{}' gives no legal basis; write it as a map with 'basis' (for a "
+                   "practice limit: \"batas praktik [I]\")",
+                   deadline->id)));
   }
 }
 
@@ -152,9 +150,9 @@ void check_versions(std::vector<const model::WorkflowDefinition*> versions, Diag
   for (const auto* w : versions) {
     if (auto [it, fresh] = numbers.emplace(w->version, w); !fresh) {
       auto d = make_error("E-DUPLICATE-WORKFLOW", w->location,
-                          fmt::format("workflow '{}' version {} is defined twice; expected each "
-                                      "version once, with its own 'version' number",
-                                      name, w->version));
+                          model::say("workflow '{}' version {} is defined twice; expected each "
+                                     "version once, with its own 'version' number",
+                                     name, w->version));
       d.notes.push_back(model::say("first defined in {}", it->second->source_path));
       out.push_back(std::move(d));
     }
@@ -162,47 +160,51 @@ void check_versions(std::vector<const model::WorkflowDefinition*> versions, Diag
       dated = false;
       out.push_back(make_error(
           "E-VERSION-EFFECTIVE", w->location,
-          fmt::format("workflow '{}' has several versions, and version {} has no 'effective' "
-                      "date; expected 'effective: YYYY-MM-DD', the first day it is in force",
-                      name, w->version)));
+          model::say("workflow '{}' has several versions, and version {} has no 'effective' "
+                     "date; expected 'effective: YYYY-MM-DD', the first day it is in force",
+                     name, w->version)));
     }
     if (w->version_basis.empty()) {
       out.push_back(make_error(
           "E-VERSION-BASIS", w->location,
-          fmt::format("workflow '{}' version {} has no 'version_basis'; expected the rule that "
-                      "put this version in force, e.g. 'UU 13/2022 (16 Jun 2022)'",
-                      name, w->version)));
+          model::say("workflow '{}' version {} has no 'version_basis'; expected the rule that "
+                     "put this version in force, e.g. 'UU 13/2022 (16 Jun 2022)'",
+                     name, w->version)));
     }
   }
   if (!dated) return;
-  std::stable_sort(versions.begin(), versions.end(), [](const auto* a, const auto* b) {
-    return *a->effective < *b->effective;
-  });
+  std::stable_sort(versions.begin(), versions.end(),
+                   [](const auto* a, const auto* b) { return *a->effective < *b->effective; });
   for (std::size_t i = 1; i < versions.size(); ++i) {
     const auto& earlier = *versions[i - 1];
     const auto& later = *versions[i];
     const auto day_before = *later.effective - std::chrono::days{1};
     if (!earlier.until || *earlier.until >= *later.effective) {
+      const std::string from = time::format_date(*later.effective);
+      const std::string until = time::format_date(day_before);
       auto d = make_error(
           "E-VERSION-OVERLAP", later.location,
-          fmt::format("workflow '{}' version {} is in force from {}, while version {} is still "
-                      "in force{}; expected 'until: {}' in version {}",
-                      name, later.version, time::format_date(*later.effective), earlier.version,
-                      earlier.until ? " until " + time::format_date(*earlier.until) : "",
-                      time::format_date(day_before), earlier.version));
+          earlier.until
+              ? model::say("workflow '{}' version {} is in force from {}, while version {} is "
+                           "still in force until {}; expected 'until: {}' in version {}",
+                           name, later.version, from, earlier.version,
+                           time::format_date(*earlier.until), until, earlier.version)
+              : model::say("workflow '{}' version {} is in force from {}, while version {} is "
+                           "still in force; expected 'until: {}' in version {}",
+                           name, later.version, from, earlier.version, until, earlier.version));
       d.notes.push_back(
           model::say("version {} is defined in {}", earlier.version, earlier.source_path));
       out.push_back(std::move(d));
     } else if (*earlier.until < day_before) {
       auto d = make_error(
           "E-VERSION-GAP", later.location,
-          fmt::format("workflow '{}' has no version in force from {} to {}: version {} ends on "
-                      "{} and version {} starts on {}; expected version {} to end on {}",
-                      name, time::format_date(*earlier.until + std::chrono::days{1}),
-                      time::format_date(day_before), earlier.version,
-                      time::format_date(*earlier.until), later.version,
-                      time::format_date(*later.effective), earlier.version,
-                      time::format_date(day_before)));
+          model::say("workflow '{}' has no version in force from {} to {}: version {} ends on "
+                     "{} and version {} starts on {}; expected version {} to end on {}",
+                     name, time::format_date(*earlier.until + std::chrono::days{1}),
+                     time::format_date(day_before), earlier.version,
+                     time::format_date(*earlier.until), later.version,
+                     time::format_date(*later.effective), earlier.version,
+                     time::format_date(day_before)));
       d.notes.push_back(
           model::say("version {} is defined in {}", earlier.version, earlier.source_path));
       out.push_back(std::move(d));
@@ -222,16 +224,15 @@ void check_workflow_set(const std::vector<model::WorkflowDefinition>& workflows,
       if (w.id_prefix != versions.front()->id_prefix) {
         out.push_back(make_error(
             "E-DUPLICATE-PREFIX", w.location,
-            fmt::format("id_prefix '{}' of workflow '{}' version {} differs from '{}' of its "
-                        "version {}; expected one id_prefix for every version",
-                        w.id_prefix, w.name, w.version, versions.front()->id_prefix,
-                        versions.front()->version)));
+            model::say("id_prefix '{}' of workflow '{}' version {} differs from '{}' of its "
+                       "version {}; expected one id_prefix for every version",
+                       w.id_prefix, w.name, w.version, versions.front()->id_prefix,
+                       versions.front()->version)));
       }
     } else if (auto [pit, pfresh] = prefixes.emplace(w.id_prefix, &w); !pfresh) {
-      out.push_back(
-          make_error("E-DUPLICATE-PREFIX", w.location,
-                     fmt::format("id_prefix '{}' of workflow '{}' is already used by '{}'",
-                                 w.id_prefix, w.name, pit->second->name)));
+      out.push_back(make_error("E-DUPLICATE-PREFIX", w.location,
+                               model::say("id_prefix '{}' of workflow '{}' is already used by '{}'",
+                                          w.id_prefix, w.name, pit->second->name)));
     }
   }
   for (auto& [name, versions] : names) {

@@ -1,7 +1,5 @@
 #include "engine/check/document_requirements.hpp"
 
-#include <fmt/format.h>
-
 #include "engine/model/spelling.hpp"
 
 namespace regflow::check {
@@ -15,8 +13,8 @@ void check_document_requirements(const model::WorkflowDefinition& definition,
       if (policy.find(kind) != nullptr) continue;
       out.push_back(model::make_error(
           "E-UNKNOWN-DOCUMENT-KIND", step.values.of("requires_documents", i, step.location),
-          fmt::format("step '{}' requires document kind '{}', which is not declared{}; kinds: {}",
-                      step.id, kind, model::did_you_mean(kind, kinds), model::quoted_list(kinds))));
+          model::say("step '{}' requires document kind '{}', which is not declared{}; kinds: {}",
+                     step.id, kind, model::suggestion(kind, kinds), model::quoted_list(kinds))));
     }
   }
 }

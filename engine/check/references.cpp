@@ -1,7 +1,5 @@
 #include "engine/check/references.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <set>
 #include <unordered_set>
@@ -36,31 +34,32 @@ class ReferenceChecker {
     if (def_.initial.empty()) {
       // reported by the loader as a missing key
     } else if (def_.find_step(def_.initial) == nullptr) {
-      step_error(def_.initial, def_.values.of("initial", def_.location), "'initial'");
+      step_error(def_.initial, def_.values.of("initial", def_.location),
+                 model::verbatim("'initial'"));
     } else if (def_.find_step(def_.initial)->kind == model::StepKind::Final) {
       out_.push_back(make_error("E-INITIAL-FINAL", def_.location,
-                                fmt::format("the initial step '{}' is final; a dossier would be "
-                                            "closed as soon as it starts",
-                                            def_.initial)));
+                                model::say("the initial step '{}' is final; a dossier would be "
+                                           "closed as soon as it starts",
+                                           def_.initial)));
     }
     for (std::size_t i = 0; i < def_.target_until.size(); ++i) {
       if (!is_step(def_.target_until[i])) {
         step_error(def_.target_until[i], def_.values.of("target_until", i, def_.location),
-                   "'target_until'");
+                   model::verbatim("'target_until'"));
       }
     }
     for (const auto& role : def_.roles) {
       if (!role.default_agency.empty() && !agencies_.contains(role.default_agency)) {
         out_.push_back(make_error(
             "E-UNKNOWN-AGENCY", role.location,
-            fmt::format("default agency '{}' of role '{}' is not an agency{}", role.default_agency,
-                        role.name, model::did_you_mean(role.default_agency, agencies_.codes()))));
+            model::say("default agency '{}' of role '{}' is not an agency{}", role.default_agency,
+                       role.name, model::suggestion(role.default_agency, agencies_.codes()))));
       }
       if (agencies_.contains(role.name)) {
         out_.push_back(make_error("E-ROLE-SHADOWS-AGENCY", role.location,
-                                  fmt::format("role '{}' has the same name as an agency; rename "
-                                              "the role",
-                                              role.name)));
+                                  model::say("role '{}' has the same name as an agency; rename "
+                                             "the role",
+                                             role.name)));
       }
     }
     for (const auto& step : def_.steps) check_step(step);
@@ -69,20 +68,20 @@ class ReferenceChecker {
 
  private:
   void step_error(const std::string& name, const model::SourceLocation& where,
-                  const std::string& what) {
-    out_.push_back(
-        make_error("E-UNKNOWN-STEP", where,
-                   fmt::format("{} names '{}', which is not a step of workflow '{}'{}", what, name,
-                               def_.name, model::did_you_mean(name, steps_))));
+                  const model::Message& what) {
+    out_.push_back(make_error("E-UNKNOWN-STEP", where,
+                              model::say("{} names '{}', which is not a step of workflow '{}'{}",
+                                         what, name, def_.name, model::suggestion(name, steps_))));
   }
 
-  void party(const std::string& name, const model::SourceLocation& where, const std::string& what) {
+  void party(const std::string& name, const model::SourceLocation& where,
+             const model::Message& what) {
     if (agencies_.contains(name)) return;
     if (std::find(roles_.begin(), roles_.end(), name) != roles_.end()) return;
     auto d = make_error(
         "E-UNKNOWN-AGENCY", where,
-        fmt::format("{} names '{}', which is neither an agency nor a role of workflow '{}'{}", what,
-                    name, def_.name, model::did_you_mean(name, parties_)));
+        model::say("{} names '{}', which is neither an agency nor a role of workflow '{}'{}", what,
+                   name, def_.name, model::suggestion(name, parties_)));
     d.notes.push_back(roles_.empty()
                           ? model::say("agencies are listed in workflows/agencies.yaml")
                           : model::say("roles: {}; agencies are listed in workflows/agencies.yaml",
@@ -92,7 +91,7 @@ class ReferenceChecker {
 
   // An escalation goes to the owner's parent agency; an owner at the top (the Governor) has none,
   // and the timer can then only remind. A role's agency is known only when a dossier starts.
-  void escalation_target(const model::Step& step, const std::string& what) {
+  void escalation_target(const model::Step& step, const model::Message& what) {
     if (!step.limit || !agencies_.contains(step.owner) ||
         agencies_.parent_of(step.owner) != nullptr)
       return;
@@ -100,7 +99,7 @@ class ReferenceChecker {
       if (timer.kind != model::TimerKind::Escalate) continue;
       out_.push_back(make_warning(
           "W-ESCALATE-NO-PARENT", step.limit->location,
-          fmt::format(
+          model::say(
               "the limit of {} escalates, but its owner '{}' has no parent agency; the owner "
               "will be reminded instead (use 'remind', or give '{}' a parent in agencies.yaml)",
               what, step.owner, step.owner)));
@@ -109,49 +108,50 @@ class ReferenceChecker {
   }
 
   void check_step(const model::Step& step) {
-    const std::string what = fmt::format("step '{}'", step.id);
+    const model::Message what = model::say("step '{}'", step.id);
     if (step.kind != model::StepKind::Final && !step.owner.empty()) {
-      party(step.owner, step.values.of("owner", step.location), "owner of " + what);
+      party(step.owner, step.values.of("owner", step.location), model::say("owner of {}", what));
       escalation_target(step, what);
     }
     if (step.kind == model::StepKind::Waiting && !step.with.empty()) {
       if (!agencies_.contains(step.with)) {
         out_.push_back(
             make_error("E-UNKNOWN-AGENCY", step.values.of("with", step.location),
-                       fmt::format("'with' of {} names '{}', which is not an agency{}", what,
-                                   step.with, model::did_you_mean(step.with, agencies_.codes()))));
+                       model::say("'with' of {} names '{}', which is not an agency{}", what,
+                                  step.with, model::suggestion(step.with, agencies_.codes()))));
       } else if (!agencies_.find(step.with)->outside) {
-        out_.push_back(make_warning(
-            "W-WAITING-ON-INSIDE", step.location,
-            fmt::format("waiting {} waits on '{}', which is not marked 'outside: true'", what,
-                        step.with)));
+        out_.push_back(
+            make_warning("W-WAITING-ON-INSIDE", step.location,
+                         model::say("waiting {} waits on '{}', which is not marked 'outside: true'",
+                                    what, step.with)));
       }
     }
     if (step.kind == model::StepKind::SignOff) {
       if (step.signers.empty()) {
         out_.push_back(make_error("E-SIGNOFF-NO-SIGNERS", step.location,
-                                  fmt::format("signoff {} lists no signers", what)));
+                                  model::say("signoff {} lists no signers", what)));
       }
       std::set<std::string> seen;
       for (std::size_t i = 0; i < step.signers.size(); ++i) {
         const auto& signer = step.signers[i];
         const auto& where = step.values.of("signers", i, step.location);
-        party(signer, where, "signer of " + what);
+        party(signer, where, model::say("signer of {}", what));
         if (!seen.insert(signer).second) {
           out_.push_back(
               make_error("E-DUPLICATE-SIGNER", where,
-                         fmt::format("'{}' is listed twice as a signer of {}", signer, what)));
+                         model::say("'{}' is listed twice as a signer of {}", signer, what)));
         }
       }
       if (step.quorum.kind == model::QuorumKind::AtLeast &&
           step.quorum.count > static_cast<int>(step.signers.size())) {
         out_.push_back(
             make_error("E-QUORUM-TOO-LARGE", step.location,
-                       fmt::format("signoff {} needs {} signatures but lists only {} signers", what,
-                                   step.quorum.count, step.signers.size())));
+                       model::say("signoff {} needs {} signatures but lists only {} signers", what,
+                                  step.quorum.count, step.signers.size())));
       }
       if (!step.next.empty() && !is_step(step.next)) {
-        step_error(step.next, step.values.of("next", step.location), "'next' of " + what);
+        step_error(step.next, step.values.of("next", step.location),
+                   model::say("'next' of {}", what));
       }
     }
     for (const auto& action : step.actions) check_action(step, action);
@@ -159,19 +159,21 @@ class ReferenceChecker {
   }
 
   void check_action(const model::Step& step, const model::Action& action) {
-    const std::string what = fmt::format("action '{}' of step '{}'", action.name, step.id);
+    const model::Message what = model::say("action '{}' of step '{}'", action.name, step.id);
     if (!action.target.empty() && !is_step(action.target)) {
-      step_error(action.target, action.values.of("to", action.location), "target of " + what);
+      step_error(action.target, action.values.of("to", action.location),
+                 model::say("target of {}", what));
     }
     for (std::size_t i = 0; i < action.by.size(); ++i) {
-      party(action.by[i], action.values.of("by", i, action.location), "'by' of " + what);
+      party(action.by[i], action.values.of("by", i, action.location),
+            model::say("'by' of {}", what));
     }
     for (const auto& variable : action.sets) {
       if (def_.find_variable(variable) == nullptr) {
-        out_.push_back(make_error(
-            "E-UNKNOWN-VARIABLE", action.location,
-            fmt::format("{} sets '{}', which is not a variable of workflow '{}'{}", what, variable,
-                        def_.name, model::did_you_mean(variable, variables_))));
+        out_.push_back(
+            make_error("E-UNKNOWN-VARIABLE", action.location,
+                       model::say("{} sets '{}', which is not a variable of workflow '{}'{}", what,
+                                  variable, def_.name, model::suggestion(variable, variables_))));
       }
     }
   }
@@ -181,22 +183,22 @@ class ReferenceChecker {
       if (timer.kind == model::TimerKind::Transition && !timer.target.empty() &&
           !is_step(timer.target)) {
         step_error(timer.target, timer.location,
-                   fmt::format("transition target of deadline '{}'", deadline.id));
+                   model::say("transition target of deadline '{}'", deadline.id));
       }
     }
   }
 
   void check_deadline(const model::DeadlineSpec& deadline) {
-    const std::string what = fmt::format("deadline '{}'", deadline.id);
+    const model::Message what = model::say("deadline '{}'", deadline.id);
     if (deadline.kind == model::DeadlineKind::Anchored) {
       if (!deadline.from.empty() && !is_step(deadline.from)) {
         step_error(deadline.from, deadline.values.of("from", deadline.location),
-                   "'from' of " + what);
+                   model::say("'from' of {}", what));
       }
       for (std::size_t i = 0; i < deadline.to.size(); ++i) {
         if (!is_step(deadline.to[i])) {
           step_error(deadline.to[i], deadline.values.of("to", i, deadline.location),
-                     "'to' of " + what);
+                     model::say("'to' of {}", what));
         }
       }
     } else if (deadline.kind == model::DeadlineKind::DateVariable) {
@@ -204,20 +206,19 @@ class ReferenceChecker {
       if (variable == nullptr) {
         out_.push_back(
             make_error("E-UNKNOWN-VARIABLE", deadline.values.of("date", deadline.location),
-                       fmt::format("{} is due on '{}', which is not a variable of workflow '{}'{}",
-                                   what, deadline.variable, def_.name,
-                                   model::did_you_mean(deadline.variable, variables_))));
+                       model::say("{} is due on '{}', which is not a variable of workflow '{}'{}",
+                                  what, deadline.variable, def_.name,
+                                  model::suggestion(deadline.variable, variables_))));
       } else if (variable->type != model::ValueType::Date) {
-        out_.push_back(
-            make_error("E-WRONG-TYPE", deadline.location,
-                       fmt::format("{} is due on '{}', which is a {}, not a date", what,
-                                   deadline.variable, model::type_name(variable->type))));
+        out_.push_back(make_error("E-WRONG-TYPE", deadline.location,
+                                  model::say("{} is due on '{}', which is a {}, not a date", what,
+                                             deadline.variable, model::type_word(variable->type))));
       }
       for (std::size_t i = 0; i < deadline.active_in.size(); ++i) {
         const auto& step = deadline.active_in[i];
         if (!is_step(step)) {
           step_error(step, deadline.values.of("active_in", i, deadline.location),
-                     "'active_in' of " + what);
+                     model::say("'active_in' of {}", what));
         }
       }
     }
@@ -285,10 +286,10 @@ void check_rule_uses(const model::WorkflowDefinition& def, const rules::RuleSet&
       if (table == nullptr) {
         out.push_back(model::make_error(
             "E-UNKNOWN-TABLE", action.location,
-            fmt::format("action '{}' of step '{}' routes by '{}', which is not a decision table "
-                        "in rules/{}",
-                        action.name, step.id, action.route_table,
-                        model::did_you_mean(action.route_table, rules.table_names()))));
+            model::say("action '{}' of step '{}' routes by '{}', which is not a decision table "
+                       "in rules/{}",
+                       action.name, step.id, action.route_table,
+                       model::suggestion(action.route_table, rules.table_names()))));
         continue;
       }
       for (auto& d : rules::check_rule_inputs(rules, action.route_table, scope, action.location)) {
@@ -300,18 +301,18 @@ void check_rule_uses(const model::WorkflowDefinition& def, const rules::RuleSet&
       if (!has_step_output) {
         out.push_back(model::make_error(
             "E-ROUTE-NO-STEP", action.location,
-            fmt::format("decision table '{}' used by action '{}' has no 'step' output to route by",
-                        action.route_table, action.name)));
+            model::say("decision table '{}' used by action '{}' has no 'step' output to route by",
+                       action.route_table, action.name)));
         continue;
       }
       for (const auto& target : table_step_outputs(rules, action.route_table)) {
         if (def.find_step(target) == nullptr) {
           out.push_back(model::make_error(
               "E-UNKNOWN-STEP", action.location,
-              fmt::format("decision table '{}' routes action '{}' to '{}', which is not a step of "
-                          "workflow '{}'{}",
-                          action.route_table, action.name, target, def.name,
-                          model::did_you_mean(target, steps))));
+              model::say("decision table '{}' routes action '{}' to '{}', which is not a step of "
+                         "workflow '{}'{}",
+                         action.route_table, action.name, target, def.name,
+                         model::suggestion(target, steps))));
         }
       }
     }

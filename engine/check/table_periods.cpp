@@ -34,14 +34,13 @@ class PeriodChecker {
 
   void check(const model::DeadlineSpec& spec) {
     const model::TablePeriod& period = *spec.within_table;
-    const std::string what = fmt::format("deadline '{}'", spec.id);
+    const model::Message what = model::say("deadline '{}'", spec.id);
     const auto* table = rules_.find_table(period.table);
     if (table == nullptr) {
       out_.push_back(make_error(
           "E-UNKNOWN-TABLE", period.location,
-          fmt::format("{} takes its period from '{}', which is not a decision table in rules/{}",
-                      what, period.table,
-                      model::did_you_mean(period.table, rules_.table_names()))));
+          model::say("{} takes its period from '{}', which is not a decision table in rules/{}",
+                     what, period.table, model::suggestion(period.table, rules_.table_names()))));
       return;
     }
     auto output =
@@ -52,10 +51,10 @@ class PeriodChecker {
       for (const auto& o : table->outputs) names.push_back(o.name);
       out_.push_back(make_error(
           "E-TABLE-OUTPUT", period.location,
-          fmt::format("{} takes its period from output '{}' of table '{}', "
-                      "which has no such output{}; outputs: {}",
-                      what, period.output, period.table, model::did_you_mean(period.output, names),
-                      model::quoted_list(names))));
+          model::say("{} takes its period from output '{}' of table '{}', "
+                     "which has no such output{}; outputs: {}",
+                     what, period.output, period.table, model::suggestion(period.output, names),
+                     model::quoted_list(names))));
       return;
     }
     for (auto& d :
@@ -71,68 +70,71 @@ class PeriodChecker {
   }
 
  private:
-  bool check_output_type(const std::string& what, const model::TablePeriod& period,
+  bool check_output_type(const model::Message& what, const model::TablePeriod& period,
                          model::ValueType type) {
     if (type == model::ValueType::Number) {
       if (period.unit) return true;
       out_.push_back(make_error("E-MISSING-KEY", period.location,
-                                fmt::format("{} reads a number of days from '{}.{}'; say how they "
-                                            "are counted with 'unit: hari' or 'unit: hari kerja'",
-                                            what, period.table, period.output)));
+                                model::say("{} reads a number of days from '{}.{}'; say how they "
+                                           "are counted with 'unit: hari' or 'unit: hari kerja'",
+                                           what, period.table, period.output)));
       return false;
     }
     if (type == model::ValueType::Text) {
       if (!period.unit) return true;
       out_.push_back(make_error("E-BAD-VALUE", period.location,
-                                fmt::format("{} reads durations such as '15wd' from '{}.{}', which "
-                                            "carry their own unit; remove 'unit'",
-                                            what, period.table, period.output)));
+                                model::say("{} reads durations such as '15wd' from '{}.{}', which "
+                                           "carry their own unit; remove 'unit'",
+                                           what, period.table, period.output)));
       return false;
     }
     out_.push_back(
         make_error("E-WRONG-TYPE", period.location,
-                   fmt::format("{} takes its period from '{}.{}', which is {}; a period "
-                               "is a number of days or a duration such as '15wd'",
-                               what, period.table, period.output, model::type_name(type))));
+                   model::say("{} takes its period from '{}.{}', which is {}; a period "
+                              "is a number of days or a duration such as '15wd'",
+                              what, period.table, period.output, model::type_word(type))));
     return false;
   }
 
-  bool check_row(const std::string& what, const model::TablePeriod& period,
+  bool check_row(const model::Message& what, const model::TablePeriod& period,
                  const rules::DecisionTable& table, std::size_t r) {
     const auto& row = table.rows[r];
     auto it = row.outputs.find(period.output);
     if (it == row.outputs.end()) return true;  // '~': no value, covered by the coverage check
     const auto within = deadline::period_value(it->second, period);
-    const std::string where =
-        fmt::format("row {} (line {}) of table '{}'", r + 1, row.location.line, table.name);
+    const model::Message where =
+        model::say("row {} (line {}) of table '{}'", r + 1, row.location.line, table.name);
     if (!within) {
+      const std::string value = model::to_text(it->second);
       out_.push_back(make_error(
           "E-DEADLINE-PERIOD", period.location,
-          fmt::format("{} gives '{}' for '{}', which is not {}; {} cannot use it as a period",
-                      where, model::to_text(it->second), period.output,
-                      period.unit ? "a whole number of days" : "a duration such as '15wd' or '7d'",
-                      what)));
+          period.unit ? model::say("{} gives '{}' for '{}', which is not a whole number of days; "
+                                   "{} cannot use it as a period",
+                                   where, value, period.output, what)
+                      : model::say("{} gives '{}' for '{}', which is not a duration such as '15wd' "
+                                   "or '7d'; {} cannot use it as a period",
+                                   where, value, period.output, what)));
       return false;
     }
     if (within->amount <= 0) {
       out_.push_back(make_error("E-DEADLINE-BOUNDS", period.location,
-                                fmt::format("{} gives {} for {}; a deadline must allow at least 1 "
-                                            "day",
-                                            where, time::format_duration(*within), what)));
+                                model::say("{} gives {} for {}; a deadline must allow at least 1 "
+                                           "day",
+                                           where, time::format_duration(*within), what)));
       return false;
     }
     if (within->amount > 3650) {
       out_.push_back(make_warning("W-DEADLINE-LONG", period.location,
-                                  fmt::format("{} gives {} for {} (over ten years); is that "
-                                              "intended?",
-                                              where, time::format_duration(*within), what)));
+                                  model::say("{} gives {} for {} (over ten years); is that "
+                                             "intended?",
+                                             where, time::format_duration(*within), what)));
     }
     return true;
   }
 
   // Every combination of enum and bool inputs must give a period when there is no `otherwise`;
   // a table with other inputs cannot be enumerated and relies on its own gap warnings.
-  void check_coverage(const std::string& what, const model::TablePeriod& period,
+  void check_coverage(const model::Message& what, const model::TablePeriod& period,
                       const rules::DecisionTable& table) {
     std::size_t combinations = 1;
     for (const auto& input : table.inputs) {
@@ -162,8 +164,8 @@ class PeriodChecker {
     }
     for (const auto& gap : gaps) {
       auto d = make_error("E-DEADLINE-PERIOD-GAP", period.location,
-                          fmt::format("{} takes its period from '{}.{}', which gives none for {}",
-                                      what, period.table, period.output, gap));
+                          model::say("{} takes its period from '{}.{}', which gives none for {}",
+                                     what, period.table, period.output, gap));
       d.notes.push_back(
           model::say("give that row a value, or add 'otherwise: DURATION' under 'within' for "
                      "the dossiers the table leaves without one"));
@@ -172,7 +174,7 @@ class PeriodChecker {
     if (total > gaps.size()) {
       out_.push_back(make_error(
           "E-DEADLINE-PERIOD-GAP", period.location,
-          fmt::format("{} has no period for {} more combinations", what, total - gaps.size())));
+          model::say("{} has no period for {} more combinations", what, total - gaps.size())));
     }
   }
 

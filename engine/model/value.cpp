@@ -23,6 +23,18 @@ std::string type_name(ValueType type) {
   return "?";
 }
 
+Message type_word(ValueType type) {
+  switch (type) {
+    case ValueType::Text: return say("text");
+    case ValueType::Number: return say("number");
+    case ValueType::Bool: return say("bool");
+    case ValueType::Date: return say("date");
+    case ValueType::Enum: return say("enum");
+    case ValueType::List: return say("list");
+  }
+  return verbatim("?");
+}
+
 std::optional<ValueType> parse_type_name(std::string_view name) {
   for (auto type : {ValueType::Text, ValueType::Number, ValueType::Bool, ValueType::Date,
                     ValueType::Enum}) {

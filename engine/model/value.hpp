@@ -7,18 +7,20 @@
 #include <variant>
 #include <vector>
 
+#include "engine/model/message.hpp"
 #include "engine/time/date.hpp"
 
 namespace regflow::model {
 
 enum class ValueType { Text, Number, Bool, Date, Enum, List };
 
-
 /// A value: text (also the value of an enum variable), number, boolean, date or list.
 using Value = std::variant<std::string, double, bool, time::Date, std::vector<std::string>>;
 
 /// "text", "number", "bool", "date", "enum", "list".
 std::string type_name(ValueType type);
+/// type_name as a word inside a message, translated with it: "number" is "angka" in Indonesian.
+Message type_word(ValueType type);
 /// The inverse of type_name; nullopt for an unknown name.
 std::optional<ValueType> parse_type_name(std::string_view name);
 

@@ -20,7 +20,7 @@ CompiledExpression::CompiledExpression(std::shared_ptr<const Node> root, model::
 
 model::Diagnostic expression_error(std::string code, std::string_view text,
                                    const model::SourceLocation& where, std::size_t offset,
-                                   std::string message) {
+                                   model::Message said) {
   offset = std::min(offset, text.size());
   const std::size_t line_start = [&] {
     const auto newline = text.rfind('\n', offset == 0 ? 0 : offset - 1);
@@ -43,7 +43,7 @@ model::Diagnostic expression_error(std::string code, std::string_view text,
     location.column = caret;
   }
   model::Diagnostic diagnostic =
-      model::make_error(std::move(code), std::move(location), std::move(message));
+      model::make_error(std::move(code), std::move(location), std::move(said));
   diagnostic.source_line = std::string(text.substr(line_start, line_end - line_start));
   diagnostic.caret_column = caret;
   return diagnostic;

@@ -52,6 +52,6 @@ class CompiledExpression {
 /// expression's line holding it and caret_column the character's 1-based column in that line.
 model::Diagnostic expression_error(std::string code, std::string_view text,
                                    const model::SourceLocation& where, std::size_t offset,
-                                   std::string message);
+                                   model::Message said);
 
 }  // namespace regflow::rules

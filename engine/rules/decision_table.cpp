@@ -122,10 +122,12 @@ bool contains(const Interval& interval, double value) {
 }
 
 // "nilai=100", "nilai>=100", "nilai>=100 and <500", "nilai=any".
-std::string describe_interval(const std::string& name, const Interval& interval, ValueType type) {
+model::Message describe_interval(const std::string& name, const Interval& interval,
+                                 ValueType type) {
   if (interval.lower && interval.upper && interval.lower->value == interval.upper->value) {
-    return name + "=" + format_scalar(interval.lower->value, type);
+    return model::verbatim(name + "=" + format_scalar(interval.lower->value, type));
   }
+  if (!interval.lower && !interval.upper) return model::say("{}=any", name);
   std::string out = name;
   if (interval.lower) {
     out += (interval.lower->inclusive ? ">=" : ">") + format_scalar(interval.lower->value, type);
@@ -134,8 +136,17 @@ std::string describe_interval(const std::string& name, const Interval& interval,
     if (interval.lower) out += " and ";
     out += (interval.upper->inclusive ? "<=" : "<") + format_scalar(interval.upper->value, type);
   }
-  if (!interval.lower && !interval.upper) out += "=any";
-  return out;
+  return model::verbatim(out);
+}
+
+// "a, b, c": the parts of a description, each worded on its own.
+model::Message comma_separated(const std::vector<model::Message>& parts) {
+  std::vector<model::Message> out;
+  for (const auto& part : parts) {
+    if (!out.empty()) out.push_back(model::verbatim(", "));
+    out.push_back(part);
+  }
+  return model::joined(std::move(out));
 }
 
 // The first part of the line that `intervals` leave uncovered, if any.
@@ -198,14 +209,15 @@ class TableBuilder {
       auto it = declared.find(name);
       if (it == declared.end()) {
         error("E-TABLE-INPUT", location,
-              "table '" + source_.name + "' uses undeclared input '" + name + "'" +
-                  model::did_you_mean(name, declared_names) +
-                  "; declare it under 'inputs:' in a rules file");
+              model::say("table '{}' uses undeclared input '{}'{}; declare it under 'inputs:' in a "
+                         "rules file",
+                         source_.name, name, model::suggestion(name, declared_names)));
         continue;
       }
       if (it->second.type == ValueType::List) {
         error("E-TABLE-INPUT", location,
-              "table input '" + name + "' is a list; inputs are text, number, bool, date or enum");
+              model::say("table input '{}' is a list; inputs are text, number, bool, date or enum",
+                         name));
         continue;
       }
       table.inputs.push_back(TableInput{name, it->second});
@@ -213,14 +225,15 @@ class TableBuilder {
     for (const auto& output : source_.outputs) {
       if (output.type == ValueType::Enum || output.type == ValueType::List) {
         error("E-TABLE-OUTPUT", output.location,
-              "output '" + output.name + "' cannot be of type '" + model::type_name(output.type) +
-                  "'; accepted types: 'text', 'number', 'bool', 'date'");
+              model::say("output '{}' cannot be of type '{}'; accepted types: 'text', 'number', "
+                         "'bool', 'date'",
+                         output.name, model::type_name(output.type)));
         continue;
       }
       table.outputs.push_back(TableOutput{output.name, output.type});
     }
     if (source_.rows.empty()) {
-      error("E-TABLE-EMPTY", source_.location, "table '" + source_.name + "' has no rows");
+      error("E-TABLE-EMPTY", source_.location, model::say("table '{}' has no rows", source_.name));
     }
     if (table.inputs.size() == source_.inputs.size()) {
       for (std::size_t i = 0; i < source_.rows.size(); ++i) {
@@ -234,8 +247,8 @@ class TableBuilder {
   }
 
  private:
-  void error(std::string code, const model::SourceLocation& where, std::string message) {
-    out_.push_back(model::make_error(std::move(code), where, std::move(message)));
+  void error(std::string code, const model::SourceLocation& where, model::Message said) {
+    out_.push_back(model::make_error(std::move(code), where, std::move(said)));
     ++error_count_;
   }
 
@@ -250,10 +263,9 @@ class TableBuilder {
       auto it = std::find(input_names.begin(), input_names.end(), cell.input);
       if (it == input_names.end()) {
         error("E-TABLE-CELL", cell.location,
-              "row " + std::to_string(number) + " tests '" + cell.input +
-                  "', which is not an input of table '" + table.name + "'" +
-                  model::did_you_mean(cell.input, input_names) +
-                  "; inputs: " + model::quoted_list(input_names));
+              model::say("row {} tests '{}', which is not an input of table '{}'{}; inputs: {}",
+                         number, cell.input, table.name, model::suggestion(cell.input, input_names),
+                         model::quoted_list(input_names)));
         continue;
       }
       const auto index = static_cast<std::size_t>(it - input_names.begin());
@@ -266,8 +278,8 @@ class TableBuilder {
                                [&](const OutputCellSource& c) { return c.output == output.name; });
       if (cell == source.then.end()) {
         error("E-TABLE-CELL", source.location,
-              "row " + std::to_string(number) + " gives no value for output '" + output.name +
-                  "' (write '~' for none)");
+              model::say("row {} gives no value for output '{}' (write '~' for none)", number,
+                         output.name));
         continue;
       }
       if (!cell->value) continue;
@@ -275,8 +287,8 @@ class TableBuilder {
         row.outputs.emplace(output.name, std::move(*value));
       } else {
         error("E-TABLE-CELL", cell->location,
-              "output '" + output.name + "' is " + model::type_name(output.type) + "; found '" +
-                  *cell->value + "'");
+              model::say("output '{}' is {}; found '{}'", output.name,
+                         model::type_word(output.type), *cell->value));
       }
     }
     std::vector<std::string> output_names;
@@ -284,10 +296,10 @@ class TableBuilder {
     for (const auto& cell : source.then) {
       if (std::find(output_names.begin(), output_names.end(), cell.output) == output_names.end()) {
         error("E-TABLE-CELL", cell.location,
-              "row " + std::to_string(number) + " sets '" + cell.output +
-                  "', which is not an output of table '" + table.name + "'" +
-                  model::did_you_mean(cell.output, output_names) +
-                  "; outputs: " + model::quoted_list(output_names));
+              model::say("row {} sets '{}', which is not an output of table '{}'{}; outputs: {}",
+                         number, cell.output, table.name,
+                         model::suggestion(cell.output, output_names),
+                         model::quoted_list(output_names)));
       }
     }
     return row;
@@ -298,8 +310,9 @@ class TableBuilder {
       return Condition{};
     }
     if (cell.items.empty()) {
-      error("E-TABLE-CELL", cell.location,
-            "the condition on '" + input.name + "' is an empty list, which matches nothing");
+      error(
+          "E-TABLE-CELL", cell.location,
+          model::say("the condition on '{}' is an empty list, which matches nothing", input.name));
       return std::nullopt;
     }
     Condition condition;
@@ -310,9 +323,9 @@ class TableBuilder {
         auto interval = parse_interval(item, type);
         if (!interval) {
           error("E-TABLE-CELL", cell.location,
-                "'" + item + "' is not a " + model::type_name(type) + " condition for '" +
-                    input.name +
-                    "'; write a value, '*', or comparisons such as '>= 10' or '>= 10 and < 20'");
+                model::say("'{}' is not a {} condition for '{}'; write a value, '*', or "
+                           "comparisons such as '>= 10' or '>= 10 and < 20'",
+                           item, model::type_word(type), input.name));
           return std::nullopt;
         }
         condition.intervals.push_back(*interval);
@@ -322,15 +335,15 @@ class TableBuilder {
         if (std::find(input.info.values.begin(), input.info.values.end(), item) ==
             input.info.values.end()) {
           error("E-TABLE-CELL", cell.location,
-                "'" + item + "' is not a value of enum '" + input.name + "'" +
-                    model::did_you_mean(item, input.info.values) +
-                    "; accepted values: " + model::quoted_list(input.info.values));
+                model::say("'{}' is not a value of enum '{}'{}; accepted values: {}", item,
+                           input.name, model::suggestion(item, input.info.values),
+                           model::quoted_list(input.info.values)));
           return std::nullopt;
         }
       } else if (type == ValueType::Bool && item != "true" && item != "false") {
         error("E-TABLE-CELL", cell.location,
-              "'" + item + "' is not a bool condition for '" + input.name +
-                  "'; accepted: 'true', 'false', '*'");
+              model::say("'{}' is not a bool condition for '{}'; accepted: 'true', 'false', '*'",
+                         item, input.name));
         return std::nullopt;
       }
       condition.values.push_back(item);
@@ -339,8 +352,8 @@ class TableBuilder {
   }
 
   // The common part of two cells for one input, described for a message; nullopt when none.
-  static std::optional<std::string> overlap(const TableInput& input, const Condition& a,
-                                            const Condition& b) {
+  static std::optional<model::Message> overlap(const TableInput& input, const Condition& a,
+                                               const Condition& b) {
     const ValueType type = input.info.type;
     if (is_interval_type(type)) {
       const std::vector<Interval> all{Interval{}};
@@ -352,11 +365,11 @@ class TableBuilder {
       }
       return std::nullopt;
     }
-    if (a.any && b.any) return input.name + "=any";
+    if (a.any && b.any) return model::say("{}=any", input.name);
     const auto& candidates = a.any ? b.values : a.values;
     for (const auto& value : candidates) {
       if (a.any || b.any || std::find(b.values.begin(), b.values.end(), value) != b.values.end()) {
-        return input.name + "='" + value + "'";
+        return model::verbatim(input.name + "='" + value + "'");
       }
     }
     return std::nullopt;
@@ -366,7 +379,7 @@ class TableBuilder {
     if (table.hit != HitPolicy::Unique) return;
     for (std::size_t i = 0; i < table.rows.size(); ++i) {
       for (std::size_t j = i + 1; j < table.rows.size(); ++j) {
-        std::vector<std::string> witness;
+        std::vector<model::Message> witness;
         bool overlapping = true;
         for (std::size_t k = 0; k < table.inputs.size() && overlapping; ++k) {
           const Condition& a = table.rows[i].conditions[k];
@@ -376,15 +389,17 @@ class TableBuilder {
           if (common && !(a.any && b.any)) witness.push_back(*common);
         }
         if (!overlapping) continue;
-        std::string joined;
-        for (const auto& part : witness) joined += (joined.empty() ? "" : ", ") + part;
+        const int first_line = table.rows[i].location.line;
+        const int second_line = table.rows[j].location.line;
         model::Diagnostic d = model::make_error(
             "E-TABLE-OVERLAP", table.rows[j].location,
-            "rows " + std::to_string(i + 1) + " (line " +
-                std::to_string(table.rows[i].location.line) + ") and " + std::to_string(j + 1) +
-                " (line " + std::to_string(table.rows[j].location.line) + ") of table '" +
-                table.name + "' overlap" +
-                (joined.empty() ? std::string(": both match everything") : " for " + joined));
+            witness.empty()
+                ? model::say("rows {} (line {}) and {} (line {}) of table '{}' overlap: both match "
+                             "everything",
+                             i + 1, first_line, j + 1, second_line, table.name)
+                : model::say("rows {} (line {}) and {} (line {}) of table '{}' overlap for {}",
+                             i + 1, first_line, j + 1, second_line, table.name,
+                             comma_separated(witness)));
         d.notes.push_back(model::say(
             "with 'hit: unique' at most one row may match; make the rows exclusive, or use "
             "'hit: first' to let the earlier row win"));
@@ -406,7 +421,7 @@ class TableBuilder {
         open.push_back(k);
       }
     }
-    std::vector<std::string> gaps;
+    std::vector<model::Message> gaps;
     std::size_t total = 0;
     std::vector<std::size_t> choice(finite.size(), 0);
     for (std::size_t c = 0; c < combinations; ++c) {
@@ -416,7 +431,7 @@ class TableBuilder {
         choice[f] = size == 0 ? 0 : rest % size;
         rest = size == 0 ? rest : rest / size;
       }
-      std::string combination;
+      std::vector<model::Message> combination;
       std::vector<const TableRow*> matching;
       for (const auto& row : table.rows) {
         bool matches = true;
@@ -432,35 +447,36 @@ class TableBuilder {
       for (std::size_t f = 0; f < finite.size(); ++f) {
         const auto values = finite_values(table.inputs[finite[f]].info);
         if (values.empty()) continue;
-        combination += (combination.empty() ? "" : ", ") + table.inputs[finite[f]].name + "='" +
-                       values[choice[f]] + "'";
+        combination.push_back(
+            model::verbatim(table.inputs[finite[f]].name + "='" + values[choice[f]] + "'"));
       }
       if (auto gap = uncovered(table, open, matching)) {
-        if (!gap->empty()) combination += (combination.empty() ? "" : ", ") + *gap;
+        combination.insert(combination.end(), gap->begin(), gap->end());
         ++total;
-        if (gaps.size() < kMaxGapWarnings) gaps.push_back(combination);
+        if (gaps.size() < kMaxGapWarnings) gaps.push_back(comma_separated(combination));
       }
     }
     for (const auto& gap : gaps) {
-      out_.push_back(model::make_warning("W-TABLE-GAP", table.location,
-                                         "no row of table '" + table.name + "' covers " + gap));
+      out_.push_back(
+          model::make_warning("W-TABLE-GAP", table.location,
+                              model::say("no row of table '{}' covers {}", table.name, gap)));
     }
     if (total > gaps.size()) {
-      out_.push_back(model::make_warning("W-TABLE-GAP", table.location,
-                                         "table '" + table.name + "' leaves " +
-                                             std::to_string(total - gaps.size()) +
-                                             " more combinations uncovered"));
+      out_.push_back(
+          model::make_warning("W-TABLE-GAP", table.location,
+                              model::say("table '{}' leaves {} more combinations uncovered",
+                                         table.name, total - gaps.size())));
     }
   }
 
   // Whether the rows that match one combination of the enumerable inputs leave facts of the other
-  // inputs uncovered: nullopt when covered, else a description of what is missing ("" when the
-  // combination itself has no row). Exact for at most one number or date input; otherwise only a
-  // row with '*' for every such input counts as covering.
-  static std::optional<std::string> uncovered(const DecisionTable& table,
-                                              const std::vector<std::size_t>& open,
-                                              const std::vector<const TableRow*>& matching) {
-    if (matching.empty()) return std::string{};
+  // inputs uncovered: nullopt when covered, else a description of what is missing (nothing when
+  // the combination itself has no row). Exact for at most one number or date input; otherwise only
+  // a row with '*' for every such input counts as covering.
+  static std::optional<std::vector<model::Message>> uncovered(
+      const DecisionTable& table, const std::vector<std::size_t>& open,
+      const std::vector<const TableRow*>& matching) {
+    if (matching.empty()) return std::vector<model::Message>{};
     for (const TableRow* row : matching) {
       bool all_any = true;
       for (std::size_t k : open) all_any = all_any && row->conditions[k].any;
@@ -474,14 +490,14 @@ class TableBuilder {
       }
       if (auto gap = first_gap(intervals)) {
         const TableInput& input = table.inputs[open.front()];
-        return describe_interval(input.name, *gap, input.info.type);
+        return std::vector<model::Message>{describe_interval(input.name, *gap, input.info.type)};
       }
       return std::nullopt;
     }
-    std::string other;
+    std::vector<model::Message> other;
     for (std::size_t k : open) {
-      other += (other.empty() ? "" : ", ") + table.inputs[k].name + "=other " +
-               model::type_name(table.inputs[k].info.type);
+      other.push_back(model::say("{}=other {}", table.inputs[k].name,
+                                 model::type_word(table.inputs[k].info.type)));
     }
     return other;
   }

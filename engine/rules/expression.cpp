@@ -35,8 +35,8 @@ std::optional<CompiledExpression> compile(std::string_view text, const model::So
                                           model::Diagnostics& out) {
   ParseResult parsed = parse(text);
   if (parsed.error) {
-    out.push_back(expression_error("E-RULE-SYNTAX", text, where, parsed.error->offset,
-                                   parsed.error->message));
+    out.push_back(
+        expression_error("E-RULE-SYNTAX", text, where, parsed.error->offset, parsed.error->said));
     return std::nullopt;
   }
   const CheckContext context{text, where, scope, rules};
@@ -60,8 +60,9 @@ std::optional<CompiledExpression> compile_condition(std::string_view text,
   if (compiled && compiled->type() != model::ValueType::Bool) {
     out.push_back(expression_error(
         "E-RULE-NOT-BOOL", text, where, compiled->root().offset,
-        "a condition must be true or false; found " + model::type_name(compiled->type()) + " '" +
-            std::string(text) + "' (compare it, e.g. with '==' or 'in')"));
+        model::say("a condition must be true or false; found {} '{}' (compare it, e.g. with '==' "
+                   "or 'in')",
+                   model::type_word(compiled->type()), text)));
     return std::nullopt;
   }
   return compiled;

@@ -85,17 +85,19 @@ class Parser {
     NodePtr root = parse_or();
     if (peek().kind != TokenKind::End) {
       if (comparison_op(peek().kind)) {
-        fail(peek().offset, "comparisons do not chain: use 'and' between them, or parentheses");
+        fail(peek().offset,
+             model::say("comparisons do not chain: use 'and' between them, or parentheses"));
       }
-      fail(peek().offset,
-           "expected 'and', 'or' or the end of the expression, found " + describe(peek()));
+      fail(peek().offset, model::say("expected 'and', 'or' or the end of the expression, found {}",
+                                     describe(peek())));
     }
     return root;
   }
 
  private:
-  [[noreturn]] static void fail(std::size_t offset, std::string message) {
-    throw Failure{ParseError{offset, std::move(message)}};
+  [[noreturn]] static void fail(std::size_t offset, model::Message said) {
+    std::string message = model::english(said);
+    throw Failure{ParseError{offset, std::move(message), std::move(said)}};
   }
 
   const Token& peek() const { return tokens_[position_]; }
@@ -111,8 +113,8 @@ class Parser {
    public:
     DepthGuard(Parser& parser, std::size_t offset) : parser_(parser) {
       if (++parser_.depth_ > kMaxDepth) {
-        fail(offset, "expression is nested too deeply (more than " + std::to_string(kMaxDepth) +
-                         " levels)");
+        fail(offset,
+             model::say("expression is nested too deeply (more than {} levels)", kMaxDepth));
       }
     }
     ~DepthGuard() { --parser_.depth_; }
@@ -138,8 +140,10 @@ class Parser {
     const std::size_t end = end_of(*right);
     const int height = std::max(left->height, right->height) + 1;
     if (height > kMaxHeight) {
-      fail(operator_offset, "expression is too long (more than " + std::to_string(kMaxHeight) +
-                                " operators deep); split it into named rules");
+      fail(operator_offset,
+           model::say("expression is too long (more than {} operators deep); split it into named "
+                      "rules",
+                      kMaxHeight));
     }
     NodePtr node =
         make(offset, end, Binary{op, std::move(left), std::move(right), operator_offset});
@@ -198,7 +202,7 @@ class Parser {
         const char* last = first + token.value.size();
         auto [ptr, ec] = std::from_chars(first, last, number);
         if (ec != std::errc{} || ptr != last || !std::isfinite(number)) {
-          fail(token.offset, "number '" + token.value + "' is too large");
+          fail(token.offset, model::say("number '{}' is too large", token.value));
         }
         return make(token.offset, end, Literal{number});
       }
@@ -210,7 +214,7 @@ class Parser {
         return make(token.offset, end, Literal{false});
       case TokenKind::Date: {
         auto date = time::parse_date(token.value);
-        if (!date) fail(token.offset, "'" + token.value + "' is not a calendar date");
+        if (!date) fail(token.offset, model::say("'{}' is not a calendar date", token.value));
         return make(token.offset, end, Literal{*date});
       }
       case TokenKind::Identifier:
@@ -220,8 +224,8 @@ class Parser {
         DepthGuard guard(*this, token.offset);
         NodePtr inner = parse_or();
         if (peek().kind != TokenKind::RightParen) {
-          fail(peek().offset, "expected ')' to close the '(' at column " +
-                                  std::to_string(token.offset + 1) + ", found " + describe(peek()));
+          fail(peek().offset, model::say("expected ')' to close the '(' at column {}, found {}",
+                                         token.offset + 1, describe(peek())));
         }
         const Token& close = advance();
         // The parentheses belong to the node's span, so carets and descriptions include them.
@@ -247,18 +251,20 @@ class Parser {
       case TokenKind::Comma:
         break;
     }
-    fail(token.offset, "expected a value, a name or '(', found " + describe(token));
+    fail(token.offset, model::say("expected a value, a name or '(', found {}", describe(token)));
   }
 
   NodePtr parse_call(const Token& name) {
     if (name.value != "reached") {
-      fail(name.offset, "unknown function '" + name.value + "'; the only function is 'reached'");
+      fail(name.offset,
+           model::say("unknown function '{}'; the only function is 'reached'", name.value));
     }
     advance();  // (
     const Token& argument = advance();
     if (argument.kind != TokenKind::String || peek().kind != TokenKind::RightParen) {
       fail(argument.offset,
-           "reached() takes one step name in quotes, e.g. reached('persetujuan_bersama')");
+           model::say(
+               "reached() takes one step name in quotes, e.g. reached('persetujuan_bersama')"));
     }
     const Token& close = advance();
     return make(name.offset, close.offset + 1, Reached{argument.value, argument.offset});
@@ -270,8 +276,9 @@ class Parser {
       while (true) {
         const Token& item = advance();
         if (item.kind != TokenKind::String) {
-          fail(item.offset, "a list holds text in quotes, e.g. ['apbd', 'pajak_daerah']; found " +
-                                describe(item));
+          fail(item.offset,
+               model::say("a list holds text in quotes, e.g. ['apbd', 'pajak_daerah']; found {}",
+                          describe(item)));
         }
         list.items.push_back(item.value);
         list.offsets.push_back(item.offset);
@@ -280,7 +287,8 @@ class Parser {
           continue;
         }
         if (peek().kind != TokenKind::RightBracket) {
-          fail(peek().offset, "expected ',' or ']' in the list, found " + describe(peek()));
+          fail(peek().offset,
+               model::say("expected ',' or ']' in the list, found {}", describe(peek())));
         }
         break;
       }
@@ -299,7 +307,8 @@ class Parser {
 ParseResult parse(std::string_view text) {
   LexResult lexed = tokenize(text);
   if (lexed.error) {
-    return ParseResult{nullptr, ParseError{lexed.error->offset, lexed.error->message}};
+    return ParseResult{nullptr,
+                       ParseError{lexed.error->offset, lexed.error->message, lexed.error->said}};
   }
   try {
     Parser parser(std::move(lexed.tokens));

@@ -22,7 +22,8 @@ inline constexpr int kMaxHeight = 256;
 
 struct ParseError {
   std::size_t offset = 0;  ///< 0-based byte offset where the caret goes
-  std::string message;
+  std::string message;     ///< english(said)
+  model::Message said;     ///< what went wrong, for a renderer to word
 };
 
 struct ParseResult {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -27,10 +28,10 @@ void collect_names(const Node& node, std::vector<std::pair<std::string, std::siz
   }
 }
 
-std::string describe_info(const VariableInfo& info) {
-  std::string out = model::type_name(info.type);
-  if (!info.values.empty()) out += " with values " + model::quoted_list(info.values);
-  return out;
+model::Message describe_info(const VariableInfo& info) {
+  if (info.values.empty()) return model::type_word(info.type);
+  return model::say("{} with values {}", model::type_word(info.type),
+                    model::quoted_list(info.values));
 }
 
 }  // namespace
@@ -38,9 +39,9 @@ std::string describe_info(const VariableInfo& info) {
 bool RuleSet::add_input(RuleInput input, model::Diagnostics& out) {
   if (auto it = inputs_.find(input.name); it != inputs_.end()) {
     auto d = model::make_error("E-DUPLICATE-INPUT", input.location,
-                               "input '" + input.name + "' is declared twice");
-    d.notes.push_back(model::say("first declared at {}:{}", it->second.location.file,
-                                 it->second.location.line));
+                               model::say("input '{}' is declared twice", input.name));
+    d.notes.push_back(
+        model::say("first declared at {}:{}", it->second.location.file, it->second.location.line));
     out.push_back(std::move(d));
     return false;
   }
@@ -52,7 +53,7 @@ bool RuleSet::add_input(RuleInput input, model::Diagnostics& out) {
 bool RuleSet::add_rule(NamedRule rule, model::Diagnostics& out) {
   if (auto it = rules_.find(rule.name); it != rules_.end()) {
     auto d = model::make_error("E-DUPLICATE-RULE", rule.name_location,
-                               "rule '" + rule.name + "' is defined twice");
+                               model::say("rule '{}' is defined twice", rule.name));
     d.notes.push_back(model::say("first defined at {}:{}", it->second.name_location.file,
                                  it->second.name_location.line));
     out.push_back(std::move(d));
@@ -66,9 +67,9 @@ bool RuleSet::add_rule(NamedRule rule, model::Diagnostics& out) {
 bool RuleSet::add_table(TableSource table, model::Diagnostics& out) {
   if (auto it = table_sources_.find(table.name); it != table_sources_.end()) {
     auto d = model::make_error("E-DUPLICATE-TABLE", table.location,
-                               "table '" + table.name + "' is defined twice");
-    d.notes.push_back(model::say("first defined at {}:{}", it->second.location.file,
-                                 it->second.location.line));
+                               model::say("table '{}' is defined twice", table.name));
+    d.notes.push_back(
+        model::say("first defined at {}:{}", it->second.location.file, it->second.location.line));
     out.push_back(std::move(d));
     return false;
   }
@@ -79,14 +80,15 @@ bool RuleSet::add_table(TableSource table, model::Diagnostics& out) {
 
 void RuleSet::finalize(model::Diagnostics& out) {
   for (auto& [name, rule] : rules_) {
-    const char* clash = inputs_.count(name) > 0          ? "an input"
-                        : table_sources_.count(name) > 0 ? "a table"
-                        : builtin_type(name)             ? "a built-in name"
-                                                         : nullptr;
-    if (clash != nullptr) {
-      out.push_back(model::make_error("E-DUPLICATE-RULE", rule.name_location,
-                                      "rule '" + name + "' has the same name as " + clash));
+    std::optional<model::Message> clash;
+    if (inputs_.count(name) > 0) {
+      clash = model::say("rule '{}' has the same name as an input", name);
+    } else if (table_sources_.count(name) > 0) {
+      clash = model::say("rule '{}' has the same name as a table", name);
+    } else if (builtin_type(name)) {
+      clash = model::say("rule '{}' has the same name as a built-in name", name);
     }
+    if (clash) out.push_back(model::make_error("E-DUPLICATE-RULE", rule.name_location, *clash));
   }
   std::map<std::string, int> state;
   std::vector<std::string> path;
@@ -116,7 +118,7 @@ void RuleSet::compile_rule(const std::string& name, std::map<std::string, int>& 
         const auto first = std::find(path.begin(), path.end(), used);
         for (auto it = first; it != path.end(); ++it) cycle += *it + " -> ";
         out.push_back(expression_error("E-RULE-CYCLE", rule.text, rule.location, offset,
-                                       "rule cycle: " + cycle + used));
+                                       model::say("rule cycle: {}", cycle + used)));
       } else if (state[used] == kUnvisited) {
         compile_rule(used, state, path, out);
       }
@@ -169,19 +171,19 @@ model::Diagnostics check_rule_inputs(const RuleSet& rules, const std::string& na
                                      const Scope& scope, const model::SourceLocation& use) {
   model::Diagnostics out;
   std::vector<std::string> reads;
-  std::string what;
+  model::Message what;
   if (const NamedRule* rule = rules.find_rule(name)) {
     reads = rule->inputs;
-    what = "rule '" + name + "'";
+    what = model::say("rule '{}'", name);
   } else if (const DecisionTable* table = rules.find_table(name)) {
     for (const auto& input : table->inputs) reads.push_back(input.name);
-    what = "table '" + name + "'";
+    what = model::say("table '{}'", name);
   } else {
     auto candidates = rules.rule_names();
     for (const auto& table_name : rules.table_names()) candidates.push_back(table_name);
-    out.push_back(
-        model::make_error("E-RULE-UNKNOWN", use,
-                          "unknown rule or table '" + name + "'" + model::did_you_mean(name, candidates)));
+    out.push_back(model::make_error(
+        "E-RULE-UNKNOWN", use,
+        model::say("unknown rule or table '{}'{}", name, model::suggestion(name, candidates))));
     return out;
   }
   for (const auto& input_name : reads) {
@@ -190,11 +192,10 @@ model::Diagnostics check_rule_inputs(const RuleSet& rules, const std::string& na
     const VariableInfo& expected = declared->second.info;
     const auto found = scope.variables.find(input_name);
     if (found == scope.variables.end()) {
-      out.push_back(model::make_error("E-RULE-INPUT", use,
-                                      what + " reads '" + input_name +
-                                          "', which this workflow does not declare; declare it "
-                                          "as " +
-                                          describe_info(expected)));
+      out.push_back(model::make_error(
+          "E-RULE-INPUT", use,
+          model::say("{} reads '{}', which this workflow does not declare; declare it as {}", what,
+                     input_name, describe_info(expected))));
       continue;
     }
     const VariableInfo& actual = found->second;
@@ -203,10 +204,10 @@ model::Diagnostics check_rule_inputs(const RuleSet& rules, const std::string& na
       return values;
     };
     if (actual.type != expected.type || sorted(actual.values) != sorted(expected.values)) {
-      out.push_back(
-          model::make_error("E-RULE-INPUT", use,
-                            what + " reads '" + input_name + "' as " + describe_info(expected) +
-                                "; this workflow declares it as " + describe_info(actual)));
+      out.push_back(model::make_error(
+          "E-RULE-INPUT", use,
+          model::say("{} reads '{}' as {}; this workflow declares it as {}", what, input_name,
+                     describe_info(expected), describe_info(actual))));
     }
   }
   return out;

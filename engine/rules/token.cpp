@@ -40,25 +40,29 @@ TokenKind keyword_or_identifier(std::string_view word) {
 }
 
 // Analysts who know other languages will type `&&`, `=` or `!`; tell them our word for it.
-std::string unexpected_character(char c) {
+model::Message unexpected_character(char c) {
   std::string found = c >= 0x20 && c < 0x7f ? std::string(1, c) : "\\x" + [c] {
     static constexpr std::string_view kHex = "0123456789abcdef";
     const auto byte = static_cast<unsigned char>(c);
     return std::string{kHex[byte >> 4], kHex[byte & 0xf]};
   }();
-  std::string message = "unexpected character '" + found + "'";
   switch (c) {
     case '&':
-      return message + " (write 'and')";
+      return model::say("unexpected character '{}' (write 'and')", found);
     case '|':
-      return message + " (write 'or')";
+      return model::say("unexpected character '{}' (write 'or')", found);
     case '!':
-      return message + " (write 'not' or '!=')";
+      return model::say("unexpected character '{}' (write 'not' or '!=')", found);
     case '=':
-      return message + " (write '==' to compare)";
+      return model::say("unexpected character '{}' (write '==' to compare)", found);
     default:
-      return message;
+      return model::say("unexpected character '{}'", found);
   }
+}
+
+LexError lex_error(std::size_t offset, model::Message said) {
+  std::string message = model::english(said);
+  return LexError{offset, std::move(message), std::move(said)};
 }
 
 }  // namespace
@@ -90,8 +94,8 @@ LexResult tokenize(std::string_view text) {
         while (i < text.size() && is_digit(text[i])) ++i;
       }
       if (i < text.size() && is_name_char(text[i])) {
-        result.error = LexError{
-            start, "malformed number '" + std::string(text.substr(start, i + 1 - start)) + "'"};
+        result.error = lex_error(
+            start, model::say("malformed number '{}'", text.substr(start, i + 1 - start)));
         return result;
       }
       push(TokenKind::Number, start, i - start, std::string(text.substr(start, i - start)));
@@ -121,8 +125,8 @@ LexResult tokenize(std::string_view text) {
         value += text[i++];
       }
       if (!closed) {
-        result.error = LexError{
-            start, std::string("unterminated text: no closing ") + (c == '\'' ? "'" : "\"")};
+        result.error = lex_error(
+            start, model::say("unterminated text: no closing {}", c == '\'' ? "'" : "\""));
         return result;
       }
       push(TokenKind::String, start, i - start, std::move(value));
@@ -160,7 +164,7 @@ LexResult tokenize(std::string_view text) {
     } else if (c == ',') {
       one(TokenKind::Comma);
     } else {
-      result.error = LexError{start, unexpected_character(c)};
+      result.error = lex_error(start, unexpected_character(c));
       return result;
     }
   }
@@ -168,12 +172,12 @@ LexResult tokenize(std::string_view text) {
   return result;
 }
 
-std::string describe(const Token& token) {
+model::Message describe(const Token& token) {
   switch (token.kind) {
     case TokenKind::End:
-      return "end of expression";
+      return model::say("end of expression");
     case TokenKind::String:
-      return "text '" + token.value + "'";
+      return model::say("text '{}'", token.value);
     case TokenKind::Number:
     case TokenKind::Date:
     case TokenKind::Identifier:
@@ -194,9 +198,9 @@ std::string describe(const Token& token) {
     case TokenKind::LeftBracket:
     case TokenKind::RightBracket:
     case TokenKind::Comma:
-      return "'" + token.value + "'";
+      return model::verbatim("'" + token.value + "'");
   }
-  return "'" + token.value + "'";
+  return model::verbatim("'" + token.value + "'");
 }
 
 }  // namespace regflow::rules

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/model/message.hpp"
+
 namespace regflow::rules {
 
 enum class TokenKind {
@@ -46,7 +48,8 @@ struct Token {
 /// A character the language does not know, or an unterminated string.
 struct LexError {
   std::size_t offset = 0;
-  std::string message;
+  std::string message;  ///< english(said)
+  model::Message said;  ///< what went wrong, for a renderer to word
 };
 
 struct LexResult {
@@ -58,6 +61,6 @@ struct LexResult {
 LexResult tokenize(std::string_view text);
 
 /// How a token is named in an error message: "')'", "'and'", "end of expression".
-std::string describe(const Token& token);
+model::Message describe(const Token& token);
 
 }  // namespace regflow::rules

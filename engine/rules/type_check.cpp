@@ -36,13 +36,13 @@ class Checker {
   }
 
  private:
-  void error(std::string code, std::size_t offset, std::string message) {
-    out_.push_back(expression_error(std::move(code), context_.text, context_.where, offset,
-                                    std::move(message)));
+  void error(std::string code, std::size_t offset, model::Message said) {
+    out_.push_back(
+        expression_error(std::move(code), context_.text, context_.where, offset, std::move(said)));
   }
 
   // "number 'nilai'" for a name; "text \"a\"" or "bool (a and b)" as written otherwise.
-  std::string describe(const Node& node, ValueType type) const {
+  model::Message describe(const Node& node, ValueType type) const {
     std::string written;
     if (const auto* name = std::get_if<Name>(&node.kind)) {
       written = "'" + name->name + "'";
@@ -50,7 +50,7 @@ class Checker {
       written = std::string(context_.text.substr(node.offset, node.length));
       if (written.size() > kMaxDescribed) written = written.substr(0, kMaxDescribed - 3) + "...";
     }
-    return model::type_name(type) + " " + written;
+    return model::joined({model::type_word(type), model::verbatim(" " + written)});
   }
 
   std::optional<ExpressionType> check_kind(Node&, Literal& literal) {
@@ -101,22 +101,22 @@ class Checker {
     for (const auto& [builtin, type] : builtin_names()) candidates.push_back(builtin);
     for (const auto& rule : context_.rules.rule_names()) candidates.push_back(rule);
     error("E-RULE-UNKNOWN-NAME", node.offset,
-          "unknown name '" + name.name + "'" + model::did_you_mean(name.name, candidates) +
-              "; not a variable, role, built-in or rule");
+          model::say("unknown name '{}'{}; not a variable, role, built-in or rule", name.name,
+                     model::suggestion(name.name, candidates)));
     return std::nullopt;
   }
 
   std::optional<ExpressionType> check_kind(Node& node, Reached& reached) {
     if (!context_.scope.in_workflow) {
       error("E-RULE-UNKNOWN-STEP", node.offset,
-            "reached() cannot be used in a named rule: steps belong to a workflow");
+            model::say("reached() cannot be used in a named rule: steps belong to a workflow"));
       return std::nullopt;
     }
     if (!contains(context_.scope.steps, reached.step)) {
       error("E-RULE-UNKNOWN-STEP", reached.argument_offset + 1,
-            "unknown step '" + reached.step + "' in reached()" +
-                model::did_you_mean(reached.step, context_.scope.steps) +
-                "; steps: " + model::quoted_list(context_.scope.steps));
+            model::say("unknown step '{}' in reached(){}; steps: {}", reached.step,
+                       model::suggestion(reached.step, context_.scope.steps),
+                       model::quoted_list(context_.scope.steps)));
       return std::nullopt;
     }
     return ExpressionType{ValueType::Bool, {}};
@@ -127,7 +127,8 @@ class Checker {
     if (!operand) return std::nullopt;
     if (operand->type != ValueType::Bool) {
       error("E-RULE-TYPE", negation.operand->offset,
-            "'not' needs a bool operand; found " + describe(*negation.operand, operand->type));
+            model::say("'not' needs a bool operand; found {}",
+                       describe(*negation.operand, operand->type)));
       return std::nullopt;
     }
     return ExpressionType{ValueType::Bool, {}};
@@ -166,8 +167,8 @@ class Checker {
          {std::pair{binary.left.get(), left.type}, std::pair{binary.right.get(), right.type}}) {
       if (type != ValueType::Bool) {
         error("E-RULE-TYPE", node->offset,
-              std::string("'") + spelling(binary.op) + "' needs bool operands; found " +
-                  describe(*node, type));
+              model::say("'{}' needs bool operands; found {}", spelling(binary.op),
+                         describe(*node, type)));
         ok = false;
       }
     }
@@ -176,8 +177,8 @@ class Checker {
 
   void mismatch(const Binary& binary, const ExpressionType& left, const ExpressionType& right) {
     error("E-RULE-TYPE", binary.right->offset,
-          "cannot compare " + describe(*binary.left, left.type) + " with " +
-              describe(*binary.right, right.type));
+          model::say("cannot compare {} with {}", describe(*binary.left, left.type),
+                     describe(*binary.right, right.type)));
   }
 
   // An enum compared with text written in the expression: the text must be one of its values.
@@ -194,11 +195,12 @@ class Checker {
                         const std::string& value, std::size_t offset) {
     if (contains(enum_type.values, value)) return true;
     const auto* name = std::get_if<Name>(&enum_node.kind);
-    const std::string what =
-        name != nullptr ? "'" + name->name + "'" : describe(enum_node, ValueType::Enum);
+    model::Message what = name != nullptr ? model::verbatim("'" + name->name + "'")
+                                          : describe(enum_node, ValueType::Enum);
     error("E-RULE-ENUM-VALUE", offset,
-          "'" + value + "' is not a value of enum " + what + model::did_you_mean(value, enum_type.values) +
-              "; accepted values: " + model::quoted_list(enum_type.values));
+          model::say("'{}' is not a value of enum {}{}; accepted values: {}", value,
+                     std::move(what), model::suggestion(value, enum_type.values),
+                     model::quoted_list(enum_type.values)));
     return false;
   }
 
@@ -224,8 +226,8 @@ class Checker {
       const bool left_bad = !is_ordered(left.type);
       const Node& bad = left_bad ? *binary.left : *binary.right;
       error("E-RULE-TYPE", bad.offset,
-            std::string("'") + spelling(binary.op) + "' compares numbers or dates; found " +
-                describe(bad, left_bad ? left.type : right.type));
+            model::say("'{}' compares numbers or dates; found {}", spelling(binary.op),
+                       describe(bad, left_bad ? left.type : right.type)));
       return false;
     }
     mismatch(binary, left, right);
@@ -236,13 +238,14 @@ class Checker {
     bool ok = true;
     if (!is_textual(left.type)) {
       error("E-RULE-TYPE", binary.left->offset,
-            "'in' tests a text or enum value; found " + describe(*binary.left, left.type));
+            model::say("'in' tests a text or enum value; found {}",
+                       describe(*binary.left, left.type)));
       ok = false;
     }
     if (right.type != ValueType::List) {
       error("E-RULE-TYPE", binary.right->offset,
-            "'in' needs a list on its right, e.g. ['apbd', 'pajak_daerah']; found " +
-                describe(*binary.right, right.type));
+            model::say("'in' needs a list on its right, e.g. ['apbd', 'pajak_daerah']; found {}",
+                       describe(*binary.right, right.type)));
       return false;
     }
     if (ok && left.type == ValueType::Enum) {
