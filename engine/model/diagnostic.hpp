@@ -62,14 +62,7 @@ using Diagnostics = std::vector<Diagnostic>;
 Diagnostic make_error(std::string code, SourceLocation where, Message said);
 /// Builds a warning diagnostic.
 Diagnostic make_warning(std::string code, SourceLocation where, Message said);
-// Transitional: a message written whole in English, shown untranslated. Being replaced by
-// `say` at every call site (issue #17); removed when none is left.
-inline Diagnostic make_error(std::string code, SourceLocation where, std::string message) {
-  return make_error(std::move(code), std::move(where), verbatim(std::move(message)));
-}
-inline Diagnostic make_warning(std::string code, SourceLocation where, std::string message) {
-  return make_warning(std::move(code), std::move(where), verbatim(std::move(message)));
-}
+
 
 /// True when any diagnostic is an error (warnings alone do not fail `check`).
 bool has_errors(const Diagnostics& diagnostics);

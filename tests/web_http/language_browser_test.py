@@ -42,7 +42,7 @@ PAGES = [
     ("statistics", "budi", "/statistik",
      {"en": ["Dossier statistics", "Time per step", "Open dossiers by age", "Governor's targets",
              "Dossiers per month", "working days"],
-      "id": ["Statistik berkas", "Waktu per langkah", "Berkas terbuka menurut umur",
+      "id": ["Statistik berkas", "Waktu per tahap", "Berkas terbuka menurut umur",
              "Target Gubernur", "Berkas per bulan", "hari kerja"]}),
 ]
 

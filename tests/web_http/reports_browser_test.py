@@ -94,7 +94,7 @@ def desktop(server, folder):
         check(driver.find_element(By.CSS_SELECTOR, "button[data-print]").is_displayed(),
               "the Cetak button did not appear (print.js did not run)")
         body = driver.find_element(By.TAG_NAME, "body").text
-        check("Waktu per langkah" in body and "Target Gubernur" in body, "the tables")
+        check("Waktu per tahap" in body and "Target Gubernur" in body, "the tables")
         fits(driver, "desktop statistics")
         shot(driver, folder, "reports-desktop-1-statistics")
         pages = print_view(driver, folder, "reports-desktop-2-statistics")

@@ -5,7 +5,7 @@
 using namespace regflow::model;
 
 TEST_CASE("a diagnostic prints as path:line:col: severity: message and code", "[model][diagnostic]") {
-  auto d = make_error("E-UNKNOWN-KEY", {"workflows/pergub.yaml", 12, 5}, "unknown key 'ownr'");
+  auto d = make_error("E-UNKNOWN-KEY", {"workflows/pergub.yaml", 12, 5}, say("unknown key '{}'", "ownr"));
   d.notes.push_back(say("accepted keys: {}", "'title', 'owner'"));
   CHECK(format_diagnostic(d) ==
         "workflows/pergub.yaml:12:5: error: unknown key 'ownr' [E-UNKNOWN-KEY]\n"
@@ -13,7 +13,7 @@ TEST_CASE("a diagnostic prints as path:line:col: severity: message and code", "[
 }
 
 TEST_CASE("a diagnostic with an excerpt puts the caret under the column", "[model][diagnostic]") {
-  auto d = make_error("E-RULE-SYNTAX", {"r.yaml", 3, 14}, "expected an operand");
+  auto d = make_error("E-RULE-SYNTAX", {"r.yaml", 3, 14}, say("expected an operand"));
   d.source_line = "guard: a == ";
   d.caret_column = 13;
   CHECK(format_diagnostic(d) ==
@@ -24,14 +24,14 @@ TEST_CASE("a diagnostic with an excerpt puts the caret under the column", "[mode
 
 TEST_CASE("diagnostics sort by file, line and column, and warnings alone are not errors",
           "[model][diagnostic]") {
-  Diagnostics ds{make_warning("W-B", {"b.yaml", 1, 1}, "b"), make_warning("W-A", {"a.yaml", 9, 2}, "a"),
-                 make_warning("W-A2", {"a.yaml", 2, 7}, "a2")};
+  Diagnostics ds{make_warning("W-B", {"b.yaml", 1, 1}, verbatim("b")), make_warning("W-A", {"a.yaml", 9, 2}, verbatim("a")),
+                 make_warning("W-A2", {"a.yaml", 2, 7}, verbatim("a2"))};
   sort_diagnostics(ds);
   CHECK(ds[0].code == "W-A2");
   CHECK(ds[1].code == "W-A");
   CHECK(ds[2].code == "W-B");
   CHECK_FALSE(has_errors(ds));
-  ds.push_back(make_error("E-X", {}, "x"));
+  ds.push_back(make_error("E-X", {}, verbatim("x")));
   CHECK(has_errors(ds));
 }
 
