@@ -123,8 +123,10 @@ Response statistics_page(Call& call) {
   std::string problem;
   const auto filter = stats_query(call, problem);
   if (!filter) return call.error(400, problem);
-  const std::string key =
-      "stats\n" + stats_query_string(*filter) + "\n" + time::format_date(call.today);
+  // The view holds words (the charts, the units, the months), so each language has its own.
+  const std::string key = "stats\n" + stats_query_string(*filter) + "\n" +
+                          time::format_date(call.today) + "\n" +
+                          cli::render::language_code(cli::render::current_language());
   nlohmann::json view = call.app.cached(key, [&call, &filter] {
     const auto stats = stats_for(call, *filter);
     const auto& agencies = call.app.config().agencies;

@@ -84,6 +84,14 @@ def statistics_page(server, cookie):
     check("/statistik/unduh?format=xlsx&amp;workflow=pergub&amp;from=2021-01-01" in page,
           "the downloads keep the filters")
 
+    # The page's computed part (charts, units, months) is cached per language: an Indonesian
+    # reader first, then an English one, each gets their own words, the charts' included.
+    _, body = get(server, "/statistik?workflow=perda", cookie, "id")
+    check("<title>Berkas per bulan</title>" in body.decode(), "Indonesian chart title")
+    _, body = get(server, "/statistik?workflow=perda", cookie, "en")
+    check("<title>Dossiers per month</title>" in body.decode()
+          and "Berkas per bulan" not in body.decode(), "English chart title after an Indonesian view")
+
     for query, message in [("workflow=pergubb", "unknown workflow 'pergubb' (did you mean 'pergub'?); loaded workflows: 'kerjasama', 'perda', 'pergub'"),
                            ("agency=biro", "unknown agency 'biro'"),
                            ("from=2021-13-01",
