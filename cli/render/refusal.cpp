@@ -7,6 +7,7 @@
 #include "cli/render/suggestion.hpp"
 #include "cli/render/translate.hpp"
 #include "engine/model/spelling.hpp"
+#include "engine/model/value.hpp"
 #include "engine/time/date.hpp"
 
 namespace regflow::cli::render {
@@ -22,14 +23,10 @@ std::string options_or(const std::vector<std::string>& options, const std::strin
   return model::quoted_list(shown);
 }
 
-// The type of a variable in words; English keeps the YAML's own type names.
+// The type of a variable (its YAML name) in words; English keeps the YAML's own type names.
 std::string type_words(const std::string& type) {
-  if (type == "date") return tr("date");
-  if (type == "bool") return tr("bool");
-  if (type == "number") return tr("number");
-  if (type == "enum") return tr("enum");
-  if (type == "text") return tr("text");
-  return type;
+  const auto parsed = model::parse_type_name(type);
+  return parsed ? words(model::type_word(*parsed)) : type;
 }
 
 // What is wrong with a document's name, by runtime::document_name_problem's code.

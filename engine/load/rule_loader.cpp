@@ -12,7 +12,6 @@
 #include <utility>
 #include <vector>
 
-#include "engine/load/type_words.hpp"
 #include "engine/load/yaml_reader.hpp"
 #include "engine/model/error.hpp"
 #include "engine/model/spelling.hpp"
@@ -173,7 +172,7 @@ class FileReader {
         if (!items) return;
         if (*type != model::ValueType::Enum) {
           error("E-WRONG-TYPE", *values,
-                model::say("only an enum has 'values'; {} is {}", what, type_words(*type)));
+                model::say("only an enum has 'values'; {} is {}", what, model::type_word(*type)));
           return;
         }
         std::set<std::string> unique;

@@ -2,7 +2,6 @@
 
 #include <set>
 
-#include "engine/load/type_words.hpp"
 #include "engine/load/yaml_reader.hpp"
 #include "engine/model/digest.hpp"
 #include "engine/model/spelling.hpp"
@@ -156,7 +155,7 @@ class WorkflowReader {
         if (!var.default_value) {
           yaml_.error(
               "E-BAD-DEFAULT", value["default"],
-              model::say("default '{}' of {} is not a valid {}{}", *raw, what, type_words(var.type),
+              model::say("default '{}' of {} is not a valid {}{}", *raw, what, model::type_word(var.type),
                          var.type == model::ValueType::Enum
                              ? model::say("; accepted values: {}", model::quoted_list(var.values))
                              : model::verbatim("")));
