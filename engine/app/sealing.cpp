@@ -47,7 +47,7 @@ SealReport seal_chains(store::Store& store, const seal::TrustFiles& files, time:
     throw InputError(model::say(
         "the checkpoint log '{}' cannot be trusted from line {}: {}; nothing was signed (run "
         "'regflow verify', and restore the log from a backup)",
-        files.checkpoints.string(), p.line, p.reason));
+        files.checkpoints.string(), p.line, p.said));
   }
   const auto current = store.chain_heads();
   std::vector<model::Message> refusals;
@@ -59,12 +59,12 @@ SealReport seal_chains(store::Store& store, const seal::TrustFiles& files, time:
     const auto signed_head = log.heads.find(head.dossier_id);
     const bool is_new = signed_head == log.heads.end();
     const auto problem =
-        store.chain_problem_after(head.dossier_id, is_new ? 0 : signed_head->second.sequence,
-                                  is_new ? std::string{} : signed_head->second.hash);
-    if (!problem.empty()) {
-      refusals.push_back(is_new ? model::say("{}: {}", head.dossier_id, problem)
+        store.chain_break_after(head.dossier_id, is_new ? 0 : signed_head->second.sequence,
+                                is_new ? std::string{} : signed_head->second.hash);
+    if (problem) {
+      refusals.push_back(is_new ? model::say("{}: {}", head.dossier_id, *problem)
                                 : model::say("{}: {} (checkpoint {} signed it through event #{})",
-                                             head.dossier_id, problem,
+                                             head.dossier_id, *problem,
                                              log.signed_heads.at(head.dossier_id).back().checkpoint,
                                              signed_head->second.sequence));
     }
@@ -132,7 +132,7 @@ CheckpointStatus read_checkpoints(const store::Store& store, const seal::TrustFi
     status.problems.push_back(
         model::say("checkpoint log '{}' line {}: {}; nothing from there on "
                    "is trusted",
-                   files.checkpoints.string(), p.line, p.reason));
+                   files.checkpoints.string(), p.line, p.said));
   }
   if (sealed_with && status.log.checkpoints == 0 && status.log.problems.empty()) {
     status.problems.push_back(

@@ -663,12 +663,6 @@ std::vector<seal::ChainHead> Store::chain_heads() const {
                         [&] { return read_chain_heads(*impl_->db); });
 }
 
-std::string Store::chain_problem_after(const std::string& dossier_id, std::int64_t sequence,
-                                       const std::string& hash) const {
-  const auto problem = chain_break_after(dossier_id, sequence, hash);
-  return problem ? model::english(*problem) : std::string{};
-}
-
 std::optional<model::Message> Store::chain_break_after(const std::string& dossier_id,
                                                        std::int64_t sequence,
                                                        const std::string& hash) const {

@@ -418,12 +418,8 @@ class Store {
   /// Where every dossier's chain ends (its last event), in id order, as one snapshot.
   std::vector<seal::ChainHead> chain_heads() const;
   /// Why the chain of `dossier_id` does not continue intact from the event (`sequence`, `hash`)
-  /// to its last event; "" when it does. Sequence 0 checks the whole chain. The English text of
-  /// chain_break_after.
-  std::string chain_problem_after(const std::string& dossier_id, std::int64_t sequence,
-                                  const std::string& hash) const;
-  /// Why the chain of `dossier_id` does not continue intact from the event (`sequence`, `hash`),
-  /// for render::words; nullopt when it does.
+  /// to its last event, for render::words; nullopt when it does. Sequence 0 checks the whole
+  /// chain.
   std::optional<model::Message> chain_break_after(const std::string& dossier_id,
                                                   std::int64_t sequence,
                                                   const std::string& hash) const;

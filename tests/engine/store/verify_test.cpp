@@ -139,11 +139,14 @@ TEST_CASE("a chain is checked onward from a signed head", "[store][seal]") {
   const auto id = make_history(path);
   const Store store = Store::open(path);
   const auto events = store.events(id);
-  CHECK(store.chain_problem_after(id, 0, "").empty());
-  CHECK(store.chain_problem_after(id, 1, events[0].hash).empty());
-  CHECK_THAT(store.chain_problem_after(id, 1, events[1].hash),
-             Catch::Contains("event #1 is not the one signed"));
-  CHECK_THAT(store.chain_problem_after(id, 7, events[1].hash), Catch::Contains("event #7 is gone"));
+  CHECK_FALSE(store.chain_break_after(id, 0, "").has_value());
+  CHECK_FALSE(store.chain_break_after(id, 1, events[0].hash).has_value());
+  const auto edited = store.chain_break_after(id, 1, events[1].hash);
+  REQUIRE(edited.has_value());
+  CHECK_THAT(regflow::model::english(*edited), Catch::Contains("event #1 is not the one signed"));
+  const auto gone = store.chain_break_after(id, 7, events[1].hash);
+  REQUIRE(gone.has_value());
+  CHECK_THAT(regflow::model::english(*gone), Catch::Contains("event #7 is gone"));
 }
 
 TEST_CASE("verify holds each chain to the heads its checkpoints signed", "[store][seal]") {
